@@ -28,13 +28,22 @@ public readonly partial record struct IsoDuration
         result = default;
         if (text is null) return "Invalid ISO 8601 duration: the text is null.";
         if (text.Length == 0) return "Invalid ISO 8601 duration \"\": the text is empty (write e.g. P3D or PT4H).";
+        return TryParseCore(text, 0, text.Length, "ISO 8601 duration", out result);
+    }
 
-        var i = 0;
-        var negative = text[0] == '-';
-        if (negative || text[0] == '+') i++;
-        if (i >= text.Length || text[i] != 'P')
+    /// <summary>
+    /// Parses <c>text[start..end]</c> as a duration; errors quote the whole <paramref name="text"/> as a
+    /// <paramref name="what"/> and give positions within it, so callers parsing larger syntaxes can reuse them.
+    /// </summary>
+    internal static string? TryParseCore(string text, int start, int end, string what, out IsoDuration result)
+    {
+        result = default;
+        var i = start;
+        var negative = i < end && text[i] == '-';
+        if (negative || (i < end && text[i] == '+')) i++;
+        if (i >= end || text[i] != 'P')
         {
-            return Error(text, i, i < text.Length && text[i] == 'p'
+            return Error(text, what, i, i < end && text[i] == 'p'
                 ? "lowercase 'p'; ISO 8601 designators are upper case (P, Y, M, W, D, T, H, M, S)"
                 : "a duration must start with 'P'");
         }
@@ -43,53 +52,53 @@ public readonly partial record struct IsoDuration
         Span<decimal> values = stackalloc decimal[7]; // Y M W D H M S, by rank
         var lastRank = -1;
         var inTime = false;
-        while (i < text.Length)
+        while (i < end)
         {
             var c = text[i];
             if (c == 'T')
             {
-                if (inTime) return Error(text, i, "a second 'T'");
+                if (inTime) return Error(text, what, i, "a second 'T'");
                 inTime = true;
-                if (++i == text.Length) return Error(text, i, "'T' must be followed by at least one of H, M or S");
+                if (++i == end) return Error(text, what, i, "'T' must be followed by at least one of H, M or S");
                 continue;
             }
 
             if (!char.IsAsciiDigit(c))
             {
-                return Error(text, i, char.IsAsciiLetterLower(c)
+                return Error(text, what, i, char.IsAsciiLetterLower(c)
                     ? $"lowercase '{c}'; ISO 8601 designators are upper case (P, Y, M, W, D, T, H, M, S)"
                     : $"a number was expected but found '{c}'");
             }
 
             var numberStart = i;
             var fraction = false;
-            while (i < text.Length && char.IsAsciiDigit(text[i])) i++;
-            if (i < text.Length && text[i] is '.' or ',')
+            while (i < end && char.IsAsciiDigit(text[i])) i++;
+            if (i < end && text[i] is '.' or ',')
             {
                 fraction = true;
                 var fractionStart = ++i;
-                while (i < text.Length && char.IsAsciiDigit(text[i])) i++;
-                if (i == fractionStart) return Error(text, i, "digits must follow the decimal separator");
+                while (i < end && char.IsAsciiDigit(text[i])) i++;
+                if (i == fractionStart) return Error(text, what, i, "digits must follow the decimal separator");
             }
 
             var number = text[numberStart..i];
-            if (i == text.Length) return Error(text, i, $"the number '{number}' has no designator after it");
+            if (i == end) return Error(text, what, i, $"the number '{number}' has no designator after it");
             var designator = text[i];
             var rank = RankOf(designator, inTime);
-            if (rank < 0) return Error(text, i, DesignatorProblem(designator, inTime));
-            if (rank <= lastRank) return Error(text, i, $"designator '{designator}' is repeated or out of order (order is Y M W D T H M S)");
-            if (fraction && rank != 6) return Error(text, numberStart, "only the seconds may have a decimal fraction");
+            if (rank < 0) return Error(text, what, i, DesignatorProblem(designator, inTime));
+            if (rank <= lastRank) return Error(text, what, i, $"designator '{designator}' is repeated or out of order (order is Y M W D T H M S)");
+            if (fraction && rank != 6) return Error(text, what, numberStart, "only the seconds may have a decimal fraction");
 
             if (rank == 6)
             {
                 if (!decimal.TryParse(number.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds))
-                    return Error(text, numberStart, $"the number '{number}' is too large");
+                    return Error(text, what, numberStart, $"the number '{number}' is too large");
                 values[6] = seconds;
             }
             else
             {
                 if (!int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var whole))
-                    return Error(text, numberStart, $"the number '{number}' is too large (at most {int.MaxValue})");
+                    return Error(text, what, numberStart, $"the number '{number}' is too large (at most {int.MaxValue})");
                 values[rank] = whole;
             }
 
@@ -97,7 +106,7 @@ public readonly partial record struct IsoDuration
             i++;
         }
 
-        if (lastRank < 0) return Error(text, i, "no components follow 'P' (write e.g. P0D or PT0S)");
+        if (lastRank < 0) return Error(text, what, i, "no components follow 'P' (write e.g. P0D or PT0S)");
         result = new IsoDuration((int)values[0], (int)values[1], (int)values[2], (int)values[3],
             (int)values[4], (int)values[5], values[6], negative).Normalized();
         return null;
@@ -126,6 +135,6 @@ public readonly partial record struct IsoDuration
         return $"unknown designator '{designator}'";
     }
 
-    private static string Error(string text, int index, string problem) =>
-        $"Invalid ISO 8601 duration \"{text}\" at position {index + 1}: {problem}.";
+    private static string Error(string text, string what, int index, string problem) =>
+        $"Invalid {what} \"{text}\" at position {index + 1}: {problem}.";
 }
