@@ -1,0 +1,123 @@
+using G2G.Engine.Model;
+using G2G.Engine.Model.Activities;
+using G2G.Engine.Model.Events;
+
+namespace G2G.Engine.Execution;
+
+/// <summary>The new state of an instance and what the outside world must do about it.</summary>
+public sealed record ExecutionResult(ProcessState State, IReadOnlyList<Effect> Effects);
+
+/// <summary>
+/// Runs process instances: <c>Execute(definition, state, command, now)</c> returns the new state and
+/// the effects, and never touches a clock, a database or a random source. A command that does not
+/// apply throws <see cref="CommandRejectedException"/> and changes nothing.
+/// </summary>
+public sealed partial class ProcessExecutor(ExecutionOptions? options = null)
+{
+    private readonly ExecutionOptions _options = options ?? ExecutionOptions.Default;
+
+    public ExecutionResult Execute(ProcessDefinition definition, ProcessState state, Command command, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(command);
+        if (command is StartProcess start)
+        {
+            if (state.Status != ProcessStatus.NotStarted)
+                throw new CommandRejectedException(RejectionCode.AlreadyStarted, "The instance has already been started.");
+        }
+        else if (state.Status != ProcessStatus.Running)
+        {
+            throw new CommandRejectedException(RejectionCode.NotRunning, $"The instance is {state.Status.ToString().ToLowerInvariant()}, so it takes no more commands.");
+        }
+
+        var run = new Run(definition, state, now, _options);
+        switch (command)
+        {
+            case StartProcess s: Start(run, s); break;
+            case CompleteTask c: Complete(run, c); break;
+            case FireTimer f: FireTimer(run, f); break;
+            case CorrelateMessage m: Correlate(run, m); break;
+            case BroadcastSignal s: Signal(run, s); break;
+            case CancelProcess c: run.CancelProcess(c.Reason); break;
+            case SendBack s: SendBack(run, s); break;
+            case Withdraw w: Withdraw(run, w); break;
+            case AddSigner a: AddSigner(run, a); break;
+            case RemoveSigner r: RemoveSigner(run, r); break;
+            case CompleteChild c: CompleteChild(run, c); break;
+            case FailChild f: FailChild(run, f); break;
+            case ThrowTaskError t: ThrowTaskError(run, t); break;
+            case RetryIncident r: Retry(run, r); break;
+            default: throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command));
+        }
+        run.Drain();
+        return new ExecutionResult(run.ToState(), run.Effects);
+    }
+
+    private static void Start(Run run, StartProcess command)
+    {
+        var starts = run.Definition.Root.StartEvents;
+        FlowNode? start = command.StartEventId is { } id
+            ? starts.FirstOrDefault(s => s.Id == id)
+            : run.Definition.Root.NoneStart ?? (starts.Count == 1 ? starts[0] : null);
+        if (start is null)
+        {
+            throw new CommandRejectedException(RejectionCode.InvalidStartEvent, command.StartEventId is null
+                ? $"Process '{run.Definition.Id}' has no none start event; name the start event to use."
+                : $"Process '{run.Definition.Id}' has no start event '{command.StartEventId}' at its top level.");
+        }
+        run.StartProcess(start, command.Variables);
+    }
+
+    private static void FireTimer(Run run, FireTimer command)
+    {
+        var subscription = run.Subscriptions.FirstOrDefault(s => s.Id == command.SubscriptionId && s.Kind == SubscriptionKind.Timer)
+            ?? throw new CommandRejectedException(RejectionCode.TimerNotFound, $"Timer {command.SubscriptionId} is not armed any more (the step it belonged to has ended).");
+        run.Trigger(subscription, null);
+    }
+
+    private static void Correlate(Run run, CorrelateMessage command)
+    {
+        var subscription = run.Subscriptions.FirstOrDefault(s => s.Kind == SubscriptionKind.Message && s.Name == command.MessageName)
+            ?? throw new CommandRejectedException(RejectionCode.NoMatchingSubscription, $"Nothing in the instance waits for message '{command.MessageName}'.");
+        run.Trigger(subscription, command.Variables);
+    }
+
+    private static void Signal(Run run, BroadcastSignal command)
+    {
+        var matching = run.Subscriptions.Where(s => s.Kind == SubscriptionKind.Signal && s.Name == command.SignalName).ToList();
+        if (matching.Count == 0)
+            throw new CommandRejectedException(RejectionCode.NoMatchingSubscription, $"Nothing in the instance waits for signal '{command.SignalName}'.");
+        foreach (var subscription in matching)
+        {
+            if (run.Subscriptions.Contains(subscription))
+                run.Trigger(subscription, command.Variables);
+        }
+    }
+
+    private static void CompleteChild(Run run, CompleteChild command)
+    {
+        var (token, call) = CallToken(run, command.TokenId);
+        run.CompleteChild(token, call, command.Variables);
+    }
+
+    private static void FailChild(Run run, FailChild command)
+    {
+        var (token, call) = CallToken(run, command.TokenId);
+        run.ThrowError(token, command.ErrorCode, command.Message ?? $"the process called by {call}", technical: false);
+    }
+
+    private static (Token, CallActivity) CallToken(Run run, long tokenId) =>
+        run.FindToken(tokenId) is { } token && run.Definition.GetNode(token.ElementId) is CallActivity call && run.IsTaskToken(token)
+            ? (token, call)
+            : throw new CommandRejectedException(RejectionCode.TaskNotFound, $"No call activity of the instance waits with token {tokenId}.");
+
+    private static void Retry(Run run, RetryIncident command)
+    {
+        var incident = run.FindIncident(command.IncidentId)
+            ?? throw new CommandRejectedException(RejectionCode.IncidentNotFound, $"The instance has no open incident {command.IncidentId}.");
+        run.ResolveIncident(incident);
+        var token = run.FindToken(incident.TokenId)!;
+        run.Schedule(token with { State = TokenState.Waiting });
+    }
+}

@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using G2G.Engine.Expressions;
+using G2G.Engine.Model;
+using G2G.Engine.Model.Activities;
+
+namespace G2G.Engine.Execution;
+
+internal sealed partial class Run
+{
+    public ScopeState NewScope(ScopeKind kind, string elementId, long? parentId, long? ownerTokenId,
+        ImmutableDictionary<string, Value>? variables = null)
+    {
+        var scope = new ScopeState
+        {
+            Id = NewId(),
+            Kind = kind,
+            ElementId = elementId,
+            ParentId = parentId,
+            OwnerTokenId = ownerTokenId,
+            Variables = variables ?? ImmutableDictionary<string, Value>.Empty,
+        };
+        _scopes.Add(scope.Id, scope);
+        return scope;
+    }
+
+    public ScopeState GetScope(long id) => _scopes[id];
+
+    public ScopeState RootScope => _scopes.Values.First(s => s.Kind == ScopeKind.Process);
+
+    /// <summary>Starts the process: root scope, event subprocess subscriptions, a token at the start event.</summary>
+    public void StartProcess(FlowNode start, IReadOnlyDictionary<string, Value>? variables)
+    {
+        var root = NewScope(ScopeKind.Process, _definition.Id, null, null,
+            variables is null ? null : variables.ToImmutableDictionary(StringComparer.Ordinal));
+        Status = ProcessStatus.Running;
+        ArmEventSubProcesses(root, _definition.Root);
+        Spawn(start.Id, root.Id);
+    }
+
+    /// <summary>An embedded subprocess starts: a child scope with a token at its none start event.</summary>
+    public void StartSubProcess(Token token, SubProcess subProcess)
+    {
+        Park(token);
+        var scope = NewScope(ScopeKind.SubProcess, subProcess.Id, token.ScopeId, token.Id);
+        ArmEventSubProcesses(scope, subProcess.Body);
+        var start = subProcess.Body.NoneStart;
+        if (start is null)
+            RaiseIncident(token, $"{subProcess} has no none start event to begin with.");
+        else
+            Spawn(start.Id, scope.Id);
+    }
+
+    /// <summary>When a scope has no tokens left, it completes: the process ends, or the owning activity continues.</summary>
+    public void CompleteScopeIfDone(long scopeId)
+    {
+        if (!_scopes.TryGetValue(scopeId, out var scope) || _tokens.Values.Any(t => t.ScopeId == scopeId))
+            return;
+        switch (scope.Kind)
+        {
+            case ScopeKind.Process:
+                if (Status != ProcessStatus.Running)
+                    return;
+                _subscriptions.RemoveAll(s => s.ScopeId == scopeId);
+                Status = ProcessStatus.Completed;
+                Emit(new ProcessCompleted(scope.Variables));
+                break;
+            case ScopeKind.SubProcess:
+                RemoveScope(scope);
+                Leave(_tokens[scope.OwnerTokenId!.Value]);
+                break;
+            case ScopeKind.EventSubProcess:
+                RemoveScope(scope);
+                var owner = _tokens[scope.OwnerTokenId!.Value];
+                Complete(owner, _definition.GetNode(owner.ElementId));
+                Consume(owner);
+                break;
+        }
+    }
+
+    private void RemoveScope(ScopeState scope)
+    {
+        _scopes.Remove(scope.Id);
+        DisarmScopeSubscriptions(scope.Id);
+    }
+
+    /// <summary>The container whose event subprocesses belong to a scope instance.</summary>
+    private FlowContainer? ContainerOf(ScopeState scope) => scope.Kind switch
+    {
+        ScopeKind.Process => _definition.Root,
+        ScopeKind.SubProcess or ScopeKind.EventSubProcess => ((SubProcess)_definition.GetNode(scope.ElementId)).Body,
+        _ => null,
+    };
+}

@@ -1,0 +1,157 @@
+using System.Xml.Linq;
+using G2G.Engine.Model;
+using G2G.Engine.Model.Activities;
+using G2G.Engine.Model.Events;
+
+namespace G2G.Engine.Parsing;
+
+internal sealed partial class ParseSession
+{
+    /// <summary>BPMN children that carry no execution semantics for us and are skipped silently.</summary>
+    private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal)
+    {
+        "laneSet", "dataObject", "dataObjectReference", "dataStoreReference", "textAnnotation", "association",
+        "group", "ioSpecification", "property", "documentation", "extensionElements", "incoming", "outgoing",
+        "dataInputAssociation", "dataOutputAssociation", "auditing", "monitoring", "category", "categoryValue",
+        "multiInstanceLoopCharacteristics", "standardLoopCharacteristics", "resourceRole", "performer",
+        "humanPerformer", "potentialOwner", "ioBinding", "supportedInterfaceRef", "correlationSubscription",
+    };
+
+    /// <summary>Flow nodes of BPMN 2.0 that the engine does not run; they are reported, never crash.</summary>
+    private static readonly HashSet<string> UnsupportedKinds = new(StringComparer.Ordinal)
+    {
+        "businessRuleTask", "complexGateway", "transaction", "adHocSubProcess", "implicitThrowEvent",
+        "callChoreography", "choreographyTask", "subChoreography",
+    };
+
+    private void ReadContainer(XElement element, FlowContainer container, List<FlowNode> allNodes, List<SequenceFlow> allFlows)
+    {
+        var nodes = new Dictionary<string, (FlowNode Node, XElement Xml)>(StringComparer.Ordinal);
+        var flowElements = new List<XElement>();
+        var boundaries = new List<(BoundaryEvent Node, XElement Xml)>();
+        foreach (var child in element.Elements())
+        {
+            if (child.Name.Namespace != BpmnNamespaces.Model || Ignored.Contains(child.Name.LocalName))
+                continue;
+            if (child.Name.LocalName == "sequenceFlow")
+            {
+                flowElements.Add(child);
+                continue;
+            }
+            var node = ReadNode(child, container, allNodes, allFlows);
+            if (node is null)
+                continue;
+            node.Container = container;
+            nodes[node.Id] = (node, child);
+            allNodes.Add(node);
+            if (node is BoundaryEvent boundary)
+                boundaries.Add((boundary, child));
+        }
+        var flows = flowElements.Select(f => ReadFlow(f, nodes)).OfType<SequenceFlow>().ToList();
+        allFlows.AddRange(flows);
+        foreach (var (boundary, xml) in boundaries)
+            Attach(boundary, xml, nodes);
+        foreach (var (node, xml) in nodes.Values)
+            ResolveDefault(node, xml);
+
+        var subProcesses = nodes.Values.Select(n => n.Node).OfType<SubProcess>().ToList();
+        container.Nodes = [.. nodes.Values.Select(n => n.Node).Where(n => n is not SubProcess { TriggeredByEvent: true })];
+        container.Flows = flows;
+        container.StartEvents = [.. container.Nodes.OfType<StartEvent>()];
+        container.EventSubProcesses = [.. subProcesses.Where(s => s.TriggeredByEvent)];
+    }
+
+    private FlowNode? ReadNode(XElement xml, FlowContainer container, List<FlowNode> allNodes, List<SequenceFlow> allFlows)
+    {
+        var kind = xml.Name.LocalName;
+        var id = (string?)xml.Attribute("id");
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            Error("bpmn.missing-id", xml, $"A <{kind}> has no id.");
+            return null;
+        }
+        if (!ClaimId(xml, id))
+            return null;
+        var name = (string?)xml.Attribute("name");
+        var position = PositionOf(xml);
+        if (UnsupportedKinds.Contains(kind))
+        {
+            Error("bpmn.unsupported-element", xml, $"<{kind}> is not supported by the G2G engine; use a supported element instead (see docs/bpmn-extensions.md).");
+            return new UnsupportedNode(id, name, kind, position);
+        }
+        FlowNode? node = kind switch
+        {
+            "startEvent" or "endEvent" or "intermediateCatchEvent" or "intermediateThrowEvent" or "boundaryEvent" => ReadEvent(xml, kind, id, name, position),
+            "exclusiveGateway" => new Model.Gateways.ExclusiveGateway(id, name, position),
+            "parallelGateway" => new Model.Gateways.ParallelGateway(id, name, position),
+            "inclusiveGateway" => new Model.Gateways.InclusiveGateway(id, name, position),
+            "eventBasedGateway" => new Model.Gateways.EventBasedGateway(id, name, position),
+            "subProcess" => ReadSubProcess(xml, id, name, position, container, allNodes, allFlows),
+            _ => ReadTask(xml, kind, id, name, position),
+        };
+        if (node is null)
+        {
+            Warning("bpmn.ignored-element", xml, $"<{kind}> is not a BPMN element the engine knows; it is ignored.");
+            return null;
+        }
+        if (node is Activity activity)
+            activity.MultiInstance = ReadMultiInstance(xml, activity);
+        return node;
+    }
+
+    private SubProcess ReadSubProcess(XElement xml, string id, string? name, SourcePosition position,
+        FlowContainer container, List<FlowNode> allNodes, List<SequenceFlow> allFlows)
+    {
+        var subProcess = new SubProcess(id, name, position, (bool?)xml.Attribute("triggeredByEvent") ?? false, container);
+        ReadContainer(xml, subProcess.Body, allNodes, allFlows);
+        return subProcess;
+    }
+
+    private SequenceFlow? ReadFlow(XElement xml, Dictionary<string, (FlowNode Node, XElement Xml)> nodes)
+    {
+        var id = (string?)xml.Attribute("id");
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            Error("bpmn.missing-id", xml, "A <sequenceFlow> has no id.");
+            return null;
+        }
+        if (!ClaimId(xml, id))
+            return null;
+        var sourceRef = (string?)xml.Attribute("sourceRef");
+        var targetRef = (string?)xml.Attribute("targetRef");
+        if (sourceRef is null || !nodes.TryGetValue(sourceRef, out var source) || targetRef is null || !nodes.TryGetValue(targetRef, out var target))
+        {
+            Error("bpmn.dangling-flow", xml, $"Sequence flow '{id}' connects '{sourceRef}' to '{targetRef}', but both ends must be flow nodes of the same (sub)process.");
+            return null;
+        }
+        var condition = xml.Element(BpmnNamespaces.Model + "conditionExpression") is { } c ? ReadExpression(c, xml, "condition") : null;
+        var flow = new SequenceFlow(id, (string?)xml.Attribute("name"), PositionOf(xml), source.Node, target.Node, condition);
+        source.Node.AddOutgoing(flow);
+        target.Node.AddIncoming(flow);
+        return flow;
+    }
+
+    private void Attach(BoundaryEvent boundary, XElement xml, Dictionary<string, (FlowNode Node, XElement Xml)> nodes)
+    {
+        var attachedTo = (string?)xml.Attribute("attachedToRef");
+        if (attachedTo is not null && nodes.TryGetValue(attachedTo, out var host) && host.Node is Activity activity)
+        {
+            boundary.AttachedTo = activity;
+            activity.AddBoundaryEvent(boundary);
+        }
+        else
+        {
+            Error("bpmn.boundary-not-attached", xml, $"Boundary event '{boundary.Id}' must be attached to an activity of the same (sub)process; attachedToRef is '{attachedTo}'.");
+        }
+    }
+
+    private void ResolveDefault(FlowNode node, XElement xml)
+    {
+        var id = (string?)xml.Attribute("default");
+        if (id is null)
+            return;
+        node.DefaultFlow = node.Outgoing.FirstOrDefault(f => f.Id == id);
+        if (node.DefaultFlow is null)
+            Error("bpmn.bad-default", xml, $"The default flow '{id}' of '{node.Id}' is not one of its outgoing sequence flows.");
+    }
+}

@@ -1,0 +1,129 @@
+using System.Xml.Linq;
+using G2G.Engine.Model;
+using G2G.Engine.Model.Events;
+using G2G.Engine.Time;
+
+namespace G2G.Engine.Parsing;
+
+internal sealed partial class ParseSession
+{
+    private FlowNode? ReadEvent(XElement xml, string kind, string id, string? name, SourcePosition position)
+    {
+        var definitions = xml.Elements().Where(e => e.Name.Namespace == BpmnNamespaces.Model && e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)).ToList();
+        if (xml.Elements(BpmnNamespaces.Model + "eventDefinitionRef").Any())
+            Error("bpmn.unsupported-event", xml, "Event definitions referenced by eventDefinitionRef are not supported; put the definition inside the event.");
+        if (definitions.Count > 1)
+            Error("bpmn.unsupported-event", xml, $"{kind} '{id}' has {definitions.Count} event definitions; events with several triggers (multiple events) are not supported.");
+        var definition = definitions.Count == 0 ? null : ReadEventDefinition(definitions[0], xml);
+        var unsupported = definitions.Count > 0 && definition is null;
+
+        switch (kind)
+        {
+            case "startEvent":
+                if (definition is ErrorDefinition or TerminateDefinition || (definition is SignalDefinition && !IsInEventSubProcess(xml)))
+                    Error("bpmn.unsupported-event", xml, $"A start event with a {definition.Kind} is not supported here.");
+                return new StartEvent(id, name, position, definition, (bool?)xml.Attribute("isInterrupting") ?? true);
+            case "endEvent":
+                if (definition is TimerDefinition)
+                    Error("bpmn.unsupported-event", xml, "An end event cannot have a timer.");
+                return new EndEvent(id, name, position, definition);
+            case "intermediateThrowEvent":
+                if (definition is not (null or MessageDefinition or SignalDefinition) && !unsupported)
+                    Error("bpmn.unsupported-event", xml, $"An intermediate throw event with a {definition.Kind} is not supported.");
+                return new IntermediateThrowEvent(id, name, position, definition);
+            case "intermediateCatchEvent":
+                if (definition is not (TimerDefinition or MessageDefinition or SignalDefinition))
+                {
+                    if (!unsupported)
+                        Error("bpmn.unsupported-event", xml, "An intermediate catch event needs a timer, message or signal definition.");
+                    return new UnsupportedNode(id, name, kind, position);
+                }
+                return new IntermediateCatchEvent(id, name, position, definition);
+            default:
+                if (definition is not (TimerDefinition or MessageDefinition or SignalDefinition or ErrorDefinition))
+                {
+                    if (!unsupported)
+                        Error("bpmn.unsupported-event", xml, "A boundary event needs a timer, message, signal or error definition.");
+                    return new UnsupportedNode(id, name, kind, position);
+                }
+                return new BoundaryEvent(id, name, position, definition, (bool?)xml.Attribute("cancelActivity") ?? true);
+        }
+    }
+
+    private static bool IsInEventSubProcess(XElement xml) =>
+        xml.Parent is { } parent && parent.Name == BpmnNamespaces.Model + "subProcess" && ((bool?)parent.Attribute("triggeredByEvent") ?? false);
+
+    private EventDefinition? ReadEventDefinition(XElement definition, XElement owner)
+    {
+        switch (definition.Name.LocalName)
+        {
+            case "timerEventDefinition":
+                return ReadTimer(definition, owner);
+            case "messageEventDefinition":
+                return ReadMessageRef(definition, owner, "messageRef");
+            case "signalEventDefinition":
+                var signalRef = (string?)definition.Attribute("signalRef");
+                if (signalRef is not null && _signals.TryGetValue(signalRef, out var signal))
+                    return new SignalDefinition(signal);
+                Error("bpmn.unknown-signal", owner, $"The signal '{signalRef}' is not defined in the file (a <signal> element is needed).");
+                return new SignalDefinition(signalRef ?? "");
+            case "errorEventDefinition":
+                var errorRef = (string?)definition.Attribute("errorRef");
+                if (errorRef is null)
+                    return new ErrorDefinition(null);
+                if (_errors.TryGetValue(errorRef, out var code))
+                    return new ErrorDefinition(code);
+                Error("bpmn.unknown-error", owner, $"The error '{errorRef}' is not defined in the file (an <error> element is needed).");
+                return new ErrorDefinition(errorRef);
+            case "terminateEventDefinition":
+                return new TerminateDefinition();
+            default:
+                Error("bpmn.unsupported-event", owner, $"<{definition.Name.LocalName}> is not supported by the G2G engine (supported: timer, message, signal, error, terminate).");
+                return null;
+        }
+    }
+
+    /// <summary>A message reference on an event or a send/receive task; correlation key from g2g:correlationKey.</summary>
+    private MessageDefinition? ReadMessageRef(XElement element, XElement owner, string attribute)
+    {
+        var messageRef = (string?)element.Attribute(attribute);
+        if (messageRef is null || !_messages.TryGetValue(messageRef, out var message))
+        {
+            Error("bpmn.unknown-message", owner, messageRef is null
+                ? "No message is referenced (messageRef); a <message> element with a name is needed."
+                : $"The message '{messageRef}' is not defined in the file (a <message> element is needed).");
+            return null;
+        }
+        var key = (string?)owner.Attribute(BpmnNamespaces.G2G + "correlationKey") is { } k ? ParseExpressionText(k, owner, "g2g:correlationKey") : null;
+        return new MessageDefinition(message, key);
+    }
+
+    private TimerDefinition? ReadTimer(XElement definition, XElement owner)
+    {
+        var (kind, element) = definition.Element(BpmnNamespaces.Model + "timeDate") is { } date ? (TimerKind.Date, date)
+            : definition.Element(BpmnNamespaces.Model + "timeDuration") is { } duration ? (TimerKind.Duration, duration)
+            : definition.Element(BpmnNamespaces.Model + "timeCycle") is { } cycle ? (TimerKind.Cycle, cycle)
+            : (TimerKind.Date, (XElement?)null);
+        if (element is null || string.IsNullOrWhiteSpace(element.Value))
+        {
+            Error("bpmn.timer-empty", owner, "The timer has no timeDate, timeDuration or timeCycle value.");
+            return null;
+        }
+        var text = element.Value.Trim();
+        try
+        {
+            var schedule = kind switch
+            {
+                TimerKind.Date => TimerSchedule.Date(text),
+                TimerKind.Duration => TimerSchedule.Duration(text),
+                _ => TimerSchedule.Cycle(text),
+            };
+            return new TimerDefinition(kind, text, schedule);
+        }
+        catch (FormatException e)
+        {
+            Error("bpmn.timer-invalid", owner, $"The timer value '{text}' is not a valid ISO 8601 {kind.ToString().ToLowerInvariant()}: {e.Message}");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Xml.Linq;
+using G2G.Engine.Model.Extensions;
+using G2G.Engine.Time;
+
+namespace G2G.Engine.Parsing;
+
+internal sealed partial class ParseSession
+{
+    private static readonly Dictionary<string, TaskOperations> OperationNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["sendBack"] = TaskOperations.SendBack,
+        ["withdraw"] = TaskOperations.Withdraw,
+        ["addSigner"] = TaskOperations.AddSigner,
+        ["transfer"] = TaskOperations.Transfer,
+        ["delegate"] = TaskOperations.Delegate,
+        ["copy"] = TaskOperations.Copy,
+        ["urge"] = TaskOperations.Urge,
+    };
+
+    /// <summary>Reads the g2g:* attributes of a user task (docs/bpmn-extensions.md).</summary>
+    private HumanTaskSettings ReadHumanTaskSettings(XElement xml) => new()
+    {
+        Assignment = ReadRule(xml, "assignee"),
+        FormKey = G2GAttribute(xml, "formKey"),
+        Due = ReadDeadline(xml, "due"),
+        RemindBefore = ReadDeadline(xml, "remindBefore"),
+        RemindEvery = ReadDeadline(xml, "remindEvery"),
+        EscalateAfter = ReadDeadline(xml, "escalateAfter"),
+        EscalateTo = ReadRule(xml, "escalateTo"),
+        Operations = ReadOperations(xml),
+        SendBackTargets = ReadList(G2GAttribute(xml, "sendBackTo")),
+        Opinion = ReadOpinion(xml),
+    };
+
+    private AssignmentRule? ReadRule(XElement xml, string attribute)
+    {
+        if (G2GAttribute(xml, attribute) is not { } text)
+            return null;
+        if (AssignmentRuleParser.TryParse(text, out var rule, out var error))
+            return rule;
+        Error("extension.invalid", xml, $"g2g:{attribute}=\"{text}\" is not a valid assignment rule: {error}");
+        return null;
+    }
+
+    private DeadlineSpec? ReadDeadline(XElement xml, string attribute)
+    {
+        if (G2GAttribute(xml, attribute) is not { } text)
+            return null;
+        try
+        {
+            return DeadlineSpec.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            Error("extension.invalid", xml, $"g2g:{attribute}=\"{text}\" is not a duration: {e.Message} Write e.g. '3wd' (working days), '4wh' (working hours) or 'P3D' (calendar time).");
+            return null;
+        }
+    }
+
+    private TaskOperations ReadOperations(XElement xml)
+    {
+        var operations = TaskOperations.None;
+        foreach (var name in ReadList(G2GAttribute(xml, "operations")))
+        {
+            if (OperationNames.TryGetValue(name, out var operation))
+                operations |= operation;
+            else
+                Error("extension.invalid", xml, $"g2g:operations names '{name}', which is not an operation; allowed: {string.Join(", ", OperationNames.Keys)}.");
+        }
+        return operations;
+    }
+
+    private OpinionPolicy ReadOpinion(XElement xml)
+    {
+        var text = G2GAttribute(xml, "opinion");
+        if (text is null)
+            return OpinionPolicy.Optional;
+        if (Enum.TryParse<OpinionPolicy>(text, ignoreCase: true, out var policy) && Enum.IsDefined(policy))
+            return policy;
+        Error("extension.invalid", xml, $"g2g:opinion must be 'required', 'optional' or 'none', not '{text}'.");
+        return OpinionPolicy.Optional;
+    }
+
+    private static List<string> ReadList(string? text) =>
+        text is null ? [] : [.. text.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+}

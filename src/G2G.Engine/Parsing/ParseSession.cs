@@ -1,0 +1,87 @@
+using System.Xml;
+using System.Xml.Linq;
+using G2G.Engine.Model;
+using G2G.Engine.Validation;
+
+namespace G2G.Engine.Parsing;
+
+/// <summary>State of one parse: diagnostics, and the definitions-level messages, signals and errors that events refer to.</summary>
+internal sealed partial class ParseSession
+{
+    private readonly Dictionary<string, string> _messages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _signals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _errors = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+
+    public List<Diagnostic> Diagnostics { get; } = [];
+
+    public static SourcePosition PositionOf(XObject node) =>
+        node is IXmlLineInfo info && info.HasLineInfo() ? new SourcePosition(info.LineNumber, info.LinePosition) : default;
+
+    public void Error(string code, XElement element, string message) => Add(DiagnosticSeverity.Error, code, element, message);
+
+    public void Warning(string code, XElement element, string message) => Add(DiagnosticSeverity.Warning, code, element, message);
+
+    private void Add(DiagnosticSeverity severity, string code, XElement element, string message)
+    {
+        var position = PositionOf(element);
+        Diagnostics.Add(new Diagnostic(severity, code, (string?)element.Attribute("id"), element.Name.LocalName, position.Line, position.Column, message));
+    }
+
+    /// <summary>Reads messages, signals and errors first (events refer to them), then every process.</summary>
+    public List<ProcessDefinition> ReadDefinitions(XElement definitions)
+    {
+        foreach (var element in definitions.Elements())
+        {
+            var id = (string?)element.Attribute("id");
+            if (id is null || element.Name.Namespace != BpmnNamespaces.Model)
+                continue;
+            switch (element.Name.LocalName)
+            {
+                case "message": _messages[id] = (string?)element.Attribute("name") ?? id; break;
+                case "signal": _signals[id] = (string?)element.Attribute("name") ?? id; break;
+                case "error": _errors[id] = (string?)element.Attribute("errorCode") ?? (string?)element.Attribute("name") ?? id; break;
+            }
+        }
+        var processes = new List<ProcessDefinition>();
+        foreach (var element in definitions.Elements(BpmnNamespaces.Model + "process"))
+        {
+            var process = ReadProcess(element);
+            if (process is not null)
+                processes.Add(process);
+        }
+        if (processes.Count == 0)
+            Error("bpmn.no-process", definitions, "The definitions contain no <process>; there is nothing to run.");
+        return processes;
+    }
+
+    private ProcessDefinition? ReadProcess(XElement element)
+    {
+        var id = (string?)element.Attribute("id");
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            Error("bpmn.missing-id", element, "A <process> has no id; the id is the process key.");
+            return null;
+        }
+        var root = new FlowContainer(new ProcessStub(id), null);
+        var allNodes = new List<FlowNode>();
+        var allFlows = new List<SequenceFlow>();
+        ReadContainer(element, root, allNodes, allFlows);
+        var process = new ProcessDefinition(id, (string?)element.Attribute("name"), PositionOf(element),
+            (bool?)element.Attribute("isExecutable") ?? false, root, allNodes, allFlows);
+        root.Owner = process;
+        return process;
+    }
+
+    /// <summary>Registers an id and reports duplicates, which would make references ambiguous.</summary>
+    private bool ClaimId(XElement element, string id)
+    {
+        if (_ids.Add(id))
+            return true;
+        Error("bpmn.duplicate-id", element, $"The id '{id}' is used more than once in the file.");
+        return false;
+    }
+
+    /// <summary>Placeholder owner until the process object exists (the container is built first).</summary>
+    private sealed class ProcessStub(string id) : BpmnElement(id, null, "process", default);
+}
