@@ -65,7 +65,9 @@ internal sealed partial class ParseSession
                 var signalRef = (string?)definition.Attribute("signalRef");
                 if (signalRef is not null && _signals.TryGetValue(signalRef, out var signal))
                     return new SignalDefinition(signal);
-                Error("bpmn.unknown-signal", owner, $"The signal '{signalRef}' is not defined in the file (a <signal> element is needed).");
+                Error("bpmn.unknown-signal", owner, signalRef is null
+                    ? "No signal is referenced (signalRef); a <signal> element with a name is needed."
+                    : $"The signal '{signalRef}' is not defined in the file (a <signal> element is needed).");
                 return new SignalDefinition(signalRef ?? "");
             case "errorEventDefinition":
                 var errorRef = (string?)definition.Attribute("errorRef");

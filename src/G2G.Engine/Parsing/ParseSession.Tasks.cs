@@ -7,7 +7,7 @@ namespace G2G.Engine.Parsing;
 
 internal sealed partial class ParseSession
 {
-    private Activity? ReadTask(XElement xml, string kind, string id, string? name, SourcePosition position)
+    private FlowNode? ReadTask(XElement xml, string kind, string id, string? name, SourcePosition position)
     {
         switch (kind)
         {
@@ -23,8 +23,9 @@ internal sealed partial class ParseSession
             case "sendTask":
                 return new SendTask(id, name, position, ReadMessageRef(xml, xml, "messageRef"));
             case "receiveTask":
-                var message = ReadMessageRef(xml, xml, "messageRef");
-                return message is null ? null : new ReceiveTask(id, name, position, message);
+                return ReadMessageRef(xml, xml, "messageRef") is { } message
+                    ? new ReceiveTask(id, name, position, message)
+                    : new UnsupportedNode(id, name, kind, position);
             case "callActivity":
                 return ReadCallActivity(xml, id, name, position);
             default:

@@ -12,9 +12,11 @@ public static partial class BpmnValidator
         var reached = new HashSet<FlowNode>();
         void Visit(FlowContainer container)
         {
-            var stack = new Stack<FlowNode>(container.StartEvents);
-            foreach (var start in container.StartEvents)
-                reached.Add(start);
+            // Unsupported nodes are reported already; what follows them is not reported again as unreachable.
+            var seeds = container.StartEvents.Concat<FlowNode>(container.Nodes.OfType<UnsupportedNode>()).ToList();
+            var stack = new Stack<FlowNode>(seeds);
+            foreach (var seed in seeds)
+                reached.Add(seed);
             while (stack.Count > 0)
             {
                 var node = stack.Pop();

@@ -45,7 +45,7 @@ public static partial class BpmnValidator
         }
         if (node is EventBasedGateway)
         {
-            foreach (var flow in node.Outgoing.Where(f => f.Target is not (IntermediateCatchEvent or ReceiveTask)))
+            foreach (var flow in node.Outgoing.Where(f => f.Target is not (IntermediateCatchEvent or ReceiveTask or UnsupportedNode)))
                 report(DiagnosticSeverity.Error, "gateway.event-target", flow.Target, $"{Describe(flow.Target)} follows the event-based gateway '{node.Id}', but only catch events and receive tasks may.");
         }
         if (isEventSubProcess && ((SubProcess)node).Body.StartEvents.Any(s => s.Definition is null))
