@@ -34,7 +34,8 @@ public sealed partial class HolidayCalendarData
     private static HolidayYear ReadYear(JsonElement root, string source)
     {
         if (root.ValueKind != JsonValueKind.Object) throw Bad(source, "(root)", "must be a JSON object");
-        if (!root.TryGetProperty("year", out var yearElement) || !yearElement.TryGetInt32(out var year) || year is < 1 or > 9999)
+        if (!root.TryGetProperty("year", out var yearElement) || yearElement.ValueKind != JsonValueKind.Number
+            || !yearElement.TryGetInt32(out var year) || year is < 1 or > 9999)
             throw Bad(source, "year", "must be present and a whole number between 1 and 9999");
 
         var papers = new List<string>();

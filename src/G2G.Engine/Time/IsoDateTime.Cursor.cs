@@ -21,11 +21,12 @@ internal static partial class IsoDateTime
         {
             if (Error is not null) return 0;
             var value = 0;
+            var start = Index;
             for (var k = 0; k < count; k++, Index++)
             {
                 if (AtEnd || !char.IsAsciiDigit(text[Index]))
                 {
-                    Fail(Index, $"{count} digits of the {name} were expected");
+                    Fail(start, $"{count} digits of the {name} were expected");
                     return 0;
                 }
 

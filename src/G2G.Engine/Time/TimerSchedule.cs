@@ -73,7 +73,7 @@ public sealed class TimerSchedule
         IsoRepeatingInterval? cycle = null;
         var error = text.Contains(' ', StringComparison.Ordinal) && !text.StartsWith('R')
             ? $"Invalid timer cycle \"{text}\": cron expressions are not supported; write an ISO 8601 repeating interval such as R/P1D."
-            : IsoRepeatingInterval.TryParseCore(text, defaultOffset ?? WorkingCalendar.ChinaStandardOffset, out cycle);
+            : IsoRepeatingInterval.TryParseCore(text, defaultOffset ?? WorkingCalendar.ChinaStandardOffset, out cycle, "timer cycle");
         return error is null ? new TimerSchedule(TimerKind.Cycle, null, null, cycle) : throw new FormatException(error);
     }
 
