@@ -22,7 +22,7 @@ public static class ProcessStateJson
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true,
     Converters = [typeof(ValueJsonConverter)])]
 [JsonSerializable(typeof(ProcessState))]

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using G2G.Engine.Expressions;
+using Token = G2G.Engine.Execution.Token;
 using G2G.Engine.Model;
 using G2G.Engine.Model.Activities;
 using G2G.Engine.Model.Events;
@@ -100,7 +101,7 @@ internal sealed partial class Run
                     Complete(token, gateway);
                     var flow = gateway.Outgoing.First(f => f.Target == node);
                     Emit(new ElementEvent(flow.Id, flow.Kind, ElementPhase.Taken, token.Id));
-                    token = token with { ElementId = node.Id, ArrivedVia = flow.Id };
+                    token = token.MovedTo(node.Id, flow.Id);
                     Update(token);
                     Emit(new ElementEvent(node.Id, node.Kind, ElementPhase.Started, token.Id));
                 }

@@ -42,7 +42,7 @@ internal sealed partial class Run
             {
                 // 退回 with "return to sender": skip the steps in between.
                 Complete(token, node);
-                Schedule(token with { ElementId = sender, ReturnTo = null, ArrivedVia = null });
+                Schedule(token.MovedTo(sender, arrivedVia: null));
                 return;
             }
         }
@@ -72,7 +72,7 @@ internal sealed partial class Run
     public void Take(Token token, SequenceFlow flow)
     {
         Emit(new ElementEvent(flow.Id, flow.Kind, ElementPhase.Taken, token.Id));
-        Schedule(token with { ElementId = flow.Target.Id, ArrivedVia = flow.Id, ReturnTo = null });
+        Schedule(token.MovedTo(flow.Target.Id, flow.Id));
     }
 
     /// <summary>Sends the token down every given flow: the first keeps its id, the others are new tokens.</summary>

@@ -32,9 +32,6 @@ public sealed record Token
     /// <summary>The sequence flow the token arrived by (joins count arrivals per incoming flow).</summary>
     public string? ArrivedVia { get; init; }
 
-    /// <summary>The last activity this token completed before arriving here (撤回 checks it).</summary>
-    public string? CameFrom { get; init; }
-
     /// <summary>After a send back with "return to sender", the element the token jumps back to.</summary>
     public string? ReturnTo { get; init; }
 
@@ -46,4 +43,8 @@ public sealed record Token
 
     /// <summary>Whether the step's own assignee has already completed (signers after it remain).</summary>
     public bool OwnerDone { get; init; }
+
+    /// <summary>The token at its next element: everything that belonged to the step it left is cleared.</summary>
+    internal Token MovedTo(string elementId, string? arrivedVia) =>
+        this with { ElementId = elementId, ArrivedVia = arrivedVia, ReturnTo = null, Signer = null, PendingSigners = [], OwnerDone = false };
 }
