@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace G2G.Runtime.Persistence.Configurations;
+
+/// <summary>
+/// Maps <see cref="ProcessDefinitionRecord"/> to <c>process_definitions</c>. Every table, column, key and
+/// index name is spelled out so SQLite and PostgreSQL get identical names without a naming convention
+/// package, and so the hand-written migrations can use the same literals.
+/// </summary>
+internal sealed class ProcessDefinitionRecordConfiguration : IEntityTypeConfiguration<ProcessDefinitionRecord>
+{
+    public void Configure(EntityTypeBuilder<ProcessDefinitionRecord> builder)
+    {
+        builder.ToTable("process_definitions");
+        builder.HasKey(d => d.Id).HasName("pk_process_definitions");
+
+        builder.Property(d => d.Id).HasColumnName("id").ValueGeneratedOnAdd();
+        builder.Property(d => d.ProcessKey).HasColumnName("process_key").HasMaxLength(200).IsRequired();
+        builder.Property(d => d.Version).HasColumnName("version");
+        builder.Property(d => d.Name).HasColumnName("name").HasMaxLength(400);
+        builder.Property(d => d.ContentHash).HasColumnName("content_hash").HasMaxLength(64).IsRequired();
+        builder.Property(d => d.Xml).HasColumnName("xml").IsRequired();
+        builder.Property(d => d.DeployedAt).HasColumnName("deployed_at");
+        builder.Property(d => d.IsPublished).HasColumnName("is_published");
+
+        builder.HasIndex(d => new { d.ProcessKey, d.Version })
+            .IsUnique()
+            .HasDatabaseName("ux_process_definitions_process_key_version");
+        builder.HasIndex(d => new { d.ProcessKey, d.ContentHash })
+            .HasDatabaseName("ix_process_definitions_process_key_content_hash");
+    }
+}

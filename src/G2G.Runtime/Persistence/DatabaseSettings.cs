@@ -1,0 +1,117 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+
+namespace G2G.Runtime.Persistence;
+
+/// <summary>
+/// Which database to use and how to reach it, read from configuration. This is the one place that knows the
+/// providers: adding one (SQL Server, say) is a package, an enum value and a case here.
+/// </summary>
+public sealed class DatabaseSettings
+{
+    /// <summary>Configuration key of the provider: <c>Sqlite</c> (default) or <c>Postgres</c>, any case.</summary>
+    public const string ProviderKey = "Database:Provider";
+
+    /// <summary>Configuration key of the connection string; empty means the default SQLite file.</summary>
+    public const string ConnectionStringKey = "ConnectionStrings:G2G";
+
+    /// <summary>Creates settings for a provider and a complete connection string.</summary>
+    public DatabaseSettings(DatabaseProvider provider, string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        Provider = provider;
+        ConnectionString = connectionString;
+    }
+
+    /// <summary>The database engine.</summary>
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The connection string handed to the provider (may hold a password: never log it).</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>
+    /// Reads <see cref="ProviderKey"/> and <see cref="ConnectionStringKey"/>. Without a connection string,
+    /// SQLite uses <c>&lt;contentRoot&gt;/App_Data/g2g.db</c>.
+    /// </summary>
+    /// <exception cref="DatabaseConfigurationException">The provider is unknown, or PostgreSQL has no connection string.</exception>
+    public static DatabaseSettings FromConfiguration(IConfiguration configuration, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var provider = ParseProvider(configuration[ProviderKey]);
+        var connectionString = configuration[ConnectionStringKey];
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            return new DatabaseSettings(provider, connectionString);
+        }
+
+        if (provider == DatabaseProvider.Postgres)
+        {
+            throw new DatabaseConfigurationException(
+                $"Setting '{ConnectionStringKey}' is empty, but '{ProviderKey}' is Postgres, which needs one " +
+                "(for example Host=db.example;Database=g2g;Username=g2g;Password=...).");
+        }
+
+        var file = Path.Combine(contentRoot, "App_Data", "g2g.db");
+        return new DatabaseSettings(provider, new SqliteConnectionStringBuilder { DataSource = file }.ToString());
+    }
+
+    /// <summary>Points EF Core options at this database.</summary>
+    public void Configure(DbContextOptionsBuilder options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _ = Provider switch
+        {
+            DatabaseProvider.Sqlite => options.UseSqlite(ConnectionString),
+            DatabaseProvider.Postgres => options.UseNpgsql(ConnectionString),
+            _ => throw new DatabaseConfigurationException($"Provider {Provider} has no EF Core mapping."),
+        };
+
+        // EF Core compares the model with a generated model snapshot to detect changes that lack a migration.
+        // Migrations here are hand-written without a snapshot (EF Design tooling cannot be restored), so that
+        // check would always fire; the migrated-schema tests compare the real database catalog with the model
+        // instead (docs/architecture.md, "Schema and migrations").
+        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    /// <summary>Creates the folder of a file-based SQLite database, which SQLite will not do itself.</summary>
+    public void EnsureStorageFolderExists()
+    {
+        if (Provider != DatabaseProvider.Sqlite)
+        {
+            return;
+        }
+
+        var builder = new SqliteConnectionStringBuilder(ConnectionString);
+        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:")
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{ProviderKey}={Provider}";
+
+    private static DatabaseProvider ParseProvider(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Trim().Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        if (value.Trim().Equals("Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            return DatabaseProvider.Postgres;
+        }
+
+        throw new DatabaseConfigurationException(
+            $"Setting '{ProviderKey}' has the unknown value '{value}'; allowed values are 'Sqlite' (the default) and 'Postgres'.");
+    }
+}
