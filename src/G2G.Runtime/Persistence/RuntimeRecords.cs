@@ -1,0 +1,184 @@
+namespace G2G.Runtime.Persistence;
+
+/// <summary>A running or finished process instance: the engine state as JSON plus what lists and filters need.</summary>
+public sealed class ProcessInstanceRecord
+{
+    public long Id { get; set; }
+    public long DefinitionId { get; set; }
+    public required string ProcessKey { get; set; }
+    public int DefinitionVersion { get; set; }
+    public string? BusinessKey { get; set; }
+    public string? Title { get; set; }
+    public required string Status { get; set; }
+    public bool Suspended { get; set; }
+
+    /// <summary>The engine's <c>ProcessState</c> as JSON.</summary>
+    public required string State { get; set; }
+
+    /// <summary>Optimistic concurrency: every command writes with <c>WHERE version = @loaded</c>.</summary>
+    public int Version { get; set; }
+
+    public string? Initiator { get; set; }
+    public string? AgencyId { get; set; }
+    public long? ParentInstanceId { get; set; }
+    public long? ParentTokenId { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>Hash and sequence number of the last audit record in this instance's chain.</summary>
+    public string? AuditHead { get; set; }
+    public long AuditSeq { get; set; }
+}
+
+/// <summary>A user task as the inbox and supervision see it, projected from the engine's task effects.</summary>
+public sealed class TaskRecord
+{
+    public long Id { get; set; }
+    public long InstanceId { get; set; }
+    public long EngineTaskId { get; set; }
+    public required string ElementId { get; set; }
+    public string? Name { get; set; }
+    public required string ProcessKey { get; set; }
+    public string? Title { get; set; }
+    public string? FormKey { get; set; }
+    public string? Assignee { get; set; }
+    public string? AgencyId { get; set; }
+    public required string State { get; set; }
+    public string? Outcome { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? DueAt { get; set; }
+    public DateTimeOffset? RemindAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+    public string? CompletedBy { get; set; }
+
+    /// <summary>When the task belongs to a signer added by 加签, who that is.</summary>
+    public string? AddedSigner { get; set; }
+
+    public int Version { get; set; }
+}
+
+/// <summary>A candidate of a task: a user or a group that may claim it.</summary>
+public sealed class TaskCandidateRecord
+{
+    public long TaskId { get; set; }
+    public required string Kind { get; set; }
+    public required string Value { get; set; }
+}
+
+/// <summary>Background work: a timer, a reminder, an escalation, a continuation. Written in the same transaction as the state that needs it.</summary>
+public sealed class JobRecord
+{
+    public long Id { get; set; }
+    public required string Kind { get; set; }
+    public long? InstanceId { get; set; }
+    public long? TargetId { get; set; }
+    public string? Payload { get; set; }
+    public DateTimeOffset DueAt { get; set; }
+    public required string State { get; set; }
+    public int Attempts { get; set; }
+    public string? LeaseOwner { get; set; }
+    public DateTimeOffset? LeaseUntil { get; set; }
+    public string? LastError { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>One step of an instance's path: an element started, completed or cancelled, or a flow taken.</summary>
+public sealed class HistoryRecord
+{
+    public long Id { get; set; }
+    public long InstanceId { get; set; }
+    public required string ElementId { get; set; }
+    public required string ElementKind { get; set; }
+    public required string Phase { get; set; }
+    public long TokenId { get; set; }
+    public DateTimeOffset OccurredAt { get; set; }
+}
+
+/// <summary>An append-only audit record; each carries the hash of the previous record of its chain.</summary>
+public sealed class AuditRecord
+{
+    public long Id { get; set; }
+    public required string Chain { get; set; }
+    public long Seq { get; set; }
+    public DateTimeOffset OccurredAt { get; set; }
+    public string? Actor { get; set; }
+    public required string Action { get; set; }
+    public long? InstanceId { get; set; }
+    public long? TaskId { get; set; }
+    public string? ElementId { get; set; }
+    public string? Outcome { get; set; }
+    public string? Comment { get; set; }
+    public string? Data { get; set; }
+    public required string PrevHash { get; set; }
+    public required string Hash { get; set; }
+}
+
+/// <summary>A notification waiting to be delivered after its transaction committed.</summary>
+public sealed class OutboxRecord
+{
+    public long Id { get; set; }
+
+    /// <summary>Stable id of the notification; delivery is idempotent on it.</summary>
+    public required string NotificationId { get; set; }
+
+    public required string Kind { get; set; }
+    public required string Recipient { get; set; }
+    public required string Subject { get; set; }
+    public string? Body { get; set; }
+    public long? InstanceId { get; set; }
+    public long? TaskId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? DispatchedAt { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+}
+
+/// <summary>An in-app notification shown to a user.</summary>
+public sealed class NotificationRecord
+{
+    public required string Id { get; set; }
+    public required string UserId { get; set; }
+    public required string Kind { get; set; }
+    public required string Subject { get; set; }
+    public string? Body { get; set; }
+    public long? InstanceId { get; set; }
+    public long? TaskId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ReadAt { get; set; }
+}
+
+/// <summary>A message or signal an instance waits for, so a correlation finds it by name and key.</summary>
+public sealed class EventSubscriptionRecord
+{
+    public long Id { get; set; }
+    public long InstanceId { get; set; }
+    public long SubscriptionId { get; set; }
+    public required string Kind { get; set; }
+    public required string Name { get; set; }
+    public string? CorrelationKey { get; set; }
+    public required string ElementId { get; set; }
+}
+
+/// <summary>A problem an administrator must look at: an engine incident or a job that failed every retry.</summary>
+public sealed class IncidentRecord
+{
+    public long Id { get; set; }
+    public long InstanceId { get; set; }
+    public long? EngineIncidentId { get; set; }
+    public long? JobId { get; set; }
+    public string? ElementId { get; set; }
+    public required string Message { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ResolvedAt { get; set; }
+}
+
+/// <summary>A deployed form schema (JSON), one row per version.</summary>
+public sealed class FormDefinitionRecord
+{
+    public long Id { get; set; }
+    public required string FormKey { get; set; }
+    public int Version { get; set; }
+    public required string ContentHash { get; set; }
+    public required string Schema { get; set; }
+    public DateTimeOffset DeployedAt { get; set; }
+}
