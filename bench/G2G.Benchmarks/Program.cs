@@ -1,7 +1,7 @@
 using System.Globalization;
-using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using G2G.Benchmarks.Models;
+using G2G.Benchmarks.Profiling;
 using G2G.Benchmarks.Throughput;
 using G2G.Engine.Execution;
 using G2G.Engine.Parsing;
@@ -13,6 +13,7 @@ namespace G2G.Benchmarks;
 /// <list type="bullet">
 /// <item>BenchmarkDotNet arguments (<c>--filter '*'</c>, <c>--job short</c>, …): the engine benchmarks.</item>
 /// <item><c>--throughput [--model FILE] [--seconds N] [--warmup N]</c>: single-threaded instances/s of a linear user-task model (bench/peer).</item>
+/// <item><c>--profile</c>: stopwatch splits, per-command cost as an instance grows, allocated types.</item>
 /// <item><c>--write-models [DIR]</c>: writes the generated models to bench/models (or DIR) and prints their sizes.</item>
 /// </list>
 /// </summary>
@@ -24,8 +25,9 @@ public static class Program
             return WriteModels(args.Length > 1 ? args[1] : BenchModels.FindModelsFolder());
         if (args.Length > 0 && args[0] == "--throughput")
             return Throughput(args[1..]);
-        var config = DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary);
-        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+        if (args.Length > 0 && args[0] == "--profile")
+            return ProfileRunner.Run();
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
     }
 
@@ -68,7 +70,8 @@ public static class Program
             var path = Path.Combine(folder, file);
             File.WriteAllText(path, xml);
             var document = BpmnParser.Parse(xml);
-            foreach (var d in document.Diagnostics.Take(5)) Console.WriteLine(d);
+            foreach (var diagnostic in document.Diagnostics)
+                Console.WriteLine($"   {diagnostic}");
             var process = document.Processes[0];
             Console.WriteLine(string.Create(inv,
                 $"{path}: {xml.Length:N0} characters, {process.AllNodes.Count} flow nodes + {process.AllFlows.Count} sequence flows = {process.AllNodes.Count + process.AllFlows.Count} elements, {document.Diagnostics.Count} diagnostics"));
