@@ -14,6 +14,7 @@ namespace G2G.Benchmarks;
 /// <item>BenchmarkDotNet arguments (<c>--filter '*'</c>, <c>--job short</c>, …): the engine benchmarks.</item>
 /// <item><c>--throughput [--model FILE] [--seconds N] [--warmup N]</c>: single-threaded instances/s of a linear user-task model (bench/peer).</item>
 /// <item><c>--profile</c>: stopwatch splits, per-command cost as an instance grows, allocated types.</item>
+/// <item><c>--repeat SCENARIO N</c>: fixed work for <c>perf stat -e instructions:u</c> (see RepeatRunner).</item>
 /// <item><c>--write-models [DIR]</c>: writes the generated models to bench/models (or DIR) and prints their sizes.</item>
 /// </list>
 /// </summary>
@@ -27,6 +28,8 @@ public static class Program
             return Throughput(args[1..]);
         if (args.Length > 0 && args[0] == "--profile")
             return ProfileRunner.Run();
+        if (args.Length == 3 && args[0] == "--repeat")
+            return RepeatRunner.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
     }
