@@ -1,0 +1,73 @@
+using G2G.Engine.Execution;
+using G2G.Engine.Expressions;
+using G2G.Runtime.Audit;
+using G2G.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace G2G.Runtime.Instances;
+
+public sealed partial class InstanceService
+{
+    /// <summary>Completes an open task with output variables, an outcome and an opinion.</summary>
+    public Task CompleteTaskAsync(long taskId, string actor, IReadOnlyDictionary<string, Value>? variables = null,
+        string? outcome = null, string? comment = null, CancellationToken cancellationToken = default) =>
+        TaskCommandAsync(taskId, task => new Prepared(
+            new CompleteTask(task.EngineTaskId, variables, outcome),
+            new AuditEntry(actor, "task.completed", TaskId: task.Id, ElementId: task.ElementId, Outcome: outcome, Comment: comment),
+            RefuseIncidents: true,
+            After: async (_, applier) =>
+            {
+                task.State = TaskStates.Completed;
+                task.Outcome = outcome;
+                task.CompletedBy = actor;
+                task.CompletedAt = clock.GetUtcNow();
+                await applier.DeleteTaskJobsAsync([task.EngineTaskId], cancellationToken).ConfigureAwait(false);
+            }), cancellationToken);
+
+    /// <summary>退回: sends the work of a task back to an earlier step.</summary>
+    public Task SendBackAsync(long taskId, string actor, string targetElementId, ResumeMode resume = ResumeMode.FromTop,
+        string? comment = null, CancellationToken cancellationToken = default) =>
+        TaskCommandAsync(taskId, task => new Prepared(
+            new SendBack(task.EngineTaskId, targetElementId, resume),
+            new AuditEntry(actor, "task.sent-back", TaskId: task.Id, ElementId: task.ElementId, Outcome: targetElementId, Comment: comment, Data: resume.ToString())),
+            cancellationToken);
+
+    /// <summary>加签: adds a signer before or after the current assignee.</summary>
+    public Task AddSignerAsync(long taskId, string actor, string userId, SignerPosition position, string? comment = null, CancellationToken cancellationToken = default) =>
+        TaskCommandAsync(taskId, task => new Prepared(
+            new AddSigner(task.EngineTaskId, userId, position),
+            new AuditEntry(actor, "task.signer-added", TaskId: task.Id, ElementId: task.ElementId, Outcome: userId, Comment: comment, Data: position.ToString())),
+            cancellationToken);
+
+    /// <summary>减签: removes an added signer who has not acted.</summary>
+    public Task RemoveSignerAsync(long taskId, string actor, string userId, CancellationToken cancellationToken = default) =>
+        TaskCommandAsync(taskId, task => new Prepared(
+            new RemoveSigner(task.EngineTaskId, userId),
+            new AuditEntry(actor, "task.signer-removed", TaskId: task.Id, ElementId: task.ElementId, Outcome: userId)),
+            cancellationToken);
+
+    /// <summary>撤回: the actor of a completed step takes it back while the next step is untouched.</summary>
+    public Task WithdrawAsync(long instanceId, string elementId, string actor, CancellationToken cancellationToken = default) =>
+        RunAsync(instanceId, _ => Task.FromResult(new Prepared(
+            new Withdraw(elementId),
+            new AuditEntry(actor, "task.withdrawn", ElementId: elementId))), cancellationToken);
+
+    /// <summary>Runs a command on the instance of an open task, with the task row loaded and tracked.</summary>
+    private async Task TaskCommandAsync(long taskId, Func<TaskRecord, Prepared> prepare, CancellationToken cancellationToken)
+    {
+        var instanceId = await db.Set<TaskRecord>().AsNoTracking().Where(t => t.Id == taskId).Select(t => (long?)t.InstanceId)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Task {taskId} does not exist.");
+        await RunAsync(instanceId, async loaded =>
+        {
+            var task = await db.Set<TaskRecord>().FirstAsync(t => t.Id == taskId, cancellationToken).ConfigureAwait(false);
+            if (task.State != TaskStates.Open)
+            {
+                throw new RuntimeException(RuntimeErrorCode.Conflict, task.State == TaskStates.Completed
+                    ? $"Task {taskId} was already completed by {task.CompletedBy} at {task.CompletedAt:u}."
+                    : $"Task {taskId} is no longer open ({task.State}).");
+            }
+            return prepare(task);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+}
