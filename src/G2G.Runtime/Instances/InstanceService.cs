@@ -3,6 +3,7 @@ using G2G.Engine.Model;
 using G2G.Runtime.Assignment;
 using G2G.Runtime.Audit;
 using G2G.Runtime.Definitions;
+using G2G.Runtime.Jobs;
 using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,12 @@ public sealed partial class InstanceService(
     IOptions<RuntimeOptions> options,
     TimeProvider clock)
 {
+    /// <summary>
+    /// The job this service runs for, if any: the first command that commits deletes the job row in
+    /// its own transaction, so a job's effect and its removal are one atomic step (exactly once).
+    /// </summary>
+    internal JobClaim? CurrentJob { get; set; }
+
     /// <summary>What a command sees: the instance row, its definition and its state.</summary>
     private sealed record Loaded(ProcessInstanceRecord Instance, ProcessDefinition Definition, ProcessState State);
 
@@ -50,6 +57,7 @@ public sealed partial class InstanceService(
             catch (DbUpdateConcurrencyException) when (attempt < options.Value.MaxCommandAttempts)
             {
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                RestoreJobClaim();
             }
             catch (DbUpdateConcurrencyException exception)
             {
@@ -84,7 +92,24 @@ public sealed partial class InstanceService(
         instance.State = ProcessStateJson.Serialize(result.State);
         instance.Version++;
         AuditLog.Append(db, instance, prepared.Audit, now);
+        await ClaimJobAsync(cancellationToken).ConfigureAwait(false);
         return result;
+    }
+
+    private JobClaim? _claimedJob;
+
+    private void RestoreJobClaim() => CurrentJob ??= _claimedJob;
+
+    private async Task ClaimJobAsync(CancellationToken cancellationToken)
+    {
+        if (CurrentJob is not { } job)
+            return;
+        var deleted = await db.Set<JobRecord>().Where(j => j.Id == job.JobId && j.LeaseOwner == job.Owner)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        if (deleted == 0)
+            throw new RuntimeException(RuntimeErrorCode.Conflict, $"Job {job.JobId} is no longer leased to {job.Owner}; another node runs it.");
+        _claimedJob = job;
+        CurrentJob = null;
     }
 
     private ProcessDefinition Definition(ProcessInstanceRecord instance) =>
