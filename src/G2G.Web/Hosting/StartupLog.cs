@@ -1,0 +1,11 @@
+namespace G2G.Web.Hosting;
+
+/// <summary>The host's own start-up log lines, as structured events.</summary>
+internal static partial class StartupLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "G2G is listening on {Urls}")]
+    public static partial void Listening(ILogger logger, string urls);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Critical, Message = "G2G cannot start: {Reason}")]
+    public static partial void CannotStart(ILogger logger, string reason);
+}
