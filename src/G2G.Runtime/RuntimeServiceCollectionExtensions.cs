@@ -8,7 +8,6 @@ using G2G.Runtime.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace G2G.Runtime;
 
@@ -45,19 +44,11 @@ public static class RuntimeServiceCollectionExtensions
             services.TryAddScoped<INotificationSender, SmtpNotificationSender>();
         services.AddSingleton<JobExecutor>();
         services.AddSingleton<OutboxDispatcher>();
-        services.AddHostedService(provider => provider.GetRequiredService<IOptions<RuntimeOptions>>().Value.Jobs.Enabled
-            ? provider.GetRequiredService<JobExecutor>()
-            : (Microsoft.Extensions.Hosting.IHostedService)new DisabledService());
-        services.AddHostedService(provider => provider.GetRequiredService<IOptions<RuntimeOptions>>().Value.Jobs.Enabled
-            ? provider.GetRequiredService<OutboxDispatcher>()
-            : (Microsoft.Extensions.Hosting.IHostedService)new DisabledService());
+        if (configuration.GetValue($"{RuntimeOptions.Section}:Jobs:Enabled", true))
+        {
+            services.AddHostedService(provider => provider.GetRequiredService<JobExecutor>());
+            services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
+        }
         return actions;
-    }
-
-    /// <summary>Stands in for the background services on a node configured without them.</summary>
-    private sealed class DisabledService : Microsoft.Extensions.Hosting.IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -54,15 +54,19 @@ public sealed partial class InstanceService(
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return result;
             }
-            catch (DbUpdateConcurrencyException) when (attempt < options.Value.MaxCommandAttempts)
+            catch (DbUpdateException exception)
             {
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                // A lost race shows as a failed version check, or as another write of the same command
+                // colliding first (the audit chain's next sequence number); either way the version moved.
+                if (exception is not DbUpdateConcurrencyException && !await VersionMovedAsync(instanceId, loaded.Instance, cancellationToken).ConfigureAwait(false))
+                    throw;
+                if (attempt >= options.Value.MaxCommandAttempts)
+                {
+                    throw new RuntimeException(RuntimeErrorCode.Conflict,
+                        $"Process instance {instanceId} was changed by others {attempt} times while this command ran; try again.", inner: exception);
+                }
                 RestoreJobClaim();
-            }
-            catch (DbUpdateConcurrencyException exception)
-            {
-                throw new RuntimeException(RuntimeErrorCode.Conflict,
-                    $"Process instance {instanceId} was changed by others {attempt} times while this command ran; try again.", inner: exception);
             }
         }
     }
@@ -94,6 +98,15 @@ public sealed partial class InstanceService(
         AuditLog.Append(db, instance, prepared.Audit, now);
         await ClaimJobAsync(cancellationToken).ConfigureAwait(false);
         return result;
+    }
+
+    private async Task<bool> VersionMovedAsync(long instanceId, ProcessInstanceRecord loaded, CancellationToken cancellationToken)
+    {
+        var loadedVersion = db.Entry(loaded).Property(i => i.Version).OriginalValue;
+        db.ChangeTracker.Clear();
+        var current = await db.Set<ProcessInstanceRecord>().AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.Version)
+            .FirstAsync(cancellationToken).ConfigureAwait(false);
+        return current != loadedVersion;
     }
 
     private JobClaim? _claimedJob;

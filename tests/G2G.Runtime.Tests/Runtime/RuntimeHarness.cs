@@ -30,7 +30,8 @@ public sealed class RuntimeHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(database.Settings);
         services.AddDbContext<G2GDbContext>(options => database.Settings.Configure(options));
-        actions?.Invoke(services.AddG2GRuntime(configuration));
+        var registered = services.AddG2GRuntime(configuration);
+        actions?.Invoke(registered);
         _services = services.BuildServiceProvider();
     }
 
