@@ -46,8 +46,11 @@ internal sealed partial class EffectApplier
             Notify("task.assigned", recipient, $"新待办 New task: {created.Name ?? created.ElementId}", instance.Title, created.TaskId);
     }
 
-    private static IEnumerable<string> Recipients(TaskAssignment assignment) =>
-        assignment.Assignee is { } assignee ? [assignee] : assignment.CandidateUsers.Distinct();
+    /// <summary>The assignee, else every candidate; groups are addressed as <c>group:&lt;name&gt;</c> for the organisation to expand.</summary>
+    internal static IEnumerable<string> Recipients(TaskAssignment assignment) =>
+        assignment.Assignee is { } assignee
+            ? [assignee]
+            : assignment.CandidateUsers.Distinct().Concat(assignment.CandidateGroups.Distinct().Select(g => $"group:{g}"));
 
     /// <summary>Writes an outbox notification; its id makes delivery idempotent.</summary>
     public void Notify(string kind, string recipient, string subject, string? body, long? engineTaskId, string? discriminator = null) =>

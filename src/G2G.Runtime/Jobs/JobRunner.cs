@@ -87,7 +87,9 @@ internal sealed class JobRunner(G2GDbContext db, InstanceService instances, JobS
             JobKinds.Overdue => ("task.overdue", $"已超期 Overdue: {task.Name}"),
             _ => ("task.escalated", $"督办 Escalation: {task.Name} 超期未办"),
         };
-        var recipients = task.Assignee is { } a ? [a] : task.Candidates.Where(c => c.Kind == CandidateKinds.User).Select(c => c.Value).ToList();
+        var recipients = EffectApplier.Recipients(new Assignment.TaskAssignment(task.Assignee,
+            [.. task.Candidates.Where(c => c.Kind == CandidateKinds.User).Select(c => c.Value)],
+            [.. task.Candidates.Where(c => c.Kind == CandidateKinds.Group).Select(c => c.Value)])).ToList();
         if (job.Kind == JobKinds.Escalation)
             recipients = [EscalationTarget(task)];
         foreach (var recipient in recipients)
