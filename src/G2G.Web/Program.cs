@@ -1,3 +1,4 @@
+using G2G.Runtime;
 using G2G.Runtime.Persistence;
 using G2G.Web.Components;
 using G2G.Web.Health;
@@ -6,6 +7,7 @@ using G2G.Web.Localization;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddG2GPersistence(builder.Configuration);
+builder.Services.AddG2GRuntime(builder.Configuration);
 builder.Services.AddG2GHealth();
 builder.Services.AddG2GLocalization();
 builder.Services.AddG2GUi();
@@ -17,6 +19,7 @@ if (!await app.TryMigrateDatabaseAsync())
 {
     return 1;
 }
+await app.DeployWorkflowsAsync();
 
 app.UseG2GUi();
 app.UseG2GLocalization();

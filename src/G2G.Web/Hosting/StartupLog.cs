@@ -8,4 +8,7 @@ internal static partial class StartupLog
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Critical, Message = "G2G cannot start: {Reason}")]
     public static partial void CannotStart(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Workflows in {Folder}: {Created} deployed, {Unchanged} unchanged, {Refused} refused, {Forms} forms")]
+    public static partial void WorkflowsDeployed(ILogger logger, string folder, int created, int unchanged, int refused, int forms);
 }
