@@ -36,6 +36,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddScoped<WorkflowDirectoryDeployer>();
         services.AddScoped<InstanceService>();
         services.AddScoped<AuditVerifier>();
+        services.AddScoped<Queries.RuntimeQueries>();
         services.AddScoped<JobStore>();
         services.AddScoped<JobRunner>();
         if (string.IsNullOrEmpty(configuration[$"{SmtpOptions.Section}:Host"]))

@@ -119,7 +119,7 @@ public abstract class JobTests<TDatabase>(TDatabase database) : IClassFixture<TD
             Assert.Contains("archiving", incident.Message, StringComparison.Ordinal);
 
             await _runtime.In(s => s.GetRequiredService<DeploymentService>().PublishAsync("archiving", 1, "admin"));
-            Assert.True(await _runtime.In(s => s.GetRequiredService<JobStore>().RetryAsync(job.Id, _runtime.Clock.GetUtcNow(), CancellationToken.None)));
+            await _runtime.In(s => s.GetRequiredService<InstanceService>().RetryIncidentByIdAsync(incident.Id, "admin"));
             await _runtime.RunJobsAsync();
             Assert.Single(await _runtime.Query(db => db.Set<ProcessInstanceRecord>().Where(i => i.ParentInstanceId == parent).ToListAsync()));
         }
