@@ -12,6 +12,16 @@ internal sealed partial class ApiProblems(IProblemDetailsService problems, ILogg
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is RuntimeException { FieldErrors: { } fields } invalidForm)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+            var validation = new HttpValidationProblemDetails(fields.ToDictionary(f => f.Key, f => f.Value))
+            {
+                Status = StatusCodes.Status400BadRequest, Title = "The request has invalid fields.", Detail = invalidForm.Message,
+                Type = "https://g2g.dev/problems/validation", Extensions = { ["code"] = "validation" },
+            };
+            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = validation, Exception = exception }).ConfigureAwait(false);
+        }
         var problem = exception switch
         {
             RuntimeException refused => FromRuntime(refused),

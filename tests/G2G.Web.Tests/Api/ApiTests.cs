@@ -168,6 +168,36 @@ public abstract class ApiTests<TDatabase>(TDatabase database) : IClassFixture<TD
         await ProblemAsync(notAllowed, HttpStatusCode.Forbidden, "not-allowed");
     }
 
+    [DatabaseFact]
+    public async Task InvalidFormSubmission_Is400_WithEveryFieldError()
+    {
+        await using (var db = database.CreateContext())
+        {
+            if (!db.Set<G2G.Runtime.Persistence.FormDefinitionRecord>().Any(f => f.FormKey == "api/request"))
+            {
+                db.Add(new G2G.Runtime.Persistence.FormDefinitionRecord
+                {
+                    FormKey = "api/request", Version = 1, ContentHash = "test", DeployedAt = DateTimeOffset.UtcNow,
+                    Schema = """{"components":[{"type":"number","key":"copies","label":"份数","validate":{"required":true,"min":1}},{"type":"textfield","key":"subject","label":"标题","validate":{"required":true}}]}""",
+                });
+                await db.SaveChangesAsync();
+            }
+        }
+        var key = $"p{Guid.NewGuid():N}";
+        using (var content = new StringContent(Process(key).Replace("g2g:assignee=\"initiator()\"", "g2g:assignee=\"initiator()\" g2g:formKey=\"api/request\"", StringComparison.Ordinal), Encoding.UTF8, "application/xml"))
+        using (var deployed = await _client.PostAsync(new Uri("/api/v1/definitions", UriKind.Relative), content))
+            Assert.Equal(HttpStatusCode.OK, deployed.StatusCode);
+        var id = (await StartAsync(key)).GetProperty("id").GetInt64();
+        var taskId = (await OpenTaskAsync(id)).GetProperty("id").GetInt64();
+
+        using var response = await _client.PostAsJsonAsync(new Uri($"/api/v1/tasks/{taskId}/complete", UriKind.Relative), new { variables = new { copies = 0 } });
+
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest, "validation");
+        var fields = problem.GetProperty("errors").EnumerateObject().Select(f => f.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(["copies", "subject"], fields);
+        Assert.Equal("open", (await OpenTaskAsync(id)).GetProperty("state").GetString());
+    }
+
     private sealed class ApiFactory(TestDatabase database) : G2GWebFactory(database)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
