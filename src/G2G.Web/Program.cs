@@ -1,27 +1,38 @@
+using G2G.Runtime;
+using G2G.Web.Api;
+using G2G.Runtime.Persistence;
 using G2G.Web.Components;
+using G2G.Web.Health;
+using G2G.Web.Hosting;
+using G2G.Web.Localization;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddG2GPersistence(builder.Configuration);
+builder.Services.AddG2GRuntime(builder.Configuration);
+builder.Services.AddG2GApi();
+builder.Services.AddG2GHealth();
+builder.Services.AddG2GLocalization();
+builder.Services.AddG2GUi();
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+await using var app = builder.Build();
 
-var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+// Nothing is served on an old or unreachable database: migrate first, or report one line and exit non-zero.
+if (!await app.TryMigrateDatabaseAsync())
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    return 1;
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
+await app.DeployWorkflowsAsync();
 
-app.UseAntiforgery();
+app.UseG2GApi();
+app.UseG2GUi();
+app.UseG2GLocalization();
+app.MapG2GHealth();
+app.MapG2GApi();
+app.MapG2GUi();
+app.LogListeningUrlsWhenStarted();
 
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+await app.RunAsync();
+return 0;
 
-app.Run();
+/// <summary>The host's entry point; public so tests can name it in <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using G2G.Engine.Expressions;
 
 namespace G2G.Engine.Execution;
@@ -7,17 +8,23 @@ namespace G2G.Engine.Execution;
 /// <summary>JSON form of <see cref="ProcessState"/>, as the runtime stores it (source-generated, no reflection).</summary>
 public static class ProcessStateJson
 {
-    public static string Serialize(ProcessState state) => JsonSerializer.Serialize(state, ProcessStateJsonContext.Default.ProcessState);
+    // Chinese text stays as UTF-8 instead of \uXXXX escapes: half the size in the database. The state is
+    // data in a column, never embedded in HTML, so the relaxed encoder is safe here.
+    private static readonly JsonTypeInfo<ProcessState> TypeInfo = (JsonTypeInfo<ProcessState>)new JsonSerializerOptions(ProcessStateJsonContext.Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = ProcessStateJsonContext.Default,
+    }.GetTypeInfo(typeof(ProcessState));
 
-    public static byte[] SerializeToUtf8(ProcessState state) => JsonSerializer.SerializeToUtf8Bytes(state, ProcessStateJsonContext.Default.ProcessState);
+    public static string Serialize(ProcessState state) => JsonSerializer.Serialize(state, TypeInfo);
+
+    public static byte[] SerializeToUtf8(ProcessState state) => JsonSerializer.SerializeToUtf8Bytes(state, TypeInfo);
 
     public static ProcessState Deserialize(string json) =>
-        JsonSerializer.Deserialize(json, ProcessStateJsonContext.Default.ProcessState)
-        ?? throw new JsonException("The process state JSON is null.");
+        JsonSerializer.Deserialize(json, TypeInfo) ?? throw new JsonException("The process state JSON is null.");
 
     public static ProcessState Deserialize(ReadOnlySpan<byte> utf8) =>
-        JsonSerializer.Deserialize(utf8, ProcessStateJsonContext.Default.ProcessState)
-        ?? throw new JsonException("The process state JSON is null.");
+        JsonSerializer.Deserialize(utf8, TypeInfo) ?? throw new JsonException("The process state JSON is null.");
 }
 
 [JsonSourceGenerationOptions(

@@ -17,7 +17,11 @@ internal sealed partial class Run
         var subscription = definition switch
         {
             TimerDefinition timer => TimerSubscription(node, timer, fired, armedAt ?? Now),
-            MessageDefinition message => new Subscription { Id = 0, Kind = SubscriptionKind.Message, ElementId = node.Id, Name = message.MessageName },
+            MessageDefinition message => new Subscription
+            {
+                Id = 0, Kind = SubscriptionKind.Message, ElementId = node.Id, Name = message.MessageName,
+                CorrelationKey = message.CorrelationKey is null ? null : CorrelationKeyOf(message.CorrelationKey, tokenId, scopeId),
+            },
             SignalDefinition signal => new Subscription { Id = 0, Kind = SubscriptionKind.Signal, ElementId = node.Id, Name = signal.SignalName },
             _ => null, // errors are thrown and caught inside the instance; nothing to arm
         };
@@ -28,6 +32,12 @@ internal sealed partial class Run
         if (subscription.DueAt is { } due)
             Emit(new TimerScheduled(subscription.Id, node.Id, due));
     }
+
+    private string CorrelationKeyOf(Expressions.Expression key, long? tokenId, long? scopeId) =>
+        KeyText(Evaluate(key, tokenId is { } t ? _tokens[t].ScopeId : scopeId ?? RootScope.Id));
+
+    /// <summary>A correlation key as text: strings as they are, anything else in its expression-language form.</summary>
+    private static string KeyText(Value value) => value is StringValue text ? text.Value : value.ToString() ?? "";
 
     private static Subscription? TimerSubscription(FlowNode node, TimerDefinition timer, int fired, DateTimeOffset armedAt)
     {
@@ -154,7 +164,7 @@ internal sealed partial class Run
 
     public void SendMessage(Token token, FlowNode node, MessageDefinition message)
     {
-        var key = message.CorrelationKey is null ? null : Evaluate(message.CorrelationKey, token.ScopeId).ToString();
+        var key = message.CorrelationKey is null ? null : KeyText(Evaluate(message.CorrelationKey, token.ScopeId));
         Emit(new MessageSent(message.MessageName, node.Id, key, VisibleVariables(token.ScopeId)));
     }
 

@@ -24,6 +24,9 @@ public sealed record Subscription
     /// <summary>Message or signal name.</summary>
     public string? Name { get; init; }
 
+    /// <summary>For a message: the correlation key evaluated when the subscription was armed (g2g:correlationKey).</summary>
+    public string? CorrelationKey { get; init; }
+
     public DateTimeOffset? DueAt { get; init; }
     public DateTimeOffset ArmedAt { get; init; }
 

@@ -35,6 +35,11 @@ public static class DatabaseMigrationExtensions
             settings.EnsureStorageFolderExists();
             await using var context = new G2GDbContext(options);
             await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            if (settings.Provider == DatabaseProvider.Sqlite)
+            {
+                // Write-ahead logging: readers (inbox queries) no longer wait for writers. Persistent in the file.
+                await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or ArgumentException or IOException
             or UnauthorizedAccessException or TimeoutException)

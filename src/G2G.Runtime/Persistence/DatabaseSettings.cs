@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 
 namespace G2G.Runtime.Persistence;
@@ -67,12 +66,6 @@ public sealed class DatabaseSettings
             DatabaseProvider.Postgres => options.UseNpgsql(ConnectionString),
             _ => throw new DatabaseConfigurationException($"Provider {Provider} has no EF Core mapping."),
         };
-
-        // EF Core compares the model with a generated model snapshot to detect changes that lack a migration.
-        // Migrations here are hand-written without a snapshot (EF Design tooling cannot be restored), so that
-        // check would always fire; the migrated-schema tests compare the real database catalog with the model
-        // instead (docs/architecture.md, "Schema and migrations").
-        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 
     /// <summary>Creates the folder of a file-based SQLite database, which SQLite will not do itself.</summary>

@@ -55,6 +55,8 @@ public sealed class TaskRecord
     public string? AddedSigner { get; set; }
 
     public int Version { get; set; }
+
+    public List<TaskCandidateRecord> Candidates { get; set; } = [];
 }
 
 /// <summary>A candidate of a task: a user or a group that may claim it.</summary>

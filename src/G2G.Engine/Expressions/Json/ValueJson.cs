@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 
 namespace G2G.Engine.Expressions;
 
@@ -23,8 +22,9 @@ public static partial class ValueJson
     // China Standard Time for "$date" texts without an offset, matching Value.FromObject.
     private static readonly TimeSpan DefaultOffset = TimeSpan.FromHours(8);
 
-    // Chinese text stays readable (and three bytes instead of six) while HTML-sensitive characters are still escaped.
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    // Process state is stored and sent as application/json, never pasted into HTML by the engine, so the relaxed
+    // encoder is safe here; it keeps Chinese text readable (3 bytes, not 6) and offsets as "+08:00", not "\u002B08:00".
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Writes <paramref name="value"/> as one JSON value.</summary>
     public static void Write(Utf8JsonWriter writer, Value value)
@@ -78,7 +78,7 @@ public static partial class ValueJson
 
     private static bool IsMarkerKey(string key) => key is DateKey or DurationKey or RecordKey;
 
-    /// <summary>The value as a compact JSON string (non-ASCII letters are not escaped).</summary>
+    /// <summary>The value as compact JSON; non-ASCII text and '+' are not escaped (not meant for inlining into HTML).</summary>
     public static string ToJsonString(Value value)
     {
         ArgumentNullException.ThrowIfNull(value);

@@ -65,7 +65,8 @@ internal sealed partial class Lexer
         if (Peek() == 'P' || (Peek() == '-' && Peek(1) == 'P'))
         {
             var textStart = _pos++;
-            while (char.IsAsciiLetterOrDigit(Peek()) || Peek() is '.' or ',' || (Peek() == 'P' && _pos == textStart + 1)) _pos++;
+            // No ',' decimal mark here: a comma inside [@PT2H, @PT30M] separates list items.
+            while (char.IsAsciiLetterOrDigit(Peek()) || Peek() == '.') _pos++;
             Add(TokenKind.Duration, start, _source[textStart.._pos]);
             return;
         }

@@ -48,6 +48,8 @@ internal sealed class TaskConfiguration : IEntityTypeConfiguration<TaskRecord>
         builder.Property(t => t.AddedSigner).HasMaxLength(100);
         builder.Property(t => t.Version).IsConcurrencyToken();
         SnakeCase.NameColumns(builder);
+        builder.HasMany(t => t.Candidates).WithOne().HasForeignKey(c => c.TaskId)
+            .OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_task_candidates_tasks_task_id");
         builder.HasIndex(t => new { t.InstanceId, t.EngineTaskId }).IsUnique().HasDatabaseName("ux_tasks_instance_id_engine_task_id");
         // "My open tasks by due date" and "overdue in my agency" are served by these two.
         builder.HasIndex(t => new { t.Assignee, t.State, t.DueAt }).HasDatabaseName("ix_tasks_assignee_state_due_at");

@@ -87,7 +87,11 @@ public sealed partial class CreateRuntimeTables : Migration
             task_id = t.Column<long>(nullable: false),
             kind = t.Column<string>(maxLength: 10, nullable: false),
             value = t.Column<string>(maxLength: 200, nullable: false),
-        }, constraints: t => t.PrimaryKey("pk_task_candidates", x => new { x.task_id, x.kind, x.value }));
+        }, constraints: t =>
+        {
+            t.PrimaryKey("pk_task_candidates", x => new { x.task_id, x.kind, x.value });
+            t.ForeignKey("fk_task_candidates_tasks_task_id", x => x.task_id, "tasks", "id", onDelete: ReferentialAction.Cascade);
+        });
         m.CreateIndex("ix_task_candidates_kind_value_task_id", "task_candidates", ["kind", "value", "task_id"]);
     }
 

@@ -1,0 +1,92 @@
+using G2G.Engine.Execution;
+using G2G.Runtime.Assignment;
+using G2G.Runtime.Jobs;
+using G2G.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace G2G.Runtime.Instances;
+
+internal sealed partial class EffectApplier
+{
+    private async Task CreateTaskAsync(TaskCreated created, CancellationToken cancellationToken)
+    {
+        var assignment = await assignments.ResolveAsync(created.Assignment,
+            new AssignmentContext(instance.Id, instance.ProcessKey, instance.Initiator, instance.AgencyId), cancellationToken).ConfigureAwait(false);
+        var task = new TaskRecord
+        {
+            InstanceId = instance.Id,
+            EngineTaskId = created.TaskId,
+            ElementId = created.ElementId,
+            Name = created.Name,
+            ProcessKey = instance.ProcessKey,
+            Title = instance.Title,
+            FormKey = created.Task.Settings.FormKey,
+            Assignee = assignment.Assignee,
+            AgencyId = instance.AgencyId,
+            State = TaskStates.Open,
+            CreatedAt = now,
+            DueAt = created.DueAt,
+            RemindAt = created.RemindAt,
+            AddedSigner = created.Signer?.UserId,
+        };
+        task.Candidates.AddRange(assignment.CandidateUsers.Distinct().Select(u => new TaskCandidateRecord { Kind = CandidateKinds.User, Value = u }));
+        task.Candidates.AddRange(assignment.CandidateGroups.Distinct().Select(g => new TaskCandidateRecord { Kind = CandidateKinds.Group, Value = g }));
+        db.Add(task);
+
+        var settings = created.Task.Settings;
+        if (created.RemindAt is { } remindAt)
+            AddJob(JobKinds.Reminder, created.TaskId, remindAt);
+        if (created.DueAt is { } due)
+        {
+            AddJob(JobKinds.Overdue, created.TaskId, due);
+            if (settings.EscalateAfter is { } after)
+                AddJob(JobKinds.Escalation, created.TaskId, after.DueFrom(due, calendar));
+        }
+        foreach (var recipient in Recipients(assignment))
+            Notify("task.assigned", recipient, $"新待办 New task: {created.Name ?? created.ElementId}", instance.Title, created.TaskId);
+    }
+
+    /// <summary>The assignee, else every candidate; groups are addressed as <c>group:&lt;name&gt;</c> for the organisation to expand.</summary>
+    internal static IEnumerable<string> Recipients(TaskAssignment assignment) =>
+        assignment.Assignee is { } assignee
+            ? [assignee]
+            : assignment.CandidateUsers.Distinct().Concat(assignment.CandidateGroups.Distinct().Select(g => $"group:{g}"));
+
+    /// <summary>Writes an outbox notification; its id makes delivery idempotent.</summary>
+    public void Notify(string kind, string recipient, string subject, string? body, long? engineTaskId, string? discriminator = null) =>
+        db.Add(new OutboxRecord
+        {
+            NotificationId = $"{kind}:{instance.Id}:{engineTaskId}:{recipient}{discriminator}",
+            Kind = kind, Recipient = recipient, Subject = subject, Body = body,
+            InstanceId = instance.Id, TaskId = engineTaskId, CreatedAt = now,
+        });
+
+    /// <summary>Keeps event_subscriptions equal to the message and signal subscriptions in the state.</summary>
+    private async Task ProjectSubscriptionsAsync(ProcessState before, ProcessState after, CancellationToken cancellationToken)
+    {
+        static bool Correlatable(Subscription s) => s.Kind is SubscriptionKind.Message or SubscriptionKind.Signal;
+        var old = before.Subscriptions.Where(Correlatable).Select(s => s.Id).ToHashSet();
+        var current = after.Subscriptions.Where(Correlatable).ToList();
+        var removed = old.Except(current.Select(s => s.Id)).ToList();
+        if (removed.Count > 0)
+        {
+            await db.Set<EventSubscriptionRecord>().Where(s => s.InstanceId == instance.Id && removed.Contains(s.SubscriptionId))
+                .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        foreach (var added in current.Where(s => !old.Contains(s.Id)))
+        {
+            db.Add(new EventSubscriptionRecord
+            {
+                InstanceId = instance.Id, SubscriptionId = added.Id, Kind = added.Kind.ToString().ToLowerInvariant(),
+                Name = added.Name!, CorrelationKey = added.CorrelationKey, ElementId = added.ElementId,
+            });
+        }
+    }
+}
+
+/// <summary>Candidate kinds in <c>task_candidates.kind</c>.</summary>
+public static class CandidateKinds
+{
+    public const string User = "user";
+    public const string Group = "group";
+}

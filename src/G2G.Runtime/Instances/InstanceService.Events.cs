@@ -1,0 +1,126 @@
+using G2G.Engine.Execution;
+using G2G.Engine.Expressions;
+using G2G.Engine.Model.Events;
+using G2G.Runtime.Audit;
+using G2G.Runtime.Jobs;
+using G2G.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace G2G.Runtime.Instances;
+
+public sealed partial class InstanceService
+{
+    /// <summary>
+    /// Delivers a message to every instance waiting for it with the same correlation key; when none
+    /// waits, starts each published process that has a message start event for it. Returns the
+    /// number of instances reached.
+    /// </summary>
+    public async Task<int> CorrelateMessageAsync(string name, string? correlationKey, IReadOnlyDictionary<string, Value>? variables = null,
+        string? actor = null, CancellationToken cancellationToken = default)
+    {
+        var waiting = await db.Set<EventSubscriptionRecord>().AsNoTracking()
+            .Where(s => s.Kind == "message" && s.Name == name && s.CorrelationKey == correlationKey)
+            .Select(s => s.InstanceId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var instanceId in waiting)
+        {
+            await RunAsync(instanceId, _ => Task.FromResult(new Prepared(new CorrelateMessage(name, variables),
+                new AuditEntry(actor, "message.correlated", Outcome: name, Data: correlationKey))), cancellationToken).ConfigureAwait(false);
+        }
+        if (waiting.Count > 0)
+            return waiting.Count;
+
+        var started = 0;
+        foreach (var (key, startEvent) in await MessageStartsAsync(name, cancellationToken).ConfigureAwait(false))
+        {
+            await StartAsync(new StartInstance(key, variables, BusinessKey: correlationKey, Initiator: actor, StartEventId: startEvent),
+                null, null, refuseIncidents: false, cancellationToken).ConfigureAwait(false);
+            started++;
+        }
+        return started > 0
+            ? started
+            : throw new RuntimeException(RuntimeErrorCode.NotFound, $"Nothing waits for message '{name}'{(correlationKey is null ? "" : $" with key '{correlationKey}'")} and no process starts on it.");
+    }
+
+    /// <summary>Broadcasts a signal to every waiting instance (except the one that threw it). Returns how many it reached.</summary>
+    public async Task<int> BroadcastSignalAsync(string name, IReadOnlyDictionary<string, Value>? variables = null, long? exceptInstanceId = null,
+        string? actor = null, CancellationToken cancellationToken = default)
+    {
+        var waiting = await db.Set<EventSubscriptionRecord>().AsNoTracking()
+            .Where(s => s.Kind == "signal" && s.Name == name && s.InstanceId != exceptInstanceId)
+            .Select(s => s.InstanceId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var instanceId in waiting)
+        {
+            await RunAsync(instanceId, _ => Task.FromResult(new Prepared(new BroadcastSignal(name, variables),
+                new AuditEntry(actor, "signal.received", Outcome: name))), cancellationToken).ConfigureAwait(false);
+        }
+        return waiting.Count;
+    }
+
+    /// <summary>Fires a due timer. A timer whose step has ended meanwhile is stale and ignored (returns false).</summary>
+    internal async Task<bool> FireTimerAsync(long instanceId, long subscriptionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunAsync(instanceId, _ => Task.FromResult(new Prepared(new FireTimer(subscriptionId),
+                new AuditEntry("system", "timer.fired", Data: subscriptionId.ToString(System.Globalization.CultureInfo.InvariantCulture)))), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RuntimeException stale) when (stale.InnerException is CommandRejectedException)
+        {
+            return false; // the step ended or the instance finished: the engine refused the stale timer
+        }
+    }
+
+    /// <summary>Starts the child of a call activity once, even when the job runs twice.</summary>
+    internal async Task StartChildAsync(long parentInstanceId, long parentTokenId, StartChildPayload payload, CancellationToken cancellationToken)
+    {
+        var exists = await db.Set<ProcessInstanceRecord>().AsNoTracking()
+            .AnyAsync(i => i.ParentInstanceId == parentInstanceId && i.ParentTokenId == parentTokenId, cancellationToken).ConfigureAwait(false);
+        if (exists)
+            return;
+        var parent = await db.Set<ProcessInstanceRecord>().AsNoTracking().FirstAsync(i => i.Id == parentInstanceId, cancellationToken).ConfigureAwait(false);
+        await StartAsync(new StartInstance(payload.ProcessKey, payload.Variables, parent.BusinessKey, parent.Title, parent.Initiator, parent.AgencyId, payload.Version),
+            parentInstanceId, parentTokenId, refuseIncidents: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reports a child's result to the waiting call activity; a call that is gone (interrupted) ignores it.</summary>
+    internal async Task ChildResultAsync(long parentInstanceId, long parentTokenId, ChildResultPayload payload, CancellationToken cancellationToken)
+    {
+        Command command = payload.ErrorCode is { } code ? new FailChild(parentTokenId, code) : new CompleteChild(parentTokenId, payload.Variables);
+        try
+        {
+            await RunAsync(parentInstanceId, _ => Task.FromResult(new Prepared(command, new AuditEntry("system", "child.returned", Outcome: payload.ErrorCode))), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RuntimeException gone) when (gone.InnerException is CommandRejectedException)
+        {
+            // The call activity was interrupted or the parent ended; the child's result has nowhere to go.
+        }
+    }
+
+    /// <summary>Cancels the running child of an interrupted call activity.</summary>
+    internal async Task CancelChildAsync(long parentInstanceId, long parentTokenId, CancellationToken cancellationToken)
+    {
+        var child = await db.Set<ProcessInstanceRecord>().AsNoTracking()
+            .Where(i => i.ParentInstanceId == parentInstanceId && i.ParentTokenId == parentTokenId && i.Status == InstanceStatus.Running)
+            .Select(i => (long?)i.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (child is { } id)
+            await CancelAsync(id, "system", "the calling step was interrupted", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Latest published processes whose top-level message start event waits for this message.</summary>
+    private async Task<List<(string Key, string StartEvent)>> MessageStartsAsync(string name, CancellationToken cancellationToken)
+    {
+        var published = await db.ProcessDefinitions.AsNoTracking().Where(d => d.IsPublished)
+            .Select(d => new { d.Id, d.ProcessKey, d.Version }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var starts = new List<(string, string)>();
+        foreach (var latest in published.GroupBy(d => d.ProcessKey).Select(g => g.MaxBy(d => d.Version)!))
+        {
+            var definition = cache.GetOrParse(latest.Id, latest.ProcessKey,
+                () => db.ProcessDefinitions.AsNoTracking().Where(d => d.Id == latest.Id).Select(d => d.Xml).Single());
+            var start = definition.Root.StartEvents.FirstOrDefault(s => s.Definition is MessageDefinition m && m.MessageName == name);
+            if (start is not null)
+                starts.Add((latest.ProcessKey, start.Id));
+        }
+        return starts;
+    }
+}

@@ -1,0 +1,66 @@
+using G2G.Engine.Execution;
+using G2G.Engine.Expressions;
+using G2G.Runtime.Audit;
+using G2G.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace G2G.Runtime.Instances;
+
+/// <summary>A request to start a process by key: the latest published version, or a pinned one.</summary>
+public sealed record StartInstance(
+    string ProcessKey,
+    IReadOnlyDictionary<string, Value>? Variables = null,
+    string? BusinessKey = null,
+    string? Title = null,
+    string? Initiator = null,
+    string? AgencyId = null,
+    int? Version = null,
+    string? StartEventId = null);
+
+public sealed partial class InstanceService
+{
+    /// <summary>Starts an instance. Returns its id. An unknown key or a start that would fail at once writes nothing.</summary>
+    public async Task<long> StartAsync(StartInstance request, CancellationToken cancellationToken = default) =>
+        await StartAsync(request, parentInstanceId: null, parentTokenId: null, refuseIncidents: true, cancellationToken).ConfigureAwait(false);
+
+    internal async Task<long> StartAsync(StartInstance request, long? parentInstanceId, long? parentTokenId, bool refuseIncidents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var definition = await db.ProcessDefinitions.AsNoTracking()
+            .Where(d => d.ProcessKey == request.ProcessKey && (request.Version == null ? d.IsPublished : d.Version == request.Version))
+            .OrderByDescending(d => d.Version).Select(d => new { d.Id, d.Version, d.ProcessKey }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, request.Version is null
+                ? $"No published process with key '{request.ProcessKey}' is deployed."
+                : $"Process '{request.ProcessKey}' has no version {request.Version}.");
+
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var instance = new ProcessInstanceRecord
+        {
+            DefinitionId = definition.Id,
+            ProcessKey = definition.ProcessKey,
+            DefinitionVersion = definition.Version,
+            BusinessKey = request.BusinessKey,
+            Title = request.Title,
+            Status = InstanceStatus.Running,
+            State = ProcessStateJson.Serialize(ProcessState.Empty),
+            Initiator = request.Initiator,
+            AgencyId = request.AgencyId,
+            ParentInstanceId = parentInstanceId,
+            ParentTokenId = parentTokenId,
+            StartedAt = clock.GetUtcNow(),
+        };
+        db.Add(instance);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false); // the id names the audit chain and every row below
+
+        var variables = new Dictionary<string, Value>(request.Variables ?? new Dictionary<string, Value>(), StringComparer.Ordinal);
+        if (request.Initiator is not null)
+            variables.TryAdd("initiator", Value.From(request.Initiator));
+        var loaded = new Loaded(instance, Definition(instance), ProcessState.Empty);
+        var audit = new AuditEntry(request.Initiator, "instance.started", Comment: request.Title, Data: request.BusinessKey);
+        await ExecuteAsync(loaded, new Prepared(new StartProcess(variables, request.StartEventId), audit, RefuseIncidents: refuseIncidents), cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return instance.Id;
+    }
+}

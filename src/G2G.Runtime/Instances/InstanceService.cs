@@ -1,0 +1,139 @@
+using G2G.Engine.Execution;
+using G2G.Engine.Model;
+using G2G.Runtime.Assignment;
+using G2G.Runtime.Audit;
+using G2G.Runtime.Definitions;
+using G2G.Runtime.Jobs;
+using G2G.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace G2G.Runtime.Instances;
+
+/// <summary>
+/// Every change to a process instance, each as one database transaction: load the instance, run the
+/// engine, write its effects (tasks, jobs, history, audit, outbox), save with an optimistic version
+/// check. A lost race reloads and retries; after <see cref="RuntimeOptions.MaxCommandAttempts"/> it
+/// reports a conflict. A refused command writes nothing.
+/// </summary>
+public sealed partial class InstanceService(
+    G2GDbContext db,
+    DefinitionCache cache,
+    ProcessExecutor executor,
+    ExecutionOptions engineOptions,
+    IAssignmentResolver assignments,
+    IOptions<RuntimeOptions> options,
+    TimeProvider clock)
+{
+    /// <summary>
+    /// The job this service runs for, if any: the first command that commits deletes the job row in
+    /// its own transaction, so a job's effect and its removal are one atomic step (exactly once).
+    /// </summary>
+    internal JobClaim? CurrentJob { get; set; }
+
+    /// <summary>What a command sees: the instance row, its definition and its state.</summary>
+    private sealed record Loaded(ProcessInstanceRecord Instance, ProcessDefinition Definition, ProcessState State);
+
+    /// <summary>A prepared command, its audit record, and work to do on the rows after the effects are applied.</summary>
+    private sealed record Prepared(Command Command, AuditEntry Audit, Func<ExecutionResult, EffectApplier, Task>? After = null, bool RefuseIncidents = false);
+
+    private async Task<ExecutionResult> RunAsync(long instanceId, Func<Loaded, Task<Prepared>> prepare, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var instance = await db.Set<ProcessInstanceRecord>().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken).ConfigureAwait(false)
+                ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Process instance {instanceId} does not exist.");
+            var loaded = new Loaded(instance, Definition(instance), ProcessStateJson.Deserialize(instance.State));
+            var prepared = await prepare(loaded).ConfigureAwait(false);
+            var result = await ExecuteAsync(loaded, prepared, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return result;
+            }
+            catch (DbUpdateException exception)
+            {
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                // A lost race shows as a failed version check, or as another write of the same command
+                // colliding first (the audit chain's next sequence number); either way the version moved.
+                if (exception is not DbUpdateConcurrencyException && !await VersionMovedAsync(instanceId, loaded.Instance, cancellationToken).ConfigureAwait(false))
+                    throw;
+                if (attempt >= options.Value.MaxCommandAttempts)
+                {
+                    throw new RuntimeException(RuntimeErrorCode.Conflict,
+                        $"Process instance {instanceId} was changed by others {attempt} times while this command ran; try again.", inner: exception);
+                }
+                RestoreJobClaim();
+            }
+        }
+    }
+
+    /// <summary>Runs the engine and stages every row change of the command in the context.</summary>
+    private async Task<ExecutionResult> ExecuteAsync(Loaded loaded, Prepared prepared, CancellationToken cancellationToken)
+    {
+        var (instance, definition, state) = loaded;
+        if (instance.Suspended && prepared.Command is not CancelProcess)
+            throw new RuntimeException(RuntimeErrorCode.Conflict, $"Process instance {instance.Id} is suspended; resume it first.");
+        var now = clock.GetUtcNow();
+        ExecutionResult result;
+        try
+        {
+            result = executor.Execute(definition, state, prepared.Command, now);
+        }
+        catch (CommandRejectedException rejected)
+        {
+            throw Map(rejected);
+        }
+        if (prepared.RefuseIncidents && result.Effects.OfType<IncidentRaised>().FirstOrDefault() is { } incident)
+            throw new RuntimeException(RuntimeErrorCode.Invalid, $"The command was refused because step '{incident.Incident.ElementId}' would fail: {incident.Incident.Message}");
+        var applier = new EffectApplier(db, instance, assignments, engineOptions.Calendar, now);
+        await applier.ApplyAsync(result, state, cancellationToken).ConfigureAwait(false);
+        if (prepared.After is not null)
+            await prepared.After(result, applier).ConfigureAwait(false);
+        instance.State = ProcessStateJson.Serialize(result.State);
+        instance.Version++;
+        AuditLog.Append(db, instance, prepared.Audit, now);
+        await ClaimJobAsync(cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    private async Task<bool> VersionMovedAsync(long instanceId, ProcessInstanceRecord loaded, CancellationToken cancellationToken)
+    {
+        var loadedVersion = db.Entry(loaded).Property(i => i.Version).OriginalValue;
+        db.ChangeTracker.Clear();
+        var current = await db.Set<ProcessInstanceRecord>().AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.Version)
+            .FirstAsync(cancellationToken).ConfigureAwait(false);
+        return current != loadedVersion;
+    }
+
+    private JobClaim? _claimedJob;
+
+    private void RestoreJobClaim() => CurrentJob ??= _claimedJob;
+
+    private async Task ClaimJobAsync(CancellationToken cancellationToken)
+    {
+        if (CurrentJob is not { } job)
+            return;
+        var deleted = await db.Set<JobRecord>().Where(j => j.Id == job.JobId && j.LeaseOwner == job.Owner)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        if (deleted == 0)
+            throw new RuntimeException(RuntimeErrorCode.Conflict, $"Job {job.JobId} is no longer leased to {job.Owner}; another node runs it.");
+        _claimedJob = job;
+        CurrentJob = null;
+    }
+
+    private ProcessDefinition Definition(ProcessInstanceRecord instance) =>
+        cache.GetOrParse(instance.DefinitionId, instance.ProcessKey,
+            () => db.ProcessDefinitions.AsNoTracking().Where(d => d.Id == instance.DefinitionId).Select(d => d.Xml).Single());
+
+    private static RuntimeException Map(CommandRejectedException rejected) => new(rejected.Code switch
+    {
+        RejectionCode.TaskNotFound or RejectionCode.NothingToWithdraw or RejectionCode.NotRunning or RejectionCode.AlreadyStarted => RuntimeErrorCode.Conflict,
+        RejectionCode.NotAllowed => RuntimeErrorCode.NotAllowed,
+        RejectionCode.IncidentNotFound or RejectionCode.TimerNotFound or RejectionCode.NoMatchingSubscription => RuntimeErrorCode.NotFound,
+        _ => RuntimeErrorCode.Invalid,
+    }, rejected.Message, inner: rejected);
+}

@@ -1,0 +1,124 @@
+using G2G.Runtime.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace G2G.Runtime.Jobs;
+
+/// <summary>
+/// The hosted job executor that runs on every node: it acquires due jobs with a lease, runs each as
+/// a command, renews the lease of long ones, retries failures with backoff and turns the last failure
+/// into an incident. On shutdown it finishes the job in hand and releases the rest.
+/// </summary>
+public sealed partial class JobExecutor(IServiceScopeFactory scopes, IOptions<RuntimeOptions> options, TimeProvider clock, ILogger<JobExecutor> logger)
+    : BackgroundService
+{
+    private readonly string _owner = options.Value.NodeName ?? $"{Environment.MachineName}:{Environment.ProcessId}";
+
+    /// <summary>This node's name in job leases.</summary>
+    public string Owner => _owner;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var jobs = options.Value.Jobs;
+        LogStarted(_owner);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int processed;
+            try
+            {
+                processed = await RunDueJobsAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                LogPollFailed(failure);
+                processed = 0;
+            }
+            if (processed == 0)
+            {
+                try
+                {
+                    await Task.Delay(jobs.PollInterval, clock, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Acquires and runs one batch of due jobs. Returns how many were taken.</summary>
+    public async Task<int> RunDueJobsAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value.Jobs;
+        List<JobRecord> batch;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            batch = await scope.ServiceProvider.GetRequiredService<JobStore>()
+                .AcquireAsync(_owner, clock.GetUtcNow(), settings.LeaseDuration, settings.BatchSize, stoppingToken).ConfigureAwait(false);
+        }
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (stoppingToken.IsCancellationRequested)
+            {
+                await ReleaseAsync(batch.Skip(i).Select(j => j.Id)).ConfigureAwait(false);
+                break;
+            }
+            // The job in hand finishes even during shutdown: its command is one short transaction.
+            await RunOneAsync(batch[i], CancellationToken.None).ConfigureAwait(false);
+        }
+        return batch.Count;
+    }
+
+    private async Task RunOneAsync(JobRecord job, CancellationToken cancellationToken)
+    {
+        var claim = new JobClaim(job.Id, _owner);
+        using var renewal = new Timer(_ => Renew(claim), null, options.Value.Jobs.LeaseDuration / 3, options.Value.Jobs.LeaseDuration / 3);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<JobRunner>().RunAsync(job, claim, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            LogJobFailed(job.Id, job.Kind, job.InstanceId, failure.Message);
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<JobStore>()
+                .FailAsync(job, _owner, failure.Message, clock.GetUtcNow(), options.Value.Jobs, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void Renew(JobClaim claim)
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            scope.ServiceProvider.GetRequiredService<JobStore>()
+                .RenewAsync(claim, clock.GetUtcNow() + options.Value.Jobs.LeaseDuration, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (Exception failure) when (failure is not OutOfMemoryException)
+        {
+            LogRenewFailed(claim.JobId, failure.Message);
+        }
+    }
+
+    private async Task ReleaseAsync(IEnumerable<long> jobIds)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<JobStore>().ReleaseAsync(jobIds, _owner, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Job executor started as {Owner}")]
+    private partial void LogStarted(string owner);
+
+    [LoggerMessage(LogLevel.Error, "Polling for jobs failed")]
+    private partial void LogPollFailed(Exception exception);
+
+    [LoggerMessage(LogLevel.Warning, "Job {JobId} ({Kind}) of instance {InstanceId} failed: {Reason}")]
+    private partial void LogJobFailed(long jobId, string kind, long? instanceId, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Renewing the lease of job {JobId} failed: {Reason}")]
+    private partial void LogRenewFailed(long jobId, string reason);
+}

@@ -1,0 +1,45 @@
+using G2G.Engine.Expressions;
+
+namespace G2G.Runtime.Jobs;
+
+/// <summary>The kinds of background job and what each one does when it falls due.</summary>
+public static class JobKinds
+{
+    /// <summary>A BPMN timer of an instance fires (target: subscription id).</summary>
+    public const string Timer = "timer";
+
+    /// <summary>A task's reminder before its due date (target: engine task id).</summary>
+    public const string Reminder = "reminder";
+
+    /// <summary>A task is overdue: notify, and again every g2g:remindEvery.</summary>
+    public const string Overdue = "overdue";
+
+    /// <summary>A task is escalated to its supervisor (督办).</summary>
+    public const string Escalation = "escalation";
+
+    /// <summary>Deliver a message to the instances waiting for it or start one by message.</summary>
+    public const string Message = "message";
+
+    /// <summary>Broadcast a signal to every other waiting instance.</summary>
+    public const string Signal = "signal";
+
+    /// <summary>Start the child instance a call activity asked for (target: the call's token id).</summary>
+    public const string StartChild = "start-child";
+
+    /// <summary>Report a child's completion or error to its parent's call activity.</summary>
+    public const string ChildResult = "child-result";
+
+    /// <summary>Cancel a child whose call activity was interrupted (target: the call's token id).</summary>
+    public const string CancelChild = "cancel-child";
+
+    public const string Pending = "pending";
+    public const string Failed = "failed";
+}
+
+public sealed record MessagePayload(string Name, string? CorrelationKey, Dictionary<string, Value> Variables, long SourceInstanceId);
+
+public sealed record SignalPayload(string Name, Dictionary<string, Value> Variables, long SourceInstanceId);
+
+public sealed record StartChildPayload(string ProcessKey, int? Version, string ElementId, Dictionary<string, Value> Variables);
+
+public sealed record ChildResultPayload(Dictionary<string, Value>? Variables, string? ErrorCode);

@@ -1,0 +1,125 @@
+using G2G.Engine.Execution;
+using G2G.Engine.Model.Activities;
+using G2G.Runtime.Definitions;
+using G2G.Runtime.Instances;
+using G2G.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace G2G.Runtime.Jobs;
+
+/// <summary>
+/// Runs one leased job. Instance commands delete the job in their own transaction (exactly once);
+/// notifications are written with the job's deletion; everything else is idempotent.
+/// </summary>
+internal sealed class JobRunner(G2GDbContext db, InstanceService instances, JobStore store, DefinitionCache cache, ExecutionOptions engineOptions, TimeProvider clock)
+{
+    public async Task RunAsync(JobRecord job, JobClaim claim, CancellationToken cancellationToken)
+    {
+        if (job.InstanceId is { } id && await db.Set<ProcessInstanceRecord>().AsNoTracking().AnyAsync(i => i.Id == id && i.Suspended, cancellationToken).ConfigureAwait(false))
+        {
+            // A suspended instance's jobs wait; they are looked at again in a minute, without counting as a failure.
+            await store.RescheduleAsync(claim, clock.GetUtcNow().AddMinutes(1), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        instances.CurrentJob = claim;
+        switch (job.Kind)
+        {
+            case JobKinds.Timer:
+                await instances.FireTimerAsync(job.InstanceId!.Value, job.TargetId!.Value, cancellationToken).ConfigureAwait(false);
+                break;
+            case JobKinds.StartChild:
+                await instances.StartChildAsync(job.InstanceId!.Value, job.TargetId!.Value, VariablesJson.Deserialize<StartChildPayload>(job.Payload!), cancellationToken).ConfigureAwait(false);
+                break;
+            case JobKinds.ChildResult:
+                await instances.ChildResultAsync(job.InstanceId!.Value, job.TargetId!.Value, VariablesJson.Deserialize<ChildResultPayload>(job.Payload!), cancellationToken).ConfigureAwait(false);
+                break;
+            case JobKinds.CancelChild:
+                await instances.CancelChildAsync(job.InstanceId!.Value, job.TargetId!.Value, cancellationToken).ConfigureAwait(false);
+                break;
+            case JobKinds.Message:
+                var message = VariablesJson.Deserialize<MessagePayload>(job.Payload!);
+                await DeliverAsync(() => instances.CorrelateMessageAsync(message.Name, message.CorrelationKey, message.Variables, "system", cancellationToken)).ConfigureAwait(false);
+                break;
+            case JobKinds.Signal:
+                var signal = VariablesJson.Deserialize<SignalPayload>(job.Payload!);
+                await instances.BroadcastSignalAsync(signal.Name, signal.Variables, signal.SourceInstanceId, "system", cancellationToken).ConfigureAwait(false);
+                break;
+            case JobKinds.Reminder:
+            case JobKinds.Overdue:
+            case JobKinds.Escalation:
+                await RemindAsync(job, claim, cancellationToken).ConfigureAwait(false);
+                return;
+            default:
+                throw new InvalidOperationException($"Unknown job kind '{job.Kind}'.");
+        }
+        instances.CurrentJob = null;
+        // Still leased when no command consumed it (a stale timer, a child already started, nobody waiting).
+        await store.DeleteAsync(claim, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A message nobody waits for is dropped, as BPMN specifies; the job must not retry forever.</summary>
+    private static async Task DeliverAsync(Func<Task<int>> deliver)
+    {
+        try
+        {
+            await deliver().ConfigureAwait(false);
+        }
+        catch (RuntimeException nobody) when (nobody.Code == RuntimeErrorCode.NotFound)
+        {
+        }
+    }
+
+    /// <summary>Reminder, overdue notice or escalation of an open task; an overdue notice repeats every g2g:remindEvery.</summary>
+    private async Task RemindAsync(JobRecord job, JobClaim claim, CancellationToken cancellationToken)
+    {
+        instances.CurrentJob = null;
+        var task = await db.Set<TaskRecord>().AsNoTracking().Include(t => t.Candidates)
+            .FirstOrDefaultAsync(t => t.InstanceId == job.InstanceId && t.EngineTaskId == job.TargetId && t.State == TaskStates.Open, cancellationToken).ConfigureAwait(false);
+        if (task is null)
+        {
+            await store.DeleteAsync(claim, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var now = clock.GetUtcNow();
+        var (kind, subject) = job.Kind switch
+        {
+            JobKinds.Reminder => ("task.reminder", $"催办提醒 Reminder: {task.Name} 将于 {task.DueAt:yyyy-MM-dd HH:mm} 到期"),
+            JobKinds.Overdue => ("task.overdue", $"已超期 Overdue: {task.Name}"),
+            _ => ("task.escalated", $"督办 Escalation: {task.Name} 超期未办"),
+        };
+        var recipients = EffectApplier.Recipients(new Assignment.TaskAssignment(task.Assignee,
+            [.. task.Candidates.Where(c => c.Kind == CandidateKinds.User).Select(c => c.Value)],
+            [.. task.Candidates.Where(c => c.Kind == CandidateKinds.Group).Select(c => c.Value)])).ToList();
+        if (job.Kind == JobKinds.Escalation)
+            recipients = [EscalationTarget(task)];
+        foreach (var recipient in recipients)
+        {
+            db.Add(new OutboxRecord
+            {
+                NotificationId = $"{kind}:{task.InstanceId}:{task.EngineTaskId}:{recipient}:{job.Attempts}:{now.UtcTicks}",
+                Kind = kind, Recipient = recipient, Subject = subject, Body = task.Title,
+                InstanceId = task.InstanceId, TaskId = task.EngineTaskId, CreatedAt = now,
+            });
+        }
+        db.Add(new HistoryRecord { InstanceId = task.InstanceId, ElementId = task.ElementId, ElementKind = "userTask", Phase = kind, TokenId = task.EngineTaskId, OccurredAt = now });
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var every = job.Kind == JobKinds.Overdue ? Settings(task)?.RemindEvery : null;
+        if (every is not null)
+            await store.RescheduleAsync(claim, every.DueFrom(now, engineOptions.Calendar), cancellationToken).ConfigureAwait(false);
+        else
+            await store.DeleteAsync(claim, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private G2G.Engine.Model.Extensions.HumanTaskSettings? Settings(TaskRecord task)
+    {
+        var definitionId = db.Set<ProcessInstanceRecord>().AsNoTracking().Where(i => i.Id == task.InstanceId).Select(i => i.DefinitionId).Single();
+        var definition = cache.GetOrParse(definitionId, task.ProcessKey, () => db.ProcessDefinitions.AsNoTracking().Where(d => d.Id == definitionId).Select(d => d.Xml).Single());
+        return (definition.FindNode(task.ElementId) as UserTask)?.Settings;
+    }
+
+    /// <summary>The g2g:escalateTo rule's first argument when it names someone, else the supervisors of the task's agency.</summary>
+    private string EscalationTarget(TaskRecord task) =>
+        Settings(task)?.EscalateTo is { Kind: "user", Arguments: [var user] } ? user.ToString().Trim('\'') : $"supervisors:{task.AgencyId}";
+}

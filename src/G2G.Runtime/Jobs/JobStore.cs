@@ -1,0 +1,77 @@
+using G2G.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace G2G.Runtime.Jobs;
+
+/// <summary>
+/// Acquires due jobs with a lease. PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c>, so nodes never wait
+/// for each other's rows. SQLite: one conditional UPDATE; SQLite runs writers one at a time, so it is
+/// atomic. A job whose lease expired (its node died) is due again for everyone.
+/// </summary>
+internal sealed class JobStore(G2GDbContext db, DatabaseSettings settings)
+{
+    public async Task<List<JobRecord>> AcquireAsync(string owner, DateTimeOffset now, TimeSpan lease, int batchSize, CancellationToken cancellationToken)
+    {
+        var until = now + lease;
+        var lockClause = settings.Provider == DatabaseProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : "";
+        var sql = $$"""
+            UPDATE jobs SET lease_owner = {0}, lease_until = {1}
+            WHERE id IN (
+                SELECT id FROM jobs
+                WHERE state = 'pending' AND due_at <= {2} AND (lease_until IS NULL OR lease_until < {2})
+                ORDER BY due_at
+                LIMIT {{batchSize}}
+                {{lockClause}})
+            """;
+        var taken = await db.Database.ExecuteSqlRawAsync(sql, [owner, DbTime(until), DbTime(now)], cancellationToken).ConfigureAwait(false);
+        if (taken == 0)
+            return [];
+        return await db.Set<JobRecord>().AsNoTracking().Where(j => j.LeaseOwner == owner && j.LeaseUntil == until)
+            .OrderBy(j => j.DueAt).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Extends the lease of a long-running job; false when the lease was lost.</summary>
+    public async Task<bool> RenewAsync(JobClaim claim, DateTimeOffset until, CancellationToken cancellationToken) =>
+        await db.Set<JobRecord>().Where(j => j.Id == claim.JobId && j.LeaseOwner == claim.Owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), cancellationToken).ConfigureAwait(false) == 1;
+
+    public Task DeleteAsync(JobClaim claim, CancellationToken cancellationToken) =>
+        db.Set<JobRecord>().Where(j => j.Id == claim.JobId && j.LeaseOwner == claim.Owner).ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>Gives jobs back (shutdown): another node, or this one after restart, takes them at once.</summary>
+    public Task ReleaseAsync(IEnumerable<long> jobIds, string owner, CancellationToken cancellationToken)
+    {
+        var ids = jobIds.ToList();
+        return db.Set<JobRecord>().Where(j => ids.Contains(j.Id) && j.LeaseOwner == owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseOwner, (string?)null).SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+    }
+
+    /// <summary>Moves a job's due date (a repeated reminder) and releases it.</summary>
+    public Task RescheduleAsync(JobClaim claim, DateTimeOffset due, CancellationToken cancellationToken) =>
+        db.Set<JobRecord>().Where(j => j.Id == claim.JobId && j.LeaseOwner == claim.Owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.DueAt, due).SetProperty(j => j.LeaseOwner, (string?)null).SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+
+    /// <summary>Records a failure: retry later with backoff, or after the last try mark it failed with an incident.</summary>
+    public async Task FailAsync(JobRecord job, string owner, string error, DateTimeOffset now, JobOptions options, CancellationToken cancellationToken)
+    {
+        var attempts = job.Attempts + 1;
+        var exhausted = attempts >= options.MaxAttempts;
+        var retryAt = now + options.RetryBackoff * Math.Pow(2, attempts - 1);
+        await db.Set<JobRecord>().Where(j => j.Id == job.Id && j.LeaseOwner == owner).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.Attempts, attempts)
+            .SetProperty(j => j.LastError, error)
+            .SetProperty(j => j.State, exhausted ? JobKinds.Failed : JobKinds.Pending)
+            .SetProperty(j => j.DueAt, exhausted ? job.DueAt : retryAt)
+            .SetProperty(j => j.LeaseOwner, (string?)null)
+            .SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), cancellationToken).ConfigureAwait(false);
+        if (exhausted && job.InstanceId is { } instanceId)
+        {
+            db.Add(new IncidentRecord { InstanceId = instanceId, JobId = job.Id, Message = $"Job '{job.Kind}' failed {attempts} times: {error}", CreatedAt = now });
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Raw SQL sees what EF stores: on SQLite the fixed-width UTC text, on PostgreSQL a UTC timestamp.</summary>
+    private object DbTime(DateTimeOffset value) =>
+        settings.Provider == DatabaseProvider.Sqlite ? new UtcIsoStringConverter().ConvertToProvider(value)! : value.ToUniversalTime();
+}

@@ -1,0 +1,39 @@
+namespace G2G.Runtime;
+
+/// <summary>Runtime settings (section <c>Runtime</c> of appsettings.json).</summary>
+public sealed class RuntimeOptions
+{
+    public const string Section = "Runtime";
+
+    /// <summary>How often a command is retried after losing an optimistic-concurrency race before it reports a conflict.</summary>
+    public int MaxCommandAttempts { get; set; } = 5;
+
+    /// <summary>Folder of the procedures deployed at start (relative to the content root).</summary>
+    public string WorkflowsPath { get; set; } = "workflows";
+
+    /// <summary>This node's name in job leases; defaults to machine name and process id.</summary>
+    public string? NodeName { get; set; }
+
+    public JobOptions Jobs { get; set; } = new();
+}
+
+/// <summary>Job executor settings (section <c>Runtime:Jobs</c>).</summary>
+public sealed class JobOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Jobs taken per acquisition.</summary>
+    public int BatchSize { get; set; } = 20;
+
+    /// <summary>How long a node owns a job it took; another node may take it after the lease expires.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Pause between polls when no job is due.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Tries before a failing job becomes an incident.</summary>
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>Delay before the first retry; doubled for each further one.</summary>
+    public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,55 @@
+using G2G.Engine.Execution;
+using G2G.Runtime.Assignment;
+using G2G.Runtime.Audit;
+using G2G.Runtime.Definitions;
+using G2G.Runtime.Instances;
+using G2G.Runtime.Jobs;
+using G2G.Runtime.Notifications;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace G2G.Runtime;
+
+/// <summary>Registers the durable runtime: deployments, instances, jobs, notifications, audit.</summary>
+public static class RuntimeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the runtime. Service actions for service tasks are registered on the returned
+    /// <see cref="ServiceActions"/>; the job executor and outbox dispatcher run as hosted services
+    /// unless <c>Runtime:Jobs:Enabled</c> is false.
+    /// </summary>
+    public static ServiceActions AddG2GRuntime(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.Configure<RuntimeOptions>(configuration.GetSection(RuntimeOptions.Section));
+        services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        var actions = new ServiceActions();
+        services.AddSingleton(actions);
+        services.AddSingleton<IServiceActions>(actions);
+        services.AddSingleton(provider => new ExecutionOptions { Services = provider.GetRequiredService<IServiceActions>() });
+        services.AddSingleton(provider => new ProcessExecutor(provider.GetRequiredService<ExecutionOptions>()));
+        services.AddSingleton<DefinitionCache>();
+        services.TryAddSingleton<IAssignmentResolver, DirectAssignmentResolver>();
+        services.AddScoped<DeploymentService>();
+        services.AddScoped<WorkflowDirectoryDeployer>();
+        services.AddScoped<InstanceService>();
+        services.AddScoped<AuditVerifier>();
+        services.AddScoped<Queries.RuntimeQueries>();
+        services.AddScoped<JobStore>();
+        services.AddScoped<JobRunner>();
+        if (string.IsNullOrEmpty(configuration[$"{SmtpOptions.Section}:Host"]))
+            services.TryAddScoped<INotificationSender, InAppNotificationSender>();
+        else
+            services.TryAddScoped<INotificationSender, SmtpNotificationSender>();
+        services.AddSingleton<JobExecutor>();
+        services.AddSingleton<OutboxDispatcher>();
+        if (configuration.GetValue($"{RuntimeOptions.Section}:Jobs:Enabled", true))
+        {
+            services.AddHostedService(provider => provider.GetRequiredService<JobExecutor>());
+            services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
+        }
+        return actions;
+    }
+}

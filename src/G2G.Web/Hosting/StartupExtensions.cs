@@ -1,0 +1,52 @@
+using G2G.Runtime;
+using G2G.Runtime.Definitions;
+using G2G.Runtime.Persistence;
+using Microsoft.Extensions.Options;
+
+namespace G2G.Web.Hosting;
+
+/// <summary>Start-up steps of the host that Program.cs calls by name.</summary>
+internal static class StartupExtensions
+{
+    /// <summary>
+    /// Migrates the database. A configuration or database failure is logged as one critical line that names
+    /// the settings and the reason (no stack trace: it is an operator's problem, not a bug) and returns false.
+    /// </summary>
+    public static async Task<bool> TryMigrateDatabaseAsync(this WebApplication app)
+    {
+        try
+        {
+            await app.Services.MigrateG2GDatabaseAsync(app.Lifetime.ApplicationStopping);
+            return true;
+        }
+        catch (Exception ex) when (ex is DatabaseConfigurationException or DatabaseStartupException)
+        {
+            StartupLog.CannotStart(app.Logger, ex.Message);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Deploys the procedures in the workflows folder: <c>Runtime:WorkflowsPath</c> (relative to the
+    /// content root), else the nearest <c>workflows</c> folder at or above the content root, so
+    /// <c>dotnet run --project src/G2G.Web</c> finds the repository's folder.
+    /// </summary>
+    public static async Task DeployWorkflowsAsync(this WebApplication app)
+    {
+        var configured = app.Services.GetRequiredService<IOptions<RuntimeOptions>>().Value.WorkflowsPath;
+        var folder = Path.GetFullPath(configured, app.Environment.ContentRootPath);
+        for (var dir = new DirectoryInfo(app.Environment.ContentRootPath); !Directory.Exists(folder) && dir?.Parent is not null && !Path.IsPathRooted(configured); dir = dir.Parent)
+            folder = Path.Combine(dir.Parent.FullName, configured);
+        await using var scope = app.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<WorkflowDirectoryDeployer>().DeployAsync(folder, app.Lifetime.ApplicationStopping);
+        StartupLog.WorkflowsDeployed(app.Logger, folder, result.Created, result.Unchanged, result.Refused, result.Forms);
+    }
+
+    /// <summary>Logs the addresses Kestrel really bound (port 0 resolved) once the server has started.</summary>
+    public static void LogListeningUrlsWhenStarted(this WebApplication app) =>
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var urls = string.Join(", ", app.Urls);
+            StartupLog.Listening(app.Logger, urls);
+        });
+}

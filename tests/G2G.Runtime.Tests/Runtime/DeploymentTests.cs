@@ -1,0 +1,81 @@
+using G2G.Runtime.Definitions;
+using G2G.Runtime.Persistence;
+using G2G.Runtime.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace G2G.Runtime.Tests.Runtime;
+
+public abstract class DeploymentTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+    where TDatabase : TestDatabase
+{
+    private RuntimeHarness _runtime = null!;
+
+    public async Task InitializeAsync()
+    {
+        await database.MigrateAsync();
+        _runtime = new RuntimeHarness(database);
+    }
+
+    public async Task DisposeAsync() => await _runtime.DisposeAsync();
+
+    private static string Xml(string key, string taskName) => $"""
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+          <bpmn:process id="{key}" isExecutable="true">
+            <bpmn:startEvent id="s" /><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="t" />
+            <bpmn:userTask id="t" name="{taskName}" /><bpmn:sequenceFlow id="f2" sourceRef="t" targetRef="e" /><bpmn:endEvent id="e" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    private Task<IReadOnlyList<DeployedProcess>> Deploy(string xml) =>
+        _runtime.In(s => s.GetRequiredService<DeploymentService>().DeployAsync(xml, "test.bpmn"));
+
+    [DatabaseFact]
+    public async Task Deploy_SameContentTwice_IsNotRedeployed_ChangedContentIsANewVersion()
+    {
+        var key = $"p{Guid.NewGuid():N}";
+        var first = Assert.Single(await Deploy(Xml(key, "办理")));
+        var again = Assert.Single(await Deploy(Xml(key, "办理")));
+        var changed = Assert.Single(await Deploy(Xml(key, "审核")));
+
+        Assert.Equal((1, DeploymentOutcome.Created), (first.Version, first.Outcome));
+        Assert.Equal((1, DeploymentOutcome.Unchanged), (again.Version, again.Outcome));
+        Assert.Equal((2, DeploymentOutcome.Created), (changed.Version, changed.Outcome));
+        var versions = await _runtime.In(s => s.GetRequiredService<DeploymentService>().ListVersionsAsync(key));
+        Assert.Equal([1, 2], versions.Select(v => v.Version));
+        Assert.Contains("审核", await _runtime.In(s => s.GetRequiredService<DeploymentService>().GetXmlAsync(key, 2)));
+    }
+
+    [DatabaseFact]
+    public async Task Deploy_InvalidFile_IsRefusedWithEveryErrorAndWritesNothing()
+    {
+        var key = $"p{Guid.NewGuid():N}";
+        var broken = Xml(key, "办理").Replace("targetRef=\"e\"", "targetRef=\"nowhere\"", StringComparison.Ordinal);
+        var before = await _runtime.Query(db => db.ProcessDefinitions.CountAsync());
+
+        var error = await Assert.ThrowsAsync<RuntimeException>(() => Deploy(broken));
+
+        Assert.Equal(RuntimeErrorCode.DefinitionInvalid, error.Code);
+        Assert.Contains(error.Details, d => d.Contains("bpmn.dangling-flow", StringComparison.Ordinal) && d.Contains("f2", StringComparison.Ordinal));
+        Assert.Equal(before, await _runtime.Query(db => db.ProcessDefinitions.CountAsync()));
+    }
+
+    [DatabaseFact]
+    public async Task Retract_StopsNewInstances_Publish_AllowsThemAgain()
+    {
+        var key = $"p{Guid.NewGuid():N}";
+        await Deploy(Xml(key, "办理"));
+        await _runtime.In(s => s.GetRequiredService<DeploymentService>().RetractAsync(key, 1, "admin"));
+
+        var refused = await Assert.ThrowsAsync<RuntimeException>(() => _runtime.StartAsync(key));
+        Assert.Equal(RuntimeErrorCode.NotFound, refused.Code);
+
+        await _runtime.In(s => s.GetRequiredService<DeploymentService>().PublishAsync(key, 1, "admin"));
+        Assert.True(await _runtime.StartAsync(key) > 0);
+    }
+}
+
+public sealed class SqliteDeploymentTests(SqliteTestDatabase database) : DeploymentTests<SqliteTestDatabase>(database);
+
+public sealed class PostgresDeploymentTests(PostgresTestDatabase database) : DeploymentTests<PostgresTestDatabase>(database);

@@ -1,0 +1,47 @@
+using System.Net;
+using System.Net.Http.Json;
+using G2G.Runtime.Tests.Infrastructure;
+using G2G.Web.Tests.Infrastructure;
+
+namespace G2G.Web.Tests.Health;
+
+/// <summary><c>/health</c> through the real host on every provider.</summary>
+public abstract class HealthTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+    where TDatabase : TestDatabase
+{
+    [DatabaseFact]
+    public async Task Health_WhenDatabaseReachable_ReturnsHealthy()
+    {
+        await using var factory = new G2GWebFactory(database);
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        var body = await response.Content.ReadFromJsonAsync<HealthBody>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(body);
+        Assert.Equal("Healthy", body.Status);
+        var check = Assert.Single(body.Checks);
+        Assert.Equal(("database", "Healthy"), (check.Name, check.Status));
+    }
+
+    [DatabaseFact]
+    public async Task Start_OnEmptyDatabase_MigratesItBeforeServing()
+    {
+        await using var factory = new G2GWebFactory(database);
+        using var client = factory.CreateClient();
+
+        var schema = await database.ReadCatalogAsync();
+
+        Assert.Contains("table process_definitions", schema);
+    }
+
+    private sealed record HealthBody(string Status, double DurationMs, List<HealthCheckBody> Checks);
+
+    private sealed record HealthCheckBody(string Name, string Status, string? Description, double DurationMs);
+}
+
+public sealed class SqliteHealthTests(SqliteTestDatabase database) : HealthTests<SqliteTestDatabase>(database);
+
+public sealed class PostgresHealthTests(PostgresTestDatabase database) : HealthTests<PostgresTestDatabase>(database);
