@@ -14,7 +14,7 @@ namespace G2G.Benchmarks;
 /// <item>BenchmarkDotNet arguments (<c>--filter '*'</c>, <c>--job short</c>, …): the engine benchmarks.</item>
 /// <item><c>--throughput [--model FILE] [--seconds N] [--warmup N]</c>: single-threaded instances/s of a linear user-task model (bench/peer).</item>
 /// <item><c>--profile</c>: stopwatch splits, per-command cost as an instance grows, allocated types.</item>
-/// <item><c>--repeat SCENARIO N</c>: fixed work for <c>perf stat -e instructions:u</c> (see RepeatRunner).</item>
+/// <item><c>--repeat SCENARIO N</c>: fixed work for <c>perf stat -e task-clock</c> (see RepeatRunner).</item>
 /// <item><c>--write-models [DIR]</c>: writes the generated models to bench/models (or DIR) and prints their sizes.</item>
 /// </list>
 /// </summary>
