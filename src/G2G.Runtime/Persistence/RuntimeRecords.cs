@@ -54,6 +54,9 @@ public sealed class TaskRecord
     /// <summary>When the task belongs to a signer added by 加签, who that is.</summary>
     public string? AddedSigner { get; set; }
 
+    /// <summary>When a standing delegation routed the task to its assignee, whom it was meant for (委托).</summary>
+    public string? OnBehalfOf { get; set; }
+
     public int Version { get; set; }
 
     public List<TaskCandidateRecord> Candidates { get; set; } = [];

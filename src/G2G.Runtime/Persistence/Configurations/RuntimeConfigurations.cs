@@ -46,6 +46,7 @@ internal sealed class TaskConfiguration : IEntityTypeConfiguration<TaskRecord>
         builder.Property(t => t.Outcome).HasMaxLength(50);
         builder.Property(t => t.CompletedBy).HasMaxLength(100);
         builder.Property(t => t.AddedSigner).HasMaxLength(100);
+        builder.Property(t => t.OnBehalfOf).HasMaxLength(100); // added by migration CreateOrganisation
         builder.Property(t => t.Version).IsConcurrencyToken();
         SnakeCase.NameColumns(builder);
         builder.HasMany(t => t.Candidates).WithOne().HasForeignKey(c => c.TaskId)
