@@ -38,7 +38,9 @@ public sealed class OrganisationDocument
         Duplicates(Departments, d => d.Id, "department");
         Duplicates(Users, u => u.Id, "user");
         Duplicates(Groups, g => g.Id, "group");
-        var units = Agencies.Select(a => (a.Item.Id, a.Location)).ToDictionary(a => a.Id, a => a.Location, StringComparer.Ordinal);
+        var units = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var agency in Agencies)
+            units.TryAdd(agency.Item.Id, agency.Location);
         foreach (var department in Departments.Where(d => units.ContainsKey(d.Item.Id)))
             Problems.Add(new(department.Location, $"'{department.Item.Id}' is also an agency ({units[department.Item.Id]}); agencies and departments share one set of ids."));
     }
