@@ -126,12 +126,22 @@ public sealed class OrganisationAssignmentResolver(G2GDbContext db, TimeProvider
                 unitSource = $"'{unit}', the home department of the initiator '{initiator.Id}'";
             }
             var holders = db.Set<UserPositionRecord>().AsNoTracking().Where(p => p.Name == name);
-            if (await db.Set<DepartmentRecord>().AnyAsync(d => d.Id == unit, cancellationToken).ConfigureAwait(false))
+            if (await db.Set<DepartmentRecord>().Where(d => d.Id == unit).Select(d => (bool?)d.IsActive).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) is { } departmentActive)
+            {
+                if (!departmentActive)
+                    throw Nobody($"the department {unitSource} is closed.");
                 holders = holders.Where(p => p.DepartmentId == unit);
-            else if (await db.Set<AgencyRecord>().AnyAsync(a => a.Id == unit, cancellationToken).ConfigureAwait(false))
+            }
+            else if (await db.Set<AgencyRecord>().Where(a => a.Id == unit).Select(a => (bool?)a.IsActive).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) is { } agencyActive)
+            {
+                if (!agencyActive)
+                    throw Nobody($"the agency {unitSource} is closed.");
                 holders = holders.Where(p => p.AgencyId == unit);
+            }
             else
+            {
                 throw Nobody($"the unit {unitSource} is neither a department nor an agency.");
+            }
             var people = await ActiveHoldersAsync(holders).ConfigureAwait(false);
             return people.Count > 0 ? people : throw Nobody($"no active user holds the position {name} in {unitSource}.");
         }
@@ -159,8 +169,11 @@ public sealed class OrganisationAssignmentResolver(G2GDbContext db, TimeProvider
             {
                 throw Nobody($"no agency was given, the initiator '{context.Initiator}' is not a user with an agency and the instance has none.");
             }
-            if (!await db.Set<AgencyRecord>().AnyAsync(a => a.Id == agency, cancellationToken).ConfigureAwait(false))
+            var agencyActive = await db.Set<AgencyRecord>().Where(a => a.Id == agency).Select(a => (bool?)a.IsActive).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (agencyActive is null)
                 throw Nobody($"the agency {source} does not exist.");
+            if (agencyActive == false)
+                throw Nobody($"the agency {source} is closed.");
             var people = await ActiveHoldersAsync(db.Set<UserPositionRecord>().AsNoTracking().Where(p => p.AgencyId == agency && p.Name == Positions.PrincipalLeader)).ConfigureAwait(false);
             return people.Count > 0 ? people : throw Nobody($"no active user holds the position {Positions.PrincipalLeader} in the agency {source}.");
         }
@@ -182,6 +195,8 @@ public sealed class OrganisationAssignmentResolver(G2GDbContext db, TimeProvider
             }
             var department = await db.Set<DepartmentRecord>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == departmentId, cancellationToken).ConfigureAwait(false)
                 ?? throw Nobody($"the department {source} does not exist.");
+            if (!department.IsActive)
+                throw Nobody($"the department {source} is closed.");
             if (department.HeadUserId is null)
                 throw Nobody($"the department {source} has no head.");
             var head = await db.Users.AsNoTracking().Where(u => u.Id == department.HeadUserId).Select(u => new { u.Id, u.IsActive }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);

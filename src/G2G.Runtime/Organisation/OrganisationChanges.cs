@@ -117,6 +117,17 @@ internal sealed partial class OrganisationChanges(
         return subtree.Count;
     }
 
+    /// <summary>Closes (or reopens) an agency; rules naming a closed agency resolve to nobody. Its subtree is not touched.</summary>
+    public async Task SetAgencyActiveAsync(string agencyId, bool active, CancellationToken cancellationToken)
+    {
+        var agency = await RequireAgencyAsync(agencyId, cancellationToken).ConfigureAwait(false);
+        if (agency.IsActive == active)
+            return;
+        agency.IsActive = active;
+        Audit(active ? "agency.reopened" : "agency.closed", $"{(active ? "恢复" : "撤销")}机关 {agency.Name} ({agencyId})", new { agency.Id, active });
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<ChangeOutcome> AddGuidanceLineAsync(string superiorId, string subordinateId, bool acceptExisting, CancellationToken cancellationToken)
     {
         var superior = await RequireAgencyAsync(superiorId, cancellationToken).ConfigureAwait(false);
@@ -236,6 +247,17 @@ internal sealed partial class OrganisationChanges(
         department.HeadUserId = userId;
         await SaveAsync(cancellationToken).ConfigureAwait(false);
         return ChangeOutcome.Created;
+    }
+
+    /// <summary>Closes (or reopens) a department; rules naming a closed department resolve to nobody.</summary>
+    public async Task SetDepartmentActiveAsync(string departmentId, bool active, CancellationToken cancellationToken)
+    {
+        var department = await RequireDepartmentAsync(departmentId, cancellationToken).ConfigureAwait(false);
+        if (department.IsActive == active)
+            return;
+        department.IsActive = active;
+        Audit(active ? "department.reopened" : "department.closed", $"{(active ? "恢复" : "撤销")}部门 {department.Name} ({departmentId})", new { department.Id, active });
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
     }
 
     // ---- lookups shared by the changes ----

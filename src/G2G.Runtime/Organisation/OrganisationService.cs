@@ -25,6 +25,10 @@ public sealed class OrganisationService(G2GDbContext db, IPasswordHasher<G2GUser
     public Task<int> MoveAgencyAsync(string agencyId, string? newParentId, string actor, CancellationToken cancellationToken = default) =>
         RunAsync(actor, c => c.MoveAgencyAsync(agencyId, newParentId, cancellationToken), cancellationToken);
 
+    /// <summary>Closes (false) or reopens (true) an agency; rules naming a closed agency resolve to nobody.</summary>
+    public Task SetAgencyActiveAsync(string agencyId, bool active, string actor, CancellationToken cancellationToken = default) =>
+        RunAsync(actor, async c => { await c.SetAgencyActiveAsync(agencyId, active, cancellationToken).ConfigureAwait(false); return true; }, cancellationToken);
+
     public Task AddGuidanceLineAsync(string superiorAgencyId, string subordinateAgencyId, string actor, CancellationToken cancellationToken = default) =>
         RunAsync(actor, c => c.AddGuidanceLineAsync(superiorAgencyId, subordinateAgencyId, acceptExisting: false, cancellationToken), cancellationToken);
 
@@ -39,6 +43,10 @@ public sealed class OrganisationService(G2GDbContext db, IPasswordHasher<G2GUser
 
     public Task MoveDepartmentAsync(string departmentId, string? newParentId, string actor, CancellationToken cancellationToken = default) =>
         RunAsync(actor, async c => { await c.MoveDepartmentAsync(departmentId, newParentId, cancellationToken).ConfigureAwait(false); return true; }, cancellationToken);
+
+    /// <summary>Closes (false) or reopens (true) a department; rules naming a closed department resolve to nobody.</summary>
+    public Task SetDepartmentActiveAsync(string departmentId, bool active, string actor, CancellationToken cancellationToken = default) =>
+        RunAsync(actor, async c => { await c.SetDepartmentActiveAsync(departmentId, active, cancellationToken).ConfigureAwait(false); return true; }, cancellationToken);
 
     /// <summary>Sets the head of a department (null clears it).</summary>
     public Task SetDepartmentHeadAsync(string departmentId, string? userId, string actor, CancellationToken cancellationToken = default) =>

@@ -213,6 +213,38 @@ public abstract class AssignmentTests<TDatabase>(TDatabase database) : IClassFix
     }
 
     [DatabaseFact]
+    public async Task RulesNamingAClosedDepartmentOrAgency_ResolveToNobody_UntilItIsReopened()
+    {
+        var p = "c" + Guid.NewGuid().ToString("N")[..8];
+        await Org(async o =>
+        {
+            await o.CreateAgencyAsync(new NewAgency(p, "临时机构", "sf"), "admin");
+            await o.CreateDepartmentAsync(new NewDepartment($"{p}-k", p, "某科"), "admin");
+            await o.CreateUserAsync(new NewUser($"{p}.boss", "负责人", $"{p}-k"), "admin");
+            await o.AssignPositionAsync($"{p}.boss", Positions.PrincipalLeader, p, "admin");
+            await o.SetDepartmentHeadAsync($"{p}-k", $"{p}.boss", "admin");
+            await o.SetDepartmentActiveAsync($"{p}-k", false, "admin");
+            await o.SetAgencyActiveAsync(p, false, "admin");
+        });
+
+        foreach (var rule in new[] { $"departmentHead('{p}-k')", $"position('主要领导', '{p}')", $"leader('{p}')" })
+        {
+            var (id, task) = await StartAsync(rule);
+            Assert.Null(task.Assignee);
+            Assert.Contains("is closed", Assert.Single(await OpenIncidentsAsync(id)).Message, StringComparison.Ordinal);
+        }
+        await Org(async o =>
+        {
+            await o.SetDepartmentActiveAsync($"{p}-k", true, "admin");
+            await o.SetAgencyActiveAsync(p, true, "admin");
+        });
+        Assert.Equal($"{p}.boss", (await StartAsync($"leader('{p}')", key: $"rule-{p}-open")).Task.Assignee);
+        var actions = await _runtime.Query(db => db.Set<AuditRecord>().Where(a => a.Chain == AuditLog.OrganisationChain && a.Data!.Contains(p) && a.Action.EndsWith("ed") && (a.Action.Contains("closed") || a.Action.Contains("reopened")))
+            .OrderBy(a => a.Seq).Select(a => a.Action).ToListAsync());
+        Assert.Equal(["department.closed", "agency.closed", "department.reopened", "agency.reopened"], actions);
+    }
+
+    [DatabaseFact]
     public async Task AnAdministratorReassignsAnUnresolvedTask_TheIncidentIsResolved_AndTheMoveAudited()
     {
         var (id, task) = await StartAsync("departmentHead('dc-bgs')");
