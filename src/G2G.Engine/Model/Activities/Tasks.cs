@@ -1,5 +1,6 @@
 using G2G.Engine.Execution;
 using G2G.Engine.Expressions;
+using Token = G2G.Engine.Execution.Token;
 using G2G.Engine.Model.Events;
 
 namespace G2G.Engine.Model.Activities;
