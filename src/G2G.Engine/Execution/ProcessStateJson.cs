@@ -22,7 +22,7 @@ public static class ProcessStateJson
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, // not WhenWritingDefault: required enum members at their first value (ScopeKind.Process) must be written
     UseStringEnumConverter = true,
     Converters = [typeof(ValueJsonConverter)])]
 [JsonSerializable(typeof(ProcessState))]
