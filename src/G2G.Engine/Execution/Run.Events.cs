@@ -153,7 +153,12 @@ internal sealed partial class Run
 
     public void SendMessage(Token token, FlowNode node, MessageDefinition message)
     {
-        var key = message.CorrelationKey is null ? null : Evaluate(message.CorrelationKey, token.ScopeId).ToString();
+        // The key's plain text (ValueText.Plain), not its literal form: 'A-1' would keep its quotes.
+        var key = message.CorrelationKey is null ? null : Evaluate(message.CorrelationKey, token.ScopeId) switch
+        {
+            NullValue => null,
+            var value => ValueText.Plain(value),
+        };
         Emit(new MessageSent(message.MessageName, node.Id, key, VisibleVariables(token.ScopeId)));
     }
 
