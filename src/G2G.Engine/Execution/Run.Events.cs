@@ -117,6 +117,8 @@ internal sealed partial class Run
             CancelToken(activityToken, CancelReason.Interrupted);
         else if (boundary.Definition is TimerDefinition { TimerKind: TimerKind.Cycle })
             Subscribe(boundary, boundary.Definition, activityToken.Id, null, subscription.Fired + 1, subscription.ArmedAt);
+        else if (boundary.Definition is not TimerDefinition)
+            _subscriptions.Add(subscription); // a non-interrupting message or signal boundary stays armed while the activity runs
         Spawn(boundary.Id, activityToken.ScopeId);
     }
 

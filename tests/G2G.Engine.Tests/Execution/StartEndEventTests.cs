@@ -116,6 +116,16 @@ public class StartEndEventTests
     }
 
     [Fact]
+    public void TerminateEnd_ReachedBeforeAParallelTokenEntersItsTask_CancelsNoTaskThatWasNeverCreated()
+    {
+        var run = Ends("terminateAtOnce").Start();
+
+        Assert.Equal(ProcessStatus.Terminated, run.Status);
+        Assert.Empty(run.All<TaskCreated>());
+        Assert.Empty(run.All<TaskCancelled>());
+    }
+
+    [Fact]
     public void TerminateEnd_InsideASubProcess_EndsOnlyTheSubProcess()
     {
         var run = Ends("terminateInSubProcess").Start();
