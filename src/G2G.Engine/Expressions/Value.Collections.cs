@@ -24,6 +24,7 @@ public sealed class ListValue : Value
     /// <summary>The empty list.</summary>
     public static ListValue Empty { get; } = new([]);
 
+    /// <summary>The items, in order.</summary>
     public ImmutableArray<Value> Items { get; }
     public override ValueKind Kind => ValueKind.List;
     internal override int NestingDepth => _depth;
@@ -75,6 +76,7 @@ public sealed class RecordValue : Value
     /// <summary>The record without fields.</summary>
     public static RecordValue Empty { get; } = new(ImmutableDictionary.Create<string, Value>(StringComparer.Ordinal));
 
+    /// <summary>The fields; keys compare ordinally.</summary>
     public ImmutableDictionary<string, Value> Fields { get; }
     public override ValueKind Kind => ValueKind.Record;
     internal override int NestingDepth => _depth;

@@ -58,8 +58,12 @@ public abstract partial class Value : IEquatable<Value>
     /// <summary>How deeply lists and records are nested inside this value (0 for scalars).</summary>
     internal virtual int NestingDepth => 0;
 
+    /// <summary>Equality by meaning; see the class remarks.</summary>
     public abstract bool Equals(Value? other);
+
+    /// <inheritdoc />
     public override bool Equals(object? obj) => obj is Value v && Equals(v);
+    /// <summary>A hash consistent with <see cref="Equals(Value?)"/>.</summary>
     public abstract override int GetHashCode();
 
     /// <summary>The value written as an expression literal, e.g. <c>'text'</c>, <c>@P3D</c>, <c>{a: 1}</c>.</summary>
@@ -80,6 +84,7 @@ public sealed class NullValue : Value
 /// <summary>A boolean value; use <see cref="Value.True"/> and <see cref="Value.False"/> to avoid allocations.</summary>
 public sealed class BooleanValue(bool value) : Value
 {
+    /// <summary>The boolean.</summary>
     public bool Value { get; } = value;
     public override ValueKind Kind => ValueKind.Boolean;
     public override bool Equals(Value? other) => other is BooleanValue b && b.Value == Value;
@@ -89,6 +94,7 @@ public sealed class BooleanValue(bool value) : Value
 /// <summary>A decimal number. Equality ignores trailing zeros (<c>1.50</c> equals <c>1.5</c>).</summary>
 public sealed class NumberValue(decimal value) : Value
 {
+    /// <summary>The number.</summary>
     public decimal Value { get; } = value;
     public override ValueKind Kind => ValueKind.Number;
     public override bool Equals(Value? other) => other is NumberValue n && n.Value == Value;
@@ -98,6 +104,7 @@ public sealed class NumberValue(decimal value) : Value
 /// <summary>A text value; equality is ordinal.</summary>
 public sealed class StringValue(string value) : Value
 {
+    /// <summary>The text (never null).</summary>
     public string Value { get; } = value ?? throw new ArgumentNullException(nameof(value));
     public override ValueKind Kind => ValueKind.Text;
     public override bool Equals(Value? other) => other is StringValue s && string.Equals(s.Value, Value, StringComparison.Ordinal);
@@ -107,6 +114,7 @@ public sealed class StringValue(string value) : Value
 /// <summary>A date-time with its UTC offset; two dates are equal when they denote the same instant.</summary>
 public sealed class DateValue(DateTimeOffset value) : Value
 {
+    /// <summary>The instant with its offset.</summary>
     public DateTimeOffset Value { get; } = value;
     public override ValueKind Kind => ValueKind.Date;
     public override bool Equals(Value? other) => other is DateValue d && d.Value == Value;
@@ -119,6 +127,7 @@ public sealed class DateValue(DateTimeOffset value) : Value
 /// </summary>
 public sealed class DurationValue(IsoDuration value) : Value
 {
+    /// <summary>The duration as written (not normalised).</summary>
     public IsoDuration Value { get; } = value;
     public override ValueKind Kind => ValueKind.Duration;
     public override bool Equals(Value? other) =>

@@ -52,6 +52,13 @@ public class DateFunctionTests
         if (reason is not null) Assert.Equal(reason, error.Reason);
     }
 
+    [Theory]
+    [InlineData("today()")]
+    [InlineData("date(now())")]
+    [InlineData("year(@9999-12-31T23:00:00Z)")]
+    public void DatesAtTheEdgeOfTime_AreArgumentErrorsNotCrashes(string source) =>
+        Assert.Equal(EvaluationErrorCode.ArgumentError, EvalFails(source, new EvaluationContext()).Code);
+
     [Fact]
     public void DateOnlyLiteralAtTheEdgeOfTime_IsAnArgumentErrorNotACrash() =>
         Assert.Equal(EvaluationErrorCode.ArgumentError, EvalFails("@0001-01-01").Code);

@@ -23,7 +23,7 @@ internal sealed class Evaluator
         Locals = localSlots == 0 ? [] : new Value[localSlots];
     }
 
-    public IVariableScope Scope { get; set; }
+    public IVariableScope Scope { get; }
     public EvaluationContext Context { get; }
     public ExpressionLimits Limits { get; }
     public string Source { get; }

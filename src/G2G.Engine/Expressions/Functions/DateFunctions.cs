@@ -5,7 +5,7 @@ internal static partial class Functions
     private static void AddDateFunctions(List<FunctionDef> f)
     {
         f.Add(new("now", "now()", 0, 0, (ev, _) => new DateValue(ev.Context.Now)));
-        f.Add(new("today", "today()", 0, 0, (ev, _) => new DateValue(StartOfDay(ev.Context.Now, ev.Context.Offset))));
+        f.Add(new("today", "today()", 0, 0, (ev, c) => StartOfDay(ev, c, ev.Context.Now)));
         f.Add(new("date", "date(text) or date(date) or date(year, month, day)", 1, 3, Date));
         f.Add(new("year", "year(date)", 1, 1, (ev, c) => new NumberValue(Local(ev, c, 0).Year)));
         f.Add(new("month", "month(date)", 1, 1, (ev, c) => new NumberValue(Local(ev, c, 0).Month)));
@@ -25,10 +25,23 @@ internal static partial class Functions
     }
 
     /// <summary>The date argument as seen in the office's offset, where calendar questions are answered.</summary>
-    private static DateTimeOffset Local(Evaluator ev, CallNode c, int i) => c.Date(ev, i).ToOffset(ev.Context.Offset);
+    private static DateTimeOffset Local(Evaluator ev, CallNode c, int i) => InOffice(ev, c, c.Date(ev, i));
 
-    private static DateTimeOffset StartOfDay(DateTimeOffset instant, TimeSpan offset) =>
-        new(instant.ToOffset(offset).Date, offset);
+    // Only instants within hours of year 1 or 9999 can fail to convert; they are argument errors, not crashes.
+    private static DateTimeOffset InOffice(Evaluator ev, CallNode c, DateTimeOffset instant)
+    {
+        try
+        {
+            return instant.ToOffset(ev.Context.Offset);
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            throw ev.Fail(EvaluationErrorCode.ArgumentError, c, "The date is outside the supported range in the office offset", ex);
+        }
+    }
+
+    private static DateValue StartOfDay(Evaluator ev, CallNode c, DateTimeOffset instant) =>
+        FromLocal(ev, c, InOffice(ev, c, instant).Date, null);
 
     private static DateValue Date(Evaluator ev, CallNode c)
     {
@@ -43,7 +56,7 @@ internal static partial class Functions
         switch (value)
         {
             case DateValue d:
-                return new DateValue(StartOfDay(d.Value, ev.Context.Offset));
+                return StartOfDay(ev, c, d.Value);
             case StringValue s when DateText.TryParse(s.Value, out var local, out var offset):
                 return FromLocal(ev, c, local, offset);
             case StringValue s:

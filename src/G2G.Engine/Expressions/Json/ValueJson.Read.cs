@@ -39,7 +39,7 @@ public static partial class ValueJson
                     reader.Read();
                     fields[key] = Read(ref reader);
                 }
-                return FromObject(fields.ToImmutable());
+                return FromFields(fields.ToImmutable());
             default:
                 throw new JsonException($"Unexpected JSON token {reader.TokenType}.");
         }
@@ -72,12 +72,12 @@ public static partial class ValueJson
             default:
                 var fields = ImmutableDictionary.CreateBuilder<string, Value>(StringComparer.Ordinal);
                 foreach (var property in element.EnumerateObject()) fields[property.Name] = FromElement(property.Value, depth + 1);
-                return FromObject(fields.ToImmutable());
+                return FromFields(fields.ToImmutable());
         }
     }
 
     /// <summary>Turns the marker objects back into dates, durations and wrapped records; anything else is a record.</summary>
-    private static Value FromObject(ImmutableDictionary<string, Value> fields)
+    private static Value FromFields(ImmutableDictionary<string, Value> fields)
     {
         if (fields.Count == 1)
         {

@@ -2,7 +2,7 @@ namespace G2G.Engine.Expressions;
 
 internal sealed partial class Parser
 {
-    private ListNode ListLiteral()
+    private Node ListLiteral()
     {
         var open = Advance();
         Enter();
@@ -14,6 +14,12 @@ internal sealed partial class Parser
         }
         Expect(TokenKind.RBracket, "',' or ']'");
         Leave();
+        // A flat list of literals (`x in ['a', 'b']`) is built once here instead of on every evaluation;
+        // nested ones are left to evaluation, which checks the context's nesting limit.
+        if (items.TrueForAll(i => i is ConstantNode { Value: not (ListValue or RecordValue) }))
+        {
+            return new ConstantNode(open.Start, new ListValue([.. items.Select(i => ((ConstantNode)i).Value)]));
+        }
         return Tall(new ListNode(open.Start, [.. items]), [.. items]);
     }
 
@@ -26,7 +32,7 @@ internal sealed partial class Parser
         while (Current.Kind != TokenKind.RBrace)
         {
             var key = Current;
-            var name = key.Kind == TokenKind.String ? key.Text! : FieldText(FieldNameOrFail());
+            var name = key.Kind == TokenKind.String ? key.Text! : FieldText(FieldName(""));
             if (key.Kind == TokenKind.String) Advance();
             if (keys.Contains(name)) throw new SyntaxErrorException(key.Start, $"Duplicate field '{name}' in record");
             Expect(TokenKind.Colon, "':'");
@@ -37,13 +43,6 @@ internal sealed partial class Parser
         Expect(TokenKind.RBrace, "',' or '}'");
         Leave();
         return Tall(new RecordNode(open.Start, [.. keys], [.. values]), [.. values]);
-    }
-
-    private Token FieldNameOrFail()
-    {
-        var token = Current;
-        if (token.Kind == TokenKind.Identifier || (token.Kind >= TokenKind.True && token.Kind <= TokenKind.Else)) return Advance();
-        throw new SyntaxErrorException(token.Start, $"Expected a field name but found {token.Describe(_source)}");
     }
 
     private CallNode Call(Token name)

@@ -15,7 +15,7 @@ internal sealed partial class Parser
             if (token.Kind is TokenKind.Dot or TokenKind.QuestionDot)
             {
                 Advance();
-                var name = FieldName();
+                var name = FieldName(" after '.'");
                 node = Tall(new FieldNode(name.Start, node, FieldText(name), token.Kind == TokenKind.QuestionDot, TextSince(start, token)), node);
             }
             else if (token.Kind is TokenKind.LBracket or TokenKind.QuestionBracket)
@@ -38,12 +38,12 @@ internal sealed partial class Parser
         }
     }
 
-    /// <summary>After <c>.</c> any word is a field name, keywords included (<c>form.in</c>).</summary>
-    private Token FieldName()
+    /// <summary>A field name is any word, keywords included (<c>form.in</c>, <c>{ if: 1 }</c>).</summary>
+    private Token FieldName(string where)
     {
         var token = Current;
         if (token.Kind == TokenKind.Identifier || (token.Kind >= TokenKind.True && token.Kind <= TokenKind.Else)) return Advance();
-        throw new SyntaxErrorException(token.Start, $"Expected a field name after '.' but found {token.Describe(_source)}");
+        throw new SyntaxErrorException(token.Start, $"Expected a field name{where} but found {token.Describe(_source)}");
     }
 
     private string FieldText(Token token) => token.Text ?? _source.Substring(token.Start, token.Length);

@@ -47,7 +47,7 @@ internal sealed partial class Parser
             if (token.Kind == TokenKind.Dot)
             {
                 Advance();
-                var name = FieldName();
+                var name = FieldName(" after '.'");
                 path.Add(new TargetSegment(name.Start, FieldText(name), null));
             }
             else if (token.Kind == TokenKind.LBracket)
