@@ -247,6 +247,8 @@ internal sealed class ProcessHarness
     public static Dictionary<string, Value> Vars(params (string Name, object? Value)[] variables) =>
         variables.ToDictionary(v => v.Name, v => ToValue(v.Value), StringComparer.Ordinal);
 
+    public static Value Record(params (string Name, object? Value)[] fields) => Value.From(Vars(fields));
+
     public static Value ToValue(object? value) => value switch
     {
         null => Value.Null,
