@@ -1,6 +1,7 @@
 using G2G.Engine.Model;
 using G2G.Engine.Model.Activities;
 using G2G.Engine.Model.Extensions;
+using G2G.Engine.Model.Gateways;
 
 namespace G2G.Engine.Execution;
 
@@ -22,16 +23,59 @@ public sealed partial class ProcessExecutor
         var allowed = AllowedSendBackTargets(run, token, task);
         if (allowed is not null && !allowed.Contains(target.Id))
             throw new CommandRejectedException(RejectionCode.NotAllowed, $"Step '{task.Id}' may send work back only to: {string.Join(", ", allowed)}.");
+        if (command.Resume == ResumeMode.FromTop && StrandedJoin(run, token, target, task) is { } join)
+            throw new CommandRejectedException(RejectionCode.InvalidTarget, $"Sent back to '{target.Id}', the work would wait forever at parallel gateway '{join.Id}' for branches that do not run again; send it back to a step before the fork, or return straight to the sender.");
 
         foreach (var other in run.Tokens.Where(t => t.ScopeId == token.ScopeId).ToList())
         {
-            var at = run.Definition.GetNode(other.ElementId);
-            if (run.FindToken(other.Id) is not null && (at == target || run.Definition.CanReach(target, at)))
+            if (run.FindToken(other.Id) is not null && IsDownstream(run.Definition, target, other))
                 run.CancelToken(other, CancelReason.SentBack);
         }
         var back = run.Spawn(target.Id, token.ScopeId);
         if (command.Resume == ResumeMode.ReturnToSender)
             run.Update(back with { ReturnTo = task.Id });
+    }
+
+    /// <summary>
+    /// Whether a token got where it is through the target step. A token waiting at a join that it
+    /// reached from another parallel branch is not: that branch's work stays done.
+    /// </summary>
+    private static bool IsDownstream(ProcessDefinition definition, FlowNode target, Token token)
+    {
+        var at = definition.GetNode(token.ElementId);
+        if (at == target)
+            return true;
+        if (!definition.CanReach(target, at))
+            return false;
+        var via = token.ArrivedVia is null ? null : at.Incoming.FirstOrDefault(f => f.Id == token.ArrivedVia);
+        return via is null || via.Source == target || definition.CanReach(target, via.Source);
+    }
+
+    /// <summary>
+    /// A parallel join between the target and the sender that the corrected work would reach while
+    /// one of its other incoming flows can never get a token again (its branch finished and merged
+    /// before the send back): running from the top, the work would wait there forever.
+    /// </summary>
+    private static ParallelGateway? StrandedJoin(Run run, Token sender, FlowNode target, FlowNode task)
+    {
+        var definition = run.Definition;
+        var kept = run.Tokens.Where(t => t.ScopeId == sender.ScopeId && t.Id != sender.Id && !IsDownstream(definition, target, t)).ToList();
+        foreach (var join in task.Container.Nodes.OfType<ParallelGateway>())
+        {
+            if (join.Incoming.Count < 2 || !definition.CanReach(target, join) || !definition.CanReach(join, task))
+                continue;
+            foreach (var flow in join.Incoming)
+            {
+                if (flow.Source == target || definition.CanReach(target, flow.Source))
+                    continue; // the corrected work itself brings this one
+                var supplied = kept.Exists(t =>
+                    (t.ElementId == join.Id && t.ArrivedVia == flow.Id) ||
+                    definition.GetNode(t.ElementId) is var at && (at == flow.Source || definition.CanReach(at, flow.Source)));
+                if (!supplied)
+                    return join;
+            }
+        }
+        return null;
     }
 
     /// <summary>The targets g2g:sendBackTo allows for this task; null means any earlier step.</summary>

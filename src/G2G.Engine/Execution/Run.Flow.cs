@@ -42,7 +42,7 @@ internal sealed partial class Run
             {
                 // 退回 with "return to sender": skip the steps in between.
                 Complete(token, node);
-                Schedule(token with { ElementId = sender, ReturnTo = null, ArrivedVia = null });
+                Schedule(MovedTo(token, sender, arrivedVia: null));
                 return;
             }
         }
@@ -72,8 +72,19 @@ internal sealed partial class Run
     public void Take(Token token, SequenceFlow flow)
     {
         Emit(new ElementEvent(flow.Id, flow.Kind, ElementPhase.Taken, token.Id));
-        Schedule(token with { ElementId = flow.Target.Id, ArrivedVia = flow.Id, ReturnTo = null });
+        Schedule(MovedTo(token, flow.Target.Id, flow.Id));
     }
+
+    /// <summary>The token at its next step: what belonged to the step it left (signers, owner done, send-back return) is reset.</summary>
+    private static Token MovedTo(Token token, string elementId, string? arrivedVia) => token with
+    {
+        ElementId = elementId,
+        ArrivedVia = arrivedVia,
+        ReturnTo = null,
+        Signer = null,
+        PendingSigners = [],
+        OwnerDone = false,
+    };
 
     /// <summary>Sends the token down every given flow: the first keeps its id, the others are new tokens.</summary>
     public void TakeAll(Token token, IReadOnlyList<SequenceFlow> flows)
