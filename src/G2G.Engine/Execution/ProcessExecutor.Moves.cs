@@ -137,11 +137,28 @@ public sealed partial class ProcessExecutor
         Require(task, TaskOperations.Withdraw);
         var record = run.FindCompletion(task.Id);
         var produced = record?.Produced.Select(p => run.FindToken(p.TokenId) is { State: TokenState.Waiting } t && t.ElementId == p.ElementId ? t : null).ToList();
-        if (record is null || produced is null || produced.Count == 0 || produced.Any(t => t is null || t.ScopeId != record.ScopeId))
+        // A next step inside a subprocess or a multi-instance (会签) is taken back with the activity that holds it.
+        var next = produced?.Select(t => t is null ? null : TokenInScope(run, t, record!.ScopeId)).Distinct().ToList();
+        if (record is null || next is null || next.Count == 0 || next.Any(t => t is null))
             throw new CommandRejectedException(RejectionCode.NothingToWithdraw, $"Step '{task.Name ?? task.Id}' cannot be withdrawn: the next step has already been acted on.");
         run.ForgetCompletion(record);
-        foreach (var next in produced)
-            run.CancelToken(next!, CancelReason.Withdrawn);
+        foreach (var token in next)
+            run.CancelToken(token!, CancelReason.Withdrawn);
         run.Spawn(task.Id, record.ScopeId);
+    }
+
+    /// <summary>The token itself when it is in the scope, else the activity token in that scope that (through nested scopes) owns it.</summary>
+    private static Token? TokenInScope(Run run, Token token, long scopeId)
+    {
+        for (var current = (Token?)token; current is not null;)
+        {
+            if (current.ScopeId == scopeId)
+                return current;
+            var scope = run.GetScope(current.ScopeId);
+            if (scope.Kind == ScopeKind.MultiInstanceItem)
+                scope = run.GetScope(scope.ParentId!.Value);
+            current = scope.OwnerTokenId is { } owner ? run.FindToken(owner) : null;
+        }
+        return null;
     }
 }

@@ -206,6 +206,48 @@ public class HumanOperationTests
         Assert.Equal(["officeCheck"], run.OpenTaskElements);
     }
 
+    [Fact]
+    public void Withdraw_IntoACountersignNobodyActedOn_CancelsEveryCountersignTask()
+    {
+        var run = ProcessHarness.Load("human/withdraw-nested.bpmn", "countersignWithdraw").Start(("approvers", new[] { "a", "b", "c" })).Complete("draft");
+        var countersign = run.Tasks("countersign").Select(t => t.TaskId).ToList();
+
+        run.Withdraw("draft");
+
+        Assert.Equal(countersign, run.Last<TaskCancelled>().Select(t => t.TaskId).Order());
+        Assert.All(run.Last<TaskCancelled>(), t => Assert.Equal(CancelReason.Withdrawn, t.Reason));
+        Assert.Equal(["draft"], run.OpenTaskElements);
+        Assert.Single(run.State.Scopes);
+        run.Complete("draft");
+        Assert.Equal(3, run.Tasks("countersign").Count);
+    }
+
+    [Fact]
+    public void Withdraw_IntoACountersignSomeoneActedOn_IsRefused()
+    {
+        var run = ProcessHarness.Load("human/withdraw-nested.bpmn", "countersignWithdraw").Start(("approvers", new[] { "a", "b", "c" })).Complete("draft");
+        run.CompleteTask(run.Tasks("countersign")[1].TaskId, "approve");
+
+        Assert.Equal(RejectionCode.NothingToWithdraw, run.Rejects(new Withdraw("draft")));
+    }
+
+    [Fact]
+    public void Withdraw_IntoASubProcessWhoseFirstTaskIsUntouched_CancelsTheSubProcess()
+    {
+        var run = ProcessHarness.Load("human/withdraw-nested.bpmn", "stageWithdraw").Start().Complete("register");
+        var first = run.Task("firstCheck").TaskId;
+
+        run.Withdraw("register");
+
+        Assert.Equal(new TaskCancelled(first, "firstCheck", CancelReason.Withdrawn), Assert.Single(run.Last<TaskCancelled>()));
+        Assert.Equal(["register"], run.OpenTaskElements);
+        Assert.Single(run.State.Scopes);
+        Assert.Single(run.State.Tokens);
+
+        run.Complete("register").Complete("firstCheck");
+        Assert.Equal(RejectionCode.NothingToWithdraw, run.Rejects(new Withdraw("register")));
+    }
+
     // ---- 加签 / 减签 add and remove signers ----
 
     private static string Assignee(TaskCreated task) => ((StringValue)task.Assignment!.Arguments[0]).Value;
