@@ -61,6 +61,19 @@ public class MultiInstanceTests
     }
 
     [Fact]
+    public void ErrorThrownByOneInstance_IsCaughtByTheBoundaryOfTheMultiInstanceActivity_CancellingAllInstances()
+    {
+        var run = Load("allApprove").Start(("approvers", Approvers));
+        var tasks = run.Tasks("countersign").Select(t => t.TaskId).ToList();
+
+        run.Do(new ThrowTaskError(tasks[1], "MAJOR_OBJECTION"));
+
+        Assert.Equal(tasks, run.Last<TaskCancelled>().Select(t => t.TaskId).Order());
+        Assert.Equal(["discuss"], run.OpenTaskElements);
+        Assert.Single(run.State.Scopes);
+    }
+
+    [Fact]
     public void EmptyCollection_PassesThrough()
     {
         var run = Load("allApprove").Start(("approvers", Array.Empty<string>()));
@@ -151,6 +164,18 @@ public class MultiInstanceTests
         }
 
         Assert.Equal(ProcessStatus.Completed, run.Status);
+    }
+
+    [Fact]
+    public void Sequential_CompletionCondition_StopsTheChainBeforeTheRemainingItems()
+    {
+        var run = Load("sequential").Start(("chain", Approvers));
+
+        run.Complete("inTurn", "approve").Complete("inTurn", "reject");
+
+        Assert.Equal(ProcessStatus.Completed, run.Status);
+        Assert.Equal(2, run.Created("inTurn").Count); // wang.wu never got a task
+        Assert.Empty(run.All<TaskCancelled>());
     }
 
     [Fact]
