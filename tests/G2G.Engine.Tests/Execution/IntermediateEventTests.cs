@@ -88,4 +88,31 @@ public class IntermediateEventTests
         run.Complete("minutes");
         Assert.Equal(ProcessStatus.Completed, run.Status);
     }
+
+    [Fact]
+    public void SignalThrow_CaughtByAnInterruptingEventSubProcess_StopsTheThrowerToo()
+    {
+        var run = ProcessHarness.Load("events/signal-interrupts-thrower.bpmn", "projectRevoke").Start();
+        var budget = run.Task("budget").TaskId;
+
+        run.Complete("study");
+
+        Assert.Equal(new TaskCancelled(budget, "budget", CancelReason.Interrupted), Assert.Single(run.Last<TaskCancelled>()));
+        Assert.Equal(["notifyRevoked"], run.OpenTaskElements); // the thrower does not go on to 归档研究报告
+        run.Complete("notifyRevoked");
+        Assert.Equal(ProcessStatus.Completed, run.Status);
+    }
+
+    [Fact]
+    public void SignalEnd_CaughtByAnInterruptingBoundaryOfItsOwnSubProcess_LeavesTheSubProcess()
+    {
+        var run = ProcessHarness.Load("events/signal-interrupts-thrower.bpmn", "stageRevoke").Start();
+
+        run.Complete("gStudy");
+
+        Assert.Equal(["sNotify"], run.OpenTaskElements);
+        Assert.Single(run.State.Scopes);
+        run.Complete("sNotify");
+        Assert.Equal(ProcessStatus.Completed, run.Status);
+    }
 }
