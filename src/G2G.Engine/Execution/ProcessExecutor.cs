@@ -98,7 +98,7 @@ public sealed partial class ProcessExecutor(ExecutionOptions? options = null)
     private static void CompleteChild(Run run, CompleteChild command)
     {
         var (token, call) = CallToken(run, command.TokenId);
-        run.CompleteChild(token, call, command.Variables);
+        run.Guarded(token, () => run.CompleteChild(token, call, command.Variables));
     }
 
     private static void FailChild(Run run, FailChild command)

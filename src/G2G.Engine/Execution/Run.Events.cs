@@ -104,7 +104,8 @@ internal sealed partial class Run
                     Update(token);
                     Emit(new ElementEvent(node.Id, node.Kind, ElementPhase.Started, token.Id));
                 }
-                Leave(token);
+                var waiting = token;
+                Guarded(waiting, () => Leave(waiting));
                 break;
         }
     }

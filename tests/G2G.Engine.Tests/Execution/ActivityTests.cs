@@ -161,4 +161,24 @@ public class ActivityTests
         Assert.Equal(["pStart", "deliver", "mark"], run.Completed);
         Assert.Equal(["confirm"], run.OpenTaskElements);
     }
+
+    [Fact]
+    public void ConditionalFlowsOutOfATask_TakeTheTrueOnes_ElseTheDefault()
+    {
+        Assert.Equal(["leaderRead"], Load("conditionalFlows").Start().Complete("registerDoc", null, ("urgency", "特急")).OpenTaskElements);
+        Assert.Equal(["handleDoc"], Load("conditionalFlows").Start().Complete("registerDoc", null, ("urgency", "平件")).OpenTaskElements);
+    }
+
+    [Fact]
+    public void ConditionalFlowOutOfATask_ThatCannotBeEvaluated_RaisesAnIncidentInsteadOfFailingTheCommand()
+    {
+        var run = Load("conditionalFlows").Start();
+
+        run.Complete("registerDoc"); // no 'urgency'
+
+        var incident = Assert.Single(run.Incidents);
+        Assert.Equal("registerDoc", incident.ElementId);
+        Assert.Contains("urgency", incident.Message);
+        Assert.Empty(run.OpenTasks);
+    }
 }

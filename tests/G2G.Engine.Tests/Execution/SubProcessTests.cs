@@ -79,6 +79,19 @@ public class SubProcessTests
     }
 
     [Fact]
+    public void CallActivity_OutputMappingThatFails_RaisesAnIncidentInsteadOfFailingTheCommand()
+    {
+        var run = ProcessHarness.Load("activities/call-activity.bpmn", "purchase").Start(("orderNo", "CG-2026-017"), ("amount", 480000m));
+
+        run.CompleteChild("contract", ("contractNo", "HT-88")); // no signedAmount
+
+        var incident = Assert.Single(run.Incidents);
+        Assert.Equal("contract", incident.ElementId);
+        Assert.Contains("signedAmount", incident.Message);
+        Assert.Empty(run.Children);
+    }
+
+    [Fact]
     public void CallActivity_WithoutMappings_PassesEveryVariableAndCopiesEveryResultBack()
     {
         var run = ProcessHarness.Load("activities/call-activity.bpmn", "purchase").Start(("orderNo", "CG-2026-017"), ("amount", 480000m));
