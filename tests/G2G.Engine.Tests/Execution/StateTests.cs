@@ -21,7 +21,7 @@ public class StateTests
         switch (scenario)
         {
             case "approval":
-                run = Harness("approval-5.bpmn", null, roundTrip).Start(("title", "关于年度预算的请示"), ("amount", 1200.5m), ("due", new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(8))));
+                run = Harness("approval-5.bpmn", null, roundTrip).Start(("title", "关于年度预算的请示"), ("note", null), ("amount", 1200.5m), ("due", new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(8))));
                 run.Complete("draft").Complete("review").Withdraw("review").Complete("review").AddSigner("check", "zhao.liu", SignerPosition.Before);
                 run.Complete("check").AddSigner("check", "qian.qi", SignerPosition.After).Complete("check").Complete("check");
                 run.SendBack("office", "review", ResumeMode.ReturnToSender);
@@ -102,6 +102,26 @@ public class StateTests
 
         Assert.Equal(ProcessStateJson.Serialize(inMemory.State), ProcessStateJson.Serialize(stored.State));
         Assert.Equal(ProcessHarness.Describe(inMemory.Effects), ProcessHarness.Describe(stored.Effects));
+    }
+
+    [Fact]
+    public void StateJson_WritesVariablesAndOutcomesInNameOrder_SoEveryProcessWritesTheSameText()
+    {
+        // ImmutableDictionary enumerates in string-hash order, and string hashes are seeded per process.
+        var names = Enumerable.Range(0, 40).Select(i => $"v{i:00}").Reverse().ToArray();
+        var run = ProcessHarness.Load("multi-instance/countersign.bpmn", "vote").Start([.. names.Select(n => (n, (object?)1)), ("members", new[] { "m1", "m2", "m3", "m4" })]);
+        run.CompleteTask(run.Tasks("ballot")[0].TaskId, "reject").CompleteTask(run.Tasks("ballot")[1].TaskId, "approve");
+        run.Do(new CompleteTask(run.Tasks("ballot")[0].TaskId, ProcessHarness.Vars(("zz", 1), ("aa", 1)), "abstain"));
+
+        using var json = System.Text.Json.JsonDocument.Parse(ProcessStateJson.Serialize(run.State));
+        foreach (var scope in json.RootElement.GetProperty("scopes").EnumerateArray())
+        {
+            var keys = scope.GetProperty("variables").EnumerateObject().Select(p => p.Name).ToList();
+            Assert.Equal(keys.Order(StringComparer.Ordinal), keys);
+        }
+        Assert.Equal(["abstain", "approve", "reject"], run.State.Scopes.Single(s => s.Loop is not null).Loop!.Outcomes.Keys.Order()); // sanity
+        var loop = json.RootElement.GetProperty("scopes").EnumerateArray().Select(s => s.TryGetProperty("loop", out var l) ? l : default).Single(l => l.ValueKind != System.Text.Json.JsonValueKind.Undefined);
+        Assert.Equal(["abstain", "approve", "reject"], loop.GetProperty("outcomes").EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]
