@@ -18,7 +18,8 @@ internal sealed partial class Run
             Emit(new ChildProcessCancelled(token.Id, node.Id));
         DisarmSubscriptions(token.Id);
         _tokens.Remove(token.Id);
-        _incidents.RemoveAll(i => i.TokenId == token.Id);
+        foreach (var incident in _incidents.Where(i => i.TokenId == token.Id).ToList())
+            ResolveIncident(incident); // with IncidentResolved: the runtime closes its incident row
         Emit(new ElementEvent(node.Id, node.Kind, ElementPhase.Cancelled, token.Id));
     }
 

@@ -28,6 +28,7 @@ internal sealed class ProcessHarness
     private readonly Dictionary<long, TaskCreated> _openTasks = [];
     private readonly Dictionary<long, TimerScheduled> _timers = [];
     private readonly Dictionary<long, ChildProcessRequested> _children = [];
+    private readonly HashSet<long> _incidents = [];
 
     private ProcessHarness(ProcessDefinition definition, ExecutionOptions? options)
     {
@@ -125,6 +126,8 @@ internal sealed class ProcessHarness
                 case TimerCancelled timer: Assert.True(_timers.Remove(timer.SubscriptionId), $"TimerCancelled for {timer.SubscriptionId}, which is not an armed timer."); break;
                 case ChildProcessRequested child: _children.Add(child.TokenId, child); break;
                 case ChildProcessCancelled child: Assert.True(_children.Remove(child.TokenId), $"ChildProcessCancelled for {child.TokenId}, which is not a running child."); break;
+                case IncidentRaised raised: _incidents.Add(raised.Incident.Id); break;
+                case IncidentResolved resolved: Assert.True(_incidents.Remove(resolved.IncidentId), $"IncidentResolved for {resolved.IncidentId}, which is not open."); break;
             }
         }
         State = RoundTripState ? RoundTrip(result.State) : result.State;
@@ -151,6 +154,7 @@ internal sealed class ProcessHarness
         Assert.Equal(TokensAt<UserTask>(), _openTasks.Keys.Order().ToArray());
         Assert.Equal(TokensAt<CallActivity>(), _children.Keys.Order().ToArray());
         Assert.Equal(State.Subscriptions.Where(s => s.Kind == SubscriptionKind.Timer).Select(s => s.Id).Order().ToArray(), _timers.Keys.Order().ToArray());
+        Assert.Equal(State.Incidents.Select(i => i.Id).Order().ToArray(), _incidents.Order().ToArray());
         if (State.Status is not (ProcessStatus.Running or ProcessStatus.NotStarted))
         {
             Assert.Empty(State.Tokens);

@@ -224,4 +224,16 @@ public class StartEndEventTests
         Assert.All(sent, m => Assert.Equal(Value.From("关于做好冬季安全生产的通知"), m.Payload["title"]));
         Assert.Equal(ProcessStatus.Completed, run.Status);
     }
+
+    [Fact]
+    public void CancellingATokenWithAnIncident_ResolvesTheIncident()
+    {
+        var run = Errors("errorUncaught").Start().Complete("uCheck");
+        var incident = Assert.Single(run.Incidents);
+
+        run.Do(new CancelProcess("管理员终止"));
+
+        Assert.Equal(new IncidentResolved(incident.Id), Assert.Single(run.Last<IncidentResolved>()));
+        Assert.Empty(run.Incidents);
+    }
 }
