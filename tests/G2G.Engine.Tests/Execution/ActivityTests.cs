@@ -52,6 +52,18 @@ public class ActivityTests
     }
 
     [Fact]
+    public void UserTask_DueDateInAYearWithoutCalendarData_RaisesAnIncidentRatherThanGuessing()
+    {
+        var run = Load("userTask");
+        run.Now = new DateTimeOffset(2035, 6, 1, 9, 0, 0, TimeSpan.FromHours(8));
+
+        run.Start(("department", "人事处"));
+
+        Assert.Empty(run.OpenTasks);
+        Assert.Equal("review", Assert.Single(run.Incidents).ElementId);
+    }
+
+    [Fact]
     public void ServiceTask_RegisteredAction_WritesItsOutputsForTheNextSteps()
     {
         ServiceCall? call = null;

@@ -320,12 +320,13 @@ public class HumanOperationTests
     [Fact]
     public void AddSigner_WithoutTheOperation_OrRemovingSomeoneNotAdded_IsRefused()
     {
-        var run = ApprovalAt("check");
-
         var review = ApprovalAt("review"); // 科长审核 allows sendBack and withdraw only
+        var check = ApprovalAt("check");
 
         Assert.Equal(RejectionCode.NotAllowed, review.Rejects(new AddSigner(review.Task("review").TaskId, "x", SignerPosition.Before)));
-        Assert.Equal(RejectionCode.NotAllowed, run.Rejects(new RemoveSigner(run.Task("check").TaskId, "nobody")));
+        Assert.Equal(RejectionCode.NotAllowed, check.Rejects(new RemoveSigner(check.Task("check").TaskId, "nobody")));
+        check.AddSigner("check", "zhao.liu", SignerPosition.Before);
+        Assert.Equal(RejectionCode.NotAllowed, check.Rejects(new AddSigner(check.Task("check").TaskId, "qian.qi", SignerPosition.Before))); // only one signer before, while the owner has not acted
     }
 
     // ---- task errors and cancellation ----
