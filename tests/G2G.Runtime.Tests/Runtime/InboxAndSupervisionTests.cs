@@ -8,30 +8,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace G2G.Runtime.Tests.Runtime;
 
-public abstract class InboxAndSupervisionTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract class InboxAndSupervisionTests<TDatabase>(TDatabase database) : RuntimeTestBase<TDatabase>(database, "approval.bpmn", "operations.bpmn")
     where TDatabase : TestDatabase
 {
-    private RuntimeHarness _runtime = null!;
-
-    public async Task InitializeAsync()
-    {
-        await database.MigrateAsync();
-        _runtime = new RuntimeHarness(database);
-        await _runtime.DeployAsync("approval.bpmn");
-        await _runtime.DeployAsync("operations.bpmn");
-    }
-
-    public async Task DisposeAsync() => await _runtime.DisposeAsync();
-
-    private Task<T> Inbox<T>(Func<InboxQueries, Task<T>> query) => _runtime.In(s => query(s.GetRequiredService<InboxQueries>()));
+    private Task<T> Inbox<T>(Func<InboxQueries, Task<T>> query) => Runtime.In(s => query(s.GetRequiredService<InboxQueries>()));
 
     [DatabaseFact]
     public async Task ToDo_HoldsAssignedAndCandidateTasks_Done_Started_AndCopies_WithCounts()
     {
         var user = $"u{Guid.NewGuid():N}"[..12];
-        var mine = await _runtime.In(s => s.GetRequiredService<InstanceService>().StartAsync(new StartInstance("approval", RuntimeHarness.Vars(("amount", 20000)), Title: "我的申请", Initiator: user, AgencyId: "agency-1")));
-        var apply = await _runtime.TaskAsync(mine, "apply");
-        await _runtime.CompleteAsync(apply.Id, user);                          // now at director: candidates group leader:agency-1
+        var mine = await Runtime.In(s => s.GetRequiredService<InstanceService>().StartAsync(new StartInstance("approval", RuntimeHarness.Vars(("amount", 20000)), Title: "我的申请", Initiator: user, AgencyId: "agency-1")));
+        var apply = await Runtime.TaskAsync(mine, "apply");
+        await Runtime.CompleteAsync(apply.Id, user);                          // now at director: candidates group leader:agency-1
         var viewer = new Viewer(user, ["leader:agency-1"]);
 
         var toDo = await Inbox(q => q.ToDoAsync(viewer, new InboxFilter(), 1, 50));
@@ -43,9 +31,9 @@ public abstract class InboxAndSupervisionTests<TDatabase>(TDatabase database) : 
         Assert.Equal(mine, Assert.Single(started.Items).Id);
         Assert.DoesNotContain((await Inbox(q => q.ToDoAsync(new Viewer(user, []), new InboxFilter(), 1, 50))).Items, t => t.InstanceId == mine);
 
-        var other = await _runtime.StartAsync("handling");
-        var handle = await _runtime.TaskAsync(other, "handle");
-        await _runtime.In(s => s.GetRequiredService<InstanceService>().CopyAsync(handle.Id, "zhang.san", [user], "请阅"));
+        var other = await Runtime.StartAsync("handling");
+        var handle = await Runtime.TaskAsync(other, "handle");
+        await Runtime.In(s => s.GetRequiredService<InstanceService>().CopyAsync(handle.Id, "zhang.san", [user], "请阅"));
         var copies = await Inbox(q => q.CopiedToAsync(viewer, unread: true, 1, 50));
         Assert.Equal(other, Assert.Single(copies.Items).InstanceId);
 
@@ -57,27 +45,27 @@ public abstract class InboxAndSupervisionTests<TDatabase>(TDatabase database) : 
     public async Task Supervision_ListsOverdueByAge_AndComputesOnTimeRates_ThenExportsTheSame()
     {
         var agency = $"a{Guid.NewGuid():N}"[..12];
-        async Task<long> Start(int amount) => await _runtime.In(s => s.GetRequiredService<InstanceService>()
+        async Task<long> Start(int amount) => await Runtime.In(s => s.GetRequiredService<InstanceService>()
             .StartAsync(new StartInstance("approval", RuntimeHarness.Vars(("amount", amount)), Title: $"申请 {amount}", Initiator: "zhang.san", AgencyId: agency)));
         var onTime = await Start(100);
         var late = await Start(200);
         var open = await Start(300);
         foreach (var id in new[] { onTime, late, open })
-            await _runtime.CompleteAsync((await _runtime.TaskAsync(id, "apply")).Id, "zhang.san");
-        _runtime.Clock.Advance(TimeSpan.FromMinutes(1));
-        var from = _runtime.Clock.GetUtcNow();                                                     // the range starts after the applications
-        await _runtime.CompleteAsync((await _runtime.TaskAsync(onTime, "head")).Id, "wang.wu");    // due in 2 working days: on time
-        _runtime.Clock.Advance(TimeSpan.FromDays(5));                                              // Saturday: both others are overdue
-        await _runtime.CompleteAsync((await _runtime.TaskAsync(late, "head")).Id, "wang.wu");
+            await Runtime.CompleteAsync((await Runtime.TaskAsync(id, "apply")).Id, "zhang.san");
+        Runtime.Clock.Advance(TimeSpan.FromMinutes(1));
+        var from = Runtime.Clock.GetUtcNow();                                                     // the range starts after the applications
+        await Runtime.CompleteAsync((await Runtime.TaskAsync(onTime, "head")).Id, "wang.wu");    // due in 2 working days: on time
+        Runtime.Clock.Advance(TimeSpan.FromDays(5));                                              // Saturday: both others are overdue
+        await Runtime.CompleteAsync((await Runtime.TaskAsync(late, "head")).Id, "wang.wu");
         var scope = new SupervisionScope([agency]);
 
-        var overdue = await _runtime.In(s => s.GetRequiredService<SupervisionQueries>().OverdueAsync(scope, TimeSpan.FromDays(1)));
+        var overdue = await Runtime.In(s => s.GetRequiredService<SupervisionQueries>().OverdueAsync(scope, TimeSpan.FromDays(1)));
         var item = Assert.Single(overdue);
         Assert.Equal((open, AgingBucket.UpTo7Days), (item.InstanceId, item.Bucket)); // due Wednesday 09:00, now Saturday 09:01
-        var performance = await _runtime.In(s => s.GetRequiredService<SupervisionQueries>().PerformanceAsync(scope, from, _runtime.Clock.GetUtcNow().AddSeconds(1), PerformanceDimension.Step));
+        var performance = await Runtime.In(s => s.GetRequiredService<SupervisionQueries>().PerformanceAsync(scope, from, Runtime.Clock.GetUtcNow().AddSeconds(1), PerformanceDimension.Step));
         var step = Assert.Single(performance);
         Assert.Equal(("approval/处长审批", 2, 1, 0.5m, 1), (step.Key, step.Completed, step.OnTime, step.OnTimeRate, step.OpenOverdue));
-        Assert.Empty(await _runtime.In(s => s.GetRequiredService<SupervisionQueries>().OverdueAsync(new SupervisionScope(["elsewhere"]), TimeSpan.FromDays(1))));
+        Assert.Empty(await Runtime.In(s => s.GetRequiredService<SupervisionQueries>().OverdueAsync(new SupervisionScope(["elsewhere"]), TimeSpan.FromDays(1))));
 
         var report = Report.Of(performance, "处长审批 按时率");
         var csv = System.Text.Encoding.UTF8.GetString(ReportExport.ToCsv(report));

@@ -7,30 +7,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace G2G.Runtime.Tests.Runtime;
 
-public abstract class TaskOperationTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract class TaskOperationTests<TDatabase>(TDatabase database) : RuntimeTestBase<TDatabase>(database, "operations.bpmn")
     where TDatabase : TestDatabase
 {
-    private RuntimeHarness _runtime = null!;
-
-    public async Task InitializeAsync()
-    {
-        await database.MigrateAsync();
-        _runtime = new RuntimeHarness(database);
-        await _runtime.DeployAsync("operations.bpmn");
-    }
-
-    public async Task DisposeAsync() => await _runtime.DisposeAsync();
-
-    private Task Do(Func<InstanceService, Task> operation) => _runtime.In(s => operation(s.GetRequiredService<InstanceService>()));
+    private Task Do(Func<InstanceService, Task> operation) => Runtime.In(s => operation(s.GetRequiredService<InstanceService>()));
 
     private Task<List<string>> AuditActions(long instanceId) =>
-        _runtime.Query(db => db.Set<AuditRecord>().Where(a => a.InstanceId == instanceId).OrderBy(a => a.Seq).Select(a => a.Action).ToListAsync());
+        Runtime.Query(db => db.Set<AuditRecord>().Where(a => a.InstanceId == instanceId).OrderBy(a => a.Seq).Select(a => a.Action).ToListAsync());
 
     [DatabaseFact]
     public async Task Claim_ByACandidate_AssignsIt_OthersAreRefused_ReleaseGivesItBack()
     {
-        var id = await _runtime.StartAsync("handling");
-        var task = await _runtime.TaskAsync(id, "handle");
+        var id = await Runtime.StartAsync("handling");
+        var task = await Runtime.TaskAsync(id, "handle");
         Assert.Null(task.Assignee);
 
         var outsider = await Assert.ThrowsAsync<RuntimeException>(() => Do(s => s.ClaimAsync(task.Id, "zhao.liu")));
@@ -38,25 +27,25 @@ public abstract class TaskOperationTests<TDatabase>(TDatabase database) : IClass
         await Do(s => s.ClaimAsync(task.Id, "li.si"));
         var second = await Assert.ThrowsAsync<RuntimeException>(() => Do(s => s.ClaimAsync(task.Id, "wang.wu")));
         Assert.Equal(RuntimeErrorCode.Conflict, second.Code);
-        Assert.Equal("li.si", (await _runtime.TaskAsync(id, "handle")).Assignee);
+        Assert.Equal("li.si", (await Runtime.TaskAsync(id, "handle")).Assignee);
 
         await Do(s => s.ReleaseAsync(task.Id, "li.si"));
-        Assert.Null((await _runtime.TaskAsync(id, "handle")).Assignee);
+        Assert.Null((await Runtime.TaskAsync(id, "handle")).Assignee);
         Assert.Equal(["instance.started", "task.claimed", "task.released"], await AuditActions(id));
-        Assert.Null(await _runtime.In(s => s.GetRequiredService<AuditVerifier>().VerifyAsync()));
+        Assert.Null(await Runtime.In(s => s.GetRequiredService<AuditVerifier>().VerifyAsync()));
     }
 
     [DatabaseFact]
     public async Task Transfer_HandsTheTaskOver_WithANotification()
     {
-        var id = await _runtime.StartAsync("handling");
-        var task = await _runtime.TaskAsync(id, "handle");
+        var id = await Runtime.StartAsync("handling");
+        var task = await Runtime.TaskAsync(id, "handle");
         await Do(s => s.ClaimAsync(task.Id, "li.si"));
 
         await Do(s => s.TransferAsync(task.Id, "li.si", "sun.ba", "请孙八办理"));
 
-        Assert.Equal("sun.ba", (await _runtime.TaskAsync(id, "handle")).Assignee);
-        var note = await _runtime.Query(db => db.Set<OutboxRecord>().SingleAsync(o => o.InstanceId == id && o.Kind == "task.transferred"));
+        Assert.Equal("sun.ba", (await Runtime.TaskAsync(id, "handle")).Assignee);
+        var note = await Runtime.Query(db => db.Set<OutboxRecord>().SingleAsync(o => o.InstanceId == id && o.Kind == "task.transferred"));
         Assert.Equal("sun.ba", note.Recipient);
         var refused = await Assert.ThrowsAsync<RuntimeException>(() => Do(s => s.TransferAsync(task.Id, "li.si", "zhou.jiu")));
         Assert.Equal(RuntimeErrorCode.NotAllowed, refused.Code);
@@ -65,56 +54,56 @@ public abstract class TaskOperationTests<TDatabase>(TDatabase database) : IClass
     [DatabaseFact]
     public async Task Delegate_GoesToTheDelegate_AndMustComeBackToTheOwnerBeforeCompletion()
     {
-        var id = await _runtime.StartAsync("handling");
-        var task = await _runtime.TaskAsync(id, "handle");
+        var id = await Runtime.StartAsync("handling");
+        var task = await Runtime.TaskAsync(id, "handle");
         await Do(s => s.ClaimAsync(task.Id, "li.si"));
 
         await Do(s => s.DelegateAsync(task.Id, "li.si", "sun.ba", "请先核实数据"));
-        var delegated = await _runtime.TaskAsync(id, "handle");
+        var delegated = await Runtime.TaskAsync(id, "handle");
         Assert.Equal(("sun.ba", "li.si"), (delegated.Assignee, delegated.Owner));
-        var early = await Assert.ThrowsAsync<RuntimeException>(() => _runtime.CompleteAsync(task.Id, "sun.ba"));
+        var early = await Assert.ThrowsAsync<RuntimeException>(() => Runtime.CompleteAsync(task.Id, "sun.ba"));
         Assert.Equal(RuntimeErrorCode.Conflict, early.Code);
 
         await Do(s => s.ReturnDelegatedAsync(task.Id, "sun.ba", "数据已核实"));
-        var returned = await _runtime.TaskAsync(id, "handle");
+        var returned = await Runtime.TaskAsync(id, "handle");
         Assert.Equal(("li.si", (string?)null), (returned.Assignee, returned.Owner));
-        await _runtime.CompleteAsync(task.Id, "li.si");
-        Assert.Equal("review", Assert.Single(await _runtime.OpenTasksAsync(id)).ElementId);
+        await Runtime.CompleteAsync(task.Id, "li.si");
+        Assert.Equal("review", Assert.Single(await Runtime.OpenTasksAsync(id)).ElementId);
     }
 
     [DatabaseFact]
     public async Task Copy_SendsReadCopies_WithReadReceipts_AndUrgeNotifies()
     {
-        var id = await _runtime.StartAsync("handling");
-        var task = await _runtime.TaskAsync(id, "handle");
+        var id = await Runtime.StartAsync("handling");
+        var task = await Runtime.TaskAsync(id, "handle");
 
         await Do(s => s.CopyAsync(task.Id, "zhang.san", ["chen.qi", "zhou.jiu"], "请阅"));
-        var copy = await _runtime.Query(db => db.Set<TaskCopyRecord>().SingleAsync(c => c.InstanceId == id && c.UserId == "chen.qi"));
+        var copy = await Runtime.Query(db => db.Set<TaskCopyRecord>().SingleAsync(c => c.InstanceId == id && c.UserId == "chen.qi"));
         Assert.Null(copy.ReadAt);
         await Do(s => s.MarkCopyReadAsync(copy.Id, "chen.qi"));
-        Assert.NotNull((await _runtime.Query(db => db.Set<TaskCopyRecord>().SingleAsync(c => c.Id == copy.Id))).ReadAt);
+        Assert.NotNull((await Runtime.Query(db => db.Set<TaskCopyRecord>().SingleAsync(c => c.Id == copy.Id))).ReadAt);
         var notMine = await Assert.ThrowsAsync<RuntimeException>(() => Do(s => s.MarkCopyReadAsync(copy.Id, "zhou.jiu")));
         Assert.Equal(RuntimeErrorCode.NotFound, notMine.Code);
 
         await Do(s => s.UrgeAsync(task.Id, "zhang.san", "请尽快办理"));
-        var urged = await _runtime.Query(db => db.Set<OutboxRecord>().Where(o => o.InstanceId == id && o.Kind == "task.urged").Select(o => o.Recipient).OrderBy(r => r).ToListAsync());
+        var urged = await Runtime.Query(db => db.Set<OutboxRecord>().Where(o => o.InstanceId == id && o.Kind == "task.urged").Select(o => o.Recipient).OrderBy(r => r).ToListAsync());
         Assert.Equal(["li.si", "wang.wu"], urged);
     }
 
     [DatabaseFact]
     public async Task OperationsTheStepDoesNotAllow_AreRefused()
     {
-        var id = await _runtime.StartAsync("handling");
-        var handle = await _runtime.TaskAsync(id, "handle");
+        var id = await Runtime.StartAsync("handling");
+        var handle = await Runtime.TaskAsync(id, "handle");
         await Do(s => s.ClaimAsync(handle.Id, "li.si"));
-        await _runtime.CompleteAsync(handle.Id, "li.si");
-        var review = await _runtime.TaskAsync(id, "review");
+        await Runtime.CompleteAsync(handle.Id, "li.si");
+        var review = await Runtime.TaskAsync(id, "review");
 
         var refused = await Assert.ThrowsAsync<RuntimeException>(() => Do(s => s.TransferAsync(review.Id, "chen.qi", "zhou.jiu")));
 
         Assert.Equal(RuntimeErrorCode.NotAllowed, refused.Code);
         Assert.Contains("Transfer", refused.Message, StringComparison.Ordinal);
-        Assert.Equal("chen.qi", (await _runtime.TaskAsync(id, "review")).Assignee);
+        Assert.Equal("chen.qi", (await Runtime.TaskAsync(id, "review")).Assignee);
     }
 }
 
