@@ -9,11 +9,13 @@ namespace G2G.Runtime.Organisation;
 internal sealed partial class OrganisationChanges
 {
     /// <summary>
-    /// Deactivates a user and moves their open work. A task assigned to them goes back to the person it was meant
-    /// for when they held it on someone's behalf and that person is active; otherwise to their successor: the head of
-    /// their home department, else of the next department up, else the principal leader(s) of their agency — never
-    /// the user themselves, always an active user, and through that person's delegation if one is in force. Where
-    /// they were one of several candidates they are simply removed. A task left with nobody becomes an incident.
+    /// Deactivates a user and moves their open work. A task assigned to them returns to its owner when it was
+    /// delegated to them (委派), or goes back to the person it was meant for when they held it on someone's behalf
+    /// (委托), if that person is active; otherwise to their successor: the head of their home department, else of the
+    /// next department up, else the principal leader(s) of their agency — never the user themselves, always an active
+    /// user, and through that person's delegation if one is in force. Where they were one of several candidates they
+    /// are simply removed; where they had delegated a task, it will return to their successor. A task left with
+    /// nobody becomes an incident.
     /// Every move is audited in the instance's chain; the deactivation in the organisation chain.
     /// </summary>
     public async Task<DeactivationResult> DeactivateUserAsync(string userId, string? reason, CancellationToken cancellationToken)
@@ -26,13 +28,21 @@ internal sealed partial class OrganisationChanges
         await SaveAsync(cancellationToken).ConfigureAwait(false); // the user no longer counts as active below
 
         var tasks = await db.Set<TaskRecord>().Include(t => t.Candidates)
-            .Where(t => t.State == TaskStates.Open && (t.Assignee == userId || t.Candidates.Any(c => c.Kind == CandidateKinds.User && c.Value == userId)))
+            .Where(t => t.State == TaskStates.Open
+                && (t.Assignee == userId || t.Owner == userId || t.Candidates.Any(c => c.Kind == CandidateKinds.User && c.Value == userId)))
             .OrderBy(t => t.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         var successor = tasks.Count == 0 ? [] : await SuccessorsAsync(user, cancellationToken).ConfigureAwait(false);
         var note = $"用户停用 {user.DisplayName} ({userId}) deactivated" + (string.IsNullOrWhiteSpace(reason) ? "" : $": {reason.Trim()}");
         var moves = new List<TaskMove>();
         foreach (var task in tasks)
         {
+            if (task.Owner == userId && task.Assignee != userId)
+            {
+                // They had delegated (委派) the task: it will return to their successor instead, or stays with the delegate for good.
+                task.Owner = successor.Count == 1 ? successor[0] : null;
+                moves.Add(await MoveTaskAsync(task, task.Assignee, [], userId, task.OnBehalfOf, note, cancellationToken).ConfigureAwait(false));
+                continue;
+            }
             var othersRemain = task.Assignee is not null && task.Assignee != userId
                 || task.Candidates.Any(c => !(c.Kind == CandidateKinds.User && c.Value == userId));
             if (task.Assignee != userId && othersRemain)
@@ -41,9 +51,17 @@ internal sealed partial class OrganisationChanges
                 moves.Add(await MoveTaskAsync(task, task.Assignee, [], userId, task.OnBehalfOf, note, cancellationToken).ConfigureAwait(false));
                 continue;
             }
-            IReadOnlyList<string> targets = task.OnBehalfOf is { } meant && meant != userId && await IsActiveAsync(meant, cancellationToken).ConfigureAwait(false)
-                ? [meant]
-                : successor;
+            // A task delegated to them (委派) returns to its owner; one held on someone's behalf (委托) goes back to that person.
+            IReadOnlyList<string> targets = successor;
+            if (task.Owner is { } owner && owner != userId && await IsActiveAsync(owner, cancellationToken).ConfigureAwait(false))
+            {
+                targets = [owner];
+                task.Owner = null;
+            }
+            else if (task.OnBehalfOf is { } meant && meant != userId && await IsActiveAsync(meant, cancellationToken).ConfigureAwait(false))
+            {
+                targets = [meant];
+            }
             var routed = new List<string>();
             foreach (var target in targets)
                 routed.Add(await DelegationRouting.RouteAsync(db, target, task.ProcessKey, OrganisationClock.Today(clock), cancellationToken).ConfigureAwait(false));
@@ -118,7 +136,7 @@ internal sealed partial class OrganisationChanges
         instance.Version++;
         var candidates = task.Candidates.Where(c => c.Kind == CandidateKinds.User).Select(c => c.Value).ToList();
         AuditLog.Append(db, instance, new AuditEntry(actor, "task.reassigned", TaskId: task.Id, ElementId: task.ElementId, Outcome: assignee,
-            Comment: note, Data: JsonSerializer.Serialize(new { from, to = assignee, removed = removeCandidate, candidates, onBehalfOf = task.OnBehalfOf }, AuditJson)), now);
+            Comment: note, Data: JsonSerializer.Serialize(new { from, to = assignee, removed = removeCandidate, candidates, onBehalfOf = task.OnBehalfOf, owner = task.Owner }, AuditJson)), now);
 
         var recipients = assignee is not null && assignee != from ? [assignee] : added;
         foreach (var recipient in recipients)

@@ -41,17 +41,17 @@ public abstract class AssignmentTests<TDatabase>(TDatabase database) : IClassFix
     private Task Org(Func<OrganisationService, Task> work) => _runtime.In(s => work(s.GetRequiredService<OrganisationService>()));
 
     /// <summary>Deploys a process whose only task has the rule (the key is derived from the rule unless given) and starts it.</summary>
-    private async Task<(long Instance, TaskRecord Task)> StartAsync(string rule, string? initiator = "zheng.kai", string? key = null,
+    private async Task<(long Instance, TaskRecord Task)> StartAsync(string rule, string? initiator = "zheng.kai", string? key = null, string operations = "",
         params (string Name, object? Value)[] variables)
     {
-        key ??= "rule-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(rule)))[..12];
+        key ??= "rule-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(rule + operations)))[..12];
         var xml = $"""
             <?xml version="1.0" encoding="UTF-8"?>
             <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:g2g="urn:g2g:bpmn:1.0" id="d" targetNamespace="urn:g2g:tests">
               <bpmn:process id="{key}" name="规则 {SecurityElement.Escape(rule)}" isExecutable="true">
                 <bpmn:startEvent id="start" />
                 <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="handle" />
-                <bpmn:userTask id="handle" name="办理" g2g:assignee="{SecurityElement.Escape(rule)}" />
+                <bpmn:userTask id="handle" name="办理" g2g:assignee="{SecurityElement.Escape(rule)}" g2g:operations="{operations}" />
                 <bpmn:sequenceFlow id="f2" sourceRef="handle" targetRef="end" />
                 <bpmn:endEvent id="end" />
               </bpmn:process>
@@ -307,6 +307,33 @@ public abstract class AssignmentTests<TDatabase>(TDatabase database) : IClassFix
         var (laterInstance, _) = await StartAsync($"user('{p}.leaving')", key: $"rule-{p}-later");
         Assert.Contains("is deactivated", Assert.Single(await OpenIncidentsAsync(laterInstance)).Message, StringComparison.Ordinal);
         Assert.Equal(RuntimeErrorCode.Conflict, (await Assert.ThrowsAsync<RuntimeException>(() => Org(o => o.DeactivateUserAsync($"{p}.leaving", "admin")))).Code);
+    }
+
+    [DatabaseFact]
+    public async Task DeactivatingAUser_ReturnsTasksDelegatedToThemToTheOwner_AndTheirOwnDelegatedTasksToTheirSuccessor()
+    {
+        var p = "o" + Guid.NewGuid().ToString("N")[..8];
+        await Org(async o =>
+        {
+            await o.CreateDepartmentAsync(new NewDepartment($"{p}-k", "sf-fin", "某科"), "admin");
+            foreach (var name in new[] { "head", "a", "b", "c" })
+                await o.CreateUserAsync(new NewUser($"{p}.{name}", name, $"{p}-k"), "admin");
+            await o.SetDepartmentHeadAsync($"{p}-k", $"{p}.head", "admin");
+        });
+        var (ownInstance, own) = await StartAsync($"user('{p}.a')", operations: "delegate");
+        var (heldInstance, held) = await StartAsync($"user('{p}.c')", operations: "delegate");
+        await _runtime.In(async s =>
+        {
+            await s.GetRequiredService<InstanceService>().DelegateAsync(own.Id, $"{p}.a", $"{p}.b");   // a asks b to do a's task
+            await s.GetRequiredService<InstanceService>().DelegateAsync(held.Id, $"{p}.c", $"{p}.a");  // c asks a to do c's task
+        });
+
+        await Org(o => o.DeactivateUserAsync($"{p}.a", "admin"));
+
+        var ownNow = await _runtime.TaskAsync(ownInstance, "handle");
+        Assert.Equal(($"{p}.b", $"{p}.head"), (ownNow.Assignee, ownNow.Owner));
+        var heldNow = await _runtime.TaskAsync(heldInstance, "handle");
+        Assert.Equal(($"{p}.c", (string?)null), (heldNow.Assignee, heldNow.Owner));
     }
 
     [DatabaseFact]
