@@ -1,17 +1,17 @@
 using G2G.Engine.Execution;
-using G2G.Runtime.Assignment;
 using G2G.Runtime.Audit;
 using G2G.Runtime.Definitions;
 using G2G.Runtime.Instances;
 using G2G.Runtime.Jobs;
 using G2G.Runtime.Notifications;
+using G2G.Runtime.Organisation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace G2G.Runtime;
 
-/// <summary>Registers the durable runtime: deployments, instances, jobs, notifications, audit.</summary>
+/// <summary>Registers the durable runtime: deployments, instances, jobs, notifications, audit, organisation.</summary>
 public static class RuntimeServiceCollectionExtensions
 {
     /// <summary>
@@ -31,12 +31,14 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton(provider => new ExecutionOptions { Services = provider.GetRequiredService<IServiceActions>() });
         services.AddSingleton(provider => new ProcessExecutor(provider.GetRequiredService<ExecutionOptions>()));
         services.AddSingleton<DefinitionCache>();
-        services.TryAddSingleton<IAssignmentResolver, DirectAssignmentResolver>();
+        services.AddG2GOrganisation(); // the organisation resolves assignment rules (OrganisationAssignmentResolver)
         services.AddScoped<DeploymentService>();
         services.AddScoped<WorkflowDirectoryDeployer>();
         services.AddScoped<InstanceService>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<Queries.RuntimeQueries>();
+        services.AddScoped<Queries.InboxQueries>();
+        services.AddScoped<Supervision.SupervisionQueries>();
         services.AddScoped<JobStore>();
         services.AddScoped<JobRunner>();
         if (string.IsNullOrEmpty(configuration[$"{SmtpOptions.Section}:Host"]))

@@ -3,14 +3,32 @@ using G2G.Engine.Model.Extensions;
 
 namespace G2G.Runtime.Assignment;
 
-/// <summary>Who a new task goes to: one assignee, or candidates who may claim it.</summary>
-public sealed record TaskAssignment(string? Assignee, IReadOnlyList<string> CandidateUsers, IReadOnlyList<string> CandidateGroups)
+/// <summary>
+/// Who a new task goes to: one assignee, or candidates who may claim it. <paramref name="OnBehalfOf"/> names the
+/// user the task was meant for when a standing delegation (委托) routed it to the assignee.
+/// </summary>
+public sealed record TaskAssignment(string? Assignee, IReadOnlyList<string> CandidateUsers, IReadOnlyList<string> CandidateGroups, string? OnBehalfOf = null)
 {
     public bool IsEmpty => Assignee is null && CandidateUsers.Count == 0 && CandidateGroups.Count == 0;
 }
 
 /// <summary>The instance facts a rule may refer to by default (the initiator's department and agency).</summary>
 public sealed record AssignmentContext(long InstanceId, string ProcessKey, string? Initiator, string? AgencyId);
+
+/// <summary>
+/// A rule that resolves to nobody (an unknown or deactivated user, a vacant position, an empty group). The runtime
+/// records it as an incident on the instance, naming <see cref="Rule"/> and the reason, instead of creating a task
+/// that nobody can see silently.
+/// </summary>
+public sealed class AssignmentUnresolvedException(string rule, string reason)
+    : Exception($"The assignment rule {rule} resolved to nobody: {reason}")
+{
+    /// <summary>The rule with its evaluated arguments, e.g. <c>position('处长', 'gd-fin-bgs')</c>.</summary>
+    public string Rule { get; } = rule;
+
+    /// <summary>Why nobody was found, with the context used (initiator, defaults).</summary>
+    public string Reason { get; } = reason;
+}
 
 /// <summary>Resolves an evaluated assignment rule (docs/bpmn-extensions.md) against the organisation.</summary>
 public interface IAssignmentResolver

@@ -10,8 +10,23 @@ internal sealed partial class EffectApplier
 {
     private async Task CreateTaskAsync(TaskCreated created, CancellationToken cancellationToken)
     {
-        var assignment = await assignments.ResolveAsync(created.Assignment,
-            new AssignmentContext(instance.Id, instance.ProcessKey, instance.Initiator, instance.AgencyId), cancellationToken).ConfigureAwait(false);
+        TaskAssignment assignment;
+        try
+        {
+            assignment = await assignments.ResolveAsync(created.Assignment,
+                new AssignmentContext(instance.Id, instance.ProcessKey, instance.Initiator, instance.AgencyId), cancellationToken).ConfigureAwait(false);
+        }
+        catch (AssignmentUnresolvedException unresolved)
+        {
+            // The task is still created, without anyone, so an administrator can reassign it; the incident says why.
+            assignment = new TaskAssignment(null, [], []);
+            db.Add(new IncidentRecord
+            {
+                InstanceId = instance.Id, ElementId = created.ElementId, CreatedAt = now,
+                Message = $"Task '{created.Name ?? created.ElementId}' ({created.ElementId}) has nobody to work on it. {unresolved.Message} "
+                    + "It was created without an assignee; an administrator can reassign it.",
+            });
+        }
         var task = new TaskRecord
         {
             InstanceId = instance.Id,
@@ -28,6 +43,7 @@ internal sealed partial class EffectApplier
             DueAt = created.DueAt,
             RemindAt = created.RemindAt,
             AddedSigner = created.Signer?.UserId,
+            OnBehalfOf = assignment.OnBehalfOf,
         };
         task.Candidates.AddRange(assignment.CandidateUsers.Distinct().Select(u => new TaskCandidateRecord { Kind = CandidateKinds.User, Value = u }));
         task.Candidates.AddRange(assignment.CandidateGroups.Distinct().Select(g => new TaskCandidateRecord { Kind = CandidateKinds.Group, Value = g }));

@@ -1,6 +1,7 @@
 using G2G.Engine.Execution;
 using G2G.Engine.Expressions;
 using G2G.Runtime.Audit;
+using G2G.Runtime.Organisation;
 using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,8 +55,8 @@ public sealed partial class InstanceService
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false); // the id names the audit chain and every row below
 
         var variables = new Dictionary<string, Value>(request.Variables ?? new Dictionary<string, Value>(), StringComparer.Ordinal);
-        if (request.Initiator is not null)
-            variables.TryAdd("initiator", Value.From(request.Initiator));
+        if (request.Initiator is not null && !variables.ContainsKey("initiator"))
+            variables["initiator"] = await InitiatorVariable.CreateAsync(db, request.Initiator, cancellationToken).ConfigureAwait(false);
         var loaded = new Loaded(instance, Definition(instance), ProcessState.Empty);
         var audit = new AuditEntry(request.Initiator, "instance.started", Comment: request.Title, Data: request.BusinessKey);
         await ExecuteAsync(loaded, new Prepared(new StartProcess(variables, request.StartEventId), audit, RefuseIncidents: refuseIncidents), cancellationToken).ConfigureAwait(false);

@@ -21,6 +21,8 @@ public sealed partial class InstanceService
         string? outcome = null, string? comment = null, CancellationToken cancellationToken = default) =>
         TaskCommandAsync(taskId, async (task, definition) =>
         {
+            if (task.Owner is not null)
+                throw new RuntimeException(RuntimeErrorCode.Conflict, $"Task {taskId} is delegated to {task.Assignee}; it must be returned to {task.Owner} before it is completed.");
             await ValidateSubmissionAsync(task, definition, variables, comment, cancellationToken).ConfigureAwait(false);
             return new Prepared(
             new CompleteTask(task.EngineTaskId, variables, outcome),

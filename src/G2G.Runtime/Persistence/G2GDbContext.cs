@@ -1,3 +1,6 @@
+using G2G.Runtime.Organisation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace G2G.Runtime.Persistence;
@@ -5,15 +8,25 @@ namespace G2G.Runtime.Persistence;
 /// <summary>
 /// The runtime's one EF Core context. The same model and the same hand-written migrations serve SQLite and
 /// PostgreSQL; the only provider-dependent part of the model is how <see cref="DateTimeOffset"/> is stored.
+/// It is an Identity context: the organisation's users are <see cref="G2GUser"/>s with Identity's tables
+/// (renamed to snake_case in Configurations/OrganisationIdentityConfigurations.cs).
 /// </summary>
-public sealed class G2GDbContext(DbContextOptions<G2GDbContext> options) : DbContext(options)
+public sealed class G2GDbContext(DbContextOptions<G2GDbContext> options) : IdentityDbContext<G2GUser>(options)
 {
     /// <summary>Deployed BPMN definitions, one row per version.</summary>
     public DbSet<ProcessDefinitionRecord> ProcessDefinitions => Set<ProcessDefinitionRecord>();
 
     /// <inheritdoc />
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(G2GDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        // Identity's own OnModelCreating is deliberately not called: its model depends on the host's
+        // IdentityOptions.Stores (schema version, key lengths, personal data protection). The Identity tables
+        // are configured completely in Configurations/OrganisationIdentityConfigurations.cs instead, so the
+        // model always matches migration CreateOrganisation. Passkeys (Identity schema version 3) are not used.
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Ignore<IdentityUserPasskey<string>>();
+        builder.ApplyConfigurationsFromAssembly(typeof(G2GDbContext).Assembly);
+    }
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

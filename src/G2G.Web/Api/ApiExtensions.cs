@@ -47,6 +47,7 @@ internal static class ApiExtensions
         api.MapDefinitionsApi();
         api.MapInstancesApi();
         api.MapTasksApi();
+        api.MapInboxApi();
         api.MapAdministrationApi();
         return app;
     }

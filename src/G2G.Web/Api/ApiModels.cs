@@ -23,4 +23,10 @@ public sealed record SignalRequest(string Name, Dictionary<string, Value>? Varia
 
 public sealed record ReasonRequest(string? Reason = null);
 
+public sealed record HandOverRequest(string UserId, string? Comment = null);
+
+public sealed record CopyRequest(IReadOnlyList<string> Readers, string? Comment = null);
+
+public sealed record CommentRequest(string? Comment = null);
+
 public sealed record CountResponse(int Count);

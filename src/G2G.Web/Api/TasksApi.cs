@@ -30,6 +30,30 @@ internal static class TasksApi
         group.MapDelete("/{id:long}/signers/{userId}", (long id, string userId, InstanceService instances, RuntimeQueries queries, HttpContext http, CancellationToken ct) =>
             Guarded(id, queries, http, () => instances.RemoveSignerAsync(id, http.User.Actor(), userId, ct), ct))
             .WithSummary("减签: removes an added signer who has not acted.");
+        group.MapPost("/{id:long}/claim", (long id, InstanceService instances, RuntimeQueries queries, HttpContext http, CancellationToken ct) =>
+            Guarded(id, queries, http, () => instances.ClaimAsync(id, http.User.Actor(), null, ct), ct)).WithSummary("Claims a task the caller is a candidate for.");
+        group.MapPost("/{id:long}/release", (long id, InstanceService instances, RuntimeQueries queries, HttpContext http, CancellationToken ct) =>
+            Guarded(id, queries, http, () => instances.ReleaseAsync(id, http.User.Actor(), ct), ct)).WithSummary("Gives a claimed task back to its candidates.");
+        group.MapPost("/{id:long}/transfer", async (long id, HandOverRequest body, InstanceService instances, RuntimeQueries queries, HttpContext http, CancellationToken ct) =>
+            ApiResults.Require(("userId", body.UserId)) ?? await Guarded(id, queries, http, () => instances.TransferAsync(id, http.User.Actor(), body.UserId, body.Comment, ct), ct))
+            .WithSummary("转办: hands the task over for good.");
+        group.MapPost("/{id:long}/delegate", async (long id, HandOverRequest body, InstanceService instances, RuntimeQueries queries, HttpContext http, CancellationToken ct) =>
+            ApiResults.Require(("userId", body.UserId)) ?? await Guarded(id, queries, http, () => instances.DelegateAsync(id, http.User.Actor(), body.UserId, body.Comment, ct), ct))
+            .WithSummary("委派: the task goes to a delegate and comes back to its owner.");
+        group.MapPost("/{id:long}/return", (long id, CommentRequest? body, InstanceService instances, RuntimeQueries queries, HttpContext http, CancellationToken ct) =>
+            Guarded(id, queries, http, () => instances.ReturnDelegatedAsync(id, http.User.Actor(), body?.Comment, ct), ct))
+            .WithSummary("The delegate returns a delegated task to its owner.");
+        group.MapPost("/{id:long}/copies", async (long id, CopyRequest body, InstanceService instances, RuntimeQueries queries, HttpContext http, CancellationToken ct) =>
+            (body.Readers is null || body.Readers.Count == 0 ? ApiResults.Require(("readers", null)) : null)
+                ?? await Guarded(id, queries, http, () => instances.CopyAsync(id, http.User.Actor(), body.Readers!, body.Comment, ct), ct))
+            .WithSummary("抄送/传阅: sends read copies; each reader confirms with POST /copies/{copyId}/read.");
+        group.MapPost("/{id:long}/urge", (long id, CommentRequest? body, InstanceService instances, RuntimeQueries queries, HttpContext http, CancellationToken ct) =>
+            Guarded(id, queries, http, () => instances.UrgeAsync(id, http.User.Actor(), body?.Comment, ct), ct)).WithSummary("催办 by hand.");
+        api.MapPost("/copies/{copyId:long}/read", async (long copyId, InstanceService instances, HttpContext http, CancellationToken ct) =>
+        {
+            await instances.MarkCopyReadAsync(copyId, http.User.Actor(), ct);
+            return Results.NoContent();
+        }).WithTags("Tasks").WithSummary("已阅: the caller's read receipt for a copy.");
     }
 
     /// <summary>Checks If-Match against the task's instance version, then runs the operation.</summary>

@@ -1,0 +1,18 @@
+namespace G2G.Runtime.Organisation.Import;
+
+/// <summary>The file formats of an organisation import (docs/organisation.md, "Import").</summary>
+public enum ImportFormat
+{
+    Json,
+    Csv,
+}
+
+/// <summary>
+/// What an import did or, for a dry run, would do. <see cref="Applied"/> is true only for a real import without
+/// problems; otherwise nothing was changed and <see cref="Problems"/> lists every problem with its line (CSV) or
+/// JSON path.
+/// </summary>
+public sealed record ImportReport(bool DryRun, bool Applied, IReadOnlyList<ImportProblem> Problems, int Created, int Unchanged)
+{
+    public bool Succeeded => Problems.Count == 0;
+}
