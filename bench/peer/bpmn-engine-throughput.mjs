@@ -16,9 +16,12 @@ import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
 
 import { Engine } from 'bpmn-engine';
-import BpmnModdle from 'bpmn-moddle';
+import * as bpmnModdle from 'bpmn-moddle';
 import * as elements from 'bpmn-elements';
 import Serializer, { TypeResolver } from 'moddle-context-serializer';
+
+// bpmn-moddle 9 exports the parser as default, 10 by name.
+const BpmnModdle = bpmnModdle.default ?? bpmnModdle.BpmnModdle;
 
 function option(name, fallback) {
   const at = process.argv.indexOf(`--${name}`);
