@@ -20,7 +20,7 @@ if (options.Mode is "help" or not ("throughput" or "roundtrips" or "inbox" or "a
 
 // SQLite's provider blocks a thread per call and PostgreSQL's workers wait on I/O: give every worker a thread at once
 // instead of waiting for the pool to grow.
-ThreadPool.SetMinThreads(64, 64);
+ThreadPool.SetMinThreads(16, 16);
 Console.OutputEncoding = System.Text.Encoding.UTF8;
 
 var work = Directory.CreateTempSubdirectory("g2g-rbench-").FullName;

@@ -47,6 +47,9 @@ internal sealed class Report
         await File.WriteAllTextAsync(Path.Combine(directory, "summary.md"), Markdown());
     }
 
+    private static string Cpu(double client, double server) =>
+        double.IsNaN(server) ? client.ToString("0.00", CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{client:0.00} + {server:0.00}");
+
     public string Markdown()
     {
         var md = new StringBuilder();
@@ -60,12 +63,12 @@ internal sealed class Report
         if (Throughput.Count > 0)
         {
             md.AppendLine("### Throughput: 5-step approval vs bare transaction").AppendLine();
-            md.AppendLine("| Database | Workers | Runtime commands/s | Instances/s | Floor tx/s | Runtime / floor | Per round: median (min–max) | Client CPU ms / command (floor: / tx) | Start p50 / p95 ms | Complete p50 / p95 ms | Floor p50 / p95 ms |");
+            md.AppendLine("| Database | Workers | Runtime commands/s | Instances/s | Floor tx/s | Runtime / floor | Per round: median (min–max) | CPU ms / command, client + server (floor: / tx) | Start p50 / p95 ms | Complete p50 / p95 ms | Floor p50 / p95 ms |");
             md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var r in Throughput)
             {
                 md.AppendLine(c, $"| {r.Database} | {r.Workers} | {r.CommandsPerSecond:0} | {r.InstancesPerSecond:0.0} | {r.FloorPerSecond:0} | " +
-                    $"**{r.Ratio:P0}** | {r.RoundRatioMedian:P0} ({r.RoundRatioMin:P0}–{r.RoundRatioMax:P0}) | {r.RuntimeCpuMsPerCommand:0.00} ({r.FloorCpuMsPerTransaction:0.00}) | {r.Start.P50:0.0} / {r.Start.P95:0.0} | {r.Complete.P50:0.0} / {r.Complete.P95:0.0} | {r.FloorLatency.P50:0.0} / {r.FloorLatency.P95:0.0} |");
+                    $"**{r.Ratio:P0}** | {r.RoundRatioMedian:P0} ({r.RoundRatioMin:P0}–{r.RoundRatioMax:P0}) | {Cpu(r.RuntimeCpuMsPerCommand, r.RuntimeServerCpuMsPerCommand)} ({Cpu(r.FloorCpuMsPerTransaction, r.FloorServerCpuMsPerTransaction)}) | {r.Start.P50:0.0} / {r.Start.P95:0.0} | {r.Complete.P50:0.0} / {r.Complete.P95:0.0} | {r.FloorLatency.P50:0.0} / {r.FloorLatency.P95:0.0} |");
             }
             md.AppendLine();
         }
@@ -79,6 +82,15 @@ internal sealed class Report
             {
                 md.AppendLine(c, $"| {r.Database} | start | {r.Start.Commands:0.##} | {r.Start.Statements:0.##} | {r.Start.Begins:0.##} / {r.Start.Commits:0.##} | {r.Start.Opens:0.##} |");
                 md.AppendLine(c, $"| {r.Database} | complete (avg of 5) | {r.Complete.Commands:0.##} | {r.Complete.Statements:0.##} | {r.Complete.Begins:0.##} / {r.Complete.Commits:0.##} | {r.Complete.Opens:0.##} |");
+            }
+            md.AppendLine();
+            md.AppendLine(c, $"Single worker, sequential: wall time per command and the part spent inside database calls (EF's own measurement; commit separately); the engine alone (state JSON in, execute, state JSON out, no database) costs {RoundTrips[0].EngineMicroseconds:0} µs CPU per command.").AppendLine();
+            md.AppendLine("| Database | Command | Wall ms | in DB commands ms | in commit ms | rest (client CPU, waits) ms |");
+            md.AppendLine("|---|---|---:|---:|---:|---:|");
+            foreach (var r in RoundTrips)
+            {
+                foreach (var (name, s) in new[] { ("start", r.Start), ("complete", r.Complete) })
+                    md.AppendLine(c, $"| {r.Database} | {name} | {s.WallMs:0.00} | {s.CommandMs:0.00} | {s.CommitMs:0.00} | {s.WallMs - s.CommandMs - s.CommitMs:0.00} |");
             }
             md.AppendLine();
             foreach (var r in RoundTrips)

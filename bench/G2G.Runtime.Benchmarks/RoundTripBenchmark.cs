@@ -18,7 +18,7 @@ internal sealed record CallStats(double Commands, double Statements, double Begi
 /// <summary>Round trips of start and of each of the five completes, with the statements of one example.</summary>
 internal sealed record RoundTripResult(
     string Database, int Instances, CallStats Start, CallStats Complete, IReadOnlyList<CallStats> Steps,
-    IReadOnlyList<string> StartCommands, IReadOnlyList<IReadOnlyList<string>> StepCommands);
+    IReadOnlyList<string> StartCommands, IReadOnlyList<IReadOnlyList<string>> StepCommands, double EngineMicroseconds);
 
 /// <summary>
 /// Counts what the runtime sends to the database per command, with EF Core command, transaction and
@@ -52,8 +52,10 @@ internal static class RoundTripBenchmark
                 steps[s].Add(completes[s]);
         }
         var result = new RoundTripResult(database.DisplayName, options.Instances, CallStats.Average(starts),
-            CallStats.Average([.. steps.SelectMany(s => s)]), [.. steps.Select(CallStats.Average)], startCommands, stepCommands);
+            CallStats.Average([.. steps.SelectMany(s => s)]), [.. steps.Select(CallStats.Average)], startCommands, stepCommands,
+            EngineOnly.MicrosecondsPerCommand(options.Quick ? 1 : 3));
         Console.WriteLine($"[roundtrips] {database.DisplayName}: start {Format(result.Start)}; complete {Format(result.Complete)} (lookups by query: {driver.LookupQueries})");
+        Console.WriteLine($"  engine alone (state JSON in, execute, state JSON out): {result.EngineMicroseconds:0} µs CPU per command");
         Console.WriteLine($"  start:      {string.Join(" | ", result.StartCommands)}");
         for (var s = 0; s < result.StepCommands.Count; s++)
             Console.WriteLine($"  complete {s + 1}: {string.Join(" | ", result.StepCommands[s])}");

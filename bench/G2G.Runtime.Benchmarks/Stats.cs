@@ -16,7 +16,7 @@ internal sealed record Percentiles(int Count, double P50, double P95, double P99
 }
 
 /// <summary>What a timed run did: wall seconds, units of work finished, CPU milliseconds of this process (not the database server's).</summary>
-internal readonly record struct Segment(double Seconds, long Count, double CpuMs);
+internal readonly record struct Segment(double Seconds, long Count, double CpuMs, double ServerCpuMs);
 
 /// <summary>Runs the same work on several concurrent workers for a fixed time.</summary>
 internal static class Timed
@@ -25,16 +25,17 @@ internal static class Timed
     /// Starts <paramref name="workers"/> workers that each loop while the time is not up (checked before each
     /// unit of work); returns the wall time until the last one stopped and the units they finished.
     /// </summary>
-    public static async Task<Segment> RunAsync(int workers, double seconds, Func<int, Func<bool>, Task<long>> work)
+    public static async Task<Segment> RunAsync(int workers, double seconds, Func<int, Func<bool>, Task<long>> work, ServerCpu? server = null)
     {
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
+        var serverCpu = server?.Milliseconds() ?? double.NaN;
         var deadline = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
         bool Running() => Stopwatch.GetTimestamp() < deadline;
         var began = Stopwatch.GetTimestamp();
         var counts = await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(() => work(w, Running))));
         var elapsed = Stopwatch.GetElapsedTime(began).TotalSeconds;
         process.Refresh();
-        return new Segment(elapsed, counts.Sum(), (process.TotalProcessorTime - cpu).TotalMilliseconds);
+        return new Segment(elapsed, counts.Sum(), (process.TotalProcessorTime - cpu).TotalMilliseconds, (server?.Milliseconds() ?? double.NaN) - serverCpu);
     }
 }

@@ -9,7 +9,8 @@ internal sealed record ThroughputResult(
     double RoundRatioMin, double RoundRatioMax,
     Percentiles Start, Percentiles Complete, Percentiles FloorLatency,
     long Commands, long Instances, long FloorTransactions, int LookupQueries,
-    double RuntimeCpuMsPerCommand, double FloorCpuMsPerTransaction, double RoundRatioMedian)
+    double RuntimeCpuMsPerCommand, double FloorCpuMsPerTransaction, double RoundRatioMedian,
+    double RuntimeServerCpuMsPerCommand, double FloorServerCpuMsPerTransaction)
 {
     /// <summary>Runtime commands per second over bare transactions per second.</summary>
     public double Ratio => CommandsPerSecond / FloorPerSecond;
@@ -28,6 +29,7 @@ internal static class ThroughputBenchmark
         await using var host = new RuntimeHost(database.Settings);
         await host.DeployAsync(Models.ApprovalFile);
         var floor = new Floor(database);
+        var server = await ServerCpu.FindAsync(database);
         await floor.CreateTablesAsync(options.Workers.Max());
 
         var results = new List<ThroughputResult>();
@@ -37,7 +39,7 @@ internal static class ThroughputBenchmark
             await Timed.RunAsync(workers, options.Warmup, (w, running) => floor.RunAsync(w, running, null));
             await RuntimeSegmentAsync(host, workers, options.Warmup, null, null);
 
-            double runtimeSeconds = 0, floorSeconds = 0, runtimeCpu = 0, floorCpu = 0;
+            double runtimeSeconds = 0, floorSeconds = 0, runtimeCpu = 0, floorCpu = 0, runtimeServerCpu = 0, floorServerCpu = 0;
             long commands = 0, instances = 0, transactions = 0;
             var lookups = 0;
             var starts = new ConcurrentBag<double>();
@@ -54,9 +56,9 @@ internal static class ThroughputBenchmark
                 for (var side = 0; side < 2; side++)
                 {
                     if ((side == 0) == floorFirst)
-                        floorRun = await FloorSegmentAsync(floor, workers, segment, floorLatencies);
+                        floorRun = await FloorSegmentAsync(floor, workers, segment, floorLatencies, server);
                     else
-                        runtimeRun = await RuntimeSegmentAsync(host, workers, segment, starts, completes);
+                        runtimeRun = await RuntimeSegmentAsync(host, workers, segment, starts, completes, server);
                 }
                 var run = runtimeRun.Segment;
                 var roundRatio = (run.Count / run.Seconds) / (floorRun.Count / floorRun.Seconds);
@@ -65,19 +67,22 @@ internal static class ThroughputBenchmark
                 floorSeconds += floorRun.Seconds;
                 transactions += floorRun.Count;
                 floorCpu += floorRun.CpuMs;
+                floorServerCpu += floorRun.ServerCpuMs;
                 runtimeSeconds += run.Seconds;
                 commands += run.Count;
                 runtimeCpu += run.CpuMs;
+                runtimeServerCpu += run.ServerCpuMs;
                 instances += runtimeRun.Instances;
                 lookups += runtimeRun.Lookups;
             }
             var result = new ThroughputResult(database.DisplayName, workers, runtimeSeconds,
                 commands / runtimeSeconds, instances / runtimeSeconds, transactions / floorSeconds, ratios.Min(), ratios.Max(),
                 Percentiles.Of(starts), Percentiles.Of(completes), Percentiles.Of(floorLatencies),
-                commands, instances, transactions, lookups, runtimeCpu / commands, floorCpu / transactions, Median(ratios));
+                commands, instances, transactions, lookups, runtimeCpu / commands, floorCpu / transactions, Median(ratios),
+                runtimeServerCpu / commands, floorServerCpu / transactions);
             Console.WriteLine($"  => floor {result.FloorPerSecond:0.0} tx/s, runtime {result.CommandsPerSecond:0.0} commands/s, {result.InstancesPerSecond:0.0} instances/s, ratio {result.Ratio:P0} (median of rounds {result.RoundRatioMedian:P0}); " +
                 $"p50/p95 ms start {result.Start.P50:0.00}/{result.Start.P95:0.00}, complete {result.Complete.P50:0.00}/{result.Complete.P95:0.00}, floor {result.FloorLatency.P50:0.00}/{result.FloorLatency.P95:0.00}; " +
-                $"client CPU ms per command {result.RuntimeCpuMsPerCommand:0.00}, per floor tx {result.FloorCpuMsPerTransaction:0.00}");
+                $"CPU ms per command client {result.RuntimeCpuMsPerCommand:0.00} server {result.RuntimeServerCpuMsPerCommand:0.00}, per floor tx client {result.FloorCpuMsPerTransaction:0.00} server {result.FloorServerCpuMsPerTransaction:0.00}");
             results.Add(result);
         }
         return results;
@@ -89,7 +94,7 @@ internal static class ThroughputBenchmark
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private static async Task<Segment> FloorSegmentAsync(Floor floor, int workers, double seconds, ConcurrentBag<double> latencies) =>
+    private static async Task<Segment> FloorSegmentAsync(Floor floor, int workers, double seconds, ConcurrentBag<double> latencies, ServerCpu? server) =>
         await Timed.RunAsync(workers, seconds, async (w, running) =>
         {
             var mine = new List<double>();
@@ -97,10 +102,10 @@ internal static class ThroughputBenchmark
             foreach (var latency in mine)
                 latencies.Add(latency);
             return count;
-        });
+        }, server);
 
     private static async Task<(Segment Segment, long Instances, int Lookups)> RuntimeSegmentAsync(
-        RuntimeHost host, int workers, double seconds, ConcurrentBag<double>? starts, ConcurrentBag<double>? completes)
+        RuntimeHost host, int workers, double seconds, ConcurrentBag<double>? starts, ConcurrentBag<double>? completes, ServerCpu? server = null)
     {
         long instances = 0;
         var lookups = 0;
@@ -118,7 +123,7 @@ internal static class ThroughputBenchmark
             Interlocked.Add(ref instances, done);
             Interlocked.Add(ref lookups, driver.LookupQueries);
             return count;
-        });
+        }, server);
         return (segment, instances, lookups);
     }
 }
