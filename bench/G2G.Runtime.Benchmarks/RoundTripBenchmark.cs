@@ -18,7 +18,8 @@ internal sealed record CallStats(double Commands, double Statements, double Begi
 /// <summary>Round trips of start and of each of the five completes, with the statements of one example.</summary>
 internal sealed record RoundTripResult(
     string Database, int Instances, CallStats Start, CallStats Complete, IReadOnlyList<CallStats> Steps,
-    IReadOnlyList<string> StartCommands, IReadOnlyList<IReadOnlyList<string>> StepCommands, double EngineMicroseconds);
+    IReadOnlyList<string> StartCommands, IReadOnlyList<IReadOnlyList<string>> StepCommands, double EngineMicroseconds,
+    IReadOnlyList<string> ExampleStartSql, IReadOnlyList<string> ExampleCompleteSql);
 
 /// <summary>
 /// Counts what the runtime sends to the database per command, with EF Core command, transaction and
@@ -43,17 +44,21 @@ internal static class RoundTripBenchmark
         var steps = Enumerable.Range(0, Models.CommandsPerInstance - 1).Select(_ => new List<CallStats>()).ToList();
         IReadOnlyList<string> startCommands = [];
         var stepCommands = new List<IReadOnlyList<string>>();
+        var startSql = new List<string>();
+        var completeSql = new List<string>();
         for (var i = 0; i < options.Instances; i++)
         {
             var example = i == options.Instances - 1;
-            var (start, completes) = await RunOneAsync(driver, log, example ? c => startCommands = c : null, example ? stepCommands.Add : null);
+            var (start, completes) = await RunOneAsync(driver, log,
+                example ? c => { startCommands = c; startSql.AddRange(log.CommandTexts); } : null,
+                example ? c => { if (stepCommands.Count == 1) completeSql.AddRange(log.CommandTexts); stepCommands.Add(c); } : null);
             starts.Add(start);
             for (var s = 0; s < completes.Count; s++)
                 steps[s].Add(completes[s]);
         }
         var result = new RoundTripResult(database.DisplayName, options.Instances, CallStats.Average(starts),
             CallStats.Average([.. steps.SelectMany(s => s)]), [.. steps.Select(CallStats.Average)], startCommands, stepCommands,
-            EngineOnly.MicrosecondsPerCommand(options.Quick ? 1 : 3));
+            EngineOnly.MicrosecondsPerCommand(options.Quick ? 1 : 3), startSql, completeSql);
         Console.WriteLine($"[roundtrips] {database.DisplayName}: start {Format(result.Start)}; complete {Format(result.Complete)} (lookups by query: {driver.LookupQueries})");
         Console.WriteLine($"  engine alone (state JSON in, execute, state JSON out): {result.EngineMicroseconds:0} µs CPU per command");
         Console.WriteLine($"  start:      {string.Join(" | ", result.StartCommands)}");
