@@ -70,6 +70,7 @@ internal static class InboxBenchmark
             plans["my open tasks, heavy user"] = await ExplainAsync(db, MyOpenTasks(db, heavy), database.IsPostgres);
             plans["group inbox (Any → EXISTS)"] = await ExplainAsync(db, GroupTasksExists(db, data.GroupsOf(3)), database.IsPostgres);
             plans["group inbox (Contains → IN)"] = await ExplainAsync(db, GroupTasksIn(db, data.GroupsOf(3)), database.IsPostgres);
+            plans["group inbox (Contains → IN), heavy group"] = await ExplainAsync(db, GroupTasksIn(db, data.GroupsOf(data.HeavyUser)), database.IsPostgres);
         }
         foreach (var (name, lines) in plans)
         {

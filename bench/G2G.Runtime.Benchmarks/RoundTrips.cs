@@ -213,3 +213,50 @@ internal sealed class ConnectionCounter(DbCallLog log) : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 }
+
+/// <summary>
+/// Records database calls of the runtime's context that took longer than a threshold (begin, command,
+/// commit), so a latency tail can be attributed: lock waits show as slow BEGINs on SQLite.
+/// </summary>
+internal sealed class SlowCalls(TimeSpan threshold) : DbCommandInterceptor, IDbTransactionInterceptor
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, int> Counts => _counts;
+
+    public void Clear() => _counts.Clear();
+
+    private void Note(string what, TimeSpan duration)
+    {
+        if (duration >= threshold)
+            _counts.AddOrUpdate(what, 1, (_, n) => n + 1);
+    }
+
+    private static string What(DbCommand command) => string.Join(", ", DbCallLog.Describe(command.CommandText).Distinct());
+
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
+        CancellationToken cancellationToken = default)
+    {
+        Note(What(command), eventData.Duration);
+        return ValueTask.FromResult(result);
+    }
+
+    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Note(What(command), eventData.Duration);
+        return ValueTask.FromResult(result);
+    }
+
+    public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result,
+        CancellationToken cancellationToken = default)
+    {
+        Note("BEGIN", eventData.Duration);
+        return ValueTask.FromResult(result);
+    }
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Note("COMMIT", eventData.Duration);
+        return Task.CompletedTask;
+    }
+}

@@ -10,7 +10,8 @@ internal sealed record ThroughputResult(
     Percentiles Start, Percentiles Complete, Percentiles FloorLatency,
     long Commands, long Instances, long FloorTransactions, int LookupQueries,
     double RuntimeCpuMsPerCommand, double FloorCpuMsPerTransaction, double RoundRatioMedian,
-    double RuntimeServerCpuMsPerCommand, double FloorServerCpuMsPerTransaction)
+    double RuntimeServerCpuMsPerCommand, double FloorServerCpuMsPerTransaction,
+    IReadOnlyDictionary<string, int> SlowCalls)
 {
     /// <summary>Runtime commands per second over bare transactions per second.</summary>
     public double Ratio => CommandsPerSecond / FloorPerSecond;
@@ -26,7 +27,8 @@ internal static class ThroughputBenchmark
     public static async Task<List<ThroughputResult>> RunAsync(BenchOptions options, string provider, string workDirectory)
     {
         await using var database = await BenchDatabase.CreateAsync(provider, "throughput", options, workDirectory);
-        await using var host = new RuntimeHost(database.Settings);
+        var slow = new SlowCalls(TimeSpan.FromMilliseconds(250));
+        await using var host = new RuntimeHost(database.Settings, slow);
         await host.DeployAsync(Models.ApprovalFile);
         var floor = new Floor(database);
         var server = await ServerCpu.FindAsync(database);
@@ -38,6 +40,7 @@ internal static class ThroughputBenchmark
             Console.WriteLine($"[throughput] {database.DisplayName}, {workers} worker(s): warm-up {options.Warmup:0.#} s each, then {options.Rounds} round(s) of {options.Seconds / options.Rounds:0.#} s per side");
             await Timed.RunAsync(workers, options.Warmup, (w, running) => floor.RunAsync(w, running, null));
             await RuntimeSegmentAsync(host, workers, options.Warmup, null, null);
+            slow.Clear();
 
             double runtimeSeconds = 0, floorSeconds = 0, runtimeCpu = 0, floorCpu = 0, runtimeServerCpu = 0, floorServerCpu = 0;
             long commands = 0, instances = 0, transactions = 0;
@@ -79,10 +82,13 @@ internal static class ThroughputBenchmark
                 commands / runtimeSeconds, instances / runtimeSeconds, transactions / floorSeconds, ratios.Min(), ratios.Max(),
                 Percentiles.Of(starts), Percentiles.Of(completes), Percentiles.Of(floorLatencies),
                 commands, instances, transactions, lookups, runtimeCpu / commands, floorCpu / transactions, Median(ratios),
-                runtimeServerCpu / commands, floorServerCpu / transactions);
+                runtimeServerCpu / commands, floorServerCpu / transactions,
+                new Dictionary<string, int>(slow.Counts, StringComparer.Ordinal));
             Console.WriteLine($"  => floor {result.FloorPerSecond:0.0} tx/s, runtime {result.CommandsPerSecond:0.0} commands/s, {result.InstancesPerSecond:0.0} instances/s, ratio {result.Ratio:P0} (median of rounds {result.RoundRatioMedian:P0}); " +
                 $"p50/p95 ms start {result.Start.P50:0.00}/{result.Start.P95:0.00}, complete {result.Complete.P50:0.00}/{result.Complete.P95:0.00}, floor {result.FloorLatency.P50:0.00}/{result.FloorLatency.P95:0.00}; " +
                 $"CPU ms per command client {result.RuntimeCpuMsPerCommand:0.00} server {result.RuntimeServerCpuMsPerCommand:0.00}, per floor tx client {result.FloorCpuMsPerTransaction:0.00} server {result.FloorServerCpuMsPerTransaction:0.00}");
+            if (result.SlowCalls.Count > 0)
+                Console.WriteLine($"  runtime database calls slower than 250 ms: {string.Join(", ", result.SlowCalls.Select(c => $"{c.Key} ×{c.Value}"))}");
             results.Add(result);
         }
         return results;
