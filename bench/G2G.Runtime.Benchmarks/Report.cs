@@ -121,7 +121,7 @@ internal sealed class Report
             md.AppendLine().AppendLine("`*` = stopped by its time limit before the planned count.").AppendLine();
             foreach (var r in Inbox)
             {
-                md.AppendLine(c, $"{r.Database}: load {r.LoadSeconds:0.0} s, ANALYZE {r.AnalyzeSeconds:0.0} s, {r.Size}.").AppendLine();
+                md.AppendLine(c, $"{r.Database}: load {r.LoadSeconds:0.0} s, ANALYZE {r.AnalyzeSeconds:0.0} s, {r.Size}; the heavy user's first page holds {r.HeavyFirstPageWithoutDue} of 50 tasks without a due date.").AppendLine();
                 foreach (var (name, lines) in r.Plans)
                 {
                     md.AppendLine(c, $"{r.Database} plan, {name}:").AppendLine().AppendLine("```");
