@@ -3,7 +3,7 @@
 # default settings (fsync on, synchronous_commit on, full_page_writes on), runs every measurement on
 # SQLite and PostgreSQL, prints the summary tables and stops the cluster again, whatever happens.
 #
-#   bench/runtime/run.sh              full run (about 10 minutes)
+#   bench/runtime/run.sh              full run (about 6 minutes on a 2-core machine)
 #   bench/runtime/run.sh --quick      short run (about 2 minutes)
 #   bench/runtime/run.sh --out DIR    keep results.json and summary.md in DIR
 #   bench/runtime/run.sh -- <args>    anything after -- goes to the program (e.g. -- --workers 1,4,8)
