@@ -34,7 +34,10 @@ public sealed partial class InstanceService
                 task.Outcome = outcome;
                 task.CompletedBy = actor;
                 task.CompletedAt = clock.GetUtcNow();
-                await applier.DeleteTaskJobsAsync([task.EngineTaskId], cancellationToken).ConfigureAwait(false);
+                // A task has reminder, overdue or escalation jobs only when it was created with a due or
+                // remind date (EffectApplier.CreateTaskAsync), and those never change: skip the delete otherwise.
+                if (task.DueAt is not null || task.RemindAt is not null)
+                    await applier.DeleteTaskJobsAsync([task.EngineTaskId], cancellationToken).ConfigureAwait(false);
             });
         }, cancellationToken);
 
@@ -66,16 +69,26 @@ public sealed partial class InstanceService
             new Withdraw(elementId),
             new AuditEntry(actor, "task.withdrawn", ElementId: elementId))), cancellationToken);
 
-    /// <summary>Runs a command on the instance of an open task, with the task row loaded and tracked.</summary>
+    /// <summary>
+    /// Runs a command on the instance of an open task, with the task row loaded and tracked. The task and its
+    /// instance are read together, in one query inside the command's transaction.
+    /// </summary>
     private async Task TaskCommandAsync(long taskId, Func<TaskRecord, ProcessDefinition, Task<Prepared>> prepare, CancellationToken cancellationToken)
     {
-        var instanceId = await db.Set<TaskRecord>().AsNoTracking().Where(t => t.Id == taskId).Select(t => (long?)t.InstanceId)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Task {taskId} does not exist.");
-        await RunAsync(instanceId, async loaded =>
+        TaskRecord? task = null;
+        await RunAsync(async token =>
         {
-            var task = await db.Set<TaskRecord>().FirstAsync(t => t.Id == taskId, cancellationToken).ConfigureAwait(false);
-            if (task.State != TaskStates.Open)
+            var row = await (
+                    from t in db.Set<TaskRecord>()
+                    where t.Id == taskId
+                    join i in db.Set<ProcessInstanceRecord>() on t.InstanceId equals i.Id
+                    select new { Task = t, Instance = i })
+                .FirstOrDefaultAsync(token).ConfigureAwait(false);
+            task = row?.Task;
+            return row?.Instance;
+        }, $"Task {taskId} does not exist.", async loaded =>
+        {
+            if (task!.State != TaskStates.Open)
             {
                 throw new RuntimeException(RuntimeErrorCode.Conflict, task.State == TaskStates.Completed
                     ? $"Task {taskId} was already completed by {task.CompletedBy} at {task.CompletedAt:u}."

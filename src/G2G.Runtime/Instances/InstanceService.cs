@@ -37,14 +37,24 @@ public sealed partial class InstanceService(
     /// <summary>A prepared command, its audit record, and work to do on the rows after the effects are applied.</summary>
     private sealed record Prepared(Command Command, AuditEntry Audit, Func<ExecutionResult, EffectApplier, Task>? After = null, bool RefuseIncidents = false);
 
-    private async Task<ExecutionResult> RunAsync(long instanceId, Func<Loaded, Task<Prepared>> prepare, CancellationToken cancellationToken)
+    private Task<ExecutionResult> RunAsync(long instanceId, Func<Loaded, Task<Prepared>> prepare, CancellationToken cancellationToken) =>
+        RunAsync(token => db.Set<ProcessInstanceRecord>().FirstOrDefaultAsync(i => i.Id == instanceId, token),
+            $"Process instance {instanceId} does not exist.", prepare, cancellationToken);
+
+    /// <summary>
+    /// Runs a command on the instance that <paramref name="load"/> reads, tracked, inside the command's
+    /// transaction (again on every attempt); null means not found, reported with <paramref name="notFound"/>.
+    /// </summary>
+    private async Task<ExecutionResult> RunAsync(Func<CancellationToken, Task<ProcessInstanceRecord?>> load, string notFound,
+        Func<Loaded, Task<Prepared>> prepare, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var instance = await db.Set<ProcessInstanceRecord>().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken).ConfigureAwait(false)
-                ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Process instance {instanceId} does not exist.");
+            var instance = await load(cancellationToken).ConfigureAwait(false)
+                ?? throw new RuntimeException(RuntimeErrorCode.NotFound, notFound);
+            var instanceId = instance.Id;
             var loaded = new Loaded(instance, Definition(instance), ProcessStateJson.Deserialize(instance.State));
             var prepared = await prepare(loaded).ConfigureAwait(false);
             var result = await ExecuteAsync(loaded, prepared, cancellationToken).ConfigureAwait(false);

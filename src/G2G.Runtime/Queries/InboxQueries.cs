@@ -83,8 +83,12 @@ public sealed class InboxQueries(G2GDbContext db, RuntimeQueries views, TimeProv
         ArgumentNullException.ThrowIfNull(viewer);
         var user = viewer.UserId;
         var groups = viewer.Groups.ToList();
-        return db.Set<TaskRecord>().AsNoTracking().Where(t => t.State == TaskStates.Open && (t.Assignee == user ||
-            (t.Assignee == null && t.Candidates.Any(c => (c.Kind == CandidateKinds.User && c.Value == user) || (c.Kind == CandidateKinds.Group && groups.Contains(c.Value))))));
+        // Written as "id in (candidate rows)", not Candidates.Any(...): SQLite would otherwise test every open task
+        // (366 ms at 1,000,000 tasks); this way both databases start from ix_task_candidates_kind_value_task_id.
+        var offered = db.Set<TaskCandidateRecord>()
+            .Where(c => (c.Kind == CandidateKinds.User && c.Value == user) || (c.Kind == CandidateKinds.Group && groups.Contains(c.Value)))
+            .Select(c => c.TaskId);
+        return db.Set<TaskRecord>().AsNoTracking().Where(t => t.State == TaskStates.Open && (t.Assignee == user || (t.Assignee == null && offered.Contains(t.Id))));
     }
 
     private IQueryable<TaskRecord> Filter(IQueryable<TaskRecord> query, InboxFilter filter)
