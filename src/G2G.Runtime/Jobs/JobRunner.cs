@@ -102,13 +102,16 @@ internal sealed class JobRunner(G2GDbContext db, InstanceService instances, JobS
             });
         }
         db.Add(new HistoryRecord { InstanceId = task.InstanceId, ElementId = task.ElementId, ElementKind = "userTask", Phase = kind, TokenId = task.EngineTaskId, OccurredAt = now });
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         var every = job.Kind == JobKinds.Overdue ? Settings(task)?.RemindEvery : null;
-        if (every is not null)
-            await store.RescheduleAsync(claim, every.DueFrom(now, engineOptions.Calendar), cancellationToken).ConfigureAwait(false);
-        else
-            await store.DeleteAsync(claim, cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // The job is removed (or moved) under its lease first: a node whose lease ran out and was taken over, or whose
+        // job went with its task meanwhile, rolls back and sends nothing, so a notice is written exactly once.
+        var held = every is not null
+            ? await store.RescheduleAsync(claim, every.DueFrom(now, engineOptions.Calendar), cancellationToken).ConfigureAwait(false)
+            : await store.DeleteAsync(claim, cancellationToken).ConfigureAwait(false);
+        if (!held)
+            return;
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -53,17 +53,17 @@ public sealed class JobDeletions(string connectionString)
         return runs;
     }
 
-    /// <summary>Who ran each of the given jobs (jobs never deleted are absent).</summary>
-    public async Task<Dictionary<long, string?>> OwnersAsync(IReadOnlyCollection<long> jobIds)
+    /// <summary>Who ran each of the given jobs, and when (jobs never deleted are absent).</summary>
+    public async Task<Dictionary<long, (string? Owner, DateTimeOffset At)>> RunsAsync(IReadOnlyCollection<long> jobIds)
     {
-        var owners = new Dictionary<long, string?>();
+        var runs = new Dictionary<long, (string?, DateTimeOffset)>();
         await using var connection = await OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT job_id, lease_owner FROM reliability_job_deletions WHERE job_id = ANY(@ids)", connection);
+        await using var command = new NpgsqlCommand("SELECT job_id, lease_owner, deleted_at FROM reliability_job_deletions WHERE job_id = ANY(@ids)", connection);
         command.Parameters.AddWithValue("ids", jobIds.ToArray());
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
-            owners[reader.GetInt64(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
-        return owners;
+            runs[reader.GetInt64(0)] = (reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2));
+        return runs;
     }
 
     private async Task ExecuteAsync(string sql)

@@ -58,7 +58,10 @@ public sealed class PostgresKilledBurstTests(PostgresTestDatabase database, ITes
                     Assert.Fail($"The burst worker acknowledged only {Acks.Parse(first.Lines).Count} of {total} commands in {BurstTimeout.TotalMinutes} min.\n{first.Output()}");
                 await Task.Delay(20);
             }
+            var inFlight = await OpenTransactionsAsync();
             await first.KillAsync();
+            await first.WaitUntilSessionsEndedAsync(database);
+            Log($"{inFlight} transactions of the worker were open on the server when it was killed");
             Assert.True(first.ExitCode == 137, $"The worker should have died of SIGKILL (exit code 137), not {first.ExitCode}.");
             firstAcks = Acks.Parse(first.Lines);
         }
@@ -76,6 +79,7 @@ public sealed class PostgresKilledBurstTests(PostgresTestDatabase database, ITes
         var done = second.Lines.FirstOrDefault(l => l.StartsWith("done", StringComparison.Ordinal));
         Assert.True(code == 0 && done is not null, $"The restarted worker ended with code {code}.\n{second.Output()}");
         var secondAcks = Acks.Parse(second.Lines);
+        Assert.True(second.Warnings.Count == 0, $"The restarted worker logged warnings:\n{string.Join('\n', second.Warnings.Take(10))}");
         Log($"restarted worker finished in {restart.Seconds()}: {secondAcks.Count} more commands acknowledged; {done}");
 
         var final = await InspectAsync(firstAcks.With(secondAcks), complete: true);
@@ -91,6 +95,16 @@ public sealed class PostgresKilledBurstTests(PostgresTestDatabase database, ITes
         WorkerProcess.Start(name, database, "burst", new Dictionary<string, string>(),
             "--process-key", ProcessKey, "--instances", Instances.ToString(CultureInfo.InvariantCulture),
             "--concurrency", Concurrency.ToString(CultureInfo.InvariantCulture), "--prefix", "burst");
+
+    /// <summary>Sessions on the test database, other than this one, that are inside a transaction right now.</summary>
+    private async Task<long> OpenTransactionsAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(database.Settings.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
 
     private void Log(string line) => output.WriteLine($"[{_clock.Elapsed.TotalSeconds,6:0.0} s] {line}");
 

@@ -25,7 +25,7 @@ public abstract class TimerHostsTests : IClassFixture<PostgresTestDatabase>, IAs
     protected const string ProcessKey = "reliabilityTimer";
     protected static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(5);
     protected const int StartedByTheService = 100;
-    private static readonly TimeSpan FiringTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan FiringTimeout = TimeSpan.FromMinutes(6);
 
     private readonly PostgresTestDatabase _database;
     private readonly ITestOutputHelper _output;
@@ -133,7 +133,8 @@ public abstract class TimerHostsTests : IClassFixture<PostgresTestDatabase>, IAs
         var code = await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
         var stopped = host.Lines.FirstOrDefault(l => l.StartsWith("stopped", StringComparison.Ordinal));
         Assert.True(code == 0 && stopped is not null, $"Host {host.Name} ended with code {code}.\n{host.Output()}");
-        Log($"{host.Name} {stopped}");
+        var warnings = host.Warnings;
+        Log($"{host.Name} {stopped}, {warnings.Count} warnings{(warnings.Count == 0 ? "" : ", e.g. " + warnings[0])}");
     }
 
     /// <summary>
@@ -226,7 +227,8 @@ public sealed class PostgresKilledHostTimerTests(PostgresTestDatabase database, 
 
         var watch = Stopwatch.StartNew();
         Stopwatch? sinceKill = null;
-        long[] orphaned = [];
+        Dictionary<long, DateTimeOffset> orphaned = [];
+        var killedAt = DateTimeOffset.MinValue;
         var firedAtKill = 0;
         await WaitUntilAllFiredAsync([survivor, victim], async fired =>
         {
@@ -234,10 +236,11 @@ public sealed class PostgresKilledHostTimerTests(PostgresTestDatabase database, 
                 return;
             await victim.KillAsync();
             sinceKill = Stopwatch.StartNew();
+            await victim.WaitUntilSessionsEndedAsync(Database);
             // Jobs the dead host holds the lease of: nobody may run them until the lease expires.
-            orphaned = await QueryLeasedAsync(victim.Name);
+            (orphaned, killedAt) = await QueryLeasedAsync(victim.Name);
             firedAtKill = Timers - await RemainingTimerJobsAsync();
-            Log($"killed {victim.Name} (SIGKILL) after {fired} timers fired ({firedAtKill} after it died); it held the lease of {orphaned.Length} jobs");
+            Log($"killed {victim.Name} (SIGKILL) after {fired} timers fired ({firedAtKill} after it died); it held the lease of {orphaned.Count} jobs");
         }, expectedDead: h => h == victim);
         Log($"all {Timers} timers fired in {watch.Seconds()}, {sinceKill?.Seconds()} after the kill");
 
@@ -250,22 +253,37 @@ public sealed class PostgresKilledHostTimerTests(PostgresTestDatabase database, 
         Log($"fired per host: {string.Join(", ", byOwner.OrderBy(o => o.Key).Select(o => $"{o.Key} {o.Value}"))}");
         Assert.True(byOwner.GetValueOrDefault(victim.Name) > 0, $"{victim.Name} fired nothing before it was killed.");
         Assert.Equal(Timers, byOwner.Values.Sum());
-        // The leases of the dead host expired and the survivor took those jobs over.
-        var owners = await Deletions.OwnersAsync(orphaned);
-        var notTakenOver = orphaned.Where(id => owners.GetValueOrDefault(id) != survivor.Name).ToList();
-        Assert.True(notTakenOver.Count == 0, $"{notTakenOver.Count} of the {orphaned.Length} jobs leased by the dead host were not run by {survivor.Name}{Sample(notTakenOver)}.");
+        // The survivor took over the jobs the dead host had leased, and none before its lease expired.
+        var runs = await Deletions.RunsAsync([.. orphaned.Keys]);
+        var notTakenOver = orphaned.Keys.Where(id => !runs.TryGetValue(id, out var run) || run.Owner != survivor.Name).ToList();
+        Assert.True(notTakenOver.Count == 0, $"{notTakenOver.Count} of the {orphaned.Count} jobs leased by the dead host were not run by {survivor.Name}{Sample(notTakenOver)}.");
+        var early = orphaned.Where(o => runs[o.Key].At < o.Value).Select(o => o.Key).ToList();
+        Assert.True(early.Count == 0, $"{early.Count} jobs of the dead host were run before their lease expired{Sample(early)}.");
+        if (orphaned.Count > 0)
+        {
+            Log($"the dead host's {orphaned.Count} leased jobs ran {(runs.Values.Min(r => r.At) - killedAt).TotalSeconds:0.0}–"
+                + $"{(runs.Values.Max(r => r.At) - killedAt).TotalSeconds:0.0} s after the kill (their leases ended "
+                + $"{(orphaned.Values.Min() - killedAt).TotalSeconds:0.0}–{(orphaned.Values.Max() - killedAt).TotalSeconds:0.0} s after it)");
+        }
     }
 
-    private async Task<long[]> QueryLeasedAsync(string owner)
+    /// <summary>The jobs leased to <paramref name="owner"/> with the end of each lease, and the database's clock now.</summary>
+    private async Task<(Dictionary<long, DateTimeOffset> Leased, DateTimeOffset Now)> QueryLeasedAsync(string owner)
     {
         await using var connection = new Npgsql.NpgsqlConnection(Database.Settings.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand("SELECT id FROM jobs WHERE lease_owner = @owner", connection);
+        await using var command = new Npgsql.NpgsqlCommand("SELECT id, lease_until, clock_timestamp() FROM jobs WHERE lease_owner = @owner UNION ALL SELECT NULL, NULL, clock_timestamp()", connection);
         command.Parameters.AddWithValue("owner", owner);
-        var ids = new List<long>();
+        var leased = new Dictionary<long, DateTimeOffset>();
+        var now = DateTimeOffset.MinValue;
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
-            ids.Add(reader.GetInt64(0));
-        return [.. ids];
+        {
+            if (reader.IsDBNull(0))
+                now = reader.GetFieldValue<DateTimeOffset>(2);
+            else
+                leased[reader.GetInt64(0)] = reader.GetFieldValue<DateTimeOffset>(1);
+        }
+        return (leased, now);
     }
 }

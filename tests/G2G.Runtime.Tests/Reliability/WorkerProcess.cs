@@ -39,6 +39,10 @@ public sealed class WorkerProcess : IAsyncDisposable
     /// <summary>The worker's <c>@worker</c> lines so far, without the marker, in order.</summary>
     public IReadOnlyList<string> Lines => [.. _lines];
 
+    /// <summary>The worker's log lines of level warning or worse (the runtime logs a failed job or poll that way).</summary>
+    public IReadOnlyList<string> Warnings =>
+        [.. _log.Where(l => l.StartsWith("warn:", StringComparison.Ordinal) || l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal))];
+
     /// <summary>
     /// Starts the worker in <paramref name="mode"/> on <paramref name="database"/>. <paramref name="settings"/> are passed
     /// as environment variables (<c>Runtime__NodeName</c> …), <paramref name="arguments"/> on the command line.
@@ -61,7 +65,9 @@ public sealed class WorkerProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Database__Provider"] = database.Settings.Provider.ToString();
-        start.Environment["ConnectionStrings__G2G"] = database.Settings.ConnectionString;
+        start.Environment["ConnectionStrings__G2G"] = database.Settings.Provider == G2G.Runtime.Persistence.DatabaseProvider.Postgres
+            ? new Npgsql.NpgsqlConnectionStringBuilder(database.Settings.ConnectionString) { ApplicationName = name }.ConnectionString // names its sessions
+            : database.Settings.ConnectionString;
         foreach (var (key, value) in settings)
             start.Environment[key] = value;
 
@@ -143,6 +149,26 @@ public sealed class WorkerProcess : IAsyncDisposable
         var log = _log.ToArray();
         return $"--- last {Math.Min(last, log.Length)} of {log.Length} output lines of worker {Name} (pid {_process.Id}) ---\n"
             + string.Join('\n', log.Skip(Math.Max(0, log.Length - last)));
+    }
+
+    /// <summary>
+    /// PostgreSQL: waits until the server has ended every session of this (dead) worker, so that nothing it sent
+    /// before it died can still commit while the test looks at the database.
+    /// </summary>
+    public async Task WaitUntilSessionsEndedAsync(TestDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var watch = Stopwatch.StartNew();
+        await using var connection = new Npgsql.NpgsqlConnection(database.Settings.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE application_name = @name", connection);
+        command.Parameters.AddWithValue("name", Name);
+        while ((long)(await command.ExecuteScalarAsync())! > 0)
+        {
+            if (watch.Elapsed > TimeSpan.FromSeconds(30))
+                throw new TimeoutException($"The server still has sessions of worker {Name} 30 s after it died.");
+            await Task.Delay(20);
+        }
     }
 
     public async ValueTask DisposeAsync()
