@@ -30,10 +30,10 @@ internal sealed class JobStore(G2GDbContext db, DatabaseSettings settings)
             .OrderBy(j => j.DueAt).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Extends the lease of a long-running job; false when the lease was lost.</summary>
-    public async Task<bool> RenewAsync(JobClaim claim, DateTimeOffset until, CancellationToken cancellationToken) =>
-        await db.Set<JobRecord>().Where(j => j.Id == claim.JobId && j.LeaseOwner == claim.Owner)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), cancellationToken).ConfigureAwait(false) == 1;
+    /// <summary>Extends the lease of jobs a node still holds (the batch it works through); returns how many it still held.</summary>
+    public Task<int> RenewAsync(IReadOnlyCollection<long> jobIds, string owner, DateTimeOffset until, CancellationToken cancellationToken) =>
+        db.Set<JobRecord>().Where(j => jobIds.Contains(j.Id) && j.LeaseOwner == owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), cancellationToken);
 
     /// <summary>Removes a job this node still holds the lease of; false when the lease was lost (another node has the job).</summary>
     public async Task<bool> DeleteAsync(JobClaim claim, CancellationToken cancellationToken) =>

@@ -18,21 +18,35 @@ public sealed class ReliabilityRuntime : IAsyncDisposable
     private readonly ServiceProvider _services;
 
     public ReliabilityRuntime(TestDatabase database, TimeSpan clockOffset)
+        : this(database, new ShiftedClock(clockOffset))
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    }
+
+    /// <summary>The runtime on <paramref name="clock"/>, with extra <c>Runtime:…</c> settings and service actions.</summary>
+    public ReliabilityRuntime(TestDatabase database, TimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null, Action<G2G.Engine.Execution.ServiceActions>? actions = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var values = new Dictionary<string, string?>
         {
             ["Runtime:NodeName"] = "test-process",
             ["Runtime:Jobs:Enabled"] = "false",
-        }).Build();
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            values[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton<TimeProvider>(new ShiftedClock(clockOffset));
+        services.AddSingleton(clock);
         services.AddSingleton(database.Settings);
         services.AddDbContext<G2GDbContext>(options => database.Settings.Configure(options));
-        services.AddG2GRuntime(configuration);
+        var registered = services.AddG2GRuntime(configuration);
+        actions?.Invoke(registered);
         _services = services.BuildServiceProvider();
     }
+
+    /// <summary>A singleton of the runtime, such as its <c>JobExecutor</c>.</summary>
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>Runs work in a fresh scope, as one request would.</summary>
     public async Task<T> In<T>(Func<IServiceProvider, Task<T>> work)
