@@ -95,7 +95,8 @@ count() {
   attr() { local v; v=$(grep -o " $1=\"[0-9]*\"" <<<"$counters" | grep -o '[0-9]*'); echo "${v:-0}"; }
   passed=$((passed + $(attr passed)))
   failed=$((failed + $(attr failed) + $(attr error) + $(attr timeout) + $(attr aborted)))
-  skipped=$((skipped + $(attr notExecuted)))
+  # VSTest's TRX leaves notExecuted at 0 for skipped xunit tests; they are the ones counted but not executed.
+  skipped=$((skipped + $(attr total) - $(attr executed)))
 }
 
 passed=0 failed=0 skipped=0 broken=0

@@ -18,4 +18,7 @@ public sealed class RuntimeException(RuntimeErrorCode code, string message, IRea
 
     /// <summary>Every individual problem (for example each diagnostic of a refused definition).</summary>
     public IReadOnlyList<string> Details { get; } = details ?? [];
+
+    /// <summary>For a refused form submission: every problem by field path.</summary>
+    public IReadOnlyDictionary<string, string[]>? FieldErrors { get; init; }
 }

@@ -36,6 +36,9 @@ public static class RuntimeServiceCollectionExtensions
         services.AddScoped<WorkflowDirectoryDeployer>();
         services.AddScoped<InstanceService>();
         services.AddScoped<AuditVerifier>();
+        services.AddScoped<Queries.RuntimeQueries>();
+        services.AddScoped<Queries.InboxQueries>();
+        services.AddScoped<Supervision.SupervisionQueries>();
         services.AddScoped<JobStore>();
         services.AddScoped<JobRunner>();
         if (string.IsNullOrEmpty(configuration[$"{SmtpOptions.Section}:Host"]))

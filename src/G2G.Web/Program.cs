@@ -1,4 +1,5 @@
 using G2G.Runtime;
+using G2G.Web.Api;
 using G2G.Runtime.Persistence;
 using G2G.Web.Components;
 using G2G.Web.Health;
@@ -8,6 +9,7 @@ using G2G.Web.Localization;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddG2GPersistence(builder.Configuration);
 builder.Services.AddG2GRuntime(builder.Configuration);
+builder.Services.AddG2GApi();
 builder.Services.AddG2GHealth();
 builder.Services.AddG2GLocalization();
 builder.Services.AddG2GUi();
@@ -21,9 +23,11 @@ if (!await app.TryMigrateDatabaseAsync())
 }
 await app.DeployWorkflowsAsync();
 
+app.UseG2GApi();
 app.UseG2GUi();
 app.UseG2GLocalization();
 app.MapG2GHealth();
+app.MapG2GApi();
 app.MapG2GUi();
 app.LogListeningUrlsWhenStarted();
 

@@ -38,7 +38,7 @@ public sealed partial class ProcessExecutor
         else
         {
             run.Update(token);
-            run.Leave(token, command.Outcome);
+            run.Guarded(token, () => run.Leave(token, command.Outcome));
         }
         run.Drain();
         run.RecordCompletion(new CompletionRecord(task.Id, token.ScopeId, [.. run.Produced]));
@@ -49,7 +49,7 @@ public sealed partial class ProcessExecutor
     {
         run.Complete(token, task);
         run.Update(token);
-        run.CreateTask(token, task);
+        run.Guarded(token, () => run.CreateTask(token, task));
     }
 
     private static void ThrowTaskError(Run run, ThrowTaskError command)
@@ -76,7 +76,7 @@ public sealed partial class ProcessExecutor
             throw new CommandRejectedException(RejectionCode.NotAllowed, "A signer can be added before a step only while the step's own assignee has not acted.");
         run.Emit(new TaskCancelled(token.Id, task.Id, CancelReason.SignerAdded));
         run.Update(token with { Signer = signer });
-        run.CreateTask(token with { Signer = signer }, task);
+        run.Guarded(token, () => run.CreateTask(token with { Signer = signer }, task));
     }
 
     /// <summary>减签: removes an added signer who has not acted.</summary>
@@ -93,7 +93,7 @@ public sealed partial class ProcessExecutor
             throw new CommandRejectedException(RejectionCode.NotAllowed, $"'{command.UserId}' is not an added signer of task {command.TaskId} who has yet to act.");
         run.Emit(new TaskCancelled(token.Id, task.Id, CancelReason.SignerRemoved));
         run.Update(token with { Signer = null });
-        run.CreateTask(token with { Signer = null }, task);
+        run.Guarded(token, () => run.CreateTask(token with { Signer = null }, task));
     }
 
     /// <summary>The user task whose completion put this token where it is (the "previous step"), if known.</summary>

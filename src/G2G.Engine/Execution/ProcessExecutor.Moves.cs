@@ -1,6 +1,7 @@
 using G2G.Engine.Model;
 using G2G.Engine.Model.Activities;
 using G2G.Engine.Model.Extensions;
+using G2G.Engine.Model.Gateways;
 
 namespace G2G.Engine.Execution;
 
@@ -22,16 +23,59 @@ public sealed partial class ProcessExecutor
         var allowed = AllowedSendBackTargets(run, token, task);
         if (allowed is not null && !allowed.Contains(target.Id))
             throw new CommandRejectedException(RejectionCode.NotAllowed, $"Step '{task.Id}' may send work back only to: {string.Join(", ", allowed)}.");
+        if (command.Resume == ResumeMode.FromTop && StrandedJoin(run, token, target, task) is { } join)
+            throw new CommandRejectedException(RejectionCode.InvalidTarget, $"Sent back to '{target.Id}', the work would wait forever at parallel gateway '{join.Id}' for branches that do not run again; send it back to a step before the fork, or return straight to the sender.");
 
         foreach (var other in run.Tokens.Where(t => t.ScopeId == token.ScopeId).ToList())
         {
-            var at = run.Definition.GetNode(other.ElementId);
-            if (run.FindToken(other.Id) is not null && (at == target || run.Definition.CanReach(target, at)))
+            if (run.FindToken(other.Id) is not null && IsDownstream(run.Definition, target, other))
                 run.CancelToken(other, CancelReason.SentBack);
         }
         var back = run.Spawn(target.Id, token.ScopeId);
         if (command.Resume == ResumeMode.ReturnToSender)
             run.Update(back with { ReturnTo = task.Id });
+    }
+
+    /// <summary>
+    /// Whether a token got where it is through the target step. A token waiting at a join that it
+    /// reached from another parallel branch is not: that branch's work stays done.
+    /// </summary>
+    private static bool IsDownstream(ProcessDefinition definition, FlowNode target, Token token)
+    {
+        var at = definition.GetNode(token.ElementId);
+        if (at == target)
+            return true;
+        if (!definition.CanReach(target, at))
+            return false;
+        var via = token.ArrivedVia is null ? null : at.Incoming.FirstOrDefault(f => f.Id == token.ArrivedVia);
+        return via is null || via.Source == target || definition.CanReach(target, via.Source);
+    }
+
+    /// <summary>
+    /// A parallel join between the target and the sender that the corrected work would reach while
+    /// one of its other incoming flows can never get a token again (its branch finished and merged
+    /// before the send back): running from the top, the work would wait there forever.
+    /// </summary>
+    private static ParallelGateway? StrandedJoin(Run run, Token sender, FlowNode target, FlowNode task)
+    {
+        var definition = run.Definition;
+        var kept = run.Tokens.Where(t => t.ScopeId == sender.ScopeId && t.Id != sender.Id && !IsDownstream(definition, target, t)).ToList();
+        foreach (var join in task.Container.Nodes.OfType<ParallelGateway>())
+        {
+            if (join.Incoming.Count < 2 || !definition.CanReach(target, join) || !definition.CanReach(join, task))
+                continue;
+            foreach (var flow in join.Incoming)
+            {
+                if (flow.Source == target || definition.CanReach(target, flow.Source))
+                    continue; // the corrected work itself brings this one
+                var supplied = kept.Exists(t =>
+                    (t.ElementId == join.Id && t.ArrivedVia == flow.Id) ||
+                    definition.GetNode(t.ElementId) is var at && (at == flow.Source || definition.CanReach(at, flow.Source)));
+                if (!supplied)
+                    return join;
+            }
+        }
+        return null;
     }
 
     /// <summary>The targets g2g:sendBackTo allows for this task; null means any earlier step.</summary>
@@ -93,11 +137,28 @@ public sealed partial class ProcessExecutor
         Require(task, TaskOperations.Withdraw);
         var record = run.FindCompletion(task.Id);
         var produced = record?.Produced.Select(p => run.FindToken(p.TokenId) is { State: TokenState.Waiting } t && t.ElementId == p.ElementId ? t : null).ToList();
-        if (record is null || produced is null || produced.Count == 0 || produced.Any(t => t is null || t.ScopeId != record.ScopeId))
+        // A next step inside a subprocess or a multi-instance (会签) is taken back with the activity that holds it.
+        var next = produced?.Select(t => t is null ? null : TokenInScope(run, t, record!.ScopeId)).Distinct().ToList();
+        if (record is null || next is null || next.Count == 0 || next.Any(t => t is null))
             throw new CommandRejectedException(RejectionCode.NothingToWithdraw, $"Step '{task.Name ?? task.Id}' cannot be withdrawn: the next step has already been acted on.");
         run.ForgetCompletion(record);
-        foreach (var next in produced)
-            run.CancelToken(next!, CancelReason.Withdrawn);
+        foreach (var token in next)
+            run.CancelToken(token!, CancelReason.Withdrawn);
         run.Spawn(task.Id, record.ScopeId);
+    }
+
+    /// <summary>The token itself when it is in the scope, else the activity token in that scope that (through nested scopes) owns it.</summary>
+    private static Token? TokenInScope(Run run, Token token, long scopeId)
+    {
+        for (var current = (Token?)token; current is not null;)
+        {
+            if (current.ScopeId == scopeId)
+                return current;
+            var scope = run.GetScope(current.ScopeId);
+            if (scope.Kind == ScopeKind.MultiInstanceItem)
+                scope = run.GetScope(scope.ParentId!.Value);
+            current = scope.OwnerTokenId is { } owner ? run.FindToken(owner) : null;
+        }
+        return null;
     }
 }

@@ -98,12 +98,14 @@ public sealed partial class ProcessExecutor(ExecutionOptions? options = null)
     private static void CompleteChild(Run run, CompleteChild command)
     {
         var (token, call) = CallToken(run, command.TokenId);
-        run.CompleteChild(token, call, command.Variables);
+        run.Guarded(token, () => run.CompleteChild(token, call, command.Variables));
     }
 
     private static void FailChild(Run run, FailChild command)
     {
         var (token, call) = CallToken(run, command.TokenId);
+        token = token with { State = TokenState.Failed }; // the child has ended by itself: nothing to cancel when the error interrupts the call
+        run.Update(token);
         run.ThrowError(token, command.ErrorCode, command.Message ?? $"the process called by {call}", technical: false);
     }
 

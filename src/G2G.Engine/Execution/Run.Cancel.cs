@@ -7,16 +7,19 @@ internal sealed partial class Run
     /// <summary>Cancels a token with everything it owns: its task or child instance, nested scopes and subscriptions.</summary>
     public void CancelToken(Token token, CancelReason reason)
     {
+        // Decided before the owned scopes go: a multi-instance owner is not a task once its body is removed either.
+        var hasTaskOrChild = HasTaskOrChild(token);
         foreach (var owned in _scopes.Values.Where(s => s.OwnerTokenId == token.Id).ToList())
             CancelScope(owned, reason);
         var node = _definition.GetNode(token.ElementId);
-        if (IsTaskToken(token) && node is UserTask)
+        if (hasTaskOrChild && node is UserTask)
             Emit(new TaskCancelled(token.Id, node.Id, reason));
-        else if (IsTaskToken(token) && node is CallActivity)
+        else if (hasTaskOrChild && node is CallActivity)
             Emit(new ChildProcessCancelled(token.Id, node.Id));
         DisarmSubscriptions(token.Id);
         _tokens.Remove(token.Id);
-        _incidents.RemoveAll(i => i.TokenId == token.Id);
+        foreach (var incident in _incidents.Where(i => i.TokenId == token.Id).ToList())
+            ResolveIncident(incident); // with IncidentResolved: the runtime closes its incident row
         Emit(new ElementEvent(node.Id, node.Kind, ElementPhase.Cancelled, token.Id));
     }
 
@@ -38,6 +41,13 @@ internal sealed partial class Run
             _scopes[owned.Id] = owned with { OwnerTokenId = fresh.Id };
         return fresh;
     }
+
+    /// <summary>
+    /// Whether the outside world holds a task or child instance for the token: it rests at its step
+    /// (not queued to enter it, not stopped by an incident) and is not a multi-instance owner.
+    /// </summary>
+    private bool HasTaskOrChild(Token token) =>
+        token.State == TokenState.Waiting && !_agenda.Contains(token.Id) && IsTaskToken(token);
 
     /// <summary>A token that is itself the task (or call), not the waiting owner of a multi-instance body.</summary>
     public bool IsTaskToken(Token token) =>

@@ -37,7 +37,7 @@ internal sealed partial class Run
         KeyText(Evaluate(key, tokenId is { } t ? _tokens[t].ScopeId : scopeId ?? RootScope.Id));
 
     /// <summary>A correlation key as text: strings as they are, anything else in its expression-language form.</summary>
-    private static string KeyText(Value value) => value is StringValue text ? text.Value : value.ToString() ?? "";
+    private static string KeyText(Value value) => ValueText.Plain(value);
 
     private static Subscription? TimerSubscription(FlowNode node, TimerDefinition timer, int fired, DateTimeOffset armedAt)
     {
@@ -115,7 +115,8 @@ internal sealed partial class Run
                     Update(token);
                     Emit(new ElementEvent(node.Id, node.Kind, ElementPhase.Started, token.Id));
                 }
-                Leave(token);
+                var waiting = token;
+                Guarded(waiting, () => Leave(waiting));
                 break;
         }
     }
@@ -128,6 +129,8 @@ internal sealed partial class Run
             CancelToken(activityToken, CancelReason.Interrupted);
         else if (boundary.Definition is TimerDefinition { TimerKind: TimerKind.Cycle })
             Subscribe(boundary, boundary.Definition, activityToken.Id, null, subscription.Fired + 1, subscription.ArmedAt);
+        else if (boundary.Definition is not TimerDefinition)
+            _subscriptions.Add(subscription); // a non-interrupting message or signal boundary stays armed while the activity runs
         Spawn(boundary.Id, activityToken.ScopeId);
     }
 
@@ -164,7 +167,12 @@ internal sealed partial class Run
 
     public void SendMessage(Token token, FlowNode node, MessageDefinition message)
     {
-        var key = message.CorrelationKey is null ? null : KeyText(Evaluate(message.CorrelationKey, token.ScopeId));
+        // The key's plain text (ValueText.Plain), not its literal form: 'A-1' would keep its quotes.
+        var key = message.CorrelationKey is null ? null : Evaluate(message.CorrelationKey, token.ScopeId) switch
+        {
+            NullValue => null,
+            var value => ValueText.Plain(value),
+        };
         Emit(new MessageSent(message.MessageName, node.Id, key, VisibleVariables(token.ScopeId)));
     }
 

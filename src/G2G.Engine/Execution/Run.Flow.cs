@@ -158,6 +158,7 @@ internal sealed partial class Run
         CancelInside(scope, CancelReason.Terminated);
         if (scope.Kind == ScopeKind.Process)
         {
+            DisarmScopeSubscriptions(scope.Id); // event subprocess starts of the process, with TimerCancelled for their timers
             Status = ProcessStatus.Terminated;
             Emit(new ProcessTerminated(end.Id));
         }

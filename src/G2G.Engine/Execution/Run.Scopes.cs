@@ -61,7 +61,7 @@ internal sealed partial class Run
             case ScopeKind.Process:
                 if (Status != ProcessStatus.Running)
                     return;
-                _subscriptions.RemoveAll(s => s.ScopeId == scopeId);
+                DisarmScopeSubscriptions(scopeId); // emits TimerCancelled, so the runtime drops the jobs
                 Status = ProcessStatus.Completed;
                 Emit(new ProcessCompleted(scope.Variables));
                 break;

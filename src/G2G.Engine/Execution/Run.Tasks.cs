@@ -12,7 +12,6 @@ internal sealed partial class Run
     /// <summary>A user task becomes an inbox item: assignment arguments evaluated, deadlines computed.</summary>
     public void CreateTask(Token token, UserTask task)
     {
-        token = Rekey(token, token); // every task gets its own id, even when the same token comes back
         var settings = task.Settings;
         ResolvedAssignment? assignment = token.Signer is { } signer
             ? new ResolvedAssignment("user", [Value.From(signer.UserId)])
@@ -24,6 +23,8 @@ internal sealed partial class Run
         var loopCounter = _scopes[token.ScopeId] is { Kind: ScopeKind.MultiInstanceItem } item && item.Variables.TryGetValue("loopCounter", out var counter)
             ? (int)((NumberValue)counter).Value
             : (int?)null;
+        // Only once everything evaluated: a failure must stop the token under the id the incident names.
+        token = Rekey(token, token); // every task gets its own id, even when the same token comes back
         Wait(token);
         Emit(new TaskCreated(token.Id, task.Id, task.Name, task, assignment, due, remind, token.Signer, loopCounter));
     }
@@ -33,7 +34,16 @@ internal sealed partial class Run
     public void InvokeService(Token token, ServiceTask task)
     {
         var action = task.Action ?? throw new InvalidOperationException($"{task} names no action (g2g:action).");
-        var outputs = _options.Services.Invoke(action, new ServiceCall(task.Id, View(token.ScopeId), Now));
+        IReadOnlyDictionary<string, Value> outputs;
+        try
+        {
+            outputs = _options.Services.Invoke(action, new ServiceCall(task.Id, View(token.ScopeId), Now));
+        }
+        catch (Exception failure) when (failure is not BpmnErrorException)
+        {
+            // Any technical failure of the host's action (timeout, I/O, a bug) is an incident to retry, never a crash of the command.
+            throw new InvalidOperationException($"service action '{action}' failed: {failure.Message}", failure);
+        }
         SetVariables(token.ScopeId, outputs);
     }
 

@@ -98,18 +98,29 @@ internal sealed partial class Run
                 continue;
             }
             Emit(new ElementEvent(node.Id, node.Kind, ElementPhase.Started, token.Id));
-            try
-            {
-                node.Enter(this, token);
-            }
-            catch (BpmnErrorException error)
-            {
-                ThrowError(CurrentOrSelf(token), error.ErrorCode, error.Message, technical: false);
-            }
-            catch (Exception failure) when (failure is ExpressionEvaluationException or CalendarYearMissingException or FormatException or InvalidOperationException)
-            {
-                ThrowError(CurrentOrSelf(token), null, $"{node} failed: {failure.Message}", technical: true);
-            }
+            Guarded(token, () => node.Enter(this, token));
+        }
+    }
+
+    /// <summary>
+    /// Runs one step for a token — an element entered from the agenda, or what a command does
+    /// directly (leaving a completed task, mapping a child's outputs) — turning a thrown business
+    /// error into a BPMN error and a technical failure into an incident, never an exception of Execute.
+    /// </summary>
+    public void Guarded(Token token, Action step)
+    {
+        try
+        {
+            step();
+        }
+        catch (BpmnErrorException error)
+        {
+            ThrowError(CurrentOrSelf(token), error.ErrorCode, error.Message, technical: false);
+        }
+        catch (Exception failure) when (failure is not CommandRejectedException &&
+            failure is ExpressionEvaluationException or CalendarYearMissingException or FormatException or InvalidOperationException)
+        {
+            ThrowError(CurrentOrSelf(token), null, $"{_definition.GetNode(token.ElementId)} failed: {failure.Message}", technical: true);
         }
     }
 

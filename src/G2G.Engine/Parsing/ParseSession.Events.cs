@@ -20,7 +20,8 @@ internal sealed partial class ParseSession
         switch (kind)
         {
             case "startEvent":
-                if (definition is ErrorDefinition or TerminateDefinition || (definition is SignalDefinition && !IsInEventSubProcess(xml)))
+                // Error and signal starts belong to event subprocesses (BPMN 2.0 §10.5.5); a process starts on none, timer or message.
+                if (definition is TerminateDefinition || (definition is ErrorDefinition or SignalDefinition && !IsInEventSubProcess(xml)))
                     Error("bpmn.unsupported-event", xml, $"A start event with a {definition.Kind} is not supported here.");
                 return new StartEvent(id, name, position, definition, (bool?)xml.Attribute("isInterrupting") ?? true);
             case "endEvent":

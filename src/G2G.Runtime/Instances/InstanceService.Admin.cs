@@ -44,4 +44,32 @@ public sealed partial class InstanceService
     public Task RetryIncidentAsync(long instanceId, long engineIncidentId, string actor, CancellationToken cancellationToken = default) =>
         RunAsync(instanceId, _ => Task.FromResult(new Prepared(new RetryIncident(engineIncidentId),
             new AuditEntry(actor, "incident.retried", Data: engineIncidentId.ToString(System.Globalization.CultureInfo.InvariantCulture)))), cancellationToken);
+
+    /// <summary>
+    /// Retries an incident by its row id: an engine incident runs its failed step again; a failed job
+    /// becomes due now with a fresh set of attempts. Audited either way.
+    /// </summary>
+    public async Task RetryIncidentByIdAsync(long incidentId, string actor, CancellationToken cancellationToken = default)
+    {
+        var incident = await db.Set<IncidentRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == incidentId, cancellationToken).ConfigureAwait(false)
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Incident {incidentId} does not exist.");
+        if (incident.ResolvedAt is not null)
+            throw new RuntimeException(RuntimeErrorCode.Conflict, $"Incident {incidentId} was resolved at {incident.ResolvedAt:u}.");
+        if (incident.EngineIncidentId is { } engineIncident)
+        {
+            await RetryIncidentAsync(incident.InstanceId, engineIncident, actor, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var now = clock.GetUtcNow();
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await db.Set<JobRecord>().Where(j => j.Id == incident.JobId && j.State == Jobs.JobKinds.Failed).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.State, Jobs.JobKinds.Pending).SetProperty(j => j.Attempts, 0).SetProperty(j => j.DueAt, now), cancellationToken).ConfigureAwait(false);
+        await db.Set<IncidentRecord>().Where(i => i.Id == incidentId).ExecuteUpdateAsync(s => s.SetProperty(i => i.ResolvedAt, now), cancellationToken).ConfigureAwait(false);
+        var instance = await db.Set<ProcessInstanceRecord>().FirstAsync(i => i.Id == incident.InstanceId, cancellationToken).ConfigureAwait(false);
+        instance.Version++;
+        AuditLog.Append(db, instance, new AuditEntry(actor, "incident.retried", Data: $"job {incident.JobId}"), now);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
 }

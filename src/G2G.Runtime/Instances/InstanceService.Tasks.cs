@@ -2,6 +2,10 @@ using G2G.Engine.Execution;
 using G2G.Engine.Expressions;
 using G2G.Runtime.Audit;
 using G2G.Runtime.Persistence;
+using G2G.Engine.Model;
+using G2G.Engine.Model.Activities;
+using G2G.Engine.Model.Extensions;
+using G2G.Runtime.Forms;
 using Microsoft.EntityFrameworkCore;
 
 namespace G2G.Runtime.Instances;
@@ -9,9 +13,18 @@ namespace G2G.Runtime.Instances;
 public sealed partial class InstanceService
 {
     /// <summary>Completes an open task with output variables, an outcome and an opinion.</summary>
+    /// <remarks>
+    /// The submission is validated against the task's form (every field error is reported, nothing is
+    /// written), and a step with <c>g2g:opinion="required"</c> refuses a decision without an opinion.
+    /// </remarks>
     public Task CompleteTaskAsync(long taskId, string actor, IReadOnlyDictionary<string, Value>? variables = null,
         string? outcome = null, string? comment = null, CancellationToken cancellationToken = default) =>
-        TaskCommandAsync(taskId, task => new Prepared(
+        TaskCommandAsync(taskId, async (task, definition) =>
+        {
+            if (task.Owner is not null)
+                throw new RuntimeException(RuntimeErrorCode.Conflict, $"Task {taskId} is delegated to {task.Assignee}; it must be returned to {task.Owner} before it is completed.");
+            await ValidateSubmissionAsync(task, definition, variables, comment, cancellationToken).ConfigureAwait(false);
+            return new Prepared(
             new CompleteTask(task.EngineTaskId, variables, outcome),
             new AuditEntry(actor, "task.completed", TaskId: task.Id, ElementId: task.ElementId, Outcome: outcome, Comment: comment),
             RefuseIncidents: true,
@@ -22,28 +35,29 @@ public sealed partial class InstanceService
                 task.CompletedBy = actor;
                 task.CompletedAt = clock.GetUtcNow();
                 await applier.DeleteTaskJobsAsync([task.EngineTaskId], cancellationToken).ConfigureAwait(false);
-            }), cancellationToken);
+            });
+        }, cancellationToken);
 
     /// <summary>退回: sends the work of a task back to an earlier step.</summary>
     public Task SendBackAsync(long taskId, string actor, string targetElementId, ResumeMode resume = ResumeMode.FromTop,
         string? comment = null, CancellationToken cancellationToken = default) =>
-        TaskCommandAsync(taskId, task => new Prepared(
+        TaskCommandAsync(taskId, (task, _) => Task.FromResult(new Prepared(
             new SendBack(task.EngineTaskId, targetElementId, resume),
-            new AuditEntry(actor, "task.sent-back", TaskId: task.Id, ElementId: task.ElementId, Outcome: targetElementId, Comment: comment, Data: resume.ToString())),
+            new AuditEntry(actor, "task.sent-back", TaskId: task.Id, ElementId: task.ElementId, Outcome: targetElementId, Comment: comment, Data: resume.ToString()))),
             cancellationToken);
 
     /// <summary>加签: adds a signer before or after the current assignee.</summary>
     public Task AddSignerAsync(long taskId, string actor, string userId, SignerPosition position, string? comment = null, CancellationToken cancellationToken = default) =>
-        TaskCommandAsync(taskId, task => new Prepared(
+        TaskCommandAsync(taskId, (task, _) => Task.FromResult(new Prepared(
             new AddSigner(task.EngineTaskId, userId, position),
-            new AuditEntry(actor, "task.signer-added", TaskId: task.Id, ElementId: task.ElementId, Outcome: userId, Comment: comment, Data: position.ToString())),
+            new AuditEntry(actor, "task.signer-added", TaskId: task.Id, ElementId: task.ElementId, Outcome: userId, Comment: comment, Data: position.ToString()))),
             cancellationToken);
 
     /// <summary>减签: removes an added signer who has not acted.</summary>
     public Task RemoveSignerAsync(long taskId, string actor, string userId, CancellationToken cancellationToken = default) =>
-        TaskCommandAsync(taskId, task => new Prepared(
+        TaskCommandAsync(taskId, (task, _) => Task.FromResult(new Prepared(
             new RemoveSigner(task.EngineTaskId, userId),
-            new AuditEntry(actor, "task.signer-removed", TaskId: task.Id, ElementId: task.ElementId, Outcome: userId)),
+            new AuditEntry(actor, "task.signer-removed", TaskId: task.Id, ElementId: task.ElementId, Outcome: userId))),
             cancellationToken);
 
     /// <summary>撤回: the actor of a completed step takes it back while the next step is untouched.</summary>
@@ -53,7 +67,7 @@ public sealed partial class InstanceService
             new AuditEntry(actor, "task.withdrawn", ElementId: elementId))), cancellationToken);
 
     /// <summary>Runs a command on the instance of an open task, with the task row loaded and tracked.</summary>
-    private async Task TaskCommandAsync(long taskId, Func<TaskRecord, Prepared> prepare, CancellationToken cancellationToken)
+    private async Task TaskCommandAsync(long taskId, Func<TaskRecord, ProcessDefinition, Task<Prepared>> prepare, CancellationToken cancellationToken)
     {
         var instanceId = await db.Set<TaskRecord>().AsNoTracking().Where(t => t.Id == taskId).Select(t => (long?)t.InstanceId)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
@@ -67,7 +81,25 @@ public sealed partial class InstanceService
                     ? $"Task {taskId} was already completed by {task.CompletedBy} at {task.CompletedAt:u}."
                     : $"Task {taskId} is no longer open ({task.State}).");
             }
-            return prepare(task);
+            return await prepare(task, loaded.Definition).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ValidateSubmissionAsync(TaskRecord task, ProcessDefinition definition, IReadOnlyDictionary<string, Value>? variables,
+        string? comment, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (task.FormKey is { } formKey)
+        {
+            var schema = await db.Set<FormDefinitionRecord>().AsNoTracking().Where(f => f.FormKey == formKey).OrderByDescending(f => f.Version)
+                .Select(f => f.Schema).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+                ?? throw new RuntimeException(RuntimeErrorCode.Invalid, $"Step '{task.Name ?? task.ElementId}' uses form '{formKey}', which is not deployed.");
+            foreach (var (field, problems) in FormValidator.Validate(FormSchema.Parse(schema), variables))
+                errors[field] = problems;
+        }
+        if (definition.FindNode(task.ElementId) is UserTask { Settings.Opinion: OpinionPolicy.Required } && string.IsNullOrWhiteSpace(comment))
+            errors["comment"] = ["An opinion (审批意见) is required at this step."];
+        if (errors.Count > 0)
+            throw new RuntimeException(RuntimeErrorCode.Invalid, $"The submission for task {task.Id} has {errors.Count} invalid field(s).") { FieldErrors = errors };
     }
 }

@@ -73,16 +73,6 @@ internal sealed class JobStore(G2GDbContext db, DatabaseSettings settings)
         }
     }
 
-    /// <summary>Makes a failed job due again (an administrator retries the incident).</summary>
-    public async Task<bool> RetryAsync(long jobId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var changed = await db.Set<JobRecord>().Where(j => j.Id == jobId && j.State == JobKinds.Failed).ExecuteUpdateAsync(s => s
-            .SetProperty(j => j.State, JobKinds.Pending).SetProperty(j => j.Attempts, 0).SetProperty(j => j.DueAt, now), cancellationToken).ConfigureAwait(false);
-        await db.Set<IncidentRecord>().Where(i => i.JobId == jobId && i.ResolvedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.ResolvedAt, now), cancellationToken).ConfigureAwait(false);
-        return changed == 1;
-    }
-
     /// <summary>Raw SQL sees what EF stores: on SQLite the fixed-width UTC text, on PostgreSQL a UTC timestamp.</summary>
     private object DbTime(DateTimeOffset value) =>
         settings.Provider == DatabaseProvider.Sqlite ? new UtcIsoStringConverter().ConvertToProvider(value)! : value.ToUniversalTime();

@@ -54,6 +54,9 @@ public sealed class TaskRecord
     /// <summary>When the task belongs to a signer added by 加签, who that is.</summary>
     public string? AddedSigner { get; set; }
 
+    /// <summary>While delegated (委派): the assignee the task returns to.</summary>
+    public string? Owner { get; set; }
+
     public int Version { get; set; }
 
     public List<TaskCandidateRecord> Candidates { get; set; } = [];
@@ -183,4 +186,17 @@ public sealed class FormDefinitionRecord
     public required string ContentHash { get; set; }
     public required string Schema { get; set; }
     public DateTimeOffset DeployedAt { get; set; }
+}
+
+/// <summary>A copy of a task or instance sent to someone for reading (抄送/传阅), with its read receipt.</summary>
+public sealed class TaskCopyRecord
+{
+    public long Id { get; set; }
+    public long InstanceId { get; set; }
+    public long? TaskId { get; set; }
+    public required string UserId { get; set; }
+    public required string CopiedBy { get; set; }
+    public string? Comment { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ReadAt { get; set; }
 }

@@ -110,4 +110,23 @@ public class ParserTests
 
         Assert.Same(xml, BpmnParser.Parse(xml).Xml);
     }
+
+    [Fact]
+    public void ErrorStartEvent_IsAcceptedInAnEventSubProcess_AndRefusedAtProcessLevel()
+    {
+        var inside = BpmnParser.Parse(Bpmn.Process("""
+                <bpmn:startEvent id="s" /><bpmn:sequenceFlow id="f" sourceRef="s" targetRef="e" /><bpmn:endEvent id="e" />
+                <bpmn:subProcess id="onError" triggeredByEvent="true">
+                  <bpmn:startEvent id="errorStart"><bpmn:errorEventDefinition /></bpmn:startEvent>
+                  <bpmn:sequenceFlow id="g" sourceRef="errorStart" targetRef="handled" /><bpmn:endEvent id="handled" />
+                </bpmn:subProcess>
+            """));
+        var outside = BpmnParser.Parse(Bpmn.Process("""
+                <bpmn:startEvent id="s"><bpmn:errorEventDefinition /></bpmn:startEvent>
+                <bpmn:sequenceFlow id="f" sourceRef="s" targetRef="e" /><bpmn:endEvent id="e" />
+            """));
+
+        Assert.Empty(inside.Diagnostics);
+        Assert.Contains(outside.Diagnostics, d => d.ElementId == "s" && d.Code == "bpmn.unsupported-event");
+    }
 }

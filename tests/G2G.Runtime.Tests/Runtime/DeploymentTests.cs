@@ -6,19 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace G2G.Runtime.Tests.Runtime;
 
-public abstract class DeploymentTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract class DeploymentTests<TDatabase>(TDatabase database) : RuntimeTestBase<TDatabase>(database)
     where TDatabase : TestDatabase
 {
-    private RuntimeHarness _runtime = null!;
-
-    public async Task InitializeAsync()
-    {
-        await database.MigrateAsync();
-        _runtime = new RuntimeHarness(database);
-    }
-
-    public async Task DisposeAsync() => await _runtime.DisposeAsync();
-
     private static string Xml(string key, string taskName) => $"""
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
           <bpmn:process id="{key}" isExecutable="true">
@@ -29,7 +19,7 @@ public abstract class DeploymentTests<TDatabase>(TDatabase database) : IClassFix
         """;
 
     private Task<IReadOnlyList<DeployedProcess>> Deploy(string xml) =>
-        _runtime.In(s => s.GetRequiredService<DeploymentService>().DeployAsync(xml, "test.bpmn"));
+        Runtime.In(s => s.GetRequiredService<DeploymentService>().DeployAsync(xml, "test.bpmn"));
 
     [DatabaseFact]
     public async Task Deploy_SameContentTwice_IsNotRedeployed_ChangedContentIsANewVersion()
@@ -42,9 +32,9 @@ public abstract class DeploymentTests<TDatabase>(TDatabase database) : IClassFix
         Assert.Equal((1, DeploymentOutcome.Created), (first.Version, first.Outcome));
         Assert.Equal((1, DeploymentOutcome.Unchanged), (again.Version, again.Outcome));
         Assert.Equal((2, DeploymentOutcome.Created), (changed.Version, changed.Outcome));
-        var versions = await _runtime.In(s => s.GetRequiredService<DeploymentService>().ListVersionsAsync(key));
+        var versions = await Runtime.In(s => s.GetRequiredService<DeploymentService>().ListVersionsAsync(key));
         Assert.Equal([1, 2], versions.Select(v => v.Version));
-        Assert.Contains("审核", await _runtime.In(s => s.GetRequiredService<DeploymentService>().GetXmlAsync(key, 2)));
+        Assert.Contains("审核", await Runtime.In(s => s.GetRequiredService<DeploymentService>().GetXmlAsync(key, 2)));
     }
 
     [DatabaseFact]
@@ -52,13 +42,13 @@ public abstract class DeploymentTests<TDatabase>(TDatabase database) : IClassFix
     {
         var key = $"p{Guid.NewGuid():N}";
         var broken = Xml(key, "办理").Replace("targetRef=\"e\"", "targetRef=\"nowhere\"", StringComparison.Ordinal);
-        var before = await _runtime.Query(db => db.ProcessDefinitions.CountAsync());
+        var before = await Runtime.Query(db => db.ProcessDefinitions.CountAsync());
 
         var error = await Assert.ThrowsAsync<RuntimeException>(() => Deploy(broken));
 
         Assert.Equal(RuntimeErrorCode.DefinitionInvalid, error.Code);
         Assert.Contains(error.Details, d => d.Contains("bpmn.dangling-flow", StringComparison.Ordinal) && d.Contains("f2", StringComparison.Ordinal));
-        Assert.Equal(before, await _runtime.Query(db => db.ProcessDefinitions.CountAsync()));
+        Assert.Equal(before, await Runtime.Query(db => db.ProcessDefinitions.CountAsync()));
     }
 
     [DatabaseFact]
@@ -66,13 +56,13 @@ public abstract class DeploymentTests<TDatabase>(TDatabase database) : IClassFix
     {
         var key = $"p{Guid.NewGuid():N}";
         await Deploy(Xml(key, "办理"));
-        await _runtime.In(s => s.GetRequiredService<DeploymentService>().RetractAsync(key, 1, "admin"));
+        await Runtime.In(s => s.GetRequiredService<DeploymentService>().RetractAsync(key, 1, "admin"));
 
-        var refused = await Assert.ThrowsAsync<RuntimeException>(() => _runtime.StartAsync(key));
+        var refused = await Assert.ThrowsAsync<RuntimeException>(() => Runtime.StartAsync(key));
         Assert.Equal(RuntimeErrorCode.NotFound, refused.Code);
 
-        await _runtime.In(s => s.GetRequiredService<DeploymentService>().PublishAsync(key, 1, "admin"));
-        Assert.True(await _runtime.StartAsync(key) > 0);
+        await Runtime.In(s => s.GetRequiredService<DeploymentService>().PublishAsync(key, 1, "admin"));
+        Assert.True(await Runtime.StartAsync(key) > 0);
     }
 }
 

@@ -7,95 +7,84 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace G2G.Runtime.Tests.Runtime;
 
-public abstract class InstanceTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract class InstanceTests<TDatabase>(TDatabase database) : RuntimeTestBase<TDatabase>(database, "approval.bpmn")
     where TDatabase : TestDatabase
 {
-    private RuntimeHarness _runtime = null!;
-
-    public async Task InitializeAsync()
-    {
-        await database.MigrateAsync();
-        _runtime = new RuntimeHarness(database);
-        await _runtime.DeployAsync("approval.bpmn");
-    }
-
-    public async Task DisposeAsync() => await _runtime.DisposeAsync();
-
     [DatabaseFact]
     public async Task Approval_RunsToTheEnd_WithTasksHistoryAndAVerifiedAuditChain()
     {
-        var id = await _runtime.StartAsync("approval", ("amount", 20000));
-        var apply = await _runtime.TaskAsync(id, "apply");
+        var id = await Runtime.StartAsync("approval", ("amount", 20000));
+        var apply = await Runtime.TaskAsync(id, "apply");
         Assert.Equal("zhang.san", apply.Assignee);
         Assert.Equal("agency-1", apply.AgencyId);
 
-        await _runtime.CompleteAsync(apply.Id, "zhang.san");
-        var director = await _runtime.TaskAsync(id, "director");
+        await Runtime.CompleteAsync(apply.Id, "zhang.san");
+        var director = await Runtime.TaskAsync(id, "director");
         Assert.Equal("leader:agency-1", Assert.Single(director.Candidates).Value);
         Assert.Equal(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.FromHours(8)), director.DueAt);
         Assert.Equal(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.FromHours(8)), director.RemindAt);
-        await _runtime.CompleteAsync(director.Id, "ju.zhang", "approve");
+        await Runtime.CompleteAsync(director.Id, "ju.zhang", "approve");
 
-        var instance = await _runtime.InstanceAsync(id);
+        var instance = await Runtime.InstanceAsync(id);
         Assert.Equal(InstanceStatus.Completed, instance.Status);
-        var path = await _runtime.Query(db => db.Set<HistoryRecord>().Where(h => h.InstanceId == id && h.Phase == "Completed").OrderBy(h => h.Id).Select(h => h.ElementId).ToListAsync());
+        var path = await Runtime.Query(db => db.Set<HistoryRecord>().Where(h => h.InstanceId == id && h.Phase == "Completed").OrderBy(h => h.Id).Select(h => h.ElementId).ToListAsync());
         Assert.Equal(["start", "apply", "route", "director", "end"], path);
-        var audit = await _runtime.Query(db => db.Set<AuditRecord>().Where(a => a.InstanceId == id).OrderBy(a => a.Seq).Select(a => a.Action).ToListAsync());
+        var audit = await Runtime.Query(db => db.Set<AuditRecord>().Where(a => a.InstanceId == id).OrderBy(a => a.Seq).Select(a => a.Action).ToListAsync());
         Assert.Equal(["instance.started", "task.completed", "task.completed"], audit);
-        Assert.Null(await _runtime.In(s => s.GetRequiredService<AuditVerifier>().VerifyAsync()));
-        Assert.Empty(await _runtime.Query(db => db.Set<JobRecord>().Where(j => j.InstanceId == id).ToListAsync()));
+        Assert.Null(await Runtime.In(s => s.GetRequiredService<AuditVerifier>().VerifyAsync()));
+        Assert.Empty(await Runtime.Query(db => db.Set<JobRecord>().Where(j => j.InstanceId == id).ToListAsync()));
     }
 
     [DatabaseFact]
     public async Task Start_UnknownProcessKey_IsNotFoundAndWritesNothing()
     {
-        var before = await _runtime.Query(db => db.Set<ProcessInstanceRecord>().CountAsync());
+        var before = await Runtime.Query(db => db.Set<ProcessInstanceRecord>().CountAsync());
 
-        var error = await Assert.ThrowsAsync<RuntimeException>(() => _runtime.StartAsync("no-such-process"));
+        var error = await Assert.ThrowsAsync<RuntimeException>(() => Runtime.StartAsync("no-such-process"));
 
         Assert.Equal(RuntimeErrorCode.NotFound, error.Code);
         Assert.Contains("no-such-process", error.Message, StringComparison.Ordinal);
-        Assert.Equal(before, await _runtime.Query(db => db.Set<ProcessInstanceRecord>().CountAsync()));
+        Assert.Equal(before, await Runtime.Query(db => db.Set<ProcessInstanceRecord>().CountAsync()));
     }
 
     [DatabaseFact]
     public async Task CompleteTask_AlreadyCompleted_IsAConflictAndWritesNothing()
     {
-        var id = await _runtime.StartAsync("approval", ("amount", 500));
-        var apply = await _runtime.TaskAsync(id, "apply");
-        await _runtime.CompleteAsync(apply.Id, "zhang.san");
-        var version = (await _runtime.InstanceAsync(id)).Version;
+        var id = await Runtime.StartAsync("approval", ("amount", 500));
+        var apply = await Runtime.TaskAsync(id, "apply");
+        await Runtime.CompleteAsync(apply.Id, "zhang.san");
+        var version = (await Runtime.InstanceAsync(id)).Version;
 
-        var error = await Assert.ThrowsAsync<RuntimeException>(() => _runtime.CompleteAsync(apply.Id, "zhang.san"));
+        var error = await Assert.ThrowsAsync<RuntimeException>(() => Runtime.CompleteAsync(apply.Id, "zhang.san"));
 
         Assert.Equal(RuntimeErrorCode.Conflict, error.Code);
         Assert.Contains("already completed by zhang.san", error.Message, StringComparison.Ordinal);
-        Assert.Equal(version, (await _runtime.InstanceAsync(id)).Version);
+        Assert.Equal(version, (await Runtime.InstanceAsync(id)).Version);
     }
 
     [DatabaseFact]
     public async Task CompleteTask_WithAVariableOfTheWrongType_IsRefusedWithTheReasonAndWritesNothing()
     {
-        var id = await _runtime.StartAsync("approval");
-        var apply = await _runtime.TaskAsync(id, "apply");
-        var version = (await _runtime.InstanceAsync(id)).Version;
+        var id = await Runtime.StartAsync("approval");
+        var apply = await Runtime.TaskAsync(id, "apply");
+        var version = (await Runtime.InstanceAsync(id)).Version;
 
-        var error = await Assert.ThrowsAsync<RuntimeException>(() => _runtime.CompleteAsync(apply.Id, "zhang.san", null, ("amount", "很多")));
+        var error = await Assert.ThrowsAsync<RuntimeException>(() => Runtime.CompleteAsync(apply.Id, "zhang.san", null, ("amount", "很多")));
 
         Assert.Equal(RuntimeErrorCode.Invalid, error.Code);
         Assert.Contains("route", error.Message, StringComparison.Ordinal);
-        Assert.Equal(version, (await _runtime.InstanceAsync(id)).Version);
-        Assert.Equal(TaskStates.Open, (await _runtime.TaskAsync(id, "apply")).State);
-        Assert.Empty(await _runtime.Query(db => db.Set<IncidentRecord>().Where(i => i.InstanceId == id).ToListAsync()));
+        Assert.Equal(version, (await Runtime.InstanceAsync(id)).Version);
+        Assert.Equal(TaskStates.Open, (await Runtime.TaskAsync(id, "apply")).State);
+        Assert.Empty(await Runtime.Query(db => db.Set<IncidentRecord>().Where(i => i.InstanceId == id).ToListAsync()));
     }
 
     [DatabaseFact]
     public async Task TwoUsersCompleteTheSameTaskAtOnce_ExactlyOneWins_AndTheInstanceAdvancesOnce()
     {
-        var id = await _runtime.StartAsync("approval", ("amount", 500));
-        var apply = await _runtime.TaskAsync(id, "apply");
-        await _runtime.CompleteAsync(apply.Id, "zhang.san");
-        var head = await _runtime.TaskAsync(id, "head");
+        var id = await Runtime.StartAsync("approval", ("amount", 500));
+        var apply = await Runtime.TaskAsync(id, "apply");
+        await Runtime.CompleteAsync(apply.Id, "zhang.san");
+        var head = await Runtime.TaskAsync(id, "head");
 
         using var start = new Barrier(2);
         var attempts = new[] { "wang.wu", "zhao.liu" }.Select(user => Task.Run(async () =>
@@ -103,7 +92,7 @@ public abstract class InstanceTests<TDatabase>(TDatabase database) : IClassFixtu
             start.SignalAndWait();
             try
             {
-                await _runtime.CompleteAsync(head.Id, user, "approve");
+                await Runtime.CompleteAsync(head.Id, user, "approve");
                 return (user, (RuntimeException?)null);
             }
             catch (RuntimeException error)
@@ -116,42 +105,42 @@ public abstract class InstanceTests<TDatabase>(TDatabase database) : IClassFixtu
         var winner = Assert.Single(results, r => r.Item2 is null);
         var loser = Assert.Single(results, r => r.Item2 is not null);
         Assert.Equal(RuntimeErrorCode.Conflict, loser.Item2!.Code);
-        var completed = await _runtime.Query(db => db.Set<TaskRecord>().SingleAsync(t => t.Id == head.Id));
+        var completed = await Runtime.Query(db => db.Set<TaskRecord>().SingleAsync(t => t.Id == head.Id));
         Assert.Equal(winner.user, completed.CompletedBy);
-        Assert.Equal(InstanceStatus.Completed, (await _runtime.InstanceAsync(id)).Status);
-        Assert.Equal(2, await _runtime.Query(db => db.Set<AuditRecord>().CountAsync(a => a.InstanceId == id && a.Action == "task.completed")));
+        Assert.Equal(InstanceStatus.Completed, (await Runtime.InstanceAsync(id)).Status);
+        Assert.Equal(2, await Runtime.Query(db => db.Set<AuditRecord>().CountAsync(a => a.InstanceId == id && a.Action == "task.completed")));
     }
 
     [DatabaseFact]
     public async Task AuditVerifier_ReportsTheFirstAlteredRecord()
     {
-        var id = await _runtime.StartAsync("approval", ("amount", 500));
-        await _runtime.CompleteAsync((await _runtime.TaskAsync(id, "apply")).Id, "zhang.san");
-        var second = await _runtime.Query(db => db.Set<AuditRecord>().Where(a => a.InstanceId == id).OrderBy(a => a.Seq).Skip(1).FirstAsync());
+        var id = await Runtime.StartAsync("approval", ("amount", 500));
+        await Runtime.CompleteAsync((await Runtime.TaskAsync(id, "apply")).Id, "zhang.san");
+        var second = await Runtime.Query(db => db.Set<AuditRecord>().Where(a => a.InstanceId == id).OrderBy(a => a.Seq).Skip(1).FirstAsync());
 
-        await _runtime.Query(db => db.Set<AuditRecord>().Where(a => a.Id == second.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Comment, "改过的意见")));
-        var broken = await _runtime.In(s => s.GetRequiredService<AuditVerifier>().VerifyAsync());
+        await Runtime.Query(db => db.Set<AuditRecord>().Where(a => a.Id == second.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Comment, "改过的意见")));
+        var broken = await Runtime.In(s => s.GetRequiredService<AuditVerifier>().VerifyAsync());
 
         Assert.NotNull(broken);
         Assert.Equal(AuditLog.InstanceChain(id), broken.Chain);
         Assert.Equal(2, broken.Seq);
         Assert.Contains("altered", broken.Reason, StringComparison.Ordinal);
-        await _runtime.Query(db => db.Set<AuditRecord>().Where(a => a.Id == second.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Comment, second.Comment)));
+        await Runtime.Query(db => db.Set<AuditRecord>().Where(a => a.Id == second.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Comment, second.Comment)));
     }
 
     [DatabaseFact]
     public async Task Notifications_AreDeliveredOnceFromTheOutbox()
     {
-        var id = await _runtime.StartAsync("approval", ("amount", 500));
+        var id = await Runtime.StartAsync("approval", ("amount", 500));
 
-        await _runtime.DispatchOutboxAsync();
-        await _runtime.DispatchOutboxAsync();
+        await Runtime.DispatchOutboxAsync();
+        await Runtime.DispatchOutboxAsync();
 
-        var inbox = await _runtime.Query(db => db.Set<NotificationRecord>().Where(n => n.InstanceId == id).ToListAsync());
+        var inbox = await Runtime.Query(db => db.Set<NotificationRecord>().Where(n => n.InstanceId == id).ToListAsync());
         var notification = Assert.Single(inbox);
         Assert.Equal("zhang.san", notification.UserId);
         Assert.Contains("填写申请", notification.Subject, StringComparison.Ordinal);
-        Assert.All(await _runtime.Query(db => db.Set<OutboxRecord>().Where(o => o.InstanceId == id).ToListAsync()), o => Assert.NotNull(o.DispatchedAt));
+        Assert.All(await Runtime.Query(db => db.Set<OutboxRecord>().Where(o => o.InstanceId == id).ToListAsync()), o => Assert.NotNull(o.DispatchedAt));
     }
 }
 

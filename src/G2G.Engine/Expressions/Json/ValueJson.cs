@@ -67,7 +67,8 @@ public static partial class ValueJson
             writer.WritePropertyName(RecordKey);
         }
         writer.WriteStartObject();
-        foreach (var field in record.Fields)
+        // Name order: an ImmutableDictionary enumerates in per-process hash order, and stored state must read the same everywhere.
+        foreach (var field in record.Fields.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             writer.WritePropertyName(field.Key);
             Write(writer, field.Value);

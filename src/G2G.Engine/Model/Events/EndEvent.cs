@@ -26,6 +26,8 @@ public sealed class EndEvent : FlowNode
                 break;
             case SignalDefinition signal:
                 run.ThrowSignal(token, this, signal);
+                if (run.FindToken(token.Id) is null)
+                    return; // the signal interrupted the thrower's own scope
                 break;
         }
         run.Complete(token, this);

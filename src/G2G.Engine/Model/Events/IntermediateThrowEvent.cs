@@ -19,6 +19,8 @@ public sealed class IntermediateThrowEvent : FlowNode
                 break;
             case SignalDefinition signal:
                 run.ThrowSignal(token, this, signal);
+                if (run.FindToken(token.Id) is null)
+                    return; // the signal interrupted the thrower's own scope
                 break;
         }
         run.Leave(token);

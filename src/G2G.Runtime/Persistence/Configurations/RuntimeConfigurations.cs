@@ -46,6 +46,7 @@ internal sealed class TaskConfiguration : IEntityTypeConfiguration<TaskRecord>
         builder.Property(t => t.Outcome).HasMaxLength(50);
         builder.Property(t => t.CompletedBy).HasMaxLength(100);
         builder.Property(t => t.AddedSigner).HasMaxLength(100);
+        builder.Property(t => t.Owner).HasMaxLength(100);
         builder.Property(t => t.Version).IsConcurrencyToken();
         SnakeCase.NameColumns(builder);
         builder.HasMany(t => t.Candidates).WithOne().HasForeignKey(c => c.TaskId)
@@ -194,5 +195,20 @@ internal sealed class FormDefinitionConfiguration : IEntityTypeConfiguration<For
         builder.Property(f => f.ContentHash).HasMaxLength(64);
         SnakeCase.NameColumns(builder);
         builder.HasIndex(f => new { f.FormKey, f.Version }).IsUnique().HasDatabaseName("ux_form_definitions_form_key_version");
+    }
+}
+
+internal sealed class TaskCopyConfiguration : IEntityTypeConfiguration<TaskCopyRecord>
+{
+    public void Configure(EntityTypeBuilder<TaskCopyRecord> builder)
+    {
+        builder.ToTable("task_copies");
+        builder.HasKey(c => c.Id).HasName("pk_task_copies");
+        builder.Property(c => c.Id).ValueGeneratedOnAdd();
+        builder.Property(c => c.UserId).HasMaxLength(100);
+        builder.Property(c => c.CopiedBy).HasMaxLength(100);
+        SnakeCase.NameColumns(builder);
+        builder.HasIndex(c => new { c.UserId, c.ReadAt }).HasDatabaseName("ix_task_copies_user_id_read_at");
+        builder.HasIndex(c => c.InstanceId).HasDatabaseName("ix_task_copies_instance_id");
     }
 }

@@ -1,0 +1,83 @@
+using System.Text.Json;
+
+namespace G2G.Runtime.Forms;
+
+/// <summary>One field of a form (a form-js component): its key, type, label, options and validation rules.</summary>
+public sealed record FormField(
+    string Key,
+    string Type,
+    string? Label,
+    bool Required,
+    decimal? Min,
+    decimal? Max,
+    int? MinLength,
+    int? MaxLength,
+    string? Pattern,
+    IReadOnlyList<string> Options,
+    bool ReadOnly,
+    IReadOnlyList<FormField> Columns);
+
+/// <summary>
+/// A form schema as deployed from <c>workflows/&lt;procedure&gt;/forms/*.json</c>, in the shape of bpmn.io's
+/// form-js (<c>{"components":[{"type":"number","key":"days","label":"天数","validate":{"required":true,"min":0.5}}]}</c>),
+/// so its editor can produce our forms. Tables of lines are <c>dynamiclist</c> components with their own
+/// <c>components</c>.
+/// </summary>
+public sealed class FormSchema
+{
+    /// <summary>Field types the server validates; display-only components (text, spacer, …) carry no key and are skipped.</summary>
+    public static readonly IReadOnlySet<string> FieldTypes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "textfield", "textarea", "number", "checkbox", "select", "radio", "checklist", "taglist", "datetime", "date", "dynamiclist",
+    };
+
+    private FormSchema(IReadOnlyList<FormField> fields) => Fields = fields;
+
+    public IReadOnlyList<FormField> Fields { get; }
+
+    /// <summary>Reads a schema; an unusable one throws <see cref="FormatException"/> naming the component.</summary>
+    public static FormSchema Parse(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        if (!document.RootElement.TryGetProperty("components", out var components) || components.ValueKind != JsonValueKind.Array)
+            throw new FormatException("A form schema needs a \"components\" array.");
+        return new FormSchema(ReadFields(components, "components"));
+    }
+
+    private static List<FormField> ReadFields(JsonElement components, string path)
+    {
+        var fields = new List<FormField>();
+        var index = 0;
+        foreach (var component in components.EnumerateArray())
+        {
+            var where = $"{path}[{index++}]";
+            var type = Text(component, "type") ?? throw new FormatException($"{where} has no \"type\".");
+            if (!FieldTypes.Contains(type))
+                continue;
+            var key = Text(component, "key") ?? (type == "dynamiclist" ? Text(component, "path") : null)
+                ?? throw new FormatException($"{where} ({type}) has no \"key\".");
+            var validate = component.TryGetProperty("validate", out var v) ? v : default;
+            fields.Add(new FormField(
+                key, type, Text(component, "label"),
+                Flag(validate, "required"),
+                Number(validate, "min"), Number(validate, "max"),
+                (int?)Number(validate, "minLength"), (int?)Number(validate, "maxLength"),
+                Text(validate, "pattern"),
+                component.TryGetProperty("values", out var values) && values.ValueKind == JsonValueKind.Array
+                    ? [.. values.EnumerateArray().Select(o => o.TryGetProperty("value", out var value) ? value.ToString() : o.ToString())]
+                    : [],
+                Flag(component, "readonly") || Flag(component, "disabled"),
+                type == "dynamiclist" && component.TryGetProperty("components", out var inner) ? ReadFields(inner, $"{where}.components") : []));
+        }
+        return fields;
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static bool Flag(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
+
+    private static decimal? Number(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDecimal() : null;
+}

@@ -1,0 +1,142 @@
+using G2G.Engine.Model.Activities;
+using G2G.Engine.Model.Extensions;
+using G2G.Runtime.Audit;
+using G2G.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace G2G.Runtime.Instances;
+
+public sealed partial class InstanceService
+{
+    /// <summary>Claims an unassigned task for one of its candidate users (or a member of a candidate group).</summary>
+    public Task ClaimAsync(long taskId, string actor, IReadOnlyCollection<string>? actorGroups = null, CancellationToken cancellationToken = default) =>
+        TaskRowAsync(taskId, actor, "task.claimed", TaskOperations.None, (task, _) =>
+        {
+            if (task.Assignee is not null)
+                throw new RuntimeException(RuntimeErrorCode.Conflict, $"Task {taskId} was already claimed by {task.Assignee}.");
+            var candidate = task.Candidates.Any(c => c.Kind == CandidateKinds.User ? c.Value == actor : actorGroups?.Contains(c.Value) == true);
+            if (!candidate)
+                throw new RuntimeException(RuntimeErrorCode.NotAllowed, $"{actor} is not a candidate of task {taskId}.");
+            task.Assignee = actor;
+        }, cancellationToken);
+
+    /// <summary>Gives a claimed task back to its candidates.</summary>
+    public Task ReleaseAsync(long taskId, string actor, CancellationToken cancellationToken = default) =>
+        TaskRowAsync(taskId, actor, "task.released", TaskOperations.None, (task, _) =>
+        {
+            RequireAssignee(task, actor);
+            if (task.Candidates.Count == 0)
+                throw new RuntimeException(RuntimeErrorCode.Conflict, $"Task {taskId} has no candidates to give it back to; transfer it instead.");
+            task.Assignee = null;
+        }, cancellationToken);
+
+    /// <summary>转办: hands the task over to someone else for good.</summary>
+    public Task TransferAsync(long taskId, string actor, string toUser, string? comment = null, CancellationToken cancellationToken = default) =>
+        TaskRowAsync(taskId, actor, "task.transferred", TaskOperations.Transfer, (task, notify) =>
+        {
+            RequireAssignee(task, actor);
+            task.Assignee = toUser;
+            notify("task.transferred", toUser, $"转办 Transferred to you: {task.Name}", comment);
+        }, cancellationToken, outcome: toUser, comment: comment);
+
+    /// <summary>委派: asks someone to do the task; it comes back to the owner, who completes it.</summary>
+    public Task DelegateAsync(long taskId, string actor, string toUser, string? comment = null, CancellationToken cancellationToken = default) =>
+        TaskRowAsync(taskId, actor, "task.delegated", TaskOperations.Delegate, (task, notify) =>
+        {
+            RequireAssignee(task, actor);
+            task.Owner ??= actor;
+            task.Assignee = toUser;
+            notify("task.delegated", toUser, $"委派 Delegated to you: {task.Name}", comment);
+        }, cancellationToken, outcome: toUser, comment: comment);
+
+    /// <summary>The delegate returns a delegated task to its owner, with an opinion.</summary>
+    public Task ReturnDelegatedAsync(long taskId, string actor, string? comment = null, CancellationToken cancellationToken = default) =>
+        TaskRowAsync(taskId, actor, "task.returned", TaskOperations.None, (task, notify) =>
+        {
+            RequireAssignee(task, actor);
+            var owner = task.Owner ?? throw new RuntimeException(RuntimeErrorCode.Conflict, $"Task {taskId} is not delegated.");
+            task.Assignee = owner;
+            task.Owner = null;
+            notify("task.returned", owner, $"委派已办 Returned to you: {task.Name}", comment);
+        }, cancellationToken, comment: comment);
+
+    /// <summary>抄送/传阅: sends the task's document to people for reading; each copy gets a read receipt.</summary>
+    public Task CopyAsync(long taskId, string actor, IReadOnlyCollection<string> readers, string? comment = null, CancellationToken cancellationToken = default) =>
+        TaskRowAsync(taskId, actor, "task.copied", TaskOperations.Copy, (task, notify) =>
+        {
+            if (readers.Count == 0)
+                throw new RuntimeException(RuntimeErrorCode.Invalid, "Name at least one reader to copy the task to.");
+            foreach (var reader in readers.Distinct())
+            {
+                db.Add(new TaskCopyRecord { InstanceId = task.InstanceId, TaskId = task.Id, UserId = reader, CopiedBy = actor, Comment = comment, CreatedAt = clock.GetUtcNow() });
+                notify("task.copied", reader, $"抄送 For your information: {task.Title ?? task.Name}", comment);
+            }
+        }, cancellationToken, outcome: string.Join(",", readers), comment: comment);
+
+    /// <summary>催办: reminds the people who hold the task, by hand.</summary>
+    public Task UrgeAsync(long taskId, string actor, string? comment = null, CancellationToken cancellationToken = default) =>
+        TaskRowAsync(taskId, actor, "task.urged", TaskOperations.Urge, (task, notify) =>
+        {
+            var recipients = task.Assignee is { } a ? [a] : task.Candidates.Select(c => c.Kind == CandidateKinds.User ? c.Value : $"group:{c.Value}").ToList();
+            foreach (var recipient in recipients)
+                notify("task.urged", recipient, $"催办 Please handle: {task.Name}", comment);
+        }, cancellationToken, comment: comment);
+
+    /// <summary>已阅: the reader's receipt for a copy.</summary>
+    public async Task MarkCopyReadAsync(long copyId, string reader, CancellationToken cancellationToken = default)
+    {
+        var marked = await db.Set<TaskCopyRecord>().Where(c => c.Id == copyId && c.UserId == reader && c.ReadAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ReadAt, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        if (marked == 0 && !await db.Set<TaskCopyRecord>().AnyAsync(c => c.Id == copyId && c.UserId == reader, cancellationToken).ConfigureAwait(false))
+            throw new RuntimeException(RuntimeErrorCode.NotFound, $"{reader} has no copy {copyId}.");
+    }
+
+    private static void RequireAssignee(TaskRecord task, string actor)
+    {
+        if (task.Assignee != actor)
+            throw new RuntimeException(RuntimeErrorCode.NotAllowed, $"Only the task's assignee ({task.Assignee ?? "nobody yet"}) can do this with task {task.Id}.");
+    }
+
+    /// <summary>
+    /// An operation on a task row that does not move tokens: in one transaction it checks the task is
+    /// open and the step allows the operation, changes the row, notifies, and audits on the instance's
+    /// chain (which moves the instance version, so ETags change and concurrent changes conflict).
+    /// </summary>
+    private async Task TaskRowAsync(long taskId, string actor, string action, TaskOperations required,
+        Action<TaskRecord, Action<string, string, string, string?>> change, CancellationToken cancellationToken, string? outcome = null, string? comment = null)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var task = await db.Set<TaskRecord>().Include(t => t.Candidates).FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken).ConfigureAwait(false)
+                ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Task {taskId} does not exist.");
+            if (task.State != TaskStates.Open)
+                throw new RuntimeException(RuntimeErrorCode.Conflict, $"Task {taskId} is no longer open ({task.State}).");
+            var instance = await db.Set<ProcessInstanceRecord>().FirstAsync(i => i.Id == task.InstanceId, cancellationToken).ConfigureAwait(false);
+            if (required != TaskOperations.None && (Definition(instance).FindNode(task.ElementId) as UserTask)?.Settings.Operations.HasFlag(required) != true)
+                throw new RuntimeException(RuntimeErrorCode.NotAllowed, $"Step '{task.Name ?? task.ElementId}' does not allow {required} (g2g:operations).");
+            var now = clock.GetUtcNow();
+            change(task, (kind, recipient, subject, body) => db.Add(new OutboxRecord
+            {
+                NotificationId = $"{kind}:{task.InstanceId}:{task.EngineTaskId}:{recipient}:{instance.AuditSeq + 1}",
+                Kind = kind, Recipient = recipient, Subject = subject, Body = body ?? task.Title,
+                InstanceId = task.InstanceId, TaskId = task.EngineTaskId, CreatedAt = now,
+            }));
+            instance.Version++;
+            AuditLog.Append(db, instance, new AuditEntry(actor, action, TaskId: task.Id, ElementId: task.ElementId, Outcome: outcome, Comment: comment), now);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (DbUpdateException exception) when (attempt < options.Value.MaxCommandAttempts)
+            {
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                if (exception is not DbUpdateConcurrencyException && !await VersionMovedAsync(instance.Id, instance, cancellationToken).ConfigureAwait(false))
+                    throw;
+            }
+        }
+    }
+}

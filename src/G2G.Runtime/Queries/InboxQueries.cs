@@ -1,0 +1,118 @@
+using G2G.Runtime.Instances;
+using G2G.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace G2G.Runtime.Queries;
+
+/// <summary>Who is asking: the user and the candidate groups they belong to (positions, groups, leaders).</summary>
+public sealed record Viewer(string UserId, IReadOnlyCollection<string> Groups);
+
+/// <summary>Filters shared by the inbox views; null means "any".</summary>
+public sealed record InboxFilter(string? ProcessKey = null, string? AgencyId = null, bool? Overdue = null, DateTimeOffset? DueBefore = null, string? Text = null);
+
+/// <summary>Counts for the inbox badges.</summary>
+public sealed record InboxCounts(int ToDo, int Overdue, int Done, int Started, int UnreadCopies);
+
+public sealed record CopyView(long Id, long InstanceId, long? TaskId, string? Title, string CopiedBy, string? Comment, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
+
+/// <summary>
+/// The four inbox views: 待办 (open tasks assigned to the viewer or offered to them as a candidate),
+/// 已办 (tasks they completed), 我发起的 (instances they started) and 抄送我的 (copies sent to them).
+/// </summary>
+public sealed class InboxQueries(G2GDbContext db, RuntimeQueries views, TimeProvider clock)
+{
+    public async Task<Page<TaskView>> ToDoAsync(Viewer viewer, InboxFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var query = Filter(ToDoQuery(viewer), filter);
+        return await PageAsync(query.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.Id), page, pageSize, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<Page<TaskView>> DoneAsync(Viewer viewer, InboxFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var query = Filter(db.Set<TaskRecord>().AsNoTracking().Where(t => t.State == TaskStates.Completed && t.CompletedBy == viewer.UserId), filter);
+        return await PageAsync(query.OrderByDescending(t => t.CompletedAt).ThenByDescending(t => t.Id), page, pageSize, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<Page<InstanceView>> StartedAsync(Viewer viewer, InboxFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(filter);
+        (page, pageSize) = Clamp(page, pageSize);
+        var query = db.Set<ProcessInstanceRecord>().AsNoTracking().Where(i => i.Initiator == viewer.UserId);
+        if (filter.ProcessKey is { } key)
+            query = query.Where(i => i.ProcessKey == key);
+        if (filter.Text is { Length: > 0 } text)
+            query = query.Where(i => i.Title != null && i.Title.Contains(text));
+        var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
+        var ids = await query.OrderByDescending(i => i.StartedAt).ThenByDescending(i => i.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(i => i.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new Page<InstanceView>(await views.GetInstancesAsync(ids, cancellationToken).ConfigureAwait(false), page, pageSize, total);
+    }
+
+    public async Task<Page<CopyView>> CopiedToAsync(Viewer viewer, bool? unread, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        (page, pageSize) = Clamp(page, pageSize);
+        var query = db.Set<TaskCopyRecord>().AsNoTracking().Where(c => c.UserId == viewer.UserId);
+        if (unread is true)
+            query = query.Where(c => c.ReadAt == null);
+        var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
+        var items = await query.OrderByDescending(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            .Join(db.Set<ProcessInstanceRecord>(), c => c.InstanceId, i => i.Id, (c, i) => new CopyView(c.Id, c.InstanceId, c.TaskId, i.Title, c.CopiedBy, c.Comment, c.CreatedAt, c.ReadAt))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new Page<CopyView>([.. items.OrderByDescending(c => c.Id)], page, pageSize, total);
+    }
+
+    public async Task<InboxCounts> CountsAsync(Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var now = clock.GetUtcNow();
+        var toDo = ToDoQuery(viewer);
+        return new InboxCounts(
+            await toDo.CountAsync(cancellationToken).ConfigureAwait(false),
+            await toDo.CountAsync(t => t.DueAt != null && t.DueAt < now, cancellationToken).ConfigureAwait(false),
+            await db.Set<TaskRecord>().CountAsync(t => t.State == TaskStates.Completed && t.CompletedBy == viewer.UserId, cancellationToken).ConfigureAwait(false),
+            await db.Set<ProcessInstanceRecord>().CountAsync(i => i.Initiator == viewer.UserId && i.Status == InstanceStatus.Running, cancellationToken).ConfigureAwait(false),
+            await db.Set<TaskCopyRecord>().CountAsync(c => c.UserId == viewer.UserId && c.ReadAt == null, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Open tasks assigned to the viewer, or unassigned with the viewer (or one of their groups) as a candidate.</summary>
+    private IQueryable<TaskRecord> ToDoQuery(Viewer viewer)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var user = viewer.UserId;
+        var groups = viewer.Groups.ToList();
+        return db.Set<TaskRecord>().AsNoTracking().Where(t => t.State == TaskStates.Open && (t.Assignee == user ||
+            (t.Assignee == null && t.Candidates.Any(c => (c.Kind == CandidateKinds.User && c.Value == user) || (c.Kind == CandidateKinds.Group && groups.Contains(c.Value))))));
+    }
+
+    private IQueryable<TaskRecord> Filter(IQueryable<TaskRecord> query, InboxFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (filter.ProcessKey is { } key)
+            query = query.Where(t => t.ProcessKey == key);
+        if (filter.AgencyId is { } agency)
+            query = query.Where(t => t.AgencyId == agency);
+        if (filter.Overdue is true)
+        {
+            var now = clock.GetUtcNow();
+            query = query.Where(t => t.DueAt != null && t.DueAt < now);
+        }
+        if (filter.DueBefore is { } before)
+            query = query.Where(t => t.DueAt != null && t.DueAt < before);
+        if (filter.Text is { Length: > 0 } text)
+            query = query.Where(t => (t.Title != null && t.Title.Contains(text)) || (t.Name != null && t.Name.Contains(text)));
+        return query;
+    }
+
+    private async Task<Page<TaskView>> PageAsync(IQueryable<TaskRecord> ordered, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        (page, pageSize) = Clamp(page, pageSize);
+        var total = await ordered.CountAsync(cancellationToken).ConfigureAwait(false);
+        var ids = await ordered.Skip((page - 1) * pageSize).Take(pageSize).Select(t => t.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new Page<TaskView>(await views.GetTasksAsync(ids, cancellationToken).ConfigureAwait(false), page, pageSize, total);
+    }
+
+    private static (int, int) Clamp(int page, int pageSize) => (Math.Max(page, 1), Math.Clamp(pageSize, 1, RuntimeQueries.MaxPageSize));
+}

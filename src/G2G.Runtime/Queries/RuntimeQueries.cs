@@ -1,0 +1,126 @@
+using G2G.Engine.Execution;
+using G2G.Engine.Expressions;
+using G2G.Runtime.Instances;
+using G2G.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace G2G.Runtime.Queries;
+
+/// <summary>A page of results with the total count, for lists in the API and the UI.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total);
+
+public sealed record InstanceView(
+    long Id, string ProcessKey, int DefinitionVersion, string? BusinessKey, string? Title, string Status, bool Suspended,
+    string? Initiator, string? AgencyId, long? ParentInstanceId, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, int Version,
+    IReadOnlyDictionary<string, Value> Variables);
+
+public sealed record TaskView(
+    long Id, long InstanceId, string ElementId, string? Name, string ProcessKey, string? Title, string? FormKey, string? Assignee,
+    IReadOnlyList<string> CandidateUsers, IReadOnlyList<string> CandidateGroups, string? AgencyId, string State, string? Outcome,
+    DateTimeOffset CreatedAt, DateTimeOffset? DueAt, DateTimeOffset? CompletedAt, string? CompletedBy, string? AddedSigner, int InstanceVersion);
+
+public sealed record HistoryView(string ElementId, string ElementKind, string Phase, long TokenId, DateTimeOffset OccurredAt);
+
+public sealed record IncidentView(long Id, long InstanceId, long? EngineIncidentId, long? JobId, string? ElementId, string Message, DateTimeOffset CreatedAt, DateTimeOffset? ResolvedAt);
+
+/// <summary>Filters for task lists; null means "any".</summary>
+public sealed record TaskFilter(string? Assignee = null, string? State = null, string? ProcessKey = null, long? InstanceId = null, bool? Overdue = null);
+
+/// <summary>Read side of the runtime: instances, tasks, history and incidents, for the API and the UI.</summary>
+public sealed class RuntimeQueries(G2GDbContext db, TimeProvider clock)
+{
+    public const int MaxPageSize = 200;
+
+    public async Task<InstanceView> GetInstanceAsync(long id, CancellationToken cancellationToken = default)
+    {
+        var row = await db.Set<ProcessInstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken).ConfigureAwait(false)
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Process instance {id} does not exist.");
+        return View(row);
+    }
+
+    private static InstanceView View(ProcessInstanceRecord row) =>
+        new(row.Id, row.ProcessKey, row.DefinitionVersion, row.BusinessKey, row.Title, row.Status, row.Suspended,
+            row.Initiator, row.AgencyId, row.ParentInstanceId, row.StartedAt, row.EndedAt, row.Version, ProcessStateJson.Deserialize(row.State).Variables);
+
+    public async Task<TaskView> GetTaskAsync(long id, CancellationToken cancellationToken = default) =>
+        (await TaskViews(db.Set<TaskRecord>().Where(t => t.Id == id), cancellationToken).ConfigureAwait(false)).FirstOrDefault()
+        ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Task {id} does not exist.");
+
+    /// <summary>Several tasks in one round of queries, in the order of the ids given.</summary>
+    public async Task<IReadOnlyList<TaskView>> GetTasksAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken = default)
+    {
+        var views = await TaskViews(db.Set<TaskRecord>().Where(t => ids.Contains(t.Id)), cancellationToken).ConfigureAwait(false);
+        var byId = views.ToDictionary(v => v.Id);
+        return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
+    }
+
+    /// <summary>Several instances in one query, in the order of the ids given.</summary>
+    public async Task<IReadOnlyList<InstanceView>> GetInstancesAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Set<ProcessInstanceRecord>().AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken).ConfigureAwait(false);
+        return [.. ids.Where(rows.ContainsKey).Select(id => View(rows[id]))];
+    }
+
+    /// <summary>Tasks matching the filter, open ones by due date (no due date last), others newest first.</summary>
+    public async Task<Page<TaskView>> ListTasksAsync(TaskFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        (page, pageSize) = (Math.Max(page, 1), Math.Clamp(pageSize, 1, MaxPageSize));
+        var query = db.Set<TaskRecord>().AsNoTracking();
+        if (filter.Assignee is { } assignee)
+            query = query.Where(t => t.Assignee == assignee);
+        if (filter.State is { } state)
+            query = query.Where(t => t.State == state);
+        if (filter.ProcessKey is { } key)
+            query = query.Where(t => t.ProcessKey == key);
+        if (filter.InstanceId is { } instance)
+            query = query.Where(t => t.InstanceId == instance);
+        if (filter.Overdue is true)
+        {
+            var now = clock.GetUtcNow();
+            query = query.Where(t => t.State == TaskStates.Open && t.DueAt != null && t.DueAt < now);
+        }
+        var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
+        var ordered = filter.State == TaskStates.Open
+            ? query.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.Id)
+            : query.OrderByDescending(t => t.Id);
+        var items = await TaskViews(ordered.Skip((page - 1) * pageSize).Take(pageSize), cancellationToken).ConfigureAwait(false);
+        return new Page<TaskView>(items, page, pageSize, total);
+    }
+
+    public async Task<IReadOnlyList<HistoryView>> HistoryAsync(long instanceId, CancellationToken cancellationToken = default)
+    {
+        await EnsureInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        return await db.Set<HistoryRecord>().AsNoTracking().Where(h => h.InstanceId == instanceId).OrderBy(h => h.Id)
+            .Select(h => new HistoryView(h.ElementId, h.ElementKind, h.Phase, h.TokenId, h.OccurredAt)).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<IncidentView>> OpenIncidentsAsync(long? instanceId, CancellationToken cancellationToken = default) =>
+        await db.Set<IncidentRecord>().AsNoTracking().Where(i => i.ResolvedAt == null && (instanceId == null || i.InstanceId == instanceId)).OrderBy(i => i.Id)
+            .Select(i => new IncidentView(i.Id, i.InstanceId, i.EngineIncidentId, i.JobId, i.ElementId, i.Message, i.CreatedAt, i.ResolvedAt))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public async Task<IncidentView> GetIncidentAsync(long id, CancellationToken cancellationToken = default) =>
+        await db.Set<IncidentRecord>().AsNoTracking().Where(i => i.Id == id)
+            .Select(i => new IncidentView(i.Id, i.InstanceId, i.EngineIncidentId, i.JobId, i.ElementId, i.Message, i.CreatedAt, i.ResolvedAt))
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+        ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Incident {id} does not exist.");
+
+    private async Task EnsureInstanceAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await db.Set<ProcessInstanceRecord>().AnyAsync(i => i.Id == id, cancellationToken).ConfigureAwait(false))
+            throw new RuntimeException(RuntimeErrorCode.NotFound, $"Process instance {id} does not exist.");
+    }
+
+    private async Task<List<TaskView>> TaskViews(IQueryable<TaskRecord> query, CancellationToken cancellationToken)
+    {
+        var tasks = await query.AsNoTracking().Include(t => t.Candidates).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var instanceIds = tasks.Select(t => t.InstanceId).Distinct().ToList();
+        var versions = await db.Set<ProcessInstanceRecord>().AsNoTracking().Where(i => instanceIds.Contains(i.Id))
+            .ToDictionaryAsync(i => i.Id, i => i.Version, cancellationToken).ConfigureAwait(false);
+        return [.. tasks.Select(t => new TaskView(t.Id, t.InstanceId, t.ElementId, t.Name, t.ProcessKey, t.Title, t.FormKey, t.Assignee,
+            [.. t.Candidates.Where(c => c.Kind == CandidateKinds.User).Select(c => c.Value)],
+            [.. t.Candidates.Where(c => c.Kind == CandidateKinds.Group).Select(c => c.Value)],
+            t.AgencyId, t.State, t.Outcome, t.CreatedAt, t.DueAt, t.CompletedAt, t.CompletedBy, t.AddedSigner, versions[t.InstanceId]))];
+    }
+}

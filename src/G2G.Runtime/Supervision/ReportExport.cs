@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace G2G.Runtime.Supervision;
+
+/// <summary>A report as a header row and data rows, written as CSV or as an .xlsx workbook with the same content.</summary>
+public sealed record Report(string Title, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<object?>> Rows)
+{
+    public static Report Of(IReadOnlyList<PerformanceRow> rows, string title) => new(title,
+        ["key", "completed", "on_time", "on_time_rate", "average_handling_hours", "open_overdue"],
+        [.. rows.Select(r => (IReadOnlyList<object?>)[r.Key, r.Completed, r.OnTime, r.OnTimeRate, r.AverageHandlingHours, r.OpenOverdue])]);
+
+    public static Report Of(IReadOnlyList<OverdueItem> items, string title) => new(title,
+        ["task_id", "instance_id", "title", "step", "process", "agency", "assignee", "due_at", "overdue_hours", "bucket"],
+        [.. items.Select(i => (IReadOnlyList<object?>)[i.TaskId, i.InstanceId, i.Title, i.Step, i.ProcessKey, i.AgencyId, i.Assignee, i.DueAt, i.OverdueHours, i.Bucket.ToString()])]);
+}
+
+public static class ReportExport
+{
+    /// <summary>RFC 4180 CSV in UTF-8 with a byte-order mark, so spreadsheet programs read Chinese text correctly.</summary>
+    public static byte[] ToCsv(Report report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var text = new StringBuilder();
+        text.AppendJoin(',', report.Header.Select(Escape)).Append("\r\n");
+        foreach (var row in report.Rows)
+            text.AppendJoin(',', row.Select(v => Escape(Format(v)))).Append("\r\n");
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    /// <summary>One worksheet named after the report: numbers as numbers, everything else as text.</summary>
+    public static byte[] ToXlsx(Report report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var sheetPart = workbook.AddNewPart<WorksheetPart>();
+            var data = new SheetData();
+            data.Append(Row(report.Header.Cast<object?>()));
+            foreach (var row in report.Rows)
+                data.Append(Row(row));
+            sheetPart.Worksheet = new Worksheet(data);
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName(report.Title) }));
+            workbook.Workbook.Save();
+        }
+        return stream.ToArray();
+    }
+
+    private static Row Row(IEnumerable<object?> values)
+    {
+        var row = new Row();
+        foreach (var value in values)
+        {
+            row.Append(value switch
+            {
+                int or long or decimal or double => new Cell { DataType = CellValues.Number, CellValue = new CellValue(Format(value)) },
+                _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Format(value)) { Space = SpaceProcessingModeValues.Preserve }) },
+            });
+        }
+        return row;
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        null => "",
+        DateTimeOffset date => date.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static string Escape(string field) =>
+        field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
+
+    /// <summary>Excel sheet names: at most 31 characters, none of : \ / ? * [ ].</summary>
+    private static string SheetName(string title)
+    {
+        var clean = new string([.. title.Where(c => ":\\/?*[]".IndexOf(c, StringComparison.Ordinal) < 0)]);
+        return clean.Length == 0 ? "Report" : clean[..Math.Min(31, clean.Length)];
+    }
+}

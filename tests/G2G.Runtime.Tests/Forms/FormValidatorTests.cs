@@ -1,0 +1,71 @@
+using G2G.Engine.Expressions;
+using G2G.Runtime.Forms;
+
+namespace G2G.Runtime.Tests.Forms;
+
+public class FormValidatorTests
+{
+    internal const string LeaveForm = """
+        {
+          "components": [
+            { "type": "text", "text": "# 请假申请" },
+            { "type": "select", "key": "type", "label": "假别", "values": [ { "label": "年假", "value": "annual" }, { "label": "病假", "value": "sick" } ], "validate": { "required": true } },
+            { "type": "number", "key": "days", "label": "天数", "validate": { "required": true, "min": 0.5, "max": 30 } },
+            { "type": "textfield", "key": "reason", "label": "事由", "validate": { "required": true, "minLength": 2, "maxLength": 50 } },
+            { "type": "textfield", "key": "phone", "label": "联系电话", "validate": { "pattern": "^1[0-9]{10}$" } },
+            { "type": "date", "key": "from", "label": "开始日期" },
+            { "type": "checkbox", "key": "abroad", "label": "是否出境" },
+            { "type": "textfield", "key": "approvedDays", "label": "批准天数", "readonly": true },
+            { "type": "dynamiclist", "path": "trips", "label": "行程", "validate": { "max": 2 },
+              "components": [ { "type": "textfield", "key": "city", "label": "城市", "validate": { "required": true } },
+                              { "type": "number", "key": "cost", "label": "费用", "validate": { "min": 0 } } ] }
+          ]
+        }
+        """;
+
+    private static IReadOnlyDictionary<string, string[]> Validate(params (string Key, object? Value)[] values) =>
+        FormValidator.Validate(FormSchema.Parse(LeaveForm), values.ToDictionary(v => v.Key, v => Value.FromObject(v.Value)));
+
+    [Fact]
+    public void ValidSubmission_HasNoErrors()
+    {
+        var errors = Validate(("type", "annual"), ("days", 3), ("reason", "探亲访友"), ("phone", "13800000000"), ("from", "2026-12-01"),
+            ("abroad", false), ("trips", new[] { new Dictionary<string, object?> { ["city"] = "广州", ["cost"] = 300 } }));
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void BadSubmission_ReportsEveryFieldError_ByPath()
+    {
+        var errors = Validate(("type", "vacation"), ("days", 45), ("reason", "x"), ("phone", "12345"), ("abroad", "yes"),
+            ("approvedDays", "10"), ("salary", 1),
+            ("trips", new object[] { new Dictionary<string, object?> { ["cost"] = -1 }, new Dictionary<string, object?> { ["city"] = "深圳" }, new Dictionary<string, object?> { ["city"] = "珠海" } }));
+
+        Assert.Equal(
+            ["abroad", "approvedDays", "days", "phone", "reason", "salary", "trips", "trips[0].city", "trips[0].cost", "type"],
+            errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("at most 30", errors["days"][0], StringComparison.Ordinal);
+        Assert.Contains("'批准天数' cannot be changed", errors["approvedDays"][0], StringComparison.Ordinal);
+        Assert.Contains("not part of the form", errors["salary"][0], StringComparison.Ordinal);
+        Assert.Contains("at most 2 line", errors["trips"][0], StringComparison.Ordinal);
+        Assert.Contains("annual, sick", errors["type"][0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingRequiredFields_AreEachNamed()
+    {
+        var errors = Validate(("reason", ""));
+
+        Assert.Equal(["days", "reason", "type"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("'天数' is required.", errors["days"].Single());
+    }
+
+    [Fact]
+    public void Schema_WithoutComponents_IsRefusedClearly()
+    {
+        var error = Assert.Throws<FormatException>(() => FormSchema.Parse("""{ "fields": [] }"""));
+
+        Assert.Contains("components", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,83 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using G2G.Runtime.Instances;
+using G2G.Runtime.Queries;
+using G2G.Runtime.Supervision;
+using G2G.Runtime.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace G2G.Runtime.Tests.Runtime;
+
+public abstract class InboxAndSupervisionTests<TDatabase>(TDatabase database) : RuntimeTestBase<TDatabase>(database, "approval.bpmn", "operations.bpmn")
+    where TDatabase : TestDatabase
+{
+    private Task<T> Inbox<T>(Func<InboxQueries, Task<T>> query) => Runtime.In(s => query(s.GetRequiredService<InboxQueries>()));
+
+    [DatabaseFact]
+    public async Task ToDo_HoldsAssignedAndCandidateTasks_Done_Started_AndCopies_WithCounts()
+    {
+        var user = $"u{Guid.NewGuid():N}"[..12];
+        var mine = await Runtime.In(s => s.GetRequiredService<InstanceService>().StartAsync(new StartInstance("approval", RuntimeHarness.Vars(("amount", 20000)), Title: "我的申请", Initiator: user, AgencyId: "agency-1")));
+        var apply = await Runtime.TaskAsync(mine, "apply");
+        await Runtime.CompleteAsync(apply.Id, user);                          // now at director: candidates group leader:agency-1
+        var viewer = new Viewer(user, ["leader:agency-1"]);
+
+        var toDo = await Inbox(q => q.ToDoAsync(viewer, new InboxFilter(), 1, 50));
+        var done = await Inbox(q => q.DoneAsync(viewer, new InboxFilter(), 1, 50));
+        var started = await Inbox(q => q.StartedAsync(viewer, new InboxFilter(Text: "我的"), 1, 50));
+
+        Assert.Contains(toDo.Items, t => t.InstanceId == mine && t.ElementId == "director");
+        Assert.Equal(apply.Id, Assert.Single(done.Items).Id);
+        Assert.Equal(mine, Assert.Single(started.Items).Id);
+        Assert.DoesNotContain((await Inbox(q => q.ToDoAsync(new Viewer(user, []), new InboxFilter(), 1, 50))).Items, t => t.InstanceId == mine);
+
+        var other = await Runtime.StartAsync("handling");
+        var handle = await Runtime.TaskAsync(other, "handle");
+        await Runtime.In(s => s.GetRequiredService<InstanceService>().CopyAsync(handle.Id, "zhang.san", [user], "请阅"));
+        var copies = await Inbox(q => q.CopiedToAsync(viewer, unread: true, 1, 50));
+        Assert.Equal(other, Assert.Single(copies.Items).InstanceId);
+
+        var counts = await Inbox(q => q.CountsAsync(viewer));
+        Assert.Equal((1, 1, 1, 1), (counts.Done, counts.Started, counts.UnreadCopies, counts.ToDo >= 1 ? 1 : 0));
+    }
+
+    [DatabaseFact]
+    public async Task Supervision_ListsOverdueByAge_AndComputesOnTimeRates_ThenExportsTheSame()
+    {
+        var agency = $"a{Guid.NewGuid():N}"[..12];
+        async Task<long> Start(int amount) => await Runtime.In(s => s.GetRequiredService<InstanceService>()
+            .StartAsync(new StartInstance("approval", RuntimeHarness.Vars(("amount", amount)), Title: $"申请 {amount}", Initiator: "zhang.san", AgencyId: agency)));
+        var onTime = await Start(100);
+        var late = await Start(200);
+        var open = await Start(300);
+        foreach (var id in new[] { onTime, late, open })
+            await Runtime.CompleteAsync((await Runtime.TaskAsync(id, "apply")).Id, "zhang.san");
+        Runtime.Clock.Advance(TimeSpan.FromMinutes(1));
+        var from = Runtime.Clock.GetUtcNow();                                                     // the range starts after the applications
+        await Runtime.CompleteAsync((await Runtime.TaskAsync(onTime, "head")).Id, "wang.wu");    // due in 2 working days: on time
+        Runtime.Clock.Advance(TimeSpan.FromDays(5));                                              // Saturday: both others are overdue
+        await Runtime.CompleteAsync((await Runtime.TaskAsync(late, "head")).Id, "wang.wu");
+        var scope = new SupervisionScope([agency]);
+
+        var overdue = await Runtime.In(s => s.GetRequiredService<SupervisionQueries>().OverdueAsync(scope, TimeSpan.FromDays(1)));
+        var item = Assert.Single(overdue);
+        Assert.Equal((open, AgingBucket.UpTo7Days), (item.InstanceId, item.Bucket)); // due Wednesday 09:00, now Saturday 09:01
+        var performance = await Runtime.In(s => s.GetRequiredService<SupervisionQueries>().PerformanceAsync(scope, from, Runtime.Clock.GetUtcNow().AddSeconds(1), PerformanceDimension.Step));
+        var step = Assert.Single(performance);
+        Assert.Equal(("approval/处长审批", 2, 1, 0.5m, 1), (step.Key, step.Completed, step.OnTime, step.OnTimeRate, step.OpenOverdue));
+        Assert.Empty(await Runtime.In(s => s.GetRequiredService<SupervisionQueries>().OverdueAsync(new SupervisionScope(["elsewhere"]), TimeSpan.FromDays(1))));
+
+        var report = Report.Of(performance, "处长审批 按时率");
+        var csv = System.Text.Encoding.UTF8.GetString(ReportExport.ToCsv(report));
+        Assert.StartsWith("\uFEFFkey,completed,on_time,on_time_rate,average_handling_hours,open_overdue\r\napproval/处长审批,2,1,0.5", csv, StringComparison.Ordinal);
+        using var workbook = SpreadsheetDocument.Open(new MemoryStream(ReportExport.ToXlsx(report)), false);
+        var rows = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("approval/处长审批", rows[1].Elements<Cell>().First().InnerText);
+        Assert.Equal("0.5", rows[1].Elements<Cell>().ElementAt(3).InnerText);
+    }
+}
+
+public sealed class SqliteInboxAndSupervisionTests(SqliteTestDatabase database) : InboxAndSupervisionTests<SqliteTestDatabase>(database);
+
+public sealed class PostgresInboxAndSupervisionTests(PostgresTestDatabase database) : InboxAndSupervisionTests<PostgresTestDatabase>(database);
