@@ -13,27 +13,15 @@ namespace G2G.Runtime.Tests.Reliability;
 /// (<see cref="DatabaseSnapshot"/>). Complements InstanceTests (unknown process key, task already completed, variable
 /// of the wrong type) and DeploymentTests (invalid definition) with the remaining refusals.
 /// </summary>
-public abstract class BadDataTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract class BadDataTests<TDatabase>(TDatabase database) : RuntimeTestBase<TDatabase>(database, "approval.bpmn", "messages.bpmn")
     where TDatabase : TestDatabase
 {
-    private RuntimeHarness _runtime = null!;
-
-    public async Task InitializeAsync()
-    {
-        await database.MigrateAsync();
-        _runtime = new RuntimeHarness(database);
-        foreach (var file in new[] { "approval.bpmn", "messages.bpmn" })
-            await _runtime.DeployAsync(file);
-    }
-
-    public async Task DisposeAsync() => await _runtime.DisposeAsync();
-
     /// <summary>Runs a refused operation: returns its error after checking that the database did not change at all.</summary>
     private async Task<RuntimeException> RefusedAsync(Func<Task> operation)
     {
-        var before = await _runtime.Query(DatabaseSnapshot.TakeAsync);
+        var before = await Runtime.Query(DatabaseSnapshot.TakeAsync);
         var error = await Assert.ThrowsAsync<RuntimeException>(operation);
-        var after = await _runtime.Query(DatabaseSnapshot.TakeAsync);
+        var after = await Runtime.Query(DatabaseSnapshot.TakeAsync);
         var changed = before.DifferencesFrom(after);
         Assert.True(changed.Length == 0, $"'{error.Message}' was refused, but the database changed:\n{changed}");
         return error;
@@ -42,29 +30,29 @@ public abstract class BadDataTests<TDatabase>(TDatabase database) : IClassFixtur
     [DatabaseFact]
     public async Task Snapshot_SeesAChangedColumn_AnAddedRowAndARemovedRow()
     {
-        var id = await _runtime.StartAsync("approval", ("amount", 500));
-        var before = await _runtime.Query(DatabaseSnapshot.TakeAsync);
+        var id = await Runtime.StartAsync("approval", ("amount", 500));
+        var before = await Runtime.Query(DatabaseSnapshot.TakeAsync);
 
-        await _runtime.Query(db => db.Set<TaskRecord>().Where(t => t.InstanceId == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.Assignee, "someone.else")));
-        await _runtime.Query(db =>
+        await Runtime.Query(db => db.Set<TaskRecord>().Where(t => t.InstanceId == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.Assignee, "someone.else")));
+        await Runtime.Query(db =>
         {
             db.Add(new JobRecord { Kind = "timer", InstanceId = id, State = "pending", DueAt = DateTimeOffset.UtcNow });
             return db.SaveChangesAsync();
         });
-        await _runtime.Query(db => db.Set<OutboxRecord>().Where(o => o.InstanceId == id).ExecuteDeleteAsync());
-        var changed = before.DifferencesFrom(await _runtime.Query(DatabaseSnapshot.TakeAsync));
+        await Runtime.Query(db => db.Set<OutboxRecord>().Where(o => o.InstanceId == id).ExecuteDeleteAsync());
+        var changed = before.DifferencesFrom(await Runtime.Query(DatabaseSnapshot.TakeAsync));
 
         Assert.Contains("TaskRecord:", changed, StringComparison.Ordinal);
         Assert.Contains("someone.else", changed, StringComparison.Ordinal);
         Assert.Contains("JobRecord:", changed, StringComparison.Ordinal);
         Assert.Contains("OutboxRecord:", changed, StringComparison.Ordinal);
-        await _runtime.Query(db => db.Set<JobRecord>().Where(j => j.InstanceId == id).ExecuteDeleteAsync());
+        await Runtime.Query(db => db.Set<JobRecord>().Where(j => j.InstanceId == id).ExecuteDeleteAsync());
     }
 
     [DatabaseFact]
     public async Task Deploy_FileThatIsNotXml_IsRefusedWithTheReasonAndWritesNothing()
     {
-        var error = await RefusedAsync(() => _runtime.In(s => s.GetRequiredService<DeploymentService>().DeployAsync("<bpmn:definitions 未闭合", "broken.bpmn")));
+        var error = await RefusedAsync(() => Runtime.In(s => s.GetRequiredService<DeploymentService>().DeployAsync("<bpmn:definitions 未闭合", "broken.bpmn")));
 
         Assert.Equal(RuntimeErrorCode.DefinitionInvalid, error.Code);
         Assert.Contains("broken.bpmn", error.Message, StringComparison.Ordinal);
@@ -74,7 +62,7 @@ public abstract class BadDataTests<TDatabase>(TDatabase database) : IClassFixtur
     [DatabaseFact]
     public async Task CorrelateMessage_NobodyWaitsForIt_IsNotFoundAndWritesNothing()
     {
-        var error = await RefusedAsync(() => _runtime.In(s => s.GetRequiredService<InstanceService>().CorrelateMessageAsync("无此消息", "粤府函〔2026〕1号", actor: "clerk")));
+        var error = await RefusedAsync(() => Runtime.In(s => s.GetRequiredService<InstanceService>().CorrelateMessageAsync("无此消息", "粤府函〔2026〕1号", actor: "clerk")));
 
         Assert.Equal(RuntimeErrorCode.NotFound, error.Code);
         Assert.Contains("'无此消息'", error.Message, StringComparison.Ordinal);
@@ -85,10 +73,10 @@ public abstract class BadDataTests<TDatabase>(TDatabase database) : IClassFixtur
     public async Task CorrelateMessage_WithAKeyNoInstanceWaitsFor_IsNotFound_AndTheWaitingInstanceIsUntouched()
     {
         var docNo = $"粤府函〔2026〕{Guid.NewGuid():N}号";
-        var issuer = await _runtime.StartAsync("issue", ("docNo", docNo));
-        Assert.Single(await _runtime.Query(db => db.Set<EventSubscriptionRecord>().Where(s => s.InstanceId == issuer).ToListAsync()));
+        var issuer = await Runtime.StartAsync("issue", ("docNo", docNo));
+        Assert.Single(await Runtime.Query(db => db.Set<EventSubscriptionRecord>().Where(s => s.InstanceId == issuer).ToListAsync()));
 
-        var error = await RefusedAsync(() => _runtime.In(s => s.GetRequiredService<InstanceService>().CorrelateMessageAsync("签收回执", docNo + "-其他", actor: "clerk")));
+        var error = await RefusedAsync(() => Runtime.In(s => s.GetRequiredService<InstanceService>().CorrelateMessageAsync("签收回执", docNo + "-其他", actor: "clerk")));
 
         Assert.Equal(RuntimeErrorCode.NotFound, error.Code);
         Assert.Contains("'签收回执'", error.Message, StringComparison.Ordinal);
@@ -98,20 +86,20 @@ public abstract class BadDataTests<TDatabase>(TDatabase database) : IClassFixtur
     [DatabaseFact]
     public async Task BroadcastSignal_NobodyWaitsForIt_ReachesNoneAndWritesNothing()
     {
-        await _runtime.StartAsync("approval", ("amount", 500)); // something runs, but waits for no signal
-        var before = await _runtime.Query(DatabaseSnapshot.TakeAsync);
+        await Runtime.StartAsync("approval", ("amount", 500)); // something runs, but waits for no signal
+        var before = await Runtime.Query(DatabaseSnapshot.TakeAsync);
 
-        var reached = await _runtime.In(s => s.GetRequiredService<InstanceService>().BroadcastSignalAsync("无人等待的信号", actor: "admin"));
+        var reached = await Runtime.In(s => s.GetRequiredService<InstanceService>().BroadcastSignalAsync("无人等待的信号", actor: "admin"));
 
         Assert.Equal(0, reached);
-        var changed = before.DifferencesFrom(await _runtime.Query(DatabaseSnapshot.TakeAsync));
+        var changed = before.DifferencesFrom(await Runtime.Query(DatabaseSnapshot.TakeAsync));
         Assert.True(changed.Length == 0, $"The signal reached nobody, but the database changed:\n{changed}");
     }
 
     [DatabaseFact]
     public async Task CompleteTask_ThatDoesNotExist_IsNotFoundAndWritesNothing()
     {
-        var error = await RefusedAsync(() => _runtime.CompleteAsync(987654321, "zhang.san"));
+        var error = await RefusedAsync(() => Runtime.CompleteAsync(987654321, "zhang.san"));
 
         Assert.Equal(RuntimeErrorCode.NotFound, error.Code);
         Assert.Contains("987654321", error.Message, StringComparison.Ordinal);
@@ -121,7 +109,7 @@ public abstract class BadDataTests<TDatabase>(TDatabase database) : IClassFixtur
     public async Task Start_WhoseFirstStepWouldFail_IsRefusedWithTheStepAndReason_AndLeavesNoInstance()
     {
         var key = $"p{Guid.NewGuid():N}";
-        await _runtime.In(s => s.GetRequiredService<DeploymentService>().DeployAsync($"""
+        await Runtime.In(s => s.GetRequiredService<DeploymentService>().DeployAsync($"""
             <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:g2g="urn:g2g:bpmn:1.0" id="d" targetNamespace="t">
               <bpmn:process id="{key}" isExecutable="true">
                 <bpmn:startEvent id="s" /><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="route" />
@@ -135,7 +123,7 @@ public abstract class BadDataTests<TDatabase>(TDatabase database) : IClassFixtur
             </bpmn:definitions>
             """, "route.bpmn"));
 
-        var error = await RefusedAsync(() => _runtime.StartAsync(key, ("amount", "很多")));
+        var error = await RefusedAsync(() => Runtime.StartAsync(key, ("amount", "很多")));
 
         Assert.Equal(RuntimeErrorCode.Invalid, error.Code);
         Assert.Contains("'route'", error.Message, StringComparison.Ordinal);
@@ -144,9 +132,9 @@ public abstract class BadDataTests<TDatabase>(TDatabase database) : IClassFixtur
     [DatabaseFact]
     public async Task Withdraw_WithNothingToWithdraw_IsAConflictAndWritesNothing()
     {
-        var id = await _runtime.StartAsync("approval", ("amount", 500));
+        var id = await Runtime.StartAsync("approval", ("amount", 500));
 
-        var error = await RefusedAsync(() => _runtime.In(s => s.GetRequiredService<InstanceService>().WithdrawAsync(id, "apply", "zhang.san")));
+        var error = await RefusedAsync(() => Runtime.In(s => s.GetRequiredService<InstanceService>().WithdrawAsync(id, "apply", "zhang.san")));
 
         Assert.Equal(RuntimeErrorCode.Conflict, error.Code);
         Assert.Contains("填写申请", error.Message, StringComparison.Ordinal);
@@ -155,11 +143,11 @@ public abstract class BadDataTests<TDatabase>(TDatabase database) : IClassFixtur
     [DatabaseFact]
     public async Task CompleteTask_OfASuspendedInstance_IsAConflictAndWritesNothing()
     {
-        var id = await _runtime.StartAsync("approval", ("amount", 500));
-        await _runtime.In(s => s.GetRequiredService<InstanceService>().SuspendAsync(id, "admin", "核查中"));
-        var apply = await _runtime.TaskAsync(id, "apply");
+        var id = await Runtime.StartAsync("approval", ("amount", 500));
+        await Runtime.In(s => s.GetRequiredService<InstanceService>().SuspendAsync(id, "admin", "核查中"));
+        var apply = await Runtime.TaskAsync(id, "apply");
 
-        var error = await RefusedAsync(() => _runtime.CompleteAsync(apply.Id, "zhang.san"));
+        var error = await RefusedAsync(() => Runtime.CompleteAsync(apply.Id, "zhang.san"));
 
         Assert.Equal(RuntimeErrorCode.Conflict, error.Code);
         Assert.Contains("suspended", error.Message, StringComparison.Ordinal);
@@ -168,7 +156,7 @@ public abstract class BadDataTests<TDatabase>(TDatabase database) : IClassFixtur
     [DatabaseFact]
     public async Task Cancel_AnInstanceThatDoesNotExist_IsNotFoundAndWritesNothing()
     {
-        var error = await RefusedAsync(() => _runtime.In(s => s.GetRequiredService<InstanceService>().CancelAsync(987654321, "admin", "测试")));
+        var error = await RefusedAsync(() => Runtime.In(s => s.GetRequiredService<InstanceService>().CancelAsync(987654321, "admin", "测试")));
 
         Assert.Equal(RuntimeErrorCode.NotFound, error.Code);
         Assert.Contains("987654321", error.Message, StringComparison.Ordinal);

@@ -32,6 +32,7 @@ public sealed class DatabaseSnapshot
         await snapshot.AddAsync<NotificationRecord>(db);
         await snapshot.AddAsync<EventSubscriptionRecord>(db);
         await snapshot.AddAsync<IncidentRecord>(db);
+        await snapshot.AddAsync<TaskCopyRecord>(db);
         var unknown = db.Model.GetEntityTypes().Select(e => e.ClrType.Name).Where(name => !snapshot._tables.ContainsKey(name)).ToList();
         if (unknown.Count > 0)
             throw new InvalidOperationException($"DatabaseSnapshot does not read {string.Join(", ", unknown)}; add the new tables to it.");
