@@ -8,12 +8,12 @@ namespace G2G.Runtime.Tests.Reliability;
 
 /// <summary>
 /// Fast set-up for the 10,000-timer tests (PostgreSQL only): copies the rows of one instance that
-/// <c>InstanceService.StartAsync</c> really started — instance, jobs, history and audit records — as new instances
+/// <c>InstanceService.StartAsync</c> really started — instance, jobs, history, event subscriptions and audit records — as new instances
 /// with their own id, business key and title, with one <c>INSERT … SELECT</c> per table on the server. The engine
 /// state holds only instance-local ids, so a copy is a genuine instance in the same state. Its audit chain is rebuilt
 /// record by record with <see cref="AuditLog.ComputeHash"/>, so <see cref="AuditVerifier"/> checks the copies like any
 /// other chain. Column lists come from the EF model, so a new column is copied too. A template with rows of any other
-/// kind (tasks, notifications, subscriptions, incidents) is refused, since those are not copied.
+/// kind (tasks, notifications, incidents) is refused, since those are not copied.
 /// </summary>
 internal static class InstanceCloner
 {
@@ -25,11 +25,10 @@ internal static class InstanceCloner
         var audit = await db.Set<AuditRecord>().AsNoTracking().Where(a => a.InstanceId == templateId).OrderBy(a => a.Seq).ToListAsync();
         var others = await db.Set<TaskRecord>().CountAsync(t => t.InstanceId == templateId)
             + await db.Set<OutboxRecord>().CountAsync(o => o.InstanceId == templateId)
-            + await db.Set<EventSubscriptionRecord>().CountAsync(s => s.InstanceId == templateId)
             + await db.Set<IncidentRecord>().CountAsync(i => i.InstanceId == templateId)
             + await db.Set<JobRecord>().CountAsync(j => j.InstanceId == templateId && j.LeaseOwner != null);
         if (others > 0 || audit.Count != template.AuditSeq)
-            throw new InvalidOperationException($"Instance {templateId} cannot be cloned: only instances with unleased jobs, history and audit records are supported.");
+            throw new InvalidOperationException($"Instance {templateId} cannot be cloned: only instances with unleased jobs, history, subscriptions and audit records are supported.");
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
@@ -72,7 +71,7 @@ internal static class InstanceCloner
             Copy(model, typeof(ProcessInstanceRecord), "unnest(@ids, @keys, @titles, @heads) AS c(id, business_key, title, audit_head)", "t.id = @template",
                 new() { ["id"] = "c.id", ["business_key"] = "c.business_key", ["title"] = "c.title", ["audit_head"] = "c.audit_head" }),
             ("ids", ids), ("keys", names.Select(x => x.BusinessKey).ToArray()), ("titles", names.Select(x => x.Title).ToArray()), ("heads", heads), ("template", templateId));
-        foreach (var rows in new[] { typeof(JobRecord), typeof(HistoryRecord) })
+        foreach (var rows in new[] { typeof(JobRecord), typeof(HistoryRecord), typeof(EventSubscriptionRecord) })
         {
             await ExecuteAsync(connection, transaction,
                 Copy(model, rows, "unnest(@ids) AS c(id)", "t.instance_id = @template", new() { ["id"] = null, ["instance_id"] = "c.id" }),
