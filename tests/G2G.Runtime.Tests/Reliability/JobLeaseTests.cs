@@ -62,8 +62,10 @@ public sealed class PostgresJobLeaseTests(PostgresTestDatabase database) : JobLe
 
 /// <summary>
 /// The jobs a node took in one batch keep their lease while they wait for their turn behind a slow one
-/// (PostgreSQL: on SQLite a command holds the only write lock, so no other node can take a job meanwhile).
+/// (PostgreSQL: on SQLite a command holds the only write lock, so no other node can take a job meanwhile). The
+/// renewal runs on a real timer, so the test runs alone (in the reliability group), not beside busy test classes.
 /// </summary>
+[Collection(ReliabilityTestGroup.Name)]
 public sealed class PostgresBatchLeaseTests(PostgresTestDatabase database) : IClassFixture<PostgresTestDatabase>, IAsyncLifetime
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMilliseconds(300);
@@ -123,7 +125,7 @@ public sealed class PostgresBatchLeaseTests(PostgresTestDatabase database) : ICl
 
             _clock.Advance(TimeSpan.FromMinutes(10)); // far longer than the lease: only renewals keep the batch
             var renewed = false;
-            for (var watch = System.Diagnostics.Stopwatch.StartNew(); !renewed && watch.Elapsed < TimeSpan.FromSeconds(15); await Task.Delay(20))
+            for (var watch = System.Diagnostics.Stopwatch.StartNew(); !renewed && watch.Elapsed < TimeSpan.FromSeconds(60); await Task.Delay(20))
             {
                 var lease = await _runtime.Query(db => db.Set<JobRecord>().AsNoTracking().Where(j => j.Id == waiting.Id).Select(j => j.LeaseUntil).SingleAsync());
                 renewed = lease > _clock.GetUtcNow();
