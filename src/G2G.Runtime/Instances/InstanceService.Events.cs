@@ -18,14 +18,9 @@ public sealed partial class InstanceService
     public async Task<int> CorrelateMessageAsync(string name, string? correlationKey, IReadOnlyDictionary<string, Value>? variables = null,
         string? actor = null, CancellationToken cancellationToken = default)
     {
-        var waiting = await db.Set<EventSubscriptionRecord>().AsNoTracking()
-            .Where(s => s.Kind == "message" && s.Name == name && s.CorrelationKey == correlationKey)
-            .Select(s => s.InstanceId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
+        var waiting = await MessageRecipientsAsync(name, correlationKey, cancellationToken).ConfigureAwait(false);
         foreach (var instanceId in waiting)
-        {
-            await RunAsync(instanceId, _ => Task.FromResult(new Prepared(new CorrelateMessage(name, variables),
-                new AuditEntry(actor, "message.correlated", Outcome: name, Data: correlationKey))), cancellationToken).ConfigureAwait(false);
-        }
+            await DeliverMessageAsync(instanceId, name, correlationKey, variables, actor, cancellationToken).ConfigureAwait(false);
         if (waiting.Count > 0)
             return waiting.Count;
 
@@ -45,16 +40,34 @@ public sealed partial class InstanceService
     public async Task<int> BroadcastSignalAsync(string name, IReadOnlyDictionary<string, Value>? variables = null, long? exceptInstanceId = null,
         string? actor = null, CancellationToken cancellationToken = default)
     {
-        var waiting = await db.Set<EventSubscriptionRecord>().AsNoTracking()
-            .Where(s => s.Kind == "signal" && s.Name == name && s.InstanceId != exceptInstanceId)
-            .Select(s => s.InstanceId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
+        var waiting = await SignalRecipientsAsync(name, exceptInstanceId, cancellationToken).ConfigureAwait(false);
         foreach (var instanceId in waiting)
-        {
-            await RunAsync(instanceId, _ => Task.FromResult(new Prepared(new BroadcastSignal(name, variables),
-                new AuditEntry(actor, "signal.received", Outcome: name))), cancellationToken).ConfigureAwait(false);
-        }
+            await DeliverSignalAsync(instanceId, name, variables, actor, cancellationToken).ConfigureAwait(false);
         return waiting.Count;
     }
+
+    /// <summary>The instances waiting for a message with this correlation key.</summary>
+    internal Task<List<long>> MessageRecipientsAsync(string name, string? correlationKey, CancellationToken cancellationToken) =>
+        db.Set<EventSubscriptionRecord>().AsNoTracking()
+            .Where(s => s.Kind == "message" && s.Name == name && s.CorrelationKey == correlationKey)
+            .Select(s => s.InstanceId).Distinct().ToListAsync(cancellationToken);
+
+    /// <summary>The instances waiting for a signal, except the one that threw it.</summary>
+    internal Task<List<long>> SignalRecipientsAsync(string name, long? exceptInstanceId, CancellationToken cancellationToken) =>
+        db.Set<EventSubscriptionRecord>().AsNoTracking()
+            .Where(s => s.Kind == "signal" && s.Name == name && s.InstanceId != exceptInstanceId)
+            .Select(s => s.InstanceId).Distinct().ToListAsync(cancellationToken);
+
+    /// <summary>Delivers a message to one waiting instance.</summary>
+    internal Task DeliverMessageAsync(long instanceId, string name, string? correlationKey, IReadOnlyDictionary<string, Value>? variables,
+        string? actor, CancellationToken cancellationToken) =>
+        RunAsync(instanceId, _ => Task.FromResult(new Prepared(new CorrelateMessage(name, variables),
+            new AuditEntry(actor, "message.correlated", Outcome: name, Data: correlationKey))), cancellationToken);
+
+    /// <summary>Delivers a signal to one waiting instance.</summary>
+    internal Task DeliverSignalAsync(long instanceId, string name, IReadOnlyDictionary<string, Value>? variables, string? actor, CancellationToken cancellationToken) =>
+        RunAsync(instanceId, _ => Task.FromResult(new Prepared(new BroadcastSignal(name, variables),
+            new AuditEntry(actor, "signal.received", Outcome: name))), cancellationToken);
 
     /// <summary>Fires a due timer. A timer whose step has ended meanwhile is stale and ignored (returns false).</summary>
     internal async Task<bool> FireTimerAsync(long instanceId, long subscriptionId, CancellationToken cancellationToken)

@@ -59,6 +59,12 @@ public sealed partial class JobExecutor(IServiceScopeFactory scopes, IOptions<Ru
             batch = await scope.ServiceProvider.GetRequiredService<JobStore>()
                 .AcquireAsync(_owner, clock.GetUtcNow(), settings.LeaseDuration, settings.BatchSize, stoppingToken).ConfigureAwait(false);
         }
+        if (batch.Count == 0)
+            return 0;
+        // Every job of the batch not yet done keeps its lease, the one running and those waiting behind it alike;
+        // otherwise a slow job lets the leases of the others run out and another node takes them over meanwhile.
+        var held = batch.Select(j => j.Id).ToHashSet();
+        using var renewal = new Timer(_ => Renew(held), null, settings.LeaseDuration / 3, settings.LeaseDuration / 3);
         for (var i = 0; i < batch.Count; i++)
         {
             if (stoppingToken.IsCancellationRequested)
@@ -68,6 +74,8 @@ public sealed partial class JobExecutor(IServiceScopeFactory scopes, IOptions<Ru
             }
             // The job in hand finishes even during shutdown: its command is one short transaction.
             await RunOneAsync(batch[i], CancellationToken.None).ConfigureAwait(false);
+            lock (held)
+                held.Remove(batch[i].Id);
         }
         return batch.Count;
     }
@@ -75,7 +83,6 @@ public sealed partial class JobExecutor(IServiceScopeFactory scopes, IOptions<Ru
     private async Task RunOneAsync(JobRecord job, CancellationToken cancellationToken)
     {
         var claim = new JobClaim(job.Id, _owner);
-        using var renewal = new Timer(_ => Renew(claim), null, options.Value.Jobs.LeaseDuration / 3, options.Value.Jobs.LeaseDuration / 3);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -90,17 +97,22 @@ public sealed partial class JobExecutor(IServiceScopeFactory scopes, IOptions<Ru
         }
     }
 
-    private void Renew(JobClaim claim)
+    private void Renew(HashSet<long> held)
     {
+        long[] jobIds;
+        lock (held)
+            jobIds = [.. held];
+        if (jobIds.Length == 0)
+            return;
         try
         {
             using var scope = scopes.CreateScope();
             scope.ServiceProvider.GetRequiredService<JobStore>()
-                .RenewAsync(claim, clock.GetUtcNow() + options.Value.Jobs.LeaseDuration, CancellationToken.None).GetAwaiter().GetResult();
+                .RenewAsync(jobIds, _owner, clock.GetUtcNow() + options.Value.Jobs.LeaseDuration, CancellationToken.None).GetAwaiter().GetResult();
         }
         catch (Exception failure) when (failure is not OutOfMemoryException)
         {
-            LogRenewFailed(claim.JobId, failure.Message);
+            LogRenewFailed(jobIds.Length, failure.Message);
         }
     }
 
@@ -119,6 +131,6 @@ public sealed partial class JobExecutor(IServiceScopeFactory scopes, IOptions<Ru
     [LoggerMessage(LogLevel.Warning, "Job {JobId} ({Kind}) of instance {InstanceId} failed: {Reason}")]
     private partial void LogJobFailed(long jobId, string kind, long? instanceId, string reason);
 
-    [LoggerMessage(LogLevel.Warning, "Renewing the lease of job {JobId} failed: {Reason}")]
-    private partial void LogRenewFailed(long jobId, string reason);
+    [LoggerMessage(LogLevel.Warning, "Renewing the leases of {Count} jobs failed: {Reason}")]
+    private partial void LogRenewFailed(int count, string reason);
 }

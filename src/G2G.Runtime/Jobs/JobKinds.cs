@@ -17,10 +17,13 @@ public static class JobKinds
     /// <summary>A task is escalated to its supervisor (督办).</summary>
     public const string Escalation = "escalation";
 
-    /// <summary>Deliver a message to the instances waiting for it or start one by message.</summary>
+    /// <summary>
+    /// Deliver a message to the instances waiting for it (as one delivery job each, whose target is the receiving
+    /// instance) or start one by message.
+    /// </summary>
     public const string Message = "message";
 
-    /// <summary>Broadcast a signal to every other waiting instance.</summary>
+    /// <summary>Broadcast a signal to every other waiting instance (as one delivery job each, whose target is the receiving instance).</summary>
     public const string Signal = "signal";
 
     /// <summary>Start the child instance a call activity asked for (target: the call's token id).</summary>

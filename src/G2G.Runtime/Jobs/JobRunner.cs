@@ -38,12 +38,25 @@ internal sealed class JobRunner(G2GDbContext db, InstanceService instances, JobS
                 break;
             case JobKinds.Message:
                 var message = VariablesJson.Deserialize<MessagePayload>(job.Payload!);
+                if (job.TargetId is { } receiver)
+                {
+                    await IgnoreStaleAsync(() => instances.DeliverMessageAsync(receiver, message.Name, message.CorrelationKey, message.Variables, "system", cancellationToken)).ConfigureAwait(false);
+                    break;
+                }
+                if (await FanOutAsync(job, claim, await instances.MessageRecipientsAsync(message.Name, message.CorrelationKey, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
+                    return;
                 await DeliverAsync(() => instances.CorrelateMessageAsync(message.Name, message.CorrelationKey, message.Variables, "system", cancellationToken)).ConfigureAwait(false);
                 break;
             case JobKinds.Signal:
                 var signal = VariablesJson.Deserialize<SignalPayload>(job.Payload!);
-                await instances.BroadcastSignalAsync(signal.Name, signal.Variables, signal.SourceInstanceId, "system", cancellationToken).ConfigureAwait(false);
-                break;
+                if (job.TargetId is { } listener)
+                {
+                    await IgnoreStaleAsync(() => instances.DeliverSignalAsync(listener, signal.Name, signal.Variables, "system", cancellationToken)).ConfigureAwait(false);
+                    break;
+                }
+                if (await FanOutAsync(job, claim, await instances.SignalRecipientsAsync(signal.Name, signal.SourceInstanceId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
+                    return;
+                break; // nobody waits for it
             case JobKinds.Reminder:
             case JobKinds.Overdue:
             case JobKinds.Escalation:
@@ -55,6 +68,45 @@ internal sealed class JobRunner(G2GDbContext db, InstanceService instances, JobS
         instances.CurrentJob = null;
         // Still leased when no command consumed it (a stale timer, a child already started, nobody waiting).
         await store.DeleteAsync(claim, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A message or signal that instances wait for becomes one delivery job per receiving instance (target: that
+    /// instance), written in one transaction with the removal of this job under its lease. Each delivery is then
+    /// consumed by its own command, so every instance gets it exactly once even if a node dies part-way through, and
+    /// one that cannot take it now (suspended) holds up only its own delivery. False when nobody waits.
+    /// </summary>
+    private async Task<bool> FanOutAsync(JobRecord job, JobClaim claim, List<long> recipients, CancellationToken cancellationToken)
+    {
+        if (recipients.Count == 0)
+            return false;
+        instances.CurrentJob = null;
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (!await store.DeleteAsync(claim, cancellationToken).ConfigureAwait(false))
+            return true; // the lease was lost: the node that holds it now fans out
+        foreach (var recipient in recipients)
+        {
+            db.Add(new JobRecord
+            {
+                Kind = job.Kind, InstanceId = recipient, TargetId = recipient, Payload = job.Payload, DueAt = now, State = JobKinds.Pending, CreatedAt = now,
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>A delivery to an instance that no longer waits (it moved on, finished or was cancelled) is dropped.</summary>
+    private static async Task IgnoreStaleAsync(Func<Task> deliver)
+    {
+        try
+        {
+            await deliver().ConfigureAwait(false);
+        }
+        catch (RuntimeException stale) when (stale.InnerException is G2G.Engine.Execution.CommandRejectedException)
+        {
+        }
     }
 
     /// <summary>A message nobody waits for is dropped, as BPMN specifies; the job must not retry forever.</summary>
@@ -102,13 +154,16 @@ internal sealed class JobRunner(G2GDbContext db, InstanceService instances, JobS
             });
         }
         db.Add(new HistoryRecord { InstanceId = task.InstanceId, ElementId = task.ElementId, ElementKind = "userTask", Phase = kind, TokenId = task.EngineTaskId, OccurredAt = now });
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         var every = job.Kind == JobKinds.Overdue ? Settings(task)?.RemindEvery : null;
-        if (every is not null)
-            await store.RescheduleAsync(claim, every.DueFrom(now, engineOptions.Calendar), cancellationToken).ConfigureAwait(false);
-        else
-            await store.DeleteAsync(claim, cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // The job is removed (or moved) under its lease first: a node whose lease ran out and was taken over, or whose
+        // job went with its task meanwhile, rolls back and sends nothing, so a notice is written exactly once.
+        var held = every is not null
+            ? await store.RescheduleAsync(claim, every.DueFrom(now, engineOptions.Calendar), cancellationToken).ConfigureAwait(false)
+            : await store.DeleteAsync(claim, cancellationToken).ConfigureAwait(false);
+        if (!held)
+            return;
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 

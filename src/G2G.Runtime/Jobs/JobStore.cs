@@ -30,13 +30,14 @@ internal sealed class JobStore(G2GDbContext db, DatabaseSettings settings)
             .OrderBy(j => j.DueAt).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Extends the lease of a long-running job; false when the lease was lost.</summary>
-    public async Task<bool> RenewAsync(JobClaim claim, DateTimeOffset until, CancellationToken cancellationToken) =>
-        await db.Set<JobRecord>().Where(j => j.Id == claim.JobId && j.LeaseOwner == claim.Owner)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), cancellationToken).ConfigureAwait(false) == 1;
+    /// <summary>Extends the lease of jobs a node still holds (the batch it works through); returns how many it still held.</summary>
+    public Task<int> RenewAsync(IReadOnlyCollection<long> jobIds, string owner, DateTimeOffset until, CancellationToken cancellationToken) =>
+        db.Set<JobRecord>().Where(j => jobIds.Contains(j.Id) && j.LeaseOwner == owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), cancellationToken);
 
-    public Task DeleteAsync(JobClaim claim, CancellationToken cancellationToken) =>
-        db.Set<JobRecord>().Where(j => j.Id == claim.JobId && j.LeaseOwner == claim.Owner).ExecuteDeleteAsync(cancellationToken);
+    /// <summary>Removes a job this node still holds the lease of; false when the lease was lost (another node has the job).</summary>
+    public async Task<bool> DeleteAsync(JobClaim claim, CancellationToken cancellationToken) =>
+        await db.Set<JobRecord>().Where(j => j.Id == claim.JobId && j.LeaseOwner == claim.Owner).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) == 1;
 
     /// <summary>Gives jobs back (shutdown): another node, or this one after restart, takes them at once.</summary>
     public Task ReleaseAsync(IEnumerable<long> jobIds, string owner, CancellationToken cancellationToken)
@@ -46,10 +47,11 @@ internal sealed class JobStore(G2GDbContext db, DatabaseSettings settings)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseOwner, (string?)null).SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
     }
 
-    /// <summary>Moves a job's due date (a repeated reminder) and releases it.</summary>
-    public Task RescheduleAsync(JobClaim claim, DateTimeOffset due, CancellationToken cancellationToken) =>
-        db.Set<JobRecord>().Where(j => j.Id == claim.JobId && j.LeaseOwner == claim.Owner)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.DueAt, due).SetProperty(j => j.LeaseOwner, (string?)null).SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+    /// <summary>Moves a job's due date (a repeated reminder) and releases it; false when the lease was lost.</summary>
+    public async Task<bool> RescheduleAsync(JobClaim claim, DateTimeOffset due, CancellationToken cancellationToken) =>
+        await db.Set<JobRecord>().Where(j => j.Id == claim.JobId && j.LeaseOwner == claim.Owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.DueAt, due).SetProperty(j => j.LeaseOwner, (string?)null).SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), cancellationToken)
+            .ConfigureAwait(false) == 1;
 
     /// <summary>Records a failure: retry later with backoff, or after the last try mark it failed with an incident.</summary>
     public async Task FailAsync(JobRecord job, string owner, string error, DateTimeOffset now, JobOptions options, CancellationToken cancellationToken)
