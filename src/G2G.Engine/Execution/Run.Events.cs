@@ -176,6 +176,25 @@ internal sealed partial class Run
         Emit(new MessageSent(message.MessageName, node.Id, key, VisibleVariables(token.ScopeId)));
     }
 
+    /// <summary>
+    /// A throwing event sends its message or signal. Returns false when the thrown signal interrupted
+    /// the thrower's own scope, so the thrower must stop.
+    /// </summary>
+    public bool Throw(Token token, FlowNode node, EventDefinition? definition)
+    {
+        switch (definition)
+        {
+            case MessageDefinition message:
+                SendMessage(token, node, message);
+                return true;
+            case SignalDefinition signal:
+                ThrowSignal(token, node, signal);
+                return _tokens.ContainsKey(token.Id);
+            default:
+                return true;
+        }
+    }
+
     /// <summary>Signals reach every waiting catcher, in this instance too; the runtime delivers to the others.</summary>
     public void ThrowSignal(Token token, FlowNode node, SignalDefinition signal)
     {

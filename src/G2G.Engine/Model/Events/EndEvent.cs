@@ -21,15 +21,9 @@ public sealed class EndEvent : FlowNode
                 run.Complete(token, this);
                 run.ThrowError(token, error.ErrorCode ?? Id, $"error end event '{Id}'", technical: false);
                 return;
-            case MessageDefinition message:
-                run.SendMessage(token, this, message);
-                break;
-            case SignalDefinition signal:
-                run.ThrowSignal(token, this, signal);
-                if (run.FindToken(token.Id) is null)
-                    return; // the signal interrupted the thrower's own scope
-                break;
         }
+        if (!run.Throw(token, this, Definition))
+            return;
         run.Complete(token, this);
         run.Consume(token);
     }

@@ -12,17 +12,7 @@ public sealed class IntermediateThrowEvent : FlowNode
 
     internal override void Enter(Run run, Token token)
     {
-        switch (Definition)
-        {
-            case MessageDefinition message:
-                run.SendMessage(token, this, message);
-                break;
-            case SignalDefinition signal:
-                run.ThrowSignal(token, this, signal);
-                if (run.FindToken(token.Id) is null)
-                    return; // the signal interrupted the thrower's own scope
-                break;
-        }
-        run.Leave(token);
+        if (run.Throw(token, this, Definition))
+            run.Leave(token);
     }
 }
