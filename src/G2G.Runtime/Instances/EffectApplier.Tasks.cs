@@ -1,6 +1,7 @@
 using G2G.Engine.Execution;
 using G2G.Runtime.Assignment;
 using G2G.Runtime.Jobs;
+using G2G.Runtime.Notifications;
 using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,24 +59,9 @@ internal sealed partial class EffectApplier
             if (settings.EscalateAfter is { } after)
                 AddJob(JobKinds.Escalation, created.TaskId, after.DueFrom(due, calendar));
         }
-        foreach (var recipient in Recipients(assignment))
-            Notify("task.assigned", recipient, $"新待办 New task: {created.Name ?? created.ElementId}", instance.Title, created.TaskId);
+        foreach (var recipient in TaskNotifications.Recipients(assignment))
+            db.Add(TaskNotifications.Create("task.assigned", instance.Id, created.TaskId, recipient, $"新待办 New task: {created.Name ?? created.ElementId}", instance.Title, now));
     }
-
-    /// <summary>The assignee, else every candidate; groups are addressed as <c>group:&lt;name&gt;</c> for the organisation to expand.</summary>
-    internal static IEnumerable<string> Recipients(TaskAssignment assignment) =>
-        assignment.Assignee is { } assignee
-            ? [assignee]
-            : assignment.CandidateUsers.Distinct().Concat(assignment.CandidateGroups.Distinct().Select(g => $"group:{g}"));
-
-    /// <summary>Writes an outbox notification; its id makes delivery idempotent.</summary>
-    public void Notify(string kind, string recipient, string subject, string? body, long? engineTaskId, string? discriminator = null) =>
-        db.Add(new OutboxRecord
-        {
-            NotificationId = $"{kind}:{instance.Id}:{engineTaskId}:{recipient}{discriminator}",
-            Kind = kind, Recipient = recipient, Subject = subject, Body = body,
-            InstanceId = instance.Id, TaskId = engineTaskId, CreatedAt = now,
-        });
 
     /// <summary>Keeps event_subscriptions equal to the message and signal subscriptions in the state.</summary>
     private async Task ProjectSubscriptionsAsync(ProcessState before, ProcessState after, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using G2G.Engine.Model.Activities;
 using G2G.Engine.Model.Extensions;
 using G2G.Runtime.Audit;
+using G2G.Runtime.Notifications;
 using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -77,8 +78,7 @@ public sealed partial class InstanceService
     public Task UrgeAsync(long taskId, string actor, string? comment = null, CancellationToken cancellationToken = default) =>
         TaskRowAsync(taskId, actor, "task.urged", TaskOperations.Urge, (task, notify) =>
         {
-            var recipients = task.Assignee is { } a ? [a] : task.Candidates.Select(c => c.Kind == CandidateKinds.User ? c.Value : $"group:{c.Value}").ToList();
-            foreach (var recipient in recipients)
+            foreach (var recipient in TaskNotifications.Recipients(task))
                 notify("task.urged", recipient, $"催办 Please handle: {task.Name}", comment);
         }, cancellationToken, comment: comment);
 
@@ -117,12 +117,8 @@ public sealed partial class InstanceService
             if (required != TaskOperations.None && (Definition(instance).FindNode(task.ElementId) as UserTask)?.Settings.Operations.HasFlag(required) != true)
                 throw new RuntimeException(RuntimeErrorCode.NotAllowed, $"Step '{task.Name ?? task.ElementId}' does not allow {required} (g2g:operations).");
             var now = clock.GetUtcNow();
-            change(task, (kind, recipient, subject, body) => db.Add(new OutboxRecord
-            {
-                NotificationId = $"{kind}:{task.InstanceId}:{task.EngineTaskId}:{recipient}:{instance.AuditSeq + 1}",
-                Kind = kind, Recipient = recipient, Subject = subject, Body = body ?? task.Title,
-                InstanceId = task.InstanceId, TaskId = task.EngineTaskId, CreatedAt = now,
-            }));
+            change(task, (kind, recipient, subject, body) => db.Add(
+                TaskNotifications.Create(kind, task.InstanceId, task.EngineTaskId, recipient, subject, body ?? task.Title, now, $":{instance.AuditSeq + 1}")));
             instance.Version++;
             AuditLog.Append(db, instance, new AuditEntry(actor, action, TaskId: task.Id, ElementId: task.ElementId, Outcome: outcome, Comment: comment), now);
             try

@@ -2,6 +2,7 @@ using G2G.Engine.Execution;
 using G2G.Engine.Model.Activities;
 using G2G.Runtime.Definitions;
 using G2G.Runtime.Instances;
+using G2G.Runtime.Notifications;
 using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -139,19 +140,12 @@ internal sealed class JobRunner(G2GDbContext db, InstanceService instances, JobS
             JobKinds.Overdue => ("task.overdue", $"已超期 Overdue: {task.Name}"),
             _ => ("task.escalated", $"督办 Escalation: {task.Name} 超期未办"),
         };
-        var recipients = EffectApplier.Recipients(new Assignment.TaskAssignment(task.Assignee,
-            [.. task.Candidates.Where(c => c.Kind == CandidateKinds.User).Select(c => c.Value)],
-            [.. task.Candidates.Where(c => c.Kind == CandidateKinds.Group).Select(c => c.Value)])).ToList();
+        var recipients = TaskNotifications.Recipients(task).ToList();
         if (job.Kind == JobKinds.Escalation)
             recipients = [EscalationTarget(task)];
         foreach (var recipient in recipients)
         {
-            db.Add(new OutboxRecord
-            {
-                NotificationId = $"{kind}:{task.InstanceId}:{task.EngineTaskId}:{recipient}:{job.Attempts}:{now.UtcTicks}",
-                Kind = kind, Recipient = recipient, Subject = subject, Body = task.Title,
-                InstanceId = task.InstanceId, TaskId = task.EngineTaskId, CreatedAt = now,
-            });
+            db.Add(TaskNotifications.Create(kind, task.InstanceId, task.EngineTaskId, recipient, subject, task.Title, now, $":{job.Attempts}:{now.UtcTicks}"));
         }
         db.Add(new HistoryRecord { InstanceId = task.InstanceId, ElementId = task.ElementId, ElementKind = "userTask", Phase = kind, TokenId = task.EngineTaskId, OccurredAt = now });
         var every = job.Kind == JobKinds.Overdue ? Settings(task)?.RemindEvery : null;

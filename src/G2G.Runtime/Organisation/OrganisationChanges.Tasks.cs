@@ -1,6 +1,7 @@
 using System.Text.Json;
 using G2G.Runtime.Audit;
 using G2G.Runtime.Instances;
+using G2G.Runtime.Notifications;
 using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -141,12 +142,8 @@ internal sealed partial class OrganisationChanges
         var recipients = assignee is not null && assignee != from ? [assignee] : added;
         foreach (var recipient in recipients)
         {
-            db.Add(new OutboxRecord
-            {
-                NotificationId = $"task.assigned:{instance.Id}:{task.EngineTaskId}:{recipient}:v{task.Version}",
-                Kind = "task.assigned", Recipient = recipient, Subject = $"新待办 New task: {task.Name ?? task.ElementId}", Body = task.Title,
-                InstanceId = instance.Id, TaskId = task.EngineTaskId, CreatedAt = now,
-            });
+            db.Add(TaskNotifications.Create("task.assigned", instance.Id, task.EngineTaskId, recipient,
+                $"新待办 New task: {task.Name ?? task.ElementId}", task.Title, now, $":v{task.Version}"));
         }
         if (assignee is null && task.Candidates.Count == 0)
         {

@@ -1,0 +1,39 @@
+using G2G.Runtime.Assignment;
+using G2G.Runtime.Instances;
+using G2G.Runtime.Persistence;
+
+namespace G2G.Runtime.Notifications;
+
+/// <summary>Notifications about a task: who receives them, and the outbox row with its idempotent id.</summary>
+public static class TaskNotifications
+{
+    /// <summary>The assignee, else every candidate; groups are addressed as <c>group:&lt;name&gt;</c> for the organisation to expand.</summary>
+    public static IEnumerable<string> Recipients(TaskAssignment assignment)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        return assignment.Assignee is { } assignee
+            ? [assignee]
+            : assignment.CandidateUsers.Distinct().Concat(assignment.CandidateGroups.Distinct().Select(g => $"group:{g}"));
+    }
+
+    /// <summary>Who holds a task row now: its assignee, else its candidates.</summary>
+    public static IEnumerable<string> Recipients(TaskRecord task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return Recipients(new TaskAssignment(task.Assignee,
+            [.. task.Candidates.Where(c => c.Kind == CandidateKinds.User).Select(c => c.Value)],
+            [.. task.Candidates.Where(c => c.Kind == CandidateKinds.Group).Select(c => c.Value)]));
+    }
+
+    /// <summary>
+    /// An outbox row about a task. The notification id is <c>kind:instance:task:recipient</c> plus a
+    /// discriminator that tells repeated notices apart; delivery is idempotent on it.
+    /// </summary>
+    public static OutboxRecord Create(string kind, long instanceId, long engineTaskId, string recipient, string subject, string? body,
+        DateTimeOffset createdAt, string discriminator = "") => new()
+    {
+        NotificationId = $"{kind}:{instanceId}:{engineTaskId}:{recipient}{discriminator}",
+        Kind = kind, Recipient = recipient, Subject = subject, Body = body,
+        InstanceId = instanceId, TaskId = engineTaskId, CreatedAt = createdAt,
+    };
+}
