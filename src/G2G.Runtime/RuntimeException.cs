@@ -21,4 +21,7 @@ public sealed class RuntimeException(RuntimeErrorCode code, string message, IRea
 
     /// <summary>For a refused form submission: every problem by field path.</summary>
     public IReadOnlyDictionary<string, string[]>? FieldErrors { get; init; }
+
+    /// <summary>Set when the access rules refused the caller; the host audits it.</summary>
+    public Security.AccessRefusal? Refusal { get; init; }
 }

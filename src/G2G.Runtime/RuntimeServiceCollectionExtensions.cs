@@ -31,6 +31,10 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton(provider => new ExecutionOptions { Services = provider.GetRequiredService<IServiceActions>() });
         services.AddSingleton(provider => new ProcessExecutor(provider.GetRequiredService<ExecutionOptions>()));
         services.AddSingleton<DefinitionCache>();
+        services.AddMemoryCache();
+        services.AddScoped<Security.CallerContext>();
+        services.AddScoped<Security.CallerDirectory>();
+        services.AddSingleton<Security.AccessRefusals>();
         services.AddG2GOrganisation(); // the organisation resolves assignment rules (OrganisationAssignmentResolver)
         services.AddScoped<DeploymentService>();
         services.AddScoped<WorkflowDirectoryDeployer>();

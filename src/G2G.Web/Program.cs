@@ -5,11 +5,13 @@ using G2G.Web.Components;
 using G2G.Web.Health;
 using G2G.Web.Hosting;
 using G2G.Web.Localization;
+using G2G.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddG2GPersistence(builder.Configuration);
 builder.Services.AddG2GRuntime(builder.Configuration);
 builder.Services.AddG2GApi();
+builder.Services.AddG2GSecurity(builder.Configuration);
 builder.Services.AddG2GHealth();
 builder.Services.AddG2GLocalization();
 builder.Services.AddG2GUi();
@@ -24,6 +26,7 @@ if (!await app.TryMigrateDatabaseAsync())
 await app.DeployWorkflowsAsync();
 
 app.UseG2GApi();
+app.UseG2GSecurity();
 app.UseG2GUi();
 app.UseG2GLocalization();
 app.MapG2GHealth();

@@ -20,6 +20,9 @@ public static class AuditLog
 {
     public const string DefinitionsChain = "definitions";
     public const string OrganisationChain = "organisation";
+
+    /// <summary>Refused accesses: who tried what on which item, and why.</summary>
+    public const string AccessChain = "access";
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
     public static string InstanceChain(long instanceId) => $"instance:{instanceId.ToString(CultureInfo.InvariantCulture)}";

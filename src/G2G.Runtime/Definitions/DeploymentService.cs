@@ -5,6 +5,7 @@ using G2G.Engine.Parsing;
 using G2G.Engine.Validation;
 using G2G.Runtime.Audit;
 using G2G.Runtime.Persistence;
+using G2G.Runtime.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace G2G.Runtime.Definitions;
@@ -22,12 +23,13 @@ public sealed record DefinitionVersion(long Id, string ProcessKey, int Version, 
 /// (an unchanged content hash is not redeployed), lists versions, publishes and retracts them.
 /// Running instances keep the version they started on.
 /// </summary>
-public sealed class DeploymentService(G2GDbContext db, DefinitionCache cache, IServiceActions actions, TimeProvider clock)
+public sealed class DeploymentService(G2GDbContext db, DefinitionCache cache, IServiceActions actions, CallerContext callers, TimeProvider clock)
 {
     /// <summary>Deploys a file. An invalid file is refused with every diagnostic, and nothing is written.</summary>
     public async Task<IReadOnlyList<DeployedProcess>> DeployAsync(string xml, string source, string? actor = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(xml);
+        AccessRefusals.RequireAdministrator(callers, "deploy definitions");
         var knownKeys = await db.ProcessDefinitions.Select(d => d.ProcessKey).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
         var document = BpmnParser.Parse(xml, new ValidationContext
         {
@@ -99,6 +101,7 @@ public sealed class DeploymentService(G2GDbContext db, DefinitionCache cache, IS
 
     private async Task SetPublished(string processKey, int version, bool published, string? actor, CancellationToken cancellationToken)
     {
+        AccessRefusals.RequireAdministrator(callers, published ? "publish definitions" : "retract definitions");
         var record = await Find(processKey, version, cancellationToken).ConfigureAwait(false);
         record.IsPublished = published;
         AuditLog.Append(db, AuditLog.DefinitionsChain, new AuditEntry(actor, published ? "definition.published" : "definition.retracted", ElementId: processKey, Comment: $"v{version}"), clock.GetUtcNow());

@@ -39,6 +39,7 @@ internal sealed partial class EffectApplier
             FormKey = created.Task.Settings.FormKey,
             Assignee = assignment.Assignee,
             AgencyId = instance.AgencyId,
+            Classification = instance.Classification,
             State = TaskStates.Open,
             CreatedAt = now,
             DueAt = created.DueAt,

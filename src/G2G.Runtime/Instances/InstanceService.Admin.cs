@@ -9,7 +9,11 @@ public sealed partial class InstanceService
 {
     /// <summary>终止: cancels an instance with every open task and timer.</summary>
     public Task CancelAsync(long instanceId, string actor, string? reason = null, CancellationToken cancellationToken = default) =>
-        RunAsync(instanceId, _ => Task.FromResult(new Prepared(new CancelProcess(reason), new AuditEntry(actor, "instance.cancelled", Comment: reason))), cancellationToken);
+        RunAsync(instanceId, async loaded =>
+        {
+            await AuthorizeAdministrationAsync(loaded.Instance, "terminate", cancellationToken).ConfigureAwait(false);
+            return new Prepared(new CancelProcess(reason), new AuditEntry(actor, "instance.cancelled", Comment: reason));
+        }, cancellationToken);
 
     /// <summary>挂起: no command but cancel or resume runs while an instance is suspended; its jobs wait.</summary>
     public Task SuspendAsync(long instanceId, string actor, string? reason = null, CancellationToken cancellationToken = default) =>
@@ -23,6 +27,7 @@ public sealed partial class InstanceService
         db.ChangeTracker.Clear();
         var instance = await db.Set<ProcessInstanceRecord>().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken).ConfigureAwait(false)
             ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Process instance {instanceId} does not exist.");
+        await AuthorizeAdministrationAsync(instance, suspended ? "suspend" : "resume", cancellationToken).ConfigureAwait(false);
         if (instance.Status != InstanceStatus.Running)
             throw new RuntimeException(RuntimeErrorCode.Conflict, $"Process instance {instanceId} is {instance.Status}.");
         if (instance.Suspended == suspended)
@@ -42,8 +47,12 @@ public sealed partial class InstanceService
 
     /// <summary>Runs the failed step of an engine incident again.</summary>
     public Task RetryIncidentAsync(long instanceId, long engineIncidentId, string actor, CancellationToken cancellationToken = default) =>
-        RunAsync(instanceId, _ => Task.FromResult(new Prepared(new RetryIncident(engineIncidentId),
-            new AuditEntry(actor, "incident.retried", Data: engineIncidentId.ToString(System.Globalization.CultureInfo.InvariantCulture)))), cancellationToken);
+        RunAsync(instanceId, async loaded =>
+        {
+            await AuthorizeAdministrationAsync(loaded.Instance, "retry incidents of", cancellationToken).ConfigureAwait(false);
+            return new Prepared(new RetryIncident(engineIncidentId),
+                new AuditEntry(actor, "incident.retried", Data: engineIncidentId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }, cancellationToken);
 
     /// <summary>
     /// Retries an incident by its row id: an engine incident runs its failed step again; a failed job
@@ -67,6 +76,7 @@ public sealed partial class InstanceService
             .SetProperty(j => j.State, Jobs.JobKinds.Pending).SetProperty(j => j.Attempts, 0).SetProperty(j => j.DueAt, now), cancellationToken).ConfigureAwait(false);
         await db.Set<IncidentRecord>().Where(i => i.Id == incidentId).ExecuteUpdateAsync(s => s.SetProperty(i => i.ResolvedAt, now), cancellationToken).ConfigureAwait(false);
         var instance = await db.Set<ProcessInstanceRecord>().FirstAsync(i => i.Id == incident.InstanceId, cancellationToken).ConfigureAwait(false);
+        await AuthorizeAdministrationAsync(instance, "retry incidents of", cancellationToken).ConfigureAwait(false);
         instance.Version++;
         AuditLog.Append(db, instance, new AuditEntry(actor, "incident.retried", Data: $"job {incident.JobId}"), now);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

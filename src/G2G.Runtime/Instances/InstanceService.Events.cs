@@ -18,6 +18,7 @@ public sealed partial class InstanceService
     public async Task<int> CorrelateMessageAsync(string name, string? correlationKey, IReadOnlyDictionary<string, Value>? variables = null,
         string? actor = null, CancellationToken cancellationToken = default)
     {
+        AuthorizeEvent("send messages");
         var waiting = await MessageRecipientsAsync(name, correlationKey, cancellationToken).ConfigureAwait(false);
         foreach (var instanceId in waiting)
             await DeliverMessageAsync(instanceId, name, correlationKey, variables, actor, cancellationToken).ConfigureAwait(false);
@@ -40,6 +41,7 @@ public sealed partial class InstanceService
     public async Task<int> BroadcastSignalAsync(string name, IReadOnlyDictionary<string, Value>? variables = null, long? exceptInstanceId = null,
         string? actor = null, CancellationToken cancellationToken = default)
     {
+        AuthorizeEvent("broadcast signals");
         var waiting = await SignalRecipientsAsync(name, exceptInstanceId, cancellationToken).ConfigureAwait(false);
         foreach (var instanceId in waiting)
             await DeliverSignalAsync(instanceId, name, variables, actor, cancellationToken).ConfigureAwait(false);
@@ -92,7 +94,7 @@ public sealed partial class InstanceService
         if (exists)
             return;
         var parent = await db.Set<ProcessInstanceRecord>().AsNoTracking().FirstAsync(i => i.Id == parentInstanceId, cancellationToken).ConfigureAwait(false);
-        await StartAsync(new StartInstance(payload.ProcessKey, payload.Variables, parent.BusinessKey, parent.Title, parent.Initiator, parent.AgencyId, payload.Version),
+        await StartAsync(new StartInstance(payload.ProcessKey, payload.Variables, parent.BusinessKey, parent.Title, parent.Initiator, parent.AgencyId, payload.Version, Classification: parent.Classification),
             parentInstanceId, parentTokenId, refuseIncidents: false, cancellationToken).ConfigureAwait(false);
     }
 

@@ -3,6 +3,7 @@ using G2G.Engine.Expressions;
 using G2G.Runtime.Audit;
 using G2G.Runtime.Organisation;
 using G2G.Runtime.Persistence;
+using G2G.Runtime.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace G2G.Runtime.Instances;
@@ -16,13 +17,16 @@ public sealed record StartInstance(
     string? Initiator = null,
     string? AgencyId = null,
     int? Version = null,
-    string? StartEventId = null);
+    string? StartEventId = null,
+    ClearanceLevel Classification = ClearanceLevel.Unclassified);
 
 public sealed partial class InstanceService
 {
     /// <summary>Starts an instance. Returns its id. An unknown key or a start that would fail at once writes nothing.</summary>
+    /// <remarks>A caller starts for their own agency (administrators for any) and up to their clearance, as the initiator.</remarks>
     public async Task<long> StartAsync(StartInstance request, CancellationToken cancellationToken = default) =>
-        await StartAsync(request, parentInstanceId: null, parentTokenId: null, refuseIncidents: true, cancellationToken).ConfigureAwait(false);
+        await StartAsync(callers.Current is { } caller ? InstanceAccess.AuthorizeStart(caller, request) : request,
+            parentInstanceId: null, parentTokenId: null, refuseIncidents: true, cancellationToken).ConfigureAwait(false);
 
     internal async Task<long> StartAsync(StartInstance request, long? parentInstanceId, long? parentTokenId, bool refuseIncidents, CancellationToken cancellationToken)
     {
@@ -47,6 +51,7 @@ public sealed partial class InstanceService
             State = ProcessStateJson.Serialize(ProcessState.Empty),
             Initiator = request.Initiator,
             AgencyId = request.AgencyId,
+            Classification = request.Classification,
             ParentInstanceId = parentInstanceId,
             ParentTokenId = parentTokenId,
             StartedAt = clock.GetUtcNow(),

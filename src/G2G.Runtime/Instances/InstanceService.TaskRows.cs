@@ -3,6 +3,7 @@ using G2G.Engine.Model.Extensions;
 using G2G.Runtime.Audit;
 using G2G.Runtime.Notifications;
 using G2G.Runtime.Persistence;
+using G2G.Runtime.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace G2G.Runtime.Instances;
@@ -11,7 +12,7 @@ public sealed partial class InstanceService
 {
     /// <summary>Claims an unassigned task for one of its candidate users (or a member of a candidate group).</summary>
     public Task ClaimAsync(long taskId, string actor, IReadOnlyCollection<string>? actorGroups = null, CancellationToken cancellationToken = default) =>
-        TaskRowAsync(taskId, actor, "task.claimed", TaskOperations.None, (task, _) =>
+        TaskRowAsync(taskId, actor, "task.claimed", TaskAction.Claim, TaskOperations.None, (task, _) =>
         {
             if (task.Assignee is not null)
                 throw new RuntimeException(RuntimeErrorCode.Conflict, $"Task {taskId} was already claimed by {task.Assignee}.");
@@ -23,7 +24,7 @@ public sealed partial class InstanceService
 
     /// <summary>Gives a claimed task back to its candidates.</summary>
     public Task ReleaseAsync(long taskId, string actor, CancellationToken cancellationToken = default) =>
-        TaskRowAsync(taskId, actor, "task.released", TaskOperations.None, (task, _) =>
+        TaskRowAsync(taskId, actor, "task.released", TaskAction.Release, TaskOperations.None, (task, _) =>
         {
             RequireAssignee(task, actor);
             if (task.Candidates.Count == 0)
@@ -33,7 +34,7 @@ public sealed partial class InstanceService
 
     /// <summary>转办: hands the task over to someone else for good.</summary>
     public Task TransferAsync(long taskId, string actor, string toUser, string? comment = null, CancellationToken cancellationToken = default) =>
-        TaskRowAsync(taskId, actor, "task.transferred", TaskOperations.Transfer, (task, notify) =>
+        TaskRowAsync(taskId, actor, "task.transferred", TaskAction.Transfer, TaskOperations.Transfer, (task, notify) =>
         {
             RequireAssignee(task, actor);
             task.Assignee = toUser;
@@ -42,7 +43,7 @@ public sealed partial class InstanceService
 
     /// <summary>委派: asks someone to do the task; it comes back to the owner, who completes it.</summary>
     public Task DelegateAsync(long taskId, string actor, string toUser, string? comment = null, CancellationToken cancellationToken = default) =>
-        TaskRowAsync(taskId, actor, "task.delegated", TaskOperations.Delegate, (task, notify) =>
+        TaskRowAsync(taskId, actor, "task.delegated", TaskAction.Delegate, TaskOperations.Delegate, (task, notify) =>
         {
             RequireAssignee(task, actor);
             task.Owner ??= actor;
@@ -52,7 +53,7 @@ public sealed partial class InstanceService
 
     /// <summary>The delegate returns a delegated task to its owner, with an opinion.</summary>
     public Task ReturnDelegatedAsync(long taskId, string actor, string? comment = null, CancellationToken cancellationToken = default) =>
-        TaskRowAsync(taskId, actor, "task.returned", TaskOperations.None, (task, notify) =>
+        TaskRowAsync(taskId, actor, "task.returned", TaskAction.ReturnDelegated, TaskOperations.None, (task, notify) =>
         {
             RequireAssignee(task, actor);
             var owner = task.Owner ?? throw new RuntimeException(RuntimeErrorCode.Conflict, $"Task {taskId} is not delegated.");
@@ -63,7 +64,7 @@ public sealed partial class InstanceService
 
     /// <summary>抄送/传阅: sends the task's document to people for reading; each copy gets a read receipt.</summary>
     public Task CopyAsync(long taskId, string actor, IReadOnlyCollection<string> readers, string? comment = null, CancellationToken cancellationToken = default) =>
-        TaskRowAsync(taskId, actor, "task.copied", TaskOperations.Copy, (task, notify) =>
+        TaskRowAsync(taskId, actor, "task.copied", TaskAction.Copy, TaskOperations.Copy, (task, notify) =>
         {
             if (readers.Count == 0)
                 throw new RuntimeException(RuntimeErrorCode.Invalid, "Name at least one reader to copy the task to.");
@@ -76,7 +77,7 @@ public sealed partial class InstanceService
 
     /// <summary>催办: reminds the people who hold the task, by hand.</summary>
     public Task UrgeAsync(long taskId, string actor, string? comment = null, CancellationToken cancellationToken = default) =>
-        TaskRowAsync(taskId, actor, "task.urged", TaskOperations.Urge, (task, notify) =>
+        TaskRowAsync(taskId, actor, "task.urged", TaskAction.Urge, TaskOperations.Urge, (task, notify) =>
         {
             foreach (var recipient in TaskNotifications.Recipients(task))
                 notify("task.urged", recipient, $"催办 Please handle: {task.Name}", comment);
@@ -102,7 +103,7 @@ public sealed partial class InstanceService
     /// open and the step allows the operation, changes the row, notifies, and audits on the instance's
     /// chain (which moves the instance version, so ETags change and concurrent changes conflict).
     /// </summary>
-    private async Task TaskRowAsync(long taskId, string actor, string action, TaskOperations required,
+    private async Task TaskRowAsync(long taskId, string actor, string action, TaskAction access, TaskOperations required,
         Action<TaskRecord, Action<string, string, string, string?>> change, CancellationToken cancellationToken, string? outcome = null, string? comment = null)
     {
         for (var attempt = 1; ; attempt++)
@@ -111,9 +112,10 @@ public sealed partial class InstanceService
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var task = await db.Set<TaskRecord>().Include(t => t.Candidates).FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken).ConfigureAwait(false)
                 ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Task {taskId} does not exist.");
+            var instance = await db.Set<ProcessInstanceRecord>().FirstAsync(i => i.Id == task.InstanceId, cancellationToken).ConfigureAwait(false);
+            await AuthorizeTaskAsync(task, instance, access, cancellationToken).ConfigureAwait(false);
             if (task.State != TaskStates.Open)
                 throw new RuntimeException(RuntimeErrorCode.Conflict, $"Task {taskId} is no longer open ({task.State}).");
-            var instance = await db.Set<ProcessInstanceRecord>().FirstAsync(i => i.Id == task.InstanceId, cancellationToken).ConfigureAwait(false);
             if (required != TaskOperations.None && (Definition(instance).FindNode(task.ElementId) as UserTask)?.Settings.Operations.HasFlag(required) != true)
                 throw new RuntimeException(RuntimeErrorCode.NotAllowed, $"Step '{task.Name ?? task.ElementId}' does not allow {required} (g2g:operations).");
             var now = clock.GetUtcNow();

@@ -6,6 +6,7 @@ using G2G.Engine.Model;
 using G2G.Engine.Model.Activities;
 using G2G.Engine.Model.Extensions;
 using G2G.Runtime.Forms;
+using G2G.Runtime.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace G2G.Runtime.Instances;
@@ -19,7 +20,7 @@ public sealed partial class InstanceService
     /// </remarks>
     public Task CompleteTaskAsync(long taskId, string actor, IReadOnlyDictionary<string, Value>? variables = null,
         string? outcome = null, string? comment = null, CancellationToken cancellationToken = default) =>
-        TaskCommandAsync(taskId, async (task, definition) =>
+        TaskCommandAsync(taskId, TaskAction.Complete, async (task, definition) =>
         {
             if (task.Owner is not null)
                 throw new RuntimeException(RuntimeErrorCode.Conflict, $"Task {taskId} is delegated to {task.Assignee}; it must be returned to {task.Owner} before it is completed.");
@@ -44,36 +45,39 @@ public sealed partial class InstanceService
     /// <summary>退回: sends the work of a task back to an earlier step.</summary>
     public Task SendBackAsync(long taskId, string actor, string targetElementId, ResumeMode resume = ResumeMode.FromTop,
         string? comment = null, CancellationToken cancellationToken = default) =>
-        TaskCommandAsync(taskId, (task, _) => Task.FromResult(new Prepared(
+        TaskCommandAsync(taskId, TaskAction.SendBack, (task, _) => Task.FromResult(new Prepared(
             new SendBack(task.EngineTaskId, targetElementId, resume),
             new AuditEntry(actor, "task.sent-back", TaskId: task.Id, ElementId: task.ElementId, Outcome: targetElementId, Comment: comment, Data: resume.ToString()))),
             cancellationToken);
 
     /// <summary>加签: adds a signer before or after the current assignee.</summary>
     public Task AddSignerAsync(long taskId, string actor, string userId, SignerPosition position, string? comment = null, CancellationToken cancellationToken = default) =>
-        TaskCommandAsync(taskId, (task, _) => Task.FromResult(new Prepared(
+        TaskCommandAsync(taskId, TaskAction.AddSigner, (task, _) => Task.FromResult(new Prepared(
             new AddSigner(task.EngineTaskId, userId, position),
             new AuditEntry(actor, "task.signer-added", TaskId: task.Id, ElementId: task.ElementId, Outcome: userId, Comment: comment, Data: position.ToString()))),
             cancellationToken);
 
     /// <summary>减签: removes an added signer who has not acted.</summary>
     public Task RemoveSignerAsync(long taskId, string actor, string userId, CancellationToken cancellationToken = default) =>
-        TaskCommandAsync(taskId, (task, _) => Task.FromResult(new Prepared(
+        TaskCommandAsync(taskId, TaskAction.RemoveSigner, (task, _) => Task.FromResult(new Prepared(
             new RemoveSigner(task.EngineTaskId, userId),
             new AuditEntry(actor, "task.signer-removed", TaskId: task.Id, ElementId: task.ElementId, Outcome: userId))),
             cancellationToken);
 
     /// <summary>撤回: the actor of a completed step takes it back while the next step is untouched.</summary>
+    /// <remarks>Only the person who completed that step may withdraw it; anyone else is refused.</remarks>
     public Task WithdrawAsync(long instanceId, string elementId, string actor, CancellationToken cancellationToken = default) =>
-        RunAsync(instanceId, _ => Task.FromResult(new Prepared(
-            new Withdraw(elementId),
-            new AuditEntry(actor, "task.withdrawn", ElementId: elementId))), cancellationToken);
+        RunAsync(instanceId, async loaded =>
+        {
+            await AuthorizeWithdrawAsync(loaded.Instance, elementId, cancellationToken).ConfigureAwait(false);
+            return new Prepared(new Withdraw(elementId), new AuditEntry(actor, "task.withdrawn", ElementId: elementId));
+        }, cancellationToken);
 
     /// <summary>
     /// Runs a command on the instance of an open task, with the task row loaded and tracked. The task and its
     /// instance are read together, in one query inside the command's transaction.
     /// </summary>
-    private async Task TaskCommandAsync(long taskId, Func<TaskRecord, ProcessDefinition, Task<Prepared>> prepare, CancellationToken cancellationToken)
+    private async Task TaskCommandAsync(long taskId, TaskAction action, Func<TaskRecord, ProcessDefinition, Task<Prepared>> prepare, CancellationToken cancellationToken)
     {
         TaskRecord? task = null;
         await RunAsync(async token =>
@@ -88,6 +92,7 @@ public sealed partial class InstanceService
             return row?.Instance;
         }, $"Task {taskId} does not exist.", async loaded =>
         {
+            await AuthorizeTaskAsync(task!, loaded.Instance, action, cancellationToken).ConfigureAwait(false);
             if (task!.State != TaskStates.Open)
             {
                 throw new RuntimeException(RuntimeErrorCode.Conflict, task.State == TaskStates.Completed

@@ -5,6 +5,7 @@ using G2G.Runtime.Audit;
 using G2G.Runtime.Definitions;
 using G2G.Runtime.Jobs;
 using G2G.Runtime.Persistence;
+using G2G.Runtime.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,7 @@ public sealed partial class InstanceService(
     ExecutionOptions engineOptions,
     IAssignmentResolver assignments,
     IOptions<RuntimeOptions> options,
+    CallerContext callers,
     TimeProvider clock)
 {
     /// <summary>

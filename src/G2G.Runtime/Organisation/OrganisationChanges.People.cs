@@ -1,3 +1,5 @@
+using G2G.Runtime.Security;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace G2G.Runtime.Organisation;
@@ -158,6 +160,35 @@ internal sealed partial class OrganisationChanges
         Audit("group.member-removed", $"退出群组 {groupId}: {userId}", new { group = groupId, user = userId });
         await SaveAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    // ---- system roles ----
+
+    public async Task GrantRoleAsync(string userId, string role, CancellationToken cancellationToken)
+    {
+        var user = await RequireUserAsync(userId, cancellationToken).ConfigureAwait(false);
+        var name = RequireRole(role);
+        if (await db.Set<IdentityRole>().FindAsync([name], cancellationToken).ConfigureAwait(false) is null)
+            db.Add(new IdentityRole { Id = name, Name = name, NormalizedName = normalizer.NormalizeName(name) });
+        if (await db.Set<IdentityUserRole<string>>().AnyAsync(r => r.UserId == userId && r.RoleId == name, cancellationToken).ConfigureAwait(false))
+            throw new RuntimeException(RuntimeErrorCode.Conflict, $"User '{userId}' already has the role '{name}'.");
+        db.Add(new IdentityUserRole<string> { UserId = userId, RoleId = name });
+        Audit("user.role-granted", $"授予角色 {name}: {user.DisplayName} ({userId})", new { user = userId, role = name });
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task RevokeRoleAsync(string userId, string role, CancellationToken cancellationToken)
+    {
+        var name = RequireRole(role);
+        var granted = await db.Set<IdentityUserRole<string>>().FirstOrDefaultAsync(r => r.UserId == userId && r.RoleId == name, cancellationToken).ConfigureAwait(false)
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"User '{userId}' does not have the role '{name}'.");
+        db.Remove(granted);
+        Audit("user.role-revoked", $"撤销角色 {name}: {userId}", new { user = userId, role = name });
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string RequireRole(string role) =>
+        SystemRoles.All.FirstOrDefault(r => string.Equals(r, role?.Trim(), StringComparison.OrdinalIgnoreCase))
+        ?? throw new RuntimeException(RuntimeErrorCode.Invalid, $"'{role}' is not a role; the roles are {string.Join(", ", SystemRoles.All)}.");
 
     // ---- delegations ----
 

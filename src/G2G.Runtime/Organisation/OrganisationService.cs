@@ -1,4 +1,5 @@
 using G2G.Runtime.Persistence;
+using G2G.Runtime.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,8 @@ namespace G2G.Runtime.Organisation;
 /// acting administrator. A refused call (<see cref="RuntimeException"/>: NotFound, Conflict, Invalid) writes
 /// nothing. A write that collides with a concurrent one is retried, then reported as a Conflict.
 /// </summary>
-public sealed class OrganisationService(G2GDbContext db, IPasswordHasher<G2GUser> passwords, ILookupNormalizer normalizer, TimeProvider clock)
+public sealed class OrganisationService(
+    G2GDbContext db, IPasswordHasher<G2GUser> passwords, ILookupNormalizer normalizer, CallerContext callers, TimeProvider clock)
 {
     private const int MaxAttempts = 3;
 
@@ -79,12 +81,28 @@ public sealed class OrganisationService(G2GDbContext db, IPasswordHasher<G2GUser
     public Task RemoveGroupMemberAsync(string groupId, string userId, string actor, CancellationToken cancellationToken = default) =>
         RunAsync(actor, async c => { await c.RemoveGroupMemberAsync(groupId, userId, cancellationToken).ConfigureAwait(false); return true; }, cancellationToken);
 
-    /// <summary>Records a standing delegation; returns its id.</summary>
-    public async Task<long> CreateDelegationAsync(NewDelegation delegation, string actor, CancellationToken cancellationToken = default) =>
-        (await RunAsync(actor, c => c.CreateDelegationAsync(delegation, acceptExisting: false, cancellationToken), cancellationToken).ConfigureAwait(false)).Id;
+    /// <summary>Records a standing delegation; returns its id. People set up their own; administrators anyone's.</summary>
+    public async Task<long> CreateDelegationAsync(NewDelegation delegation, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(delegation);
+        return (await RunAsync(actor, c => c.CreateDelegationAsync(delegation, acceptExisting: false, cancellationToken), cancellationToken,
+            ownerOf: delegation.FromUserId).ConfigureAwait(false)).Id;
+    }
 
-    public Task RevokeDelegationAsync(long delegationId, string actor, CancellationToken cancellationToken = default) =>
-        RunAsync(actor, async c => { await c.RevokeDelegationAsync(delegationId, cancellationToken).ConfigureAwait(false); return true; }, cancellationToken);
+    public async Task RevokeDelegationAsync(long delegationId, string actor, CancellationToken cancellationToken = default)
+    {
+        var owner = await db.Set<DelegationRecord>().AsNoTracking().Where(d => d.Id == delegationId).Select(d => d.FromUserId)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        await RunAsync(actor, async c => { await c.RevokeDelegationAsync(delegationId, cancellationToken).ConfigureAwait(false); return true; }, cancellationToken,
+            ownerOf: owner ?? "").ConfigureAwait(false);
+    }
+
+    /// <summary>Grants a system role (<see cref="SystemRoles"/>: administrator, supervisor).</summary>
+    public Task GrantRoleAsync(string userId, string role, string actor, CancellationToken cancellationToken = default) =>
+        RunAsync(actor, async c => { await c.GrantRoleAsync(userId, role, cancellationToken).ConfigureAwait(false); return true; }, cancellationToken);
+
+    public Task RevokeRoleAsync(string userId, string role, string actor, CancellationToken cancellationToken = default) =>
+        RunAsync(actor, async c => { await c.RevokeRoleAsync(userId, role, cancellationToken).ConfigureAwait(false); return true; }, cancellationToken);
 
     /// <summary>The agency tree and guidance lines as they are now, to ask for relationships.</summary>
     public async Task<AgencyRelations> RelationsAsync(CancellationToken cancellationToken = default)
@@ -115,10 +133,15 @@ public sealed class OrganisationService(G2GDbContext db, IPasswordHasher<G2GUser
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Runs changes in one transaction; a lost race (a unique key or version check hit by a concurrent write) retries.</summary>
-    internal async Task<T> RunAsync<T>(string actor, Func<OrganisationChanges, Task<T>> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs changes in one transaction; a lost race (a unique key or version check hit by a concurrent write) retries.
+    /// Only administrators change the organisation; <paramref name="ownerOf"/> lets a user change what is theirs.
+    /// </summary>
+    internal async Task<T> RunAsync<T>(string actor, Func<OrganisationChanges, Task<T>> change, CancellationToken cancellationToken, string? ownerOf = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        if (ownerOf is null || callers.Current?.UserId != ownerOf)
+            AccessRefusals.RequireAdministrator(callers, "change the organisation");
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();

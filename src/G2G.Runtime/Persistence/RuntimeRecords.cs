@@ -1,3 +1,5 @@
+using G2G.Runtime.Organisation;
+
 namespace G2G.Runtime.Persistence;
 
 /// <summary>A running or finished process instance: the engine state as JSON plus what lists and filters need.</summary>
@@ -20,6 +22,10 @@ public sealed class ProcessInstanceRecord
 
     public string? Initiator { get; set; }
     public string? AgencyId { get; set; }
+
+    /// <summary>密级 of the document the instance carries; only people cleared to this level see it.</summary>
+    public ClearanceLevel Classification { get; set; }
+
     public long? ParentInstanceId { get; set; }
     public long? ParentTokenId { get; set; }
     public DateTimeOffset StartedAt { get; set; }
@@ -43,6 +49,10 @@ public sealed class TaskRecord
     public string? FormKey { get; set; }
     public string? Assignee { get; set; }
     public string? AgencyId { get; set; }
+
+    /// <summary>The instance's 密级, copied so inbox and supervision filter by clearance without a join.</summary>
+    public ClearanceLevel Classification { get; set; }
+
     public required string State { get; set; }
     public string? Outcome { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

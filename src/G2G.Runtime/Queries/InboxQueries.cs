@@ -1,11 +1,13 @@
 using G2G.Runtime.Instances;
+using G2G.Runtime.Organisation;
 using G2G.Runtime.Persistence;
+using G2G.Runtime.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace G2G.Runtime.Queries;
 
-/// <summary>Who is asking: the user and the candidate groups they belong to (positions, groups, leaders).</summary>
-public sealed record Viewer(string UserId, IReadOnlyCollection<string> Groups);
+/// <summary>Who is asking: the user, the candidate groups they belong to, and the highest 密级 they may see.</summary>
+public sealed record Viewer(string UserId, IReadOnlyCollection<string> Groups, ClearanceLevel Clearance = ClearanceLevel.Unclassified);
 
 /// <summary>Filters shared by the inbox views; null means "any".</summary>
 public sealed record InboxFilter(string? ProcessKey = null, string? AgencyId = null, bool? Overdue = null, DateTimeOffset? DueBefore = null, string? Text = null);
@@ -30,7 +32,7 @@ public sealed class InboxQueries(G2GDbContext db, RuntimeQueries views, TimeProv
     public async Task<Page<TaskView>> DoneAsync(Viewer viewer, InboxFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        var query = Filter(db.Set<TaskRecord>().AsNoTracking().Where(t => t.State == TaskStates.Completed && t.CompletedBy == viewer.UserId), filter);
+        var query = Filter(DoneQuery(viewer), filter);
         return await PageAsync(query.OrderByDescending(t => t.CompletedAt).ThenByDescending(t => t.Id), page, pageSize, cancellationToken).ConfigureAwait(false);
     }
 
@@ -39,7 +41,7 @@ public sealed class InboxQueries(G2GDbContext db, RuntimeQueries views, TimeProv
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(filter);
         (page, pageSize) = Clamp(page, pageSize);
-        var query = db.Set<ProcessInstanceRecord>().AsNoTracking().Where(i => i.Initiator == viewer.UserId);
+        var query = StartedQuery(viewer);
         if (filter.ProcessKey is { } key)
             query = query.Where(i => i.ProcessKey == key);
         if (filter.Text is { Length: > 0 } text)
@@ -54,7 +56,7 @@ public sealed class InboxQueries(G2GDbContext db, RuntimeQueries views, TimeProv
     {
         ArgumentNullException.ThrowIfNull(viewer);
         (page, pageSize) = Clamp(page, pageSize);
-        var query = db.Set<TaskCopyRecord>().AsNoTracking().Where(c => c.UserId == viewer.UserId);
+        var query = CopiesQuery(viewer);
         if (unread is true)
             query = query.Where(c => c.ReadAt == null);
         var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
@@ -72,9 +74,9 @@ public sealed class InboxQueries(G2GDbContext db, RuntimeQueries views, TimeProv
         return new InboxCounts(
             await toDo.CountAsync(cancellationToken).ConfigureAwait(false),
             await toDo.CountAsync(t => t.DueAt != null && t.DueAt < now, cancellationToken).ConfigureAwait(false),
-            await db.Set<TaskRecord>().CountAsync(t => t.State == TaskStates.Completed && t.CompletedBy == viewer.UserId, cancellationToken).ConfigureAwait(false),
-            await db.Set<ProcessInstanceRecord>().CountAsync(i => i.Initiator == viewer.UserId && i.Status == InstanceStatus.Running, cancellationToken).ConfigureAwait(false),
-            await db.Set<TaskCopyRecord>().CountAsync(c => c.UserId == viewer.UserId && c.ReadAt == null, cancellationToken).ConfigureAwait(false));
+            await DoneQuery(viewer).CountAsync(cancellationToken).ConfigureAwait(false),
+            await StartedQuery(viewer).CountAsync(i => i.Status == InstanceStatus.Running, cancellationToken).ConfigureAwait(false),
+            await CopiesQuery(viewer).CountAsync(c => c.ReadAt == null, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Open tasks assigned to the viewer, or unassigned with the viewer (or one of their groups) as a candidate.</summary>
@@ -88,7 +90,22 @@ public sealed class InboxQueries(G2GDbContext db, RuntimeQueries views, TimeProv
         var offered = db.Set<TaskCandidateRecord>()
             .Where(c => (c.Kind == CandidateKinds.User && c.Value == user) || (c.Kind == CandidateKinds.Group && groups.Contains(c.Value)))
             .Select(c => c.TaskId);
-        return db.Set<TaskRecord>().AsNoTracking().Where(t => t.State == TaskStates.Open && (t.Assignee == user || (t.Assignee == null && offered.Contains(t.Id))));
+        return db.Set<TaskRecord>().AsNoTracking().Where(t => t.State == TaskStates.Open && (t.Assignee == user || (t.Assignee == null && offered.Contains(t.Id))))
+            .Where(AccessFilters.WithinClearance(viewer));
+    }
+
+    // The views below are the viewer's own work; of the access rules only clearance can hide something there.
+
+    private IQueryable<TaskRecord> DoneQuery(Viewer viewer) =>
+        db.Set<TaskRecord>().AsNoTracking().Where(t => t.State == TaskStates.Completed && t.CompletedBy == viewer.UserId).Where(AccessFilters.WithinClearance(viewer));
+
+    private IQueryable<ProcessInstanceRecord> StartedQuery(Viewer viewer) =>
+        db.Set<ProcessInstanceRecord>().AsNoTracking().Where(i => i.Initiator == viewer.UserId && i.Classification <= viewer.Clearance);
+
+    private IQueryable<TaskCopyRecord> CopiesQuery(Viewer viewer)
+    {
+        var withinClearance = db.Set<ProcessInstanceRecord>().Where(i => i.Classification <= viewer.Clearance).Select(i => i.Id);
+        return db.Set<TaskCopyRecord>().AsNoTracking().Where(c => c.UserId == viewer.UserId && withinClearance.Contains(c.InstanceId));
     }
 
     private IQueryable<TaskRecord> Filter(IQueryable<TaskRecord> query, InboxFilter filter)

@@ -2,6 +2,7 @@ using G2G.Engine.Execution;
 using G2G.Engine.Expressions;
 using G2G.Runtime.Instances;
 using G2G.Runtime.Persistence;
+using G2G.Runtime.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace G2G.Runtime.Queries;
@@ -26,15 +27,18 @@ public sealed record IncidentView(long Id, long InstanceId, long? EngineIncident
 /// <summary>Filters for task lists; null means "any".</summary>
 public sealed record TaskFilter(string? Assignee = null, string? State = null, string? ProcessKey = null, long? InstanceId = null, bool? Overdue = null);
 
-/// <summary>Read side of the runtime: instances, tasks, history and incidents, for the API and the UI.</summary>
-public sealed class RuntimeQueries(G2GDbContext db, TimeProvider clock)
+/// <summary>
+/// Read side of the runtime: instances, tasks, history and incidents, for the API and the UI. With a caller in the
+/// <see cref="CallerContext"/>, everything is filtered by the access rules: what they may not see does not exist.
+/// </summary>
+public sealed class RuntimeQueries(G2GDbContext db, CallerContext callers, TimeProvider clock)
 {
     public const int MaxPageSize = 200;
 
     public async Task<InstanceView> GetInstanceAsync(long id, CancellationToken cancellationToken = default)
     {
-        var row = await db.Set<ProcessInstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken).ConfigureAwait(false)
-            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Process instance {id} does not exist.");
+        var row = await Instances().FirstOrDefaultAsync(i => i.Id == id, cancellationToken).ConfigureAwait(false)
+            ?? throw InstanceNotFound(id);
         return View(row);
     }
 
@@ -43,13 +47,15 @@ public sealed class RuntimeQueries(G2GDbContext db, TimeProvider clock)
             row.Initiator, row.AgencyId, row.ParentInstanceId, row.StartedAt, row.EndedAt, row.Version, ProcessStateJson.Deserialize(row.State).Variables);
 
     public async Task<TaskView> GetTaskAsync(long id, CancellationToken cancellationToken = default) =>
-        (await TaskViews(db.Set<TaskRecord>().Where(t => t.Id == id), cancellationToken).ConfigureAwait(false)).FirstOrDefault()
-        ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Task {id} does not exist.");
+        (await TaskViews(Tasks().Where(t => t.Id == id), cancellationToken).ConfigureAwait(false)).FirstOrDefault()
+        ?? throw (callers.Current is { } caller
+            ? AccessRefusals.Hidden(caller, $"Task {id} does not exist.", $"task {id}", "view")
+            : new RuntimeException(RuntimeErrorCode.NotFound, $"Task {id} does not exist."));
 
     /// <summary>Several tasks in one round of queries, in the order of the ids given.</summary>
     public async Task<IReadOnlyList<TaskView>> GetTasksAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken = default)
     {
-        var views = await TaskViews(db.Set<TaskRecord>().Where(t => ids.Contains(t.Id)), cancellationToken).ConfigureAwait(false);
+        var views = await TaskViews(Tasks().Where(t => ids.Contains(t.Id)), cancellationToken).ConfigureAwait(false);
         var byId = views.ToDictionary(v => v.Id);
         return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
     }
@@ -57,7 +63,7 @@ public sealed class RuntimeQueries(G2GDbContext db, TimeProvider clock)
     /// <summary>Several instances in one query, in the order of the ids given.</summary>
     public async Task<IReadOnlyList<InstanceView>> GetInstancesAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken = default)
     {
-        var rows = await db.Set<ProcessInstanceRecord>().AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken).ConfigureAwait(false);
+        var rows = await Instances().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken).ConfigureAwait(false);
         return [.. ids.Where(rows.ContainsKey).Select(id => View(rows[id]))];
     }
 
@@ -66,7 +72,7 @@ public sealed class RuntimeQueries(G2GDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(filter);
         (page, pageSize) = (Math.Max(page, 1), Math.Clamp(pageSize, 1, MaxPageSize));
-        var query = db.Set<TaskRecord>().AsNoTracking();
+        var query = Tasks();
         if (filter.Assignee is { } assignee)
             query = query.Where(t => t.Assignee == assignee);
         if (filter.State is { } state)
@@ -95,22 +101,39 @@ public sealed class RuntimeQueries(G2GDbContext db, TimeProvider clock)
             .Select(h => new HistoryView(h.ElementId, h.ElementKind, h.Phase, h.TokenId, h.OccurredAt)).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<IncidentView>> OpenIncidentsAsync(long? instanceId, CancellationToken cancellationToken = default) =>
-        await db.Set<IncidentRecord>().AsNoTracking().Where(i => i.ResolvedAt == null && (instanceId == null || i.InstanceId == instanceId)).OrderBy(i => i.Id)
+    /// <summary>Open incidents (administrators).</summary>
+    public async Task<IReadOnlyList<IncidentView>> OpenIncidentsAsync(long? instanceId, CancellationToken cancellationToken = default)
+    {
+        AccessRefusals.RequireAdministrator(callers, "list incidents");
+        return await db.Set<IncidentRecord>().AsNoTracking().Where(i => i.ResolvedAt == null && (instanceId == null || i.InstanceId == instanceId)).OrderBy(i => i.Id)
             .Select(i => new IncidentView(i.Id, i.InstanceId, i.EngineIncidentId, i.JobId, i.ElementId, i.Message, i.CreatedAt, i.ResolvedAt))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
 
-    public async Task<IncidentView> GetIncidentAsync(long id, CancellationToken cancellationToken = default) =>
-        await db.Set<IncidentRecord>().AsNoTracking().Where(i => i.Id == id)
+    public async Task<IncidentView> GetIncidentAsync(long id, CancellationToken cancellationToken = default)
+    {
+        AccessRefusals.RequireAdministrator(callers, "read incidents");
+        return await db.Set<IncidentRecord>().AsNoTracking().Where(i => i.Id == id)
             .Select(i => new IncidentView(i.Id, i.InstanceId, i.EngineIncidentId, i.JobId, i.ElementId, i.Message, i.CreatedAt, i.ResolvedAt))
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
         ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Incident {id} does not exist.");
+    }
 
     private async Task EnsureInstanceAsync(long id, CancellationToken cancellationToken)
     {
-        if (!await db.Set<ProcessInstanceRecord>().AnyAsync(i => i.Id == id, cancellationToken).ConfigureAwait(false))
-            throw new RuntimeException(RuntimeErrorCode.NotFound, $"Process instance {id} does not exist.");
+        if (!await Instances().AnyAsync(i => i.Id == id, cancellationToken).ConfigureAwait(false))
+            throw InstanceNotFound(id);
     }
+
+    /// <summary>The tasks the caller may see.</summary>
+    private IQueryable<TaskRecord> Tasks() => db.Set<TaskRecord>().AsNoTracking().VisibleTo(db, callers.Current);
+
+    /// <summary>The instances the caller may see.</summary>
+    private IQueryable<ProcessInstanceRecord> Instances() => db.Set<ProcessInstanceRecord>().AsNoTracking().VisibleTo(db, callers.Current);
+
+    private RuntimeException InstanceNotFound(long id) => callers.Current is { } caller
+        ? AccessRefusals.Hidden(caller, $"Process instance {id} does not exist.", $"instance {id}", "view")
+        : new RuntimeException(RuntimeErrorCode.NotFound, $"Process instance {id} does not exist.");
 
     private async Task<List<TaskView>> TaskViews(IQueryable<TaskRecord> query, CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using G2G.Engine.Expressions;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace G2G.Web.Api;
@@ -19,9 +18,6 @@ internal static class ApiExtensions
             options.SerializerOptions.Converters.Add(new ValueJsonConverter());
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
-        services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization();
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "G2G API";
@@ -35,19 +31,19 @@ internal static class ApiExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseAuthorization();
         return app;
     }
 
     public static WebApplication MapG2GApi(this WebApplication app)
     {
         app.MapOpenApi($"{Prefix}/openapi.json").AllowAnonymous();
+        app.MapSessionApi();
         var api = app.MapGroup(Prefix).RequireAuthorization();
         api.MapDefinitionsApi();
         api.MapInstancesApi();
         api.MapTasksApi();
         api.MapInboxApi();
+        api.MapSupervisionApi();
         api.MapAdministrationApi();
         return app;
     }

@@ -1,4 +1,5 @@
 using G2G.Runtime;
+using G2G.Runtime.Security;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -6,12 +7,15 @@ namespace G2G.Web.Api;
 
 /// <summary>
 /// Turns runtime refusals into problem+json with a stable <c>code</c>, and any other failure into a
-/// 500 problem without internals. No exception reaches a client as a stack trace.
+/// 500 problem without internals. No exception reaches a client as a stack trace. Refusals of the access
+/// rules are appended to the audit log's access chain.
 /// </summary>
-internal sealed partial class ApiProblems(IProblemDetailsService problems, ILogger<ApiProblems> logger) : IExceptionHandler
+internal sealed partial class ApiProblems(IProblemDetailsService problems, AccessRefusals refusals, ILogger<ApiProblems> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is RuntimeException { Refusal: { } refusal })
+            await refusals.RecordAsync(refusal, $"{httpContext.Request.Method} {httpContext.Request.Path}", CancellationToken.None).ConfigureAwait(false);
         if (exception is RuntimeException { FieldErrors: { } fields } invalidForm)
         {
             httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -1,12 +1,17 @@
 using System.Security.Claims;
+using G2G.Runtime.Security;
 
 namespace G2G.Web.Api;
 
 /// <summary>Small helpers shared by the resource endpoints.</summary>
 internal static class ApiResults
 {
-    /// <summary>The caller's name as recorded in the audit log.</summary>
+    /// <summary>The caller's name as recorded in the audit log: the user id, or a system client's configured name.</summary>
     public static string Actor(this ClaimsPrincipal user) => user.Identity?.Name ?? "anonymous";
+
+    /// <summary>The request's caller; endpoints under /api/v1 require one.</summary>
+    public static Caller Caller(this HttpContext http) =>
+        http.RequestServices.GetRequiredService<CallerContext>().Current ?? throw new InvalidOperationException("The endpoint requires a signed-in caller.");
 
     /// <summary>The weak ETag of an instance version; tasks carry their instance's version.</summary>
     public static string ETag(int version) => $"W/\"{version}\"";

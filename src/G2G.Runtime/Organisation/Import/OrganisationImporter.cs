@@ -5,6 +5,8 @@ using G2G.Runtime.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
+using G2G.Runtime.Security;
+
 namespace G2G.Runtime.Organisation.Import;
 
 /// <summary>
@@ -15,7 +17,8 @@ namespace G2G.Runtime.Organisation.Import;
 /// file can be imported again; one that exists differently is a problem. Every problem is collected with its
 /// location. A dry run, or a run with any problem, rolls everything back: the import is all or nothing.
 /// </summary>
-public sealed class OrganisationImporter(G2GDbContext db, IPasswordHasher<G2GUser> passwords, ILookupNormalizer normalizer, TimeProvider clock)
+public sealed class OrganisationImporter(
+    G2GDbContext db, IPasswordHasher<G2GUser> passwords, ILookupNormalizer normalizer, CallerContext callers, TimeProvider clock)
 {
     /// <summary>Checks a file against the current organisation and reports what would happen; changes nothing.</summary>
     public Task<ImportReport> DryRunAsync(string content, ImportFormat format, string actor, CancellationToken cancellationToken = default) =>
@@ -26,6 +29,7 @@ public sealed class OrganisationImporter(G2GDbContext db, IPasswordHasher<G2GUse
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        AccessRefusals.RequireAdministrator(callers, "import an organisation");
         var document = format == ImportFormat.Json ? JsonOrganisationReader.Read(content) : CsvOrganisationReader.Read(content);
         document.CheckDuplicates();
         if (document.Problems.Count > 0)

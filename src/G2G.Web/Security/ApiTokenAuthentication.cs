@@ -5,7 +5,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
-namespace G2G.Web.Api;
+namespace G2G.Web.Security;
 
 /// <summary>
 /// Bearer tokens for other systems: <c>Api:Tokens:&lt;name&gt;</c> = secret (set by environment variable or a

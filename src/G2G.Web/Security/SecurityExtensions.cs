@@ -1,0 +1,95 @@
+using System.Threading.RateLimiting;
+using G2G.Runtime.Organisation;
+using G2G.Runtime.Persistence;
+using G2G.Web.Api;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace G2G.Web.Security;
+
+/// <summary>
+/// Who may come in and how: people sign in with a password (Identity: hashed passwords, lockout) and carry a
+/// session cookie; other systems send a bearer token. Sign-in is rate limited per client address; requests made
+/// with the cookie that change something must carry the antiforgery token (CSRF). docs/api.md, "Signing in".
+/// </summary>
+internal static class SecurityExtensions
+{
+    /// <summary>Picks the bearer-token scheme when an Authorization header is sent, else the session cookie.</summary>
+    public const string Scheme = "G2G";
+
+    public const string CookieName = ".G2G.Session";
+    public const string CsrfHeader = "X-CSRF-TOKEN";
+    public const string SignInRateLimit = "sign-in";
+
+    public static IServiceCollection AddG2GSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHttpContextAccessor();
+        services.AddIdentityCore<G2GUser>(options =>
+            {
+                options.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Security:SignIn:MaxFailedAttempts", 5);
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Security:SignIn:LockoutMinutes", 15));
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<G2GDbContext>()
+            .AddSignInManager();
+        services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, "Session cookie or bearer token", options => options.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiTokenAuthenticationHandler.SchemeName
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
+            .AddCookie(options =>
+            {
+                options.Cookie.Name = CookieName;
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.ExpireTimeSpan = TimeSpan.FromHours(configuration.GetValue("Security:SessionHours", 8));
+                options.SlidingExpiration = true;
+                options.LoginPath = "/signin";
+                // The API answers 401/403 as problem+json; only pages are sent to the sign-in page.
+                options.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden);
+            });
+        // Identity's SignInManager signs in to its own scheme names; G2G signs in with the cookie above, so
+        // these only have to exist for SignInManager to be constructed.
+        services.AddAuthentication().AddCookie(IdentityConstants.ApplicationScheme).AddCookie(IdentityConstants.TwoFactorUserIdScheme)
+            .AddCookie(IdentityConstants.ExternalScheme);
+        services.AddAuthorization();
+        services.AddAntiforgery(options =>
+        {
+            options.HeaderName = CsrfHeader;
+            options.Cookie.Name = ".G2G.Antiforgery";
+        });
+        var permits = configuration.GetValue("Security:SignIn:PermitsPerMinute", 10);
+        services.AddRateLimiter(options =>
+        {
+            options.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.OnRejected = (context, token) => SessionApi.RejectedAsync(context, token);
+        });
+        return services;
+    }
+
+    /// <summary>Authentication, the caller of each request, the CSRF check of the API, and rate limiting.</summary>
+    public static WebApplication UseG2GSecurity(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseMiddleware<CallerMiddleware>();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        return app;
+    }
+
+    private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (!context.Request.Path.StartsWithSegments(ApiExtensions.Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.Redirect(context.RedirectUri);
+            return Task.CompletedTask;
+        }
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}
