@@ -1,4 +1,5 @@
 using G2G.Runtime.Persistence;
+using G2G.Runtime.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace G2G.Runtime.Audit;
@@ -7,10 +8,12 @@ namespace G2G.Runtime.Audit;
 public sealed record AuditBreak(string Chain, long Seq, long RecordId, string Reason);
 
 /// <summary>Walks every audit chain in order and reports the first broken link.</summary>
-public sealed class AuditVerifier(G2GDbContext db)
+public sealed class AuditVerifier(G2GDbContext db, CallerContext callers)
 {
+    /// <summary>Checks every chain; the first broken link, or null when all are intact. Administrators only.</summary>
     public async Task<AuditBreak?> VerifyAsync(CancellationToken cancellationToken = default)
     {
+        AccessRefusals.RequireAdministrator(callers, "verify the audit log");
         string? chain = null;
         var previous = AuditLog.GenesisHash;
         long expectedSeq = 1;

@@ -13,7 +13,7 @@ namespace G2G.Runtime.Organisation;
 /// nothing. A write that collides with a concurrent one is retried, then reported as a Conflict.
 /// </summary>
 public sealed class OrganisationService(
-    G2GDbContext db, IPasswordHasher<G2GUser> passwords, ILookupNormalizer normalizer, CallerContext callers, TimeProvider clock)
+    G2GDbContext db, IPasswordHasher<G2GUser> passwords, ILookupNormalizer normalizer, CallerContext callers, CallerDirectory directory, TimeProvider clock)
 {
     private const int MaxAttempts = 3;
 
@@ -58,8 +58,12 @@ public sealed class OrganisationService(
         RunAsync(actor, c => c.CreateUserAsync(user, acceptExisting: false, cancellationToken), cancellationToken);
 
     /// <summary>Deactivates a user and moves their open tasks (see docs/organisation.md, "Deactivation").</summary>
-    public Task<DeactivationResult> DeactivateUserAsync(string userId, string actor, string? reason = null, CancellationToken cancellationToken = default) =>
-        RunAsync(actor, c => c.DeactivateUserAsync(userId, reason, cancellationToken), cancellationToken);
+    public async Task<DeactivationResult> DeactivateUserAsync(string userId, string actor, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        var result = await RunAsync(actor, c => c.DeactivateUserAsync(userId, reason, cancellationToken), cancellationToken).ConfigureAwait(false);
+        directory.Forget(userId); // the user's sessions end with their next request on this node
+        return result;
+    }
 
     /// <summary>Gives an open task to a user (for example after an assignment incident) and resolves the task's assignment incidents.</summary>
     public Task<TaskMove> ReassignTaskAsync(long taskId, string toUserId, string actor, string? reason = null, CancellationToken cancellationToken = default) =>
@@ -98,11 +102,18 @@ public sealed class OrganisationService(
     }
 
     /// <summary>Grants a system role (<see cref="SystemRoles"/>: administrator, supervisor).</summary>
-    public Task GrantRoleAsync(string userId, string role, string actor, CancellationToken cancellationToken = default) =>
-        RunAsync(actor, async c => { await c.GrantRoleAsync(userId, role, cancellationToken).ConfigureAwait(false); return true; }, cancellationToken);
+    /// <remarks>Applies to the user's requests at once on this node, within <see cref="CallerDirectory.CacheFor"/> on others.</remarks>
+    public async Task GrantRoleAsync(string userId, string role, string actor, CancellationToken cancellationToken = default)
+    {
+        await RunAsync(actor, async c => { await c.GrantRoleAsync(userId, role, cancellationToken).ConfigureAwait(false); return true; }, cancellationToken).ConfigureAwait(false);
+        directory.Forget(userId);
+    }
 
-    public Task RevokeRoleAsync(string userId, string role, string actor, CancellationToken cancellationToken = default) =>
-        RunAsync(actor, async c => { await c.RevokeRoleAsync(userId, role, cancellationToken).ConfigureAwait(false); return true; }, cancellationToken);
+    public async Task RevokeRoleAsync(string userId, string role, string actor, CancellationToken cancellationToken = default)
+    {
+        await RunAsync(actor, async c => { await c.RevokeRoleAsync(userId, role, cancellationToken).ConfigureAwait(false); return true; }, cancellationToken).ConfigureAwait(false);
+        directory.Forget(userId);
+    }
 
     /// <summary>The agency tree and guidance lines as they are now, to ask for relationships.</summary>
     public async Task<AgencyRelations> RelationsAsync(CancellationToken cancellationToken = default)

@@ -1,6 +1,7 @@
 using G2G.Engine.Execution;
 using G2G.Engine.Expressions;
 using G2G.Runtime.Instances;
+using G2G.Runtime.Organisation;
 using G2G.Runtime.Persistence;
 using G2G.Runtime.Security;
 using Microsoft.EntityFrameworkCore;
@@ -13,12 +14,13 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSiz
 public sealed record InstanceView(
     long Id, string ProcessKey, int DefinitionVersion, string? BusinessKey, string? Title, string Status, bool Suspended,
     string? Initiator, string? AgencyId, long? ParentInstanceId, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, int Version,
-    IReadOnlyDictionary<string, Value> Variables);
+    IReadOnlyDictionary<string, Value> Variables, ClearanceLevel Classification);
 
 public sealed record TaskView(
     long Id, long InstanceId, string ElementId, string? Name, string ProcessKey, string? Title, string? FormKey, string? Assignee,
     IReadOnlyList<string> CandidateUsers, IReadOnlyList<string> CandidateGroups, string? AgencyId, string State, string? Outcome,
-    DateTimeOffset CreatedAt, DateTimeOffset? DueAt, DateTimeOffset? CompletedAt, string? CompletedBy, string? AddedSigner, int InstanceVersion);
+    DateTimeOffset CreatedAt, DateTimeOffset? DueAt, DateTimeOffset? CompletedAt, string? CompletedBy, string? AddedSigner, int InstanceVersion,
+    ClearanceLevel Classification);
 
 public sealed record HistoryView(string ElementId, string ElementKind, string Phase, long TokenId, DateTimeOffset OccurredAt);
 
@@ -44,7 +46,8 @@ public sealed class RuntimeQueries(G2GDbContext db, CallerContext callers, TimeP
 
     private static InstanceView View(ProcessInstanceRecord row) =>
         new(row.Id, row.ProcessKey, row.DefinitionVersion, row.BusinessKey, row.Title, row.Status, row.Suspended,
-            row.Initiator, row.AgencyId, row.ParentInstanceId, row.StartedAt, row.EndedAt, row.Version, ProcessStateJson.Deserialize(row.State).Variables);
+            row.Initiator, row.AgencyId, row.ParentInstanceId, row.StartedAt, row.EndedAt, row.Version, ProcessStateJson.Deserialize(row.State).Variables,
+            row.Classification);
 
     public async Task<TaskView> GetTaskAsync(long id, CancellationToken cancellationToken = default) =>
         (await TaskViews(Tasks().Where(t => t.Id == id), cancellationToken).ConfigureAwait(false)).FirstOrDefault()
@@ -144,6 +147,6 @@ public sealed class RuntimeQueries(G2GDbContext db, CallerContext callers, TimeP
         return [.. tasks.Select(t => new TaskView(t.Id, t.InstanceId, t.ElementId, t.Name, t.ProcessKey, t.Title, t.FormKey, t.Assignee,
             [.. t.Candidates.Where(c => c.Kind == CandidateKinds.User).Select(c => c.Value)],
             [.. t.Candidates.Where(c => c.Kind == CandidateKinds.Group).Select(c => c.Value)],
-            t.AgencyId, t.State, t.Outcome, t.CreatedAt, t.DueAt, t.CompletedAt, t.CompletedBy, t.AddedSigner, versions[t.InstanceId]))];
+            t.AgencyId, t.State, t.Outcome, t.CreatedAt, t.DueAt, t.CompletedAt, t.CompletedBy, t.AddedSigner, versions[t.InstanceId], t.Classification))];
     }
 }

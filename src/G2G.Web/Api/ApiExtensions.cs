@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using G2G.Engine.Expressions;
+using G2G.Web.Security;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace G2G.Web.Api;
@@ -38,6 +39,7 @@ internal static class ApiExtensions
     {
         app.MapOpenApi($"{Prefix}/openapi.json").AllowAnonymous();
         app.MapSessionApi();
+        app.MapAccountEndpoints();
         var api = app.MapGroup(Prefix).RequireAuthorization();
         api.MapDefinitionsApi();
         api.MapInstancesApi();

@@ -1,13 +1,18 @@
 using G2G.Engine.Execution;
 using G2G.Engine.Expressions;
+using G2G.Runtime.Organisation;
 
 namespace G2G.Web.Api;
 
 // Request bodies of /api/v1. Variables are JSON objects; dates and durations may be written
 // {"$date": "…"} and {"$duration": "P3D"} (docs/expressions.md, "JSON").
 
+/// <summary>
+/// Starts an instance. <c>AgencyId</c> defaults to the caller's agency (only administrators and systems may name another);
+/// <c>Classification</c> is the document's 密级 (Unclassified, Internal, Secret, HighlySecret, TopSecret), at most the caller's clearance.
+/// </summary>
 public sealed record StartInstanceRequest(string ProcessKey, Dictionary<string, Value>? Variables = null, string? BusinessKey = null,
-    string? Title = null, string? AgencyId = null, int? Version = null);
+    string? Title = null, string? AgencyId = null, int? Version = null, ClearanceLevel Classification = ClearanceLevel.Unclassified);
 
 public sealed record CompleteTaskRequest(string? Outcome = null, string? Comment = null, Dictionary<string, Value>? Variables = null);
 

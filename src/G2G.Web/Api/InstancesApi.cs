@@ -13,7 +13,7 @@ internal static class InstancesApi
         {
             if (ApiResults.Require(("processKey", body.ProcessKey)) is { } invalid)
                 return invalid;
-            var id = await instances.StartAsync(new StartInstance(body.ProcessKey, body.Variables, body.BusinessKey, body.Title, http.User.Actor(), body.AgencyId, body.Version), ct);
+            var id = await instances.StartAsync(new StartInstance(body.ProcessKey, body.Variables, body.BusinessKey, body.Title, http.User.Actor(), body.AgencyId, body.Version, Classification: body.Classification), ct);
             var view = await queries.GetInstanceAsync(id, ct);
             http.Response.Headers.ETag = ApiResults.ETag(view.Version);
             return Results.Created($"/api/v1/instances/{id}", view);

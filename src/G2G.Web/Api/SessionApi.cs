@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using G2G.Runtime.Organisation;
 using G2G.Runtime.Security;
 using G2G.Web.Security;
@@ -37,30 +36,18 @@ internal static class SessionApi
         }).RequireAuthorization().WithSummary("Signs out (ends the session cookie).");
     }
 
-    private static async Task<IResult> SignInAsync(SignInRequest body, HttpContext http, UserManager<G2GUser> users, SignInManager<G2GUser> signIns,
-        CallerDirectory directory, CallerContext callers, IAntiforgery antiforgery, AccessRefusals refusals)
+    private static async Task<IResult> SignInAsync(SignInRequest body, HttpContext http, PasswordSignIn signIn, CallerContext callers,
+        UserManager<G2GUser> users, IAntiforgery antiforgery)
     {
         if (ApiResults.Require(("userName", body.UserName), ("password", body.Password)) is { } incomplete)
             return incomplete;
-        var user = await users.FindByNameAsync(body.UserName!.Trim());
-        var result = user is { IsActive: true } ? await signIns.CheckPasswordSignInAsync(user, body.Password!, lockoutOnFailure: true) : SignInResult.Failed;
-        if (!result.Succeeded)
+        return await signIn.SignInAsync(http, body.UserName!, body.Password!) switch
         {
-            var reason = result.IsLockedOut ? "account locked out" : "wrong user name or password";
-            await refusals.RecordAsync(new AccessRefusal(body.UserName, "sign-in", $"user {body.UserName}", reason), http.Request.Path, http.RequestAborted);
-            return result.IsLockedOut
-                ? Problem(StatusCodes.Status401Unauthorized, "locked-out", "The account is locked",
-                    "Too many failed sign-ins; try again later or ask an administrator to unlock the account.")
-                : Problem(StatusCodes.Status401Unauthorized, "invalid-credentials", "Sign-in failed", "The user name or the password is wrong.");
-        }
-        var caller = await directory.FindAsync(user!.Id, http.RequestAborted);
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Name, user.Id), new Claim(ClaimTypes.GivenName, user.DisplayName)],
-            CookieAuthenticationDefaults.AuthenticationScheme));
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
-        http.User = principal; // the antiforgery token is bound to the signed-in user
-        callers.Current = caller;
-        return Results.Ok(await ViewAsync(http, caller!, users, antiforgery));
+            SignInOutcome.SignedIn => Results.Ok(await ViewAsync(http, callers.Current!, users, antiforgery)),
+            SignInOutcome.LockedOut => Problem(StatusCodes.Status401Unauthorized, "locked-out", "The account is locked",
+                "Too many failed sign-ins; try again later or ask an administrator to unlock the account."),
+            _ => Problem(StatusCodes.Status401Unauthorized, "invalid-credentials", "Sign-in failed", "The user name or the password is wrong."),
+        };
     }
 
     private static async Task<SessionView> ViewAsync(HttpContext http, Caller caller, UserManager<G2GUser> users, IAntiforgery antiforgery)
@@ -74,6 +61,11 @@ internal static class SessionApi
     public static async ValueTask RejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         var http = context.HttpContext;
+        if (http.Request.Path.Equals(AccountEndpoints.SignInPath, StringComparison.OrdinalIgnoreCase))
+        {
+            await AccountEndpoints.BackToSignIn("rate", null).ExecuteAsync(http);
+            return;
+        }
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
         http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         await http.RequestServices.GetRequiredService<AccessRefusals>().RecordAsync(

@@ -11,4 +11,11 @@ internal static partial class StartupLog
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Workflows in {Folder}: {Created} deployed, {Unchanged} unchanged, {Refused} refused, {Forms} forms")]
     public static partial void WorkflowsDeployed(ILogger logger, string folder, int created, int unchanged, int refused, int forms);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning,
+        Message = "Demo province 示范省 created with {Count} users, all with the password {Password} (roles: {Roles}). Users: {Users}. Set Demo:Seed=false in production.")]
+    public static partial void DemoSeeded(ILogger logger, int count, string password, string roles, string users);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "The demo province could not be created: {Problems}")]
+    public static partial void DemoSeedFailed(ILogger logger, string problems);
 }

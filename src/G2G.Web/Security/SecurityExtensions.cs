@@ -22,17 +22,22 @@ internal static class SecurityExtensions
     public const string CsrfHeader = "X-CSRF-TOKEN";
     public const string SignInRateLimit = "sign-in";
 
-    public static IServiceCollection AddG2GSecurity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddG2GSecurity(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
-        services.AddIdentityCore<G2GUser>(options =>
-            {
-                options.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Security:SignIn:MaxFailedAttempts", 5);
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Security:SignIn:LockoutMinutes", 15));
-            })
+        services.AddScoped<PasswordSignIn>();
+        services.AddIdentityCore<G2GUser>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<G2GDbContext>()
             .AddSignInManager();
+        // Settings are read when first used, so every configuration source of the host applies (tests add theirs late).
+        services.AddOptions<IdentityOptions>().Configure<IConfiguration>((options, settings) =>
+        {
+            options.Lockout.MaxFailedAccessAttempts = settings.GetValue("Security:SignIn:MaxFailedAttempts", 5);
+            options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(settings.GetValue("Security:SignIn:LockoutMinutes", 15));
+        });
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme).Configure<IConfiguration>((options, settings) =>
+            options.ExpireTimeSpan = TimeSpan.FromHours(settings.GetValue("Security:SessionHours", 8)));
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Session cookie or bearer token", options => options.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
@@ -44,7 +49,6 @@ internal static class SecurityExtensions
                 options.Cookie.Name = CookieName;
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
-                options.ExpireTimeSpan = TimeSpan.FromHours(configuration.GetValue("Security:SessionHours", 8));
                 options.SlidingExpiration = true;
                 options.LoginPath = "/signin";
                 // The API answers 401/403 as problem+json; only pages are sent to the sign-in page.
@@ -61,12 +65,14 @@ internal static class SecurityExtensions
             options.HeaderName = CsrfHeader;
             options.Cookie.Name = ".G2G.Antiforgery";
         });
-        var permits = configuration.GetValue("Security:SignIn:PermitsPerMinute", 10);
         services.AddRateLimiter(options =>
         {
-            options.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.AddPolicy(SignInRateLimit, context =>
+            {
+                var permits = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("Security:SignIn:PermitsPerMinute", 60);
+                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
             options.OnRejected = (context, token) => SessionApi.RejectedAsync(context, token);
         });
         return services;

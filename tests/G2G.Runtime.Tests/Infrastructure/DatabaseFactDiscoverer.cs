@@ -5,7 +5,8 @@ using Xunit.Sdk;
 namespace G2G.Runtime.Tests.Infrastructure;
 
 /// <summary>
-/// Finds the <see cref="TestDatabase"/> type a test class takes as <c>IClassFixture&lt;T&gt;</c> and asks its
+/// Finds the <see cref="TestDatabase"/> type a test class takes as <c>IClassFixture&lt;T&gt;</c> (or as a type argument of
+/// its fixture) and asks its
 /// static <c>UnavailableReason</c> whether the tests can run; if not, they are reported skipped with that reason.
 /// </summary>
 public sealed class DatabaseFactDiscoverer(IMessageSink diagnosticMessageSink) : IXunitTestCaseDiscoverer
@@ -29,6 +30,8 @@ public sealed class DatabaseFactDiscoverer(IMessageSink diagnosticMessageSink) :
         var databaseTypes = testClass.GetInterfaces()
             .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IClassFixture<>))
             .Select(i => i.GetGenericArguments()[0])
+            // A fixture may also be built around a database: SomeWorld<SqliteTestDatabase>.
+            .SelectMany(t => t.IsGenericType ? t.GetGenericArguments().Prepend(t) : [t])
             .Where(t => typeof(TestDatabase).IsAssignableFrom(t) && !t.IsAbstract)
             .ToList();
         if (databaseTypes.Count == 0)

@@ -9,8 +9,9 @@ namespace G2G.Web.Tests.Infrastructure;
 /// <summary>
 /// The real host (Program.cs) pointed at a test database through configuration, exactly as an operator would
 /// point it with <c>Database:Provider</c> and <c>ConnectionStrings:G2G</c>.
+/// Test hosts start without the demo organisation; <paramref name="settings"/> adds or overrides configuration keys.
 /// </summary>
-public class G2GWebFactory(TestDatabase database) : WebApplicationFactory<Program>
+public class G2GWebFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     /// <summary>The database the host is pointed at.</summary>
     protected TestDatabase Database => database;
@@ -18,7 +19,10 @@ public class G2GWebFactory(TestDatabase database) : WebApplicationFactory<Progra
     /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(database.HostConfiguration));
+        builder.ConfigureAppConfiguration((_, configuration) => configuration
+            .AddInMemoryCollection(database.HostConfiguration)
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Demo:Seed"] = "false" })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>()));
         // Test output stays readable; failures are asserted, not read from logs.
         builder.ConfigureLogging(logging => logging.ClearProviders());
     }

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+
+namespace G2G.Web.Security;
+
+/// <summary>
+/// The sign-in page's form posts: /account/signin and /account/signout. Both are form posts, so ASP.NET Core's
+/// antiforgery check applies (the page renders the token); sign-in shares the API's rate limit and lockout.
+/// </summary>
+internal static class AccountEndpoints
+{
+    public const string SignInPath = "/account/signin";
+
+    public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(SignInPath, async ([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
+            HttpContext http, PasswordSignIn signIn) =>
+        {
+            if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
+                return BackToSignIn("missing", returnUrl);
+            return await signIn.SignInAsync(http, userName, password) switch
+            {
+                SignInOutcome.SignedIn => Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "~/"),
+                SignInOutcome.LockedOut => BackToSignIn("locked", returnUrl),
+                _ => BackToSignIn("invalid", returnUrl),
+            };
+        }).RequireRateLimiting(SecurityExtensions.SignInRateLimit).ExcludeFromDescription();
+
+        app.MapPost("/account/signout", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.LocalRedirect("~/signin");
+        }).ExcludeFromDescription();
+    }
+
+    /// <summary>Where a refused sign-in form goes back to, with the reason for the page to show.</summary>
+    public static IResult BackToSignIn(string error, string? returnUrl) =>
+        Results.LocalRedirect($"~/signin?error={error}" + (IsLocal(returnUrl) ? $"&returnUrl={Uri.EscapeDataString(returnUrl!)}" : ""));
+
+    /// <summary>Only paths of this site are followed after sign-in (no open redirect).</summary>
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+}

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using G2G.Runtime.Persistence;
+using G2G.Runtime.Tests.Infrastructure;
+using G2G.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace G2G.Web.Tests.Pages;
+
+/// <summary>
+/// The sign-in page on a host that seeded the demo province at its first start: the form carries an antiforgery
+/// token, a wrong password comes back with the reason, the right one signs in and the masthead names the person.
+/// </summary>
+public sealed partial class SignInPageTests : IAsyncLifetime
+{
+    private const string Password = "Demo-Password-2026";
+    private readonly SqliteTestDatabase _database = new();
+    private G2GWebFactory _factory = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        _factory = new G2GWebFactory(_database, new Dictionary<string, string?>
+        {
+            ["Demo:Seed"] = "true", ["Demo:Password"] = Password, ["Runtime:Jobs:Enabled"] = "false",
+        });
+        _factory.StartServer();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task TheFirstStart_SeedsTheDemoProvince_WithItsAdministratorAndSupervisors()
+    {
+        await using var db = _database.CreateContext();
+        Assert.Equal(20, await db.Users.CountAsync());
+        var roles = await db.UserRoles.OrderBy(r => r.UserId).Select(r => r.UserId + ":" + r.RoleId).ToListAsync();
+        Assert.Equal(["qian.dong:supervisor", "wang.jianguo:supervisor", "zhou.wen:administrator"], roles);
+    }
+
+    [Fact]
+    public async Task AWrongPassword_ReturnsToTheForm_WithTheReason_AndTheRightOneSignsIn()
+    {
+        using var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+
+        using var wrong = await PostFormAsync(client, "zhou.wen", "not-the-password");
+        Assert.Equal(HttpStatusCode.Redirect, wrong.StatusCode);
+        Assert.Equal("/signin?error=invalid", wrong.Headers.Location?.OriginalString);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/signin?error=invalid", UriKind.Relative)));
+        Assert.Contains("用户名或密码错误", page, StringComparison.Ordinal);
+
+        using var right = await PostFormAsync(client, "zhou.wen", Password, returnUrl: "/?from=signin");
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.Equal("/?from=signin", right.Headers.Location?.OriginalString);
+        var home = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/", UriKind.Relative)));
+        Assert.Contains("当前用户：周文", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFormPostWithoutTheAntiforgeryToken_IsRefused_AndAnOffSiteReturnUrlIsNotFollowed()
+    {
+        using var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var forged = new FormUrlEncodedContent(new Dictionary<string, string> { ["userName"] = "zhou.wen", ["password"] = Password });
+        using var refused = await client.PostAsync(new Uri("/account/signin", UriKind.Relative), forged);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+
+        using var offSite = await PostFormAsync(client, "zhou.wen", Password, returnUrl: "//evil.example/");
+        Assert.Equal("/", offSite.Headers.Location?.OriginalString);
+    }
+
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string userName, string password, string? returnUrl = null)
+    {
+        var form = await client.GetStringAsync(new Uri("/signin", UriKind.Relative));
+        var token = TokenPattern().Match(form).Groups[1].Value;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["userName"] = userName, ["password"] = password, ["returnUrl"] = returnUrl ?? "",
+        });
+        return await client.PostAsync(new Uri("/account/signin", UriKind.Relative), content);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
