@@ -11,7 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddG2GPersistence(builder.Configuration);
 builder.Services.AddG2GRuntime(builder.Configuration);
 builder.Services.AddG2GApi();
-builder.Services.AddG2GSecurity();
+builder.Services.AddG2GSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddG2GHealth();
 builder.Services.AddG2GLocalization();
 builder.Services.AddG2GUi();

@@ -4,6 +4,7 @@ using G2G.Runtime.Persistence;
 using G2G.Web.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace G2G.Web.Security;
@@ -22,8 +23,12 @@ internal static class SecurityExtensions
     public const string CsrfHeader = "X-CSRF-TOKEN";
     public const string SignInRateLimit = "sign-in";
 
-    public static IServiceCollection AddG2GSecurity(this IServiceCollection services)
+    public static IServiceCollection AddG2GSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        // Session cookies and antiforgery tokens are encrypted with these keys: every node must share them.
+        var keys = Path.GetFullPath(configuration["Security:DataProtectionKeysPath"] is { Length: > 0 } path ? path : Path.Combine("App_Data", "keys"),
+            environment.ContentRootPath);
+        services.AddDataProtection().SetApplicationName("G2G").PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.AddHttpContextAccessor();
         services.AddScoped<PasswordSignIn>();
         services.AddIdentityCore<G2GUser>()
