@@ -169,6 +169,28 @@ public abstract class SecurityMatrixTests<TDatabase>(SecurityWorld<TDatabase> wo
     }
 
     [DatabaseFact]
+    public async Task Withdrawing_IsForWhoeverCompletedTheStep()
+    {
+        var (instance, task) = await world.StartAsync(FinClerk);
+        var chief = await world.SessionAsync(FinChief);
+        using var completed = await chief.PostAsJsonAsync($"/api/v1/tasks/{task}/complete", new { outcome = "approve" });
+        Assert.Equal(HttpStatusCode.NoContent, completed.StatusCode);
+
+        var clerk = await world.SessionAsync(FinClerk);
+        using var notTheirs = await clerk.PostAsJsonAsync($"/api/v1/instances/{instance}/withdraw", new { elementId = "review" });
+        Assert.Equal(HttpStatusCode.Forbidden, notTheirs.StatusCode);
+        Assert.Contains(FinChief, (await notTheirs.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!, StringComparison.Ordinal);
+        var edu = await world.SessionAsync(EduClerk);
+        using var hidden = await edu.PostAsJsonAsync($"/api/v1/instances/{instance}/withdraw", new { elementId = "review" });
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+
+        using var withdrawn = await chief.PostAsJsonAsync($"/api/v1/instances/{instance}/withdraw", new { elementId = "review" });
+        Assert.Equal(HttpStatusCode.NoContent, withdrawn.StatusCode);
+        var tasks = await chief.Client.GetFromJsonAsync<JsonElement>($"/api/v1/instances/{instance}/tasks");
+        Assert.Contains(tasks.GetProperty("items").EnumerateArray(), t => t.GetProperty("elementId").GetString() == "review" && t.GetProperty("state").GetString() == "open");
+    }
+
+    [DatabaseFact]
     public async Task ACookieRequest_WithoutTheCsrfToken_IsRefused_AndChangesNothing()
     {
         var (instance, task) = await world.StartAsync(FinClerk);

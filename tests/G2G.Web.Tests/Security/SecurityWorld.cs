@@ -13,7 +13,7 @@ namespace G2G.Web.Tests.Security;
 /// <summary>
 /// A small province on a real host: 广东省人民政府 (gd) with two bureaus, 财政厅 (gd-fin) and 教育厅 (gd-edu), and people
 /// in each with different roles and clearances, each signed in with their own session cookie and CSRF token.
-/// A procedure whose one step goes to 财政厅's division chief is deployed by the administrator.
+/// A procedure whose first step goes to 财政厅's division chief (then to the administrator to sign) is deployed by the administrator.
 /// </summary>
 public sealed class SecurityWorld<TDatabase> : IAsyncLifetime where TDatabase : TestDatabase, new()
 {
@@ -103,8 +103,10 @@ public sealed class SecurityWorld<TDatabase> : IAsyncLifetime where TDatabase : 
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:g2g="urn:g2g:bpmn:1.0" id="d" targetNamespace="t">
           <bpmn:process id="{key}" name="预算请示" isExecutable="true">
             <bpmn:startEvent id="s" /><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="review" />
-            <bpmn:userTask id="review" name="处长审核" g2g:assignee="user('{FinChief}')" g2g:operations="transfer,delegate,copy,urge" />
-            <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="e" /><bpmn:endEvent id="e" />
+            <bpmn:userTask id="review" name="处长审核" g2g:assignee="user('{FinChief}')" g2g:operations="transfer,delegate,copy,urge,withdraw" />
+            <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="sign" />
+            <bpmn:userTask id="sign" name="领导签发" g2g:assignee="user('{Admin}')" />
+            <bpmn:sequenceFlow id="f3" sourceRef="sign" targetRef="e" /><bpmn:endEvent id="e" />
           </bpmn:process>
         </bpmn:definitions>
         """;
