@@ -12,8 +12,12 @@ public sealed record TaskAssignment(string? Assignee, IReadOnlyList<string> Cand
     public bool IsEmpty => Assignee is null && CandidateUsers.Count == 0 && CandidateGroups.Count == 0;
 }
 
-/// <summary>The instance facts a rule may refer to by default (the initiator's department and agency).</summary>
-public sealed record AssignmentContext(long InstanceId, string ProcessKey, string? Initiator, string? AgencyId);
+/// <summary>
+/// The instance facts a rule may refer to by default (the initiator's department and agency), and the instance's
+/// 密级: only people cleared for it may receive the task.
+/// </summary>
+public sealed record AssignmentContext(long InstanceId, string ProcessKey, string? Initiator, string? AgencyId,
+    Organisation.ClearanceLevel Classification = Organisation.ClearanceLevel.Unclassified);
 
 /// <summary>
 /// A rule that resolves to nobody (an unknown or deactivated user, a vacant position, an empty group). The runtime

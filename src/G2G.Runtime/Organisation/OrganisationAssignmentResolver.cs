@@ -50,12 +50,34 @@ public sealed class OrganisationAssignmentResolver(G2GDbContext db, TimeProvider
         var routed = new List<(string User, string Meant)>();
         foreach (var person in people.Distinct(StringComparer.Ordinal))
             routed.Add((await DelegationRouting.RouteAsync(db, person, context.ProcessKey, today, cancellationToken).ConfigureAwait(false), person));
+        routed = await ClearedAsync(rule, routed, context.Classification, cancellationToken).ConfigureAwait(false);
         if (single && routed.Count == 1)
         {
             var (user, meant) = routed[0];
             return new TaskAssignment(user, [], [], user == meant ? null : meant);
         }
         return new TaskAssignment(null, [.. routed.Select(r => r.User).Distinct(StringComparer.Ordinal)], []);
+    }
+
+    /// <summary>
+    /// Only people cleared for the document's 密级 receive it (else they could not see their own task); a rule whose
+    /// people are all below it resolves to nobody, naming them.
+    /// </summary>
+    private async Task<List<(string User, string Meant)>> ClearedAsync(ResolvedAssignment rule, List<(string User, string Meant)> routed,
+        ClearanceLevel classification, CancellationToken cancellationToken)
+    {
+        if (classification == ClearanceLevel.Unclassified)
+            return routed;
+        var ids = routed.Select(r => r.User).ToList();
+        var cleared = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Clearance >= classification).Select(u => u.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var kept = routed.Where(r => cleared.Contains(r.User)).ToList();
+        if (kept.Count == 0)
+        {
+            throw new AssignmentUnresolvedException(Describe(rule),
+                $"the document is classified {classification.ChineseName()} ({classification}) and none of {string.Join(", ", ids)} is cleared for it.");
+        }
+        return kept;
     }
 
     /// <summary>The text of a rule with its evaluated arguments, as incident messages show it.</summary>

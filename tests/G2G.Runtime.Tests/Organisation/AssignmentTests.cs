@@ -42,7 +42,7 @@ public abstract class AssignmentTests<TDatabase>(TDatabase database) : IClassFix
 
     /// <summary>Deploys a process whose only task has the rule (the key is derived from the rule unless given) and starts it.</summary>
     private async Task<(long Instance, TaskRecord Task)> StartAsync(string rule, string? initiator = "zheng.kai", string? key = null, string operations = "",
-        params (string Name, object? Value)[] variables)
+        ClearanceLevel classification = ClearanceLevel.Unclassified, params (string Name, object? Value)[] variables)
     {
         key ??= "rule-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(rule + operations)))[..12];
         var xml = $"""
@@ -59,7 +59,7 @@ public abstract class AssignmentTests<TDatabase>(TDatabase database) : IClassFix
             """;
         await _runtime.In(s => s.GetRequiredService<DeploymentService>().DeployAsync(xml, key + ".bpmn"));
         var id = await _runtime.In(s => s.GetRequiredService<InstanceService>().StartAsync(
-            new StartInstance(key, RuntimeHarness.Vars(variables), Title: rule, Initiator: initiator)));
+            new StartInstance(key, RuntimeHarness.Vars(variables), Title: rule, Initiator: initiator, Classification: classification)));
         return (id, await _runtime.TaskAsync(id, "handle"));
     }
 
@@ -210,6 +210,22 @@ public abstract class AssignmentTests<TDatabase>(TDatabase database) : IClassFix
         Assert.Contains(rule.Replace("()", "", StringComparison.Ordinal), incident.Message, StringComparison.Ordinal);
         Assert.Contains(reason, incident.Message, StringComparison.Ordinal);
         Assert.Equal(InstanceStatus.Running, (await _runtime.InstanceAsync(id)).Status);
+    }
+
+    [DatabaseFact]
+    public async Task AClassifiedDocument_GoesOnlyToPeopleClearedForIt_AndToNobodyWhenNoneIs()
+    {
+        // 收文登记组: 陈静 and 张敏 hold 秘密, 罗怡 only 内部; 何娜 holds 内部.
+        var (_, group) = await StartAsync("group('收文登记组')", classification: ClearanceLevel.Secret);
+        var (alone, single) = await StartAsync("user('he.na')", classification: ClearanceLevel.Secret);
+        var (_, open) = await StartAsync("user('he.na')", classification: ClearanceLevel.Internal);
+
+        Assert.Equal(["chen.jing", "zhang.min"], Candidates(group));
+        Assert.Equal("he.na", open.Assignee);
+        Assert.Null(single.Assignee);
+        var incident = Assert.Single(await OpenIncidentsAsync(alone));
+        Assert.Contains("秘密", incident.Message, StringComparison.Ordinal);
+        Assert.Contains("he.na", incident.Message, StringComparison.Ordinal);
     }
 
     [DatabaseFact]
