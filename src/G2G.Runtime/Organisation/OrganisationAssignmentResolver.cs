@@ -68,10 +68,18 @@ public sealed class OrganisationAssignmentResolver(G2GDbContext db, TimeProvider
     {
         if (classification == ClearanceLevel.Unclassified)
             return routed;
-        var ids = routed.Select(r => r.User).ToList();
-        var cleared = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Clearance >= classification).Select(u => u.Id)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var kept = routed.Where(r => cleared.Contains(r.User)).ToList();
+        var ids = routed.SelectMany(r => new[] { r.User, r.Meant }).Distinct(StringComparer.Ordinal).ToList();
+        var cleared = (await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Clearance >= classification).Select(u => u.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+        // A delegate without the clearance leaves the task with the person it was meant for, if they have it.
+        var kept = new List<(string User, string Meant)>();
+        foreach (var (user, meant) in routed)
+        {
+            if (cleared.Contains(user))
+                kept.Add((user, meant));
+            else if (cleared.Contains(meant))
+                kept.Add((meant, meant));
+        }
         if (kept.Count == 0)
         {
             throw new AssignmentUnresolvedException(Describe(rule),

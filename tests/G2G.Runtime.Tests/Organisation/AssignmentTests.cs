@@ -226,6 +226,13 @@ public abstract class AssignmentTests<TDatabase>(TDatabase database) : IClassFix
         var incident = Assert.Single(await OpenIncidentsAsync(alone));
         Assert.Contains("秘密", incident.Message, StringComparison.Ordinal);
         Assert.Contains("he.na", incident.Message, StringComparison.Ordinal);
+
+        // 黄强 (秘密) delegates 'leave' to 吴芳 (内部) from 2026-12-01: a 秘密 leave request stays with him.
+        _runtime.Clock.Advance(TimeSpan.FromDays(9));
+        var (_, kept) = await StartAsync("position('处长', 'sf-fin-ysc')", key: "leave", classification: ClearanceLevel.Secret);
+        var (_, delegated) = await StartAsync("position('处长', 'sf-fin-ysc')", key: "leave", classification: ClearanceLevel.Internal);
+        Assert.Equal(("huang.qiang", (string?)null), (kept.Assignee, kept.OnBehalfOf));
+        Assert.Equal(("wu.fang", "huang.qiang"), (delegated.Assignee, delegated.OnBehalfOf));
     }
 
     [DatabaseFact]
