@@ -9,8 +9,12 @@ namespace G2G.Runtime.Queries;
 /// <summary>Who is asking: the user, the candidate groups they belong to, and the highest 密级 they may see.</summary>
 public sealed record Viewer(string UserId, IReadOnlyCollection<string> Groups, ClearanceLevel Clearance = ClearanceLevel.Unclassified);
 
-/// <summary>Filters shared by the inbox views; null means "any".</summary>
-public sealed record InboxFilter(string? ProcessKey = null, string? AgencyId = null, bool? Overdue = null, DateTimeOffset? DueBefore = null, string? Text = null);
+/// <summary>
+/// Filters shared by the inbox views; null means "any". <see cref="State"/> is an instance status (我发起的 only);
+/// <see cref="Sort"/> names one of the view's orders (null: its default).
+/// </summary>
+public sealed record InboxFilter(string? ProcessKey = null, string? AgencyId = null, bool? Overdue = null, DateTimeOffset? DueBefore = null, string? Text = null,
+    string? State = null, string? Sort = null);
 
 /// <summary>Counts for the inbox badges.</summary>
 public sealed record InboxCounts(int ToDo, int Overdue, int Done, int Started, int UnreadCopies);
@@ -23,17 +27,36 @@ public sealed record CopyView(long Id, long InstanceId, long? TaskId, string? Ti
 /// </summary>
 public sealed class InboxQueries(G2GDbContext db, RuntimeQueries views, TimeProvider clock)
 {
+    /// <summary>The orders 待办 offers; the first is the default. Undated tasks come after dated ones either way.</summary>
+    public static InboxOrders<TaskRecord> ToDoOrders { get; } = new(
+        ("due", q => q.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.Id)),
+        ("-due", q => q.OrderBy(t => t.DueAt == null).ThenByDescending(t => t.DueAt).ThenByDescending(t => t.Id)),
+        ("created", q => q.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)),
+        ("-created", q => q.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)));
+
+    /// <summary>The orders 已办 offers; the first (newest completed first) is the default.</summary>
+    public static InboxOrders<TaskRecord> DoneOrders { get; } = new(
+        ("-completed", q => q.OrderByDescending(t => t.CompletedAt).ThenByDescending(t => t.Id)),
+        ("completed", q => q.OrderBy(t => t.CompletedAt).ThenBy(t => t.Id)),
+        ("-created", q => q.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)),
+        ("created", q => q.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)));
+
+    /// <summary>The orders 我发起的 offers; the first (newest first) is the default.</summary>
+    public static InboxOrders<ProcessInstanceRecord> StartedOrders { get; } = new(
+        ("-started", q => q.OrderByDescending(i => i.StartedAt).ThenByDescending(i => i.Id)),
+        ("started", q => q.OrderBy(i => i.StartedAt).ThenBy(i => i.Id)));
+
     public async Task<Page<TaskView>> ToDoAsync(Viewer viewer, InboxFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         var query = Filter(ToDoQuery(viewer), filter);
-        return await PageAsync(query.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.Id), page, pageSize, cancellationToken).ConfigureAwait(false);
+        return await PageAsync(ToDoOrders.Apply(query, filter.Sort), page, pageSize, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Page<TaskView>> DoneAsync(Viewer viewer, InboxFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var query = Filter(DoneQuery(viewer), filter);
-        return await PageAsync(query.OrderByDescending(t => t.CompletedAt).ThenByDescending(t => t.Id), page, pageSize, cancellationToken).ConfigureAwait(false);
+        return await PageAsync(DoneOrders.Apply(query, filter.Sort), page, pageSize, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Page<InstanceView>> StartedAsync(Viewer viewer, InboxFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
@@ -44,10 +67,14 @@ public sealed class InboxQueries(G2GDbContext db, RuntimeQueries views, TimeProv
         var query = StartedQuery(viewer);
         if (filter.ProcessKey is { } key)
             query = query.Where(i => i.ProcessKey == key);
+        if (filter.AgencyId is { } agency)
+            query = query.Where(i => i.AgencyId == agency);
+        if (filter.State is { } state)
+            query = query.Where(i => i.Status == state);
         if (filter.Text is { Length: > 0 } text)
-            query = query.Where(i => i.Title != null && i.Title.Contains(text));
+            query = query.Where(i => (i.Title != null && i.Title.Contains(text)) || (i.BusinessKey != null && i.BusinessKey.Contains(text)));
         var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
-        var ids = await query.OrderByDescending(i => i.StartedAt).ThenByDescending(i => i.Id).Skip((page - 1) * pageSize).Take(pageSize)
+        var ids = await StartedOrders.Apply(query, filter.Sort).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(i => i.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         return new Page<InstanceView>(await views.GetInstancesAsync(ids, cancellationToken).ConfigureAwait(false), page, pageSize, total);
     }
@@ -136,4 +163,22 @@ public sealed class InboxQueries(G2GDbContext db, RuntimeQueries views, TimeProv
     }
 
     private static (int, int) Clamp(int page, int pageSize) => (Math.Max(page, 1), Math.Clamp(pageSize, 1, RuntimeQueries.MaxPageSize));
+}
+
+/// <summary>
+/// The named orders of one inbox view ("due", "-due" for descending, …); the first is the default. An unknown name is
+/// the caller's mistake: <see cref="Apply"/> refuses it with the names it knows.
+/// </summary>
+public sealed class InboxOrders<T>(params (string Name, Func<IQueryable<T>, IOrderedQueryable<T>> Order)[] orders)
+{
+    public IReadOnlyList<string> Names { get; } = [.. orders.Select(o => o.Name)];
+
+    public bool IsKnown(string? name) => name is null || Names.Contains(name, StringComparer.Ordinal);
+
+    public IOrderedQueryable<T> Apply(IQueryable<T> query, string? name)
+    {
+        if (!IsKnown(name))
+            throw new RuntimeException(RuntimeErrorCode.Invalid, $"Unknown sort '{name}'; use one of {string.Join(", ", Names)}.");
+        return orders.First(o => name is null || o.Name == name).Order(query);
+    }
 }

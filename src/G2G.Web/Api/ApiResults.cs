@@ -19,10 +19,14 @@ internal static class ApiResults
     /// <summary>400 with the field errors when required fields are missing; null when the request is complete.</summary>
     public static IResult? Require(params (string Field, string? Value)[] fields)
     {
-        var errors = fields.Where(f => string.IsNullOrWhiteSpace(f.Value))
-            .ToDictionary(f => f.Field, f => new[] { $"'{f.Field}' is required." });
-        return errors.Count == 0 ? null : TypedResults.ValidationProblem(errors, title: "The request has invalid fields.", type: "https://g2g.dev/problems/validation", extensions: new Dictionary<string, object?> { ["code"] = "validation" });
+        var missing = fields.Where(f => string.IsNullOrWhiteSpace(f.Value)).Select(f => (f.Field, $"'{f.Field}' is required.")).ToArray();
+        return missing.Length == 0 ? null : Invalid(missing);
     }
+
+    /// <summary>400 validation problem (code <c>validation</c>) with one message per field.</summary>
+    public static IResult Invalid(params (string Field, string Message)[] errors) =>
+        TypedResults.ValidationProblem(errors.ToDictionary(e => e.Field, e => new[] { e.Message }), title: "The request has invalid fields.",
+            type: "https://g2g.dev/problems/validation", extensions: new Dictionary<string, object?> { ["code"] = "validation" });
 
     /// <summary>412 when the client's If-Match names another version than the current one.</summary>
     public static IResult? CheckIfMatch(HttpRequest request, int currentVersion)
