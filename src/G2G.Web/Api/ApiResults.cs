@@ -21,7 +21,19 @@ internal static class ApiResults
     {
         var errors = fields.Where(f => string.IsNullOrWhiteSpace(f.Value))
             .ToDictionary(f => f.Field, f => new[] { $"'{f.Field}' is required." });
-        return errors.Count == 0 ? null : TypedResults.ValidationProblem(errors, title: "The request has invalid fields.", type: "https://g2g.dev/problems/validation", extensions: new Dictionary<string, object?> { ["code"] = "validation" });
+        return errors.Count == 0 ? null : Invalid(errors);
+    }
+
+    /// <summary>400 <c>validation</c> with the messages per field.</summary>
+    public static IResult Invalid(Dictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "The request has invalid fields.", type: "https://g2g.dev/problems/validation", extensions: new Dictionary<string, object?> { ["code"] = "validation" });
+
+    /// <summary>Runs a command that answers nothing: 204.</summary>
+    public static async Task<IResult> NoContentAsync(Task work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await work.ConfigureAwait(false);
+        return Results.NoContent();
     }
 
     /// <summary>412 when the client's If-Match names another version than the current one.</summary>
