@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using G2G.Runtime.Persistence;
 using G2G.Runtime.Tests.Infrastructure;
 using G2G.Web.Tests.Infrastructure;
 using G2G.Web.Tests.Security;
+using Microsoft.EntityFrameworkCore;
 using static G2G.Web.Tests.Security.SecurityWorld<G2G.Runtime.Tests.Infrastructure.SqliteTestDatabase>;
 
 namespace G2G.Web.Tests.Api;
@@ -79,6 +81,7 @@ public abstract partial class OrganisationApiTests<TDatabase>(SecurityWorld<TDat
     public async Task ChangesByANonAdministrator_Answer403_AndChangeNothing()
     {
         var clerk = await ClerkAsync();
+        var (refusalsBefore, changesBefore) = await AuditCountsAsync();
         using (var create = await clerk.PostAsJsonAsync(Agencies, new { id = "gd-clerk", name = "不该有的局", parentId = "gd" }))
             await create.IsProblemAsync(HttpStatusCode.Forbidden, "not-allowed");
         using (var rename = await clerk.PatchAsJsonAsync($"{Agencies}/gd-fin", new { name = "改名" }))
@@ -104,6 +107,16 @@ public abstract partial class OrganisationApiTests<TDatabase>(SecurityWorld<TDat
         await missing.IsProblemAsync(HttpStatusCode.NotFound, "not-found");
         var me = await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/organisation/users/{FinClerk}");
         Assert.Empty(me.GetProperty("roles").EnumerateArray());
+        var (refusalsAfter, changesAfter) = await AuditCountsAsync();
+        Assert.Equal((refusalsBefore + 9, changesBefore), (refusalsAfter, changesAfter));
+    }
+
+    /// <summary>The clerk's refusals in the access chain, and the length of the organisation chain.</summary>
+    private async Task<(int Refusals, int Changes)> AuditCountsAsync()
+    {
+        await using var db = world.Database.CreateContext();
+        return (await db.Set<AuditRecord>().CountAsync(a => a.Chain == "access" && a.Actor == FinClerk),
+            await db.Set<AuditRecord>().CountAsync(a => a.Chain == "organisation"));
     }
 
     [DatabaseFact]
