@@ -42,6 +42,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddScoped<AuditVerifier>();
         services.AddScoped<Queries.RuntimeQueries>();
         services.AddScoped<Queries.InboxQueries>();
+        services.AddScoped<NotificationInbox>();
         services.AddScoped<Supervision.SupervisionQueries>();
         services.AddScoped<JobStore>();
         services.AddScoped<JobRunner>();

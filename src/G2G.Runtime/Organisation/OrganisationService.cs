@@ -96,9 +96,10 @@ public sealed class OrganisationService(
     public async Task RevokeDelegationAsync(long delegationId, string actor, CancellationToken cancellationToken = default)
     {
         var owner = await db.Set<DelegationRecord>().AsNoTracking().Where(d => d.Id == delegationId).Select(d => d.FromUserId)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Delegation {delegationId} does not exist.");
         await RunAsync(actor, async c => { await c.RevokeDelegationAsync(delegationId, cancellationToken).ConfigureAwait(false); return true; }, cancellationToken,
-            ownerOf: owner ?? "").ConfigureAwait(false);
+            ownerOf: owner).ConfigureAwait(false);
     }
 
     /// <summary>Grants a system role (<see cref="SystemRoles"/>: administrator, supervisor).</summary>

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace G2G.Runtime.Organisation;
 
-/// <summary>Registers the organisation: administration, import, and the resolver of assignment rules.</summary>
+/// <summary>Registers the organisation: administration, import, the directory queries, and the resolver of assignment rules.</summary>
 public static class OrganisationServiceCollectionExtensions
 {
     /// <summary>
@@ -23,6 +23,7 @@ public static class OrganisationServiceCollectionExtensions
         services.TryAddScoped<IAssignmentResolver, OrganisationAssignmentResolver>();
         services.TryAddScoped<OrganisationService>();
         services.TryAddScoped<OrganisationImporter>();
+        services.TryAddScoped<OrganisationQueries>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using G2G.Engine.Execution;
 using G2G.Engine.Expressions;
+using G2G.Runtime.Audit;
 using G2G.Runtime.Instances;
 using G2G.Runtime.Organisation;
 using G2G.Runtime.Persistence;
@@ -23,6 +24,9 @@ public sealed record TaskView(
     ClearanceLevel Classification);
 
 public sealed record HistoryView(string ElementId, string ElementKind, string Phase, long TokenId, DateTimeOffset OccurredAt);
+
+/// <summary>One record of an instance's audit chain: who did what, when, to which task, with which outcome and opinion (审批意见).</summary>
+public sealed record AuditView(long Seq, DateTimeOffset OccurredAt, string? Actor, string Action, long? TaskId, string? ElementId, string? Outcome, string? Comment);
 
 public sealed record IncidentView(long Id, long InstanceId, long? EngineIncidentId, long? JobId, string? ElementId, string Message, DateTimeOffset CreatedAt, DateTimeOffset? ResolvedAt);
 
@@ -102,6 +106,15 @@ public sealed class RuntimeQueries(G2GDbContext db, CallerContext callers, TimeP
         await EnsureInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
         return await db.Set<HistoryRecord>().AsNoTracking().Where(h => h.InstanceId == instanceId).OrderBy(h => h.Id)
             .Select(h => new HistoryView(h.ElementId, h.ElementKind, h.Phase, h.TokenId, h.OccurredAt)).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The audit records of an instance in chain order; visible when the instance is.</summary>
+    public async Task<IReadOnlyList<AuditView>> AuditAsync(long instanceId, CancellationToken cancellationToken = default)
+    {
+        await EnsureInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        var chain = AuditLog.InstanceChain(instanceId);
+        return await db.Set<AuditRecord>().AsNoTracking().Where(a => a.Chain == chain).OrderBy(a => a.Seq)
+            .Select(a => new AuditView(a.Seq, a.OccurredAt, a.Actor, a.Action, a.TaskId, a.ElementId, a.Outcome, a.Comment)).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Open incidents (administrators).</summary>

@@ -22,7 +22,7 @@ internal static class ApiExtensions
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "G2G API";
-            document.Info.Description = "Definitions, instances, tasks and their operations. Errors are problem+json with a stable 'code'.";
+            document.Info.Description = "Definitions, instances, tasks and their operations, the organisation, notifications. Errors are problem+json with a stable 'code'.";
             return Task.CompletedTask;
         }));
         return services;
@@ -47,6 +47,8 @@ internal static class ApiExtensions
         api.MapInboxApi();
         api.MapSupervisionApi();
         api.MapAdministrationApi();
+        api.MapOrganisationApi();
+        api.MapNotificationsApi();
         return app;
     }
 }

@@ -23,10 +23,21 @@ internal static class ApiResults
         return missing.Length == 0 ? null : Invalid(missing);
     }
 
-    /// <summary>400 validation problem (code <c>validation</c>) with one message per field.</summary>
+    /// <summary>400 <c>validation</c> with the messages per field.</summary>
+    public static IResult Invalid(Dictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "The request has invalid fields.", type: "https://g2g.dev/problems/validation", extensions: new Dictionary<string, object?> { ["code"] = "validation" });
+
+    /// <summary>Runs a command that answers nothing: 204.</summary>
+    public static async Task<IResult> NoContentAsync(Task work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await work.ConfigureAwait(false);
+        return Results.NoContent();
+    }
+
+    /// <summary>400 <c>validation</c> with one message per field.</summary>
     public static IResult Invalid(params (string Field, string Message)[] errors) =>
-        TypedResults.ValidationProblem(errors.ToDictionary(e => e.Field, e => new[] { e.Message }), title: "The request has invalid fields.",
-            type: "https://g2g.dev/problems/validation", extensions: new Dictionary<string, object?> { ["code"] = "validation" });
+        Invalid(errors.ToDictionary(e => e.Field, e => new[] { e.Message }));
 
     /// <summary>412 when the client's If-Match names another version than the current one.</summary>
     public static IResult? CheckIfMatch(HttpRequest request, int currentVersion)

@@ -26,16 +26,18 @@ internal static class InstancesApi
         });
         group.MapGet("/{id:long}/history", (long id, RuntimeQueries queries, CancellationToken ct) => queries.HistoryAsync(id, ct))
             .WithSummary("The path taken: every element started, completed or cancelled and every flow taken.");
+        group.MapGet("/{id:long}/audit", (long id, RuntimeQueries queries, CancellationToken ct) => queries.AuditAsync(id, ct))
+            .WithSummary("The audit records of the instance: actor, time, action, task, outcome and opinion (审批意见), in order.");
         group.MapGet("/{id:long}/tasks", (long id, RuntimeQueries queries, CancellationToken ct) =>
             queries.ListTasksAsync(new TaskFilter(InstanceId: id), 1, RuntimeQueries.MaxPageSize, ct));
         group.MapPost("/{id:long}/cancel", (long id, ReasonRequest? body, InstanceService instances, HttpContext http, CancellationToken ct) =>
-            NoContent(instances.CancelAsync(id, http.User.Actor(), body?.Reason, ct)));
+            ApiResults.NoContentAsync(instances.CancelAsync(id, http.User.Actor(), body?.Reason, ct)));
         group.MapPost("/{id:long}/suspend", (long id, ReasonRequest? body, InstanceService instances, HttpContext http, CancellationToken ct) =>
-            NoContent(instances.SuspendAsync(id, http.User.Actor(), body?.Reason, ct)));
+            ApiResults.NoContentAsync(instances.SuspendAsync(id, http.User.Actor(), body?.Reason, ct)));
         group.MapPost("/{id:long}/resume", (long id, InstanceService instances, HttpContext http, CancellationToken ct) =>
-            NoContent(instances.ResumeAsync(id, http.User.Actor(), ct)));
+            ApiResults.NoContentAsync(instances.ResumeAsync(id, http.User.Actor(), ct)));
         group.MapPost("/{id:long}/withdraw", async (long id, WithdrawRequest body, InstanceService instances, HttpContext http, CancellationToken ct) =>
-            ApiResults.Require(("elementId", body.ElementId)) ?? await NoContent(instances.WithdrawAsync(id, body.ElementId, http.User.Actor(), ct)))
+            ApiResults.Require(("elementId", body.ElementId)) ?? await ApiResults.NoContentAsync(instances.WithdrawAsync(id, body.ElementId, http.User.Actor(), ct)))
             .WithSummary("撤回: the actor of a completed step takes it back while the next step is untouched.");
 
         api.MapPost("/messages", async (MessageRequest body, InstanceService instances, HttpContext http, CancellationToken ct) =>
@@ -44,11 +46,5 @@ internal static class InstancesApi
         api.MapPost("/signals", async (SignalRequest body, InstanceService instances, HttpContext http, CancellationToken ct) =>
             ApiResults.Require(("name", body.Name)) ?? Results.Ok(new CountResponse(await instances.BroadcastSignalAsync(body.Name, body.Variables, null, http.User.Actor(), ct))))
             .WithTags("Instances");
-    }
-
-    private static async Task<IResult> NoContent(Task work)
-    {
-        await work;
-        return Results.NoContent();
     }
 }

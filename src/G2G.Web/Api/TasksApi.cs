@@ -1,4 +1,5 @@
 using G2G.Runtime.Instances;
+using G2G.Runtime.Organisation;
 using G2G.Runtime.Queries;
 
 namespace G2G.Web.Api;
@@ -49,6 +50,9 @@ internal static class TasksApi
             .WithSummary("抄送/传阅: sends read copies; each reader confirms with POST /copies/{copyId}/read.");
         group.MapPost("/{id:long}/urge", (long id, CommentRequest? body, InstanceService instances, RuntimeQueries queries, HttpContext http, CancellationToken ct) =>
             Guarded(id, queries, http, () => instances.UrgeAsync(id, http.User.Actor(), body?.Comment, ct), ct)).WithSummary("催办 by hand.");
+        group.MapPost("/{id:long}/reassign", async (long id, ReassignRequest body, OrganisationService org, HttpContext http, CancellationToken ct) =>
+            ApiResults.Require(("userId", body.UserId)) ?? Results.Ok(await org.ReassignTaskAsync(id, body.UserId!, http.User.Actor(), body.Reason, ct)))
+            .WithSummary("转办 by an administrator: gives an open task to a user (for example after an assignment incident); answers the move.");
         api.MapPost("/copies/{copyId:long}/read", async (long copyId, InstanceService instances, HttpContext http, CancellationToken ct) =>
         {
             await instances.MarkCopyReadAsync(copyId, http.User.Actor(), ct);

@@ -135,5 +135,13 @@ public sealed class SignedIn(HttpClient client, string userId) : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string path) => client.GetAsync(new Uri(path, UriKind.Relative));
 
+    public Task<T?> GetFromJsonAsync<T>(string path) => client.GetFromJsonAsync<T>(new Uri(path, UriKind.Relative));
+
+    public Task<HttpResponseMessage> PatchAsJsonAsync<T>(string path, T body) => client.PatchAsJsonAsync(new Uri(path, UriKind.Relative), body);
+
+    public Task<HttpResponseMessage> PutAsJsonAsync<T>(string path, T body) => client.PutAsJsonAsync(new Uri(path, UriKind.Relative), body);
+
+    public Task<HttpResponseMessage> DeleteAsync(string path) => client.DeleteAsync(new Uri(path, UriKind.Relative));
+
     public void Dispose() => client.Dispose();
 }

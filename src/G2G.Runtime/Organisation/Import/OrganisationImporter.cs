@@ -33,7 +33,7 @@ public sealed class OrganisationImporter(
         var document = format == ImportFormat.Json ? JsonOrganisationReader.Read(content) : CsvOrganisationReader.Read(content);
         document.CheckDuplicates();
         if (document.Problems.Count > 0)
-            return new ImportReport(dryRun, false, Ordered(document.Problems), 0, 0);
+            return new ImportReport(dryRun, false, Ordered(document.Problems), 0, 0, []);
 
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -44,13 +44,13 @@ public sealed class OrganisationImporter(
             if (run.Problems.Count > 0 || dryRun)
             {
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                return new ImportReport(dryRun, false, Ordered(run.Problems), run.Created, run.Unchanged);
+                return new ImportReport(dryRun, false, Ordered(run.Problems), run.Created, run.Unchanged, run.Problems.Count > 0 ? [] : run.Items);
             }
             run.Changes.Audit("organisation.imported", $"导入组织机构 ({format}): {run.Created} created, {run.Unchanged} unchanged",
                 new { format = format.ToString(), sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content))), created = run.Created, unchanged = run.Unchanged });
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return new ImportReport(false, true, [], run.Created, run.Unchanged);
+            return new ImportReport(false, true, [], run.Created, run.Unchanged, run.Items);
         }
         catch (DbUpdateException exception)
         {
@@ -75,37 +75,44 @@ public sealed class OrganisationImporter(
         public List<ImportProblem> Problems { get; } = [];
         public int Created { get; private set; }
         public int Unchanged { get; private set; }
+        public List<ImportedItem> Items { get; } = [];
 
         public async Task ApplyAsync(OrganisationDocument document)
         {
-            await StepAsync(ParentsFirst(document.Agencies, a => a.Id, a => a.ParentId, "agency"),
+            await StepAsync("agency", a => a.Id, ParentsFirst(document.Agencies, a => a.Id, a => a.ParentId, "agency"),
                 a => changes.CreateAgencyAsync(a, acceptExisting: true, cancellationToken)).ConfigureAwait(false);
-            await StepAsync(document.GuidanceLines,
+            await StepAsync("guidance", l => $"{l.SuperiorId}→{l.SubordinateId}", document.GuidanceLines,
                 l => changes.AddGuidanceLineAsync(l.SuperiorId, l.SubordinateId, acceptExisting: true, cancellationToken)).ConfigureAwait(false);
             var createdDepartments = new HashSet<string>(StringComparer.Ordinal);
-            await StepAsync(ParentsFirst(document.Departments, d => d.Id, d => d.ParentId, "department"), async d =>
+            await StepAsync("department", d => d.Id, ParentsFirst(document.Departments, d => d.Id, d => d.ParentId, "department"), async d =>
             {
                 // The head is set after the users exist.
                 var outcome = await changes.CreateDepartmentAsync(d with { HeadUserId = null }, acceptExisting: true, cancellationToken).ConfigureAwait(false);
                 createdDepartments.Add(d.Id);
                 return outcome;
             }).ConfigureAwait(false);
-            await StepAsync(document.Users, u => changes.CreateUserAsync(u, acceptExisting: true, cancellationToken)).ConfigureAwait(false);
-            await StepAsync(document.Departments.Where(d => d.Item.HeadUserId is not null && createdDepartments.Contains(d.Item.Id)),
+            await StepAsync("user", u => u.Id, document.Users,
+                u => changes.CreateUserAsync(u, acceptExisting: true, cancellationToken)).ConfigureAwait(false);
+            await StepAsync("head", d => $"{d.Id}: {d.HeadUserId}", document.Departments.Where(d => d.Item.HeadUserId is not null && createdDepartments.Contains(d.Item.Id)),
                 d => changes.SetDepartmentHeadAsync(d.Id, d.HeadUserId, acceptExisting: true, cancellationToken), count: false).ConfigureAwait(false);
-            await StepAsync(document.Positions, p => changes.AssignPositionAsync(p.UserId, p.Name, p.UnitId, acceptExisting: true, cancellationToken)).ConfigureAwait(false);
-            await StepAsync(document.Groups, g => changes.CreateGroupAsync(g.Id, g.Name, g.AgencyId, acceptExisting: true, cancellationToken)).ConfigureAwait(false);
-            await StepAsync(document.Members, m => changes.AddGroupMemberAsync(m.GroupId, m.UserId, acceptExisting: true, cancellationToken)).ConfigureAwait(false);
-            await StepAsync(document.Delegations, async d => (await changes.CreateDelegationAsync(d, acceptExisting: true, cancellationToken).ConfigureAwait(false)).Outcome).ConfigureAwait(false);
+            await StepAsync("position", p => $"{p.UserId}: {p.Name} @ {p.UnitId ?? "—"}", document.Positions,
+                p => changes.AssignPositionAsync(p.UserId, p.Name, p.UnitId, acceptExisting: true, cancellationToken)).ConfigureAwait(false);
+            await StepAsync("group", g => g.Id, document.Groups,
+                g => changes.CreateGroupAsync(g.Id, g.Name, g.AgencyId, acceptExisting: true, cancellationToken)).ConfigureAwait(false);
+            await StepAsync("member", m => $"{m.GroupId}: {m.UserId}", document.Members,
+                m => changes.AddGroupMemberAsync(m.GroupId, m.UserId, acceptExisting: true, cancellationToken)).ConfigureAwait(false);
+            await StepAsync("delegation", d => $"{d.FromUserId}→{d.ToUserId} {d.StartsOn:yyyy-MM-dd}–{d.EndsOn:yyyy-MM-dd}", document.Delegations,
+                async d => (await changes.CreateDelegationAsync(d, acceptExisting: true, cancellationToken).ConfigureAwait(false)).Outcome).ConfigureAwait(false);
         }
 
-        private async Task StepAsync<T>(IEnumerable<Located<T>> items, Func<T, Task<ChangeOutcome>> apply, bool count = true)
+        private async Task StepAsync<T>(string kind, Func<T, string> key, IEnumerable<Located<T>> items, Func<T, Task<ChangeOutcome>> apply, bool count = true)
         {
             foreach (var item in items)
             {
                 try
                 {
                     var outcome = await apply(item.Item).ConfigureAwait(false);
+                    Items.Add(new ImportedItem(kind, key(item.Item), item.Location, outcome));
                     if (!count)
                         continue;
                     if (outcome == ChangeOutcome.Created)

@@ -1,0 +1,42 @@
+using G2G.Runtime.Persistence;
+using G2G.Runtime.Queries;
+using Microsoft.EntityFrameworkCore;
+
+namespace G2G.Runtime.Notifications;
+
+/// <summary>An in-app notification as its recipient sees it.</summary>
+public sealed record NotificationView(
+    string Id, string Kind, string Subject, string? Body, long? InstanceId, long? TaskId, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
+
+/// <summary>
+/// The in-app notifications of one user (the rows <see cref="InAppNotificationSender"/> writes): newest first, and
+/// marking one read. A user sees and marks only the rows addressed to them; any other id does not exist for them.
+/// </summary>
+public sealed class NotificationInbox(G2GDbContext db, TimeProvider clock)
+{
+    /// <summary>The user's notifications, newest first; only unread ones when <paramref name="unread"/> is true.</summary>
+    public async Task<Page<NotificationView>> ListAsync(string userId, bool? unread, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        (page, pageSize) = (Math.Max(page, 1), Math.Clamp(pageSize, 1, RuntimeQueries.MaxPageSize));
+        var query = db.Set<NotificationRecord>().AsNoTracking().Where(n => n.UserId == userId);
+        if (unread is { } onlyUnread)
+            query = onlyUnread ? query.Where(n => n.ReadAt == null) : query.Where(n => n.ReadAt != null);
+        var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
+        var items = await query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(n => new NotificationView(n.Id, n.Kind, n.Subject, n.Body, n.InstanceId, n.TaskId, n.CreatedAt, n.ReadAt))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new Page<NotificationView>(items, page, pageSize, total);
+    }
+
+    /// <summary>Marks the user's notification read (again is a no-op that keeps the first time); NotFound for anyone else's.</summary>
+    public async Task MarkReadAsync(string userId, string notificationId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var mine = db.Set<NotificationRecord>().Where(n => n.Id == notificationId && n.UserId == userId);
+        if (await mine.Where(n => n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken).ConfigureAwait(false) == 0
+            && !await mine.AnyAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw new RuntimeException(RuntimeErrorCode.NotFound, $"Notification '{notificationId}' does not exist.");
+        }
+    }
+}
