@@ -21,8 +21,14 @@ internal static class ApiResults
     {
         var errors = fields.Where(f => string.IsNullOrWhiteSpace(f.Value))
             .ToDictionary(f => f.Field, f => new[] { $"'{f.Field}' is required." });
-        return errors.Count == 0 ? null : TypedResults.ValidationProblem(errors, title: "The request has invalid fields.", type: "https://g2g.dev/problems/validation", extensions: new Dictionary<string, object?> { ["code"] = "validation" });
+        return errors.Count == 0 ? null : Invalid(errors);
     }
+
+    /// <summary>400 with one field error.</summary>
+    public static IResult Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "The request has invalid fields.", type: "https://g2g.dev/problems/validation", extensions: new Dictionary<string, object?> { ["code"] = "validation" });
 
     /// <summary>412 when the client's If-Match names another version than the current one.</summary>
     public static IResult? CheckIfMatch(HttpRequest request, int currentVersion)
