@@ -15,6 +15,15 @@ public sealed class RuntimeOptions
     public string? NodeName { get; set; }
 
     public JobOptions Jobs { get; set; } = new();
+
+    public SupervisionOptions Supervision { get; set; } = new();
+}
+
+/// <summary>Supervision report settings (section <c>Runtime:Supervision</c>).</summary>
+public sealed class SupervisionOptions
+{
+    /// <summary>The most rows a CSV or .xlsx export of the overdue list holds; a larger export is refused, not cut.</summary>
+    public int MaxExportRows { get; set; } = 100_000;
 }
 
 /// <summary>Job executor settings (section <c>Runtime:Jobs</c>).</summary>

@@ -63,7 +63,7 @@ public sealed class InboxQueries(G2GDbContext db, RuntimeQueries views, TimeProv
     {
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(filter);
-        (page, pageSize) = Clamp(page, pageSize);
+        (page, pageSize) = RuntimeQueries.ClampPage(page, pageSize);
         var query = StartedQuery(viewer);
         if (filter.ProcessKey is { } key)
             query = query.Where(i => i.ProcessKey == key);
@@ -82,7 +82,7 @@ public sealed class InboxQueries(G2GDbContext db, RuntimeQueries views, TimeProv
     public async Task<Page<CopyView>> CopiedToAsync(Viewer viewer, bool? unread, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        (page, pageSize) = Clamp(page, pageSize);
+        (page, pageSize) = RuntimeQueries.ClampPage(page, pageSize);
         var query = CopiesQuery(viewer);
         if (unread is true)
             query = query.Where(c => c.ReadAt == null);
@@ -156,13 +156,11 @@ public sealed class InboxQueries(G2GDbContext db, RuntimeQueries views, TimeProv
 
     private async Task<Page<TaskView>> PageAsync(IQueryable<TaskRecord> ordered, int page, int pageSize, CancellationToken cancellationToken)
     {
-        (page, pageSize) = Clamp(page, pageSize);
+        (page, pageSize) = RuntimeQueries.ClampPage(page, pageSize);
         var total = await ordered.CountAsync(cancellationToken).ConfigureAwait(false);
         var ids = await ordered.Skip((page - 1) * pageSize).Take(pageSize).Select(t => t.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         return new Page<TaskView>(await views.GetTasksAsync(ids, cancellationToken).ConfigureAwait(false), page, pageSize, total);
     }
-
-    private static (int, int) Clamp(int page, int pageSize) => (Math.Max(page, 1), Math.Clamp(pageSize, 1, RuntimeQueries.MaxPageSize));
 }
 
 /// <summary>

@@ -41,6 +41,9 @@ public sealed class RuntimeQueries(G2GDbContext db, CallerContext callers, TimeP
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>Page numbers start at 1; page sizes are 1 to <see cref="MaxPageSize"/>.</summary>
+    public static (int Page, int PageSize) ClampPage(int page, int pageSize) => (Math.Max(page, 1), Math.Clamp(pageSize, 1, MaxPageSize));
+
     public async Task<InstanceView> GetInstanceAsync(long id, CancellationToken cancellationToken = default)
     {
         var row = await Instances().FirstOrDefaultAsync(i => i.Id == id, cancellationToken).ConfigureAwait(false)
@@ -78,7 +81,7 @@ public sealed class RuntimeQueries(G2GDbContext db, CallerContext callers, TimeP
     public async Task<Page<TaskView>> ListTasksAsync(TaskFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        (page, pageSize) = (Math.Max(page, 1), Math.Clamp(pageSize, 1, MaxPageSize));
+        (page, pageSize) = ClampPage(page, pageSize);
         var query = Tasks();
         if (filter.Assignee is { } assignee)
             query = query.Where(t => t.Assignee == assignee);

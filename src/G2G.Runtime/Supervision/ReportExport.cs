@@ -6,16 +6,35 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace G2G.Runtime.Supervision;
 
-/// <summary>A report as a header row and data rows, written as CSV or as an .xlsx workbook with the same content.</summary>
-public sealed record Report(string Title, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<object?>> Rows)
+/// <summary>
+/// A report as a header row and data rows, written as CSV or as an .xlsx workbook with the same content. The
+/// columns are the fields of the JSON answer in the same order; each header is the Chinese name and the JSON name.
+/// <see cref="FileName"/> (without extension) carries the report's date.
+/// </summary>
+public sealed record Report(string Title, string FileName, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<object?>> Rows)
 {
-    public static Report Of(IReadOnlyList<PerformanceRow> rows, string title) => new(title,
-        ["key", "completed", "on_time", "on_time_rate", "average_handling_hours", "open_overdue"],
-        [.. rows.Select(r => (IReadOnlyList<object?>)[r.Key, r.Completed, r.OnTime, r.OnTimeRate, r.AverageHandlingHours, r.OpenOverdue])]);
+    /// <summary>Overdue and soon-due items as of <paramref name="asOf"/>.</summary>
+    public static Report Overdue(IReadOnlyList<OverdueItem> items, DateTimeOffset asOf) => new("超期与临期 Overdue", $"overdue-{Day(asOf)}",
+        ["任务 taskId", "实例 instanceId", "标题 title", "环节 step", "流程 processKey", "机关 agencyId", "部门 departmentId", "承办人 assignee",
+            "办理期限 dueAt", "超期小时 overdueHours", "超期分档 bucket"],
+        [.. items.Select(i => (IReadOnlyList<object?>)[i.TaskId, i.InstanceId, i.Title, i.Step, i.ProcessKey, i.AgencyId, i.DepartmentId, i.Assignee,
+            i.DueAt, i.OverdueHours, i.Bucket.ToString()])]);
 
-    public static Report Of(IReadOnlyList<OverdueItem> items, string title) => new(title,
-        ["task_id", "instance_id", "title", "step", "process", "agency", "assignee", "due_at", "overdue_hours", "bucket"],
-        [.. items.Select(i => (IReadOnlyList<object?>)[i.TaskId, i.InstanceId, i.Title, i.Step, i.ProcessKey, i.AgencyId, i.Assignee, i.DueAt, i.OverdueHours, i.Bucket.ToString()])]);
+    /// <summary>Performance rows by <paramref name="dimension"/> for [from, to).</summary>
+    public static Report Performance(IReadOnlyList<PerformanceRow> rows, PerformanceDimension dimension, DateTimeOffset from, DateTimeOffset to) =>
+        new($"按时率 On-time by {dimension}", $"performance-{dimension.ToString().ToLowerInvariant()}-{Day(from)}-to-{Day(to)}",
+            [$"{KeyName(dimension)} key", "办结 completed", "按时 onTime", "按时率 onTimeRate", "平均办理小时 averageHandlingHours", "当前超期 openOverdue"],
+            [.. rows.Select(r => (IReadOnlyList<object?>)[r.Key, r.Completed, r.OnTime, r.OnTimeRate, r.AverageHandlingHours, r.OpenOverdue])]);
+
+    private static string KeyName(PerformanceDimension dimension) => dimension switch
+    {
+        PerformanceDimension.Department => "部门",
+        PerformanceDimension.Agency => "机关",
+        PerformanceDimension.Procedure => "流程",
+        _ => "环节",
+    };
+
+    private static string Day(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 public static class ReportExport

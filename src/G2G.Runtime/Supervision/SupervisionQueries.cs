@@ -1,96 +1,83 @@
-using G2G.Runtime.Instances;
 using G2G.Runtime.Persistence;
+using G2G.Runtime.Queries;
+using G2G.Runtime.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace G2G.Runtime.Supervision;
 
-/// <summary>Which agencies a supervisor looks at; null means every agency (administrators).</summary>
-public sealed record SupervisionScope(IReadOnlyCollection<string>? AgencyIds)
-{
-    public static SupervisionScope All { get; } = new((IReadOnlyCollection<string>?)null);
-}
-
-/// <summary>How far past its due date an open task is, in calendar days: not yet, up to 3, up to 7, up to 30, more.</summary>
-public enum AgingBucket { DueSoon, UpTo3Days, UpTo7Days, UpTo30Days, Over30Days }
-
-public sealed record OverdueItem(long TaskId, long InstanceId, string? Title, string? Step, string ProcessKey, string? AgencyId, string? Assignee,
-    DateTimeOffset DueAt, double OverdueHours, AgingBucket Bucket);
-
-/// <summary>Performance of one agency, procedure or step over a date range.</summary>
-public sealed record PerformanceRow(string Key, int Completed, int OnTime, decimal OnTimeRate, double AverageHandlingHours, int OpenOverdue);
-
-public enum PerformanceDimension { Agency, Procedure, Step }
-
 /// <summary>
-/// 督办: overdue and soon-due items in a supervisor's scope, aging buckets, and on-time rates with
-/// average handling times per agency, procedure or step for a date range.
+/// 督办: overdue and soon-due items in the caller's scope, aging buckets, and on-time rates with average handling
+/// times per department, agency, procedure or step for a date range. Only supervisors (their agency subtree) and
+/// administrators (every agency) may read them; items above the caller's clearance are left out of every list,
+/// count and aggregate. Lists are paged and everything is counted and aggregated in the database.
 /// </summary>
-public sealed class SupervisionQueries(G2GDbContext db, TimeProvider clock)
+public sealed partial class SupervisionQueries(G2GDbContext db, CallerContext callers, TimeProvider clock, IOptions<RuntimeOptions> options)
 {
-    /// <summary>Open tasks already overdue or due within <paramref name="dueSoon"/>, most overdue first.</summary>
-    public async Task<IReadOnlyList<OverdueItem>> OverdueAsync(SupervisionScope scope, TimeSpan dueSoon, CancellationToken cancellationToken = default)
+    /// <summary>Open tasks already overdue or due within <paramref name="dueSoon"/>, most overdue first, one page with the total.</summary>
+    public async Task<Page<OverdueItem>> OverdueAsync(SupervisionFilter filter, TimeSpan dueSoon, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        var horizon = now + dueSoon;
-        var rows = await Scoped(scope).Where(t => t.State == TaskStates.Open && t.DueAt != null && t.DueAt < horizon)
-            .OrderBy(t => t.DueAt).Select(t => new { t.Id, t.InstanceId, t.Title, t.Name, t.ProcessKey, t.AgencyId, t.Assignee, DueAt = t.DueAt!.Value })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(r =>
-        {
-            var late = now - r.DueAt;
-            return new OverdueItem(r.Id, r.InstanceId, r.Title, r.Name, r.ProcessKey, r.AgencyId, r.Assignee, r.DueAt, Math.Round(late.TotalHours, 1), Bucket(late));
-        })];
-    }
-
-    /// <summary>How many open tasks fall in each aging bucket.</summary>
-    public async Task<IReadOnlyDictionary<AgingBucket, int>> AgingAsync(SupervisionScope scope, TimeSpan dueSoon, CancellationToken cancellationToken = default)
-    {
-        var items = await OverdueAsync(scope, dueSoon, cancellationToken).ConfigureAwait(false);
-        return Enum.GetValues<AgingBucket>().ToDictionary(b => b, b => items.Count(i => i.Bucket == b));
+        (page, pageSize) = RuntimeQueries.ClampPage(page, pageSize);
+        var query = OverdueQuery(await ResolveAsync(filter, "supervision overdue", cancellationToken).ConfigureAwait(false), dueSoon);
+        var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
+        var items = await ItemsAsync(query.Skip((page - 1) * pageSize).Take(pageSize), cancellationToken).ConfigureAwait(false);
+        return new Page<OverdueItem>(items, page, pageSize, total);
     }
 
     /// <summary>
-    /// On-time rate and average handling time of the tasks completed in [from, to), grouped by the
-    /// dimension; a task without a due date counts as on time. Open overdue tasks are counted alongside.
+    /// Every item of <see cref="OverdueAsync"/> for an export. Refused (<see cref="RuntimeErrorCode.Invalid"/>) when there are more
+    /// than <see cref="SupervisionOptions.MaxExportRows"/>: a silently cut spreadsheet would be read as complete.
     /// </summary>
-    public async Task<IReadOnlyList<PerformanceRow>> PerformanceAsync(SupervisionScope scope, DateTimeOffset from, DateTimeOffset to,
-        PerformanceDimension dimension, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<OverdueItem>> OverdueExportAsync(SupervisionFilter filter, TimeSpan dueSoon, CancellationToken cancellationToken = default)
+    {
+        var query = OverdueQuery(await ResolveAsync(filter, "supervision export", cancellationToken).ConfigureAwait(false), dueSoon);
+        var limit = options.Value.Supervision.MaxExportRows;
+        var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
+        if (total > limit)
+        {
+            throw new RuntimeException(RuntimeErrorCode.Invalid,
+                $"The export would hold {total} rows; at most {limit} can be exported. Narrow it by agency, department or procedure.");
+        }
+        return await ItemsAsync(query, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>How many open tasks fall in each aging bucket, counted in the database.</summary>
+    public async Task<IReadOnlyDictionary<AgingBucket, int>> AgingAsync(SupervisionFilter filter, TimeSpan dueSoon, CancellationToken cancellationToken = default)
+    {
+        var scope = await ResolveAsync(filter, "supervision aging", cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var (days3, days7, days30) = (now.AddDays(-3), now.AddDays(-7), now.AddDays(-30));
+        var counts = await OverdueQuery(scope, dueSoon).Select(f => f.Task.DueAt).GroupBy(_ => 1).Select(g => new
+        {
+            DueSoon = g.Count(due => due >= now),
+            UpTo3Days = g.Count(due => due < now && due >= days3),
+            UpTo7Days = g.Count(due => due < days3 && due >= days7),
+            UpTo30Days = g.Count(due => due < days7 && due >= days30),
+            Over30Days = g.Count(due => due < days30),
+        }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        int[] byBucket = counts is null ? new int[5] : [counts.DueSoon, counts.UpTo3Days, counts.UpTo7Days, counts.UpTo30Days, counts.Over30Days];
+        return Enum.GetValues<AgingBucket>().ToDictionary(b => b, b => byBucket[(int)b]);
+    }
+
+    /// <summary>Open tasks due before now + <paramref name="dueSoon"/>, most overdue first (then by id, so pages are stable).</summary>
+    private IOrderedQueryable<TaskFact> OverdueQuery(ResolvedScope scope, TimeSpan dueSoon)
+    {
+        var horizon = clock.GetUtcNow() + dueSoon;
+        return OpenTasks(scope).Where(f => f.Task.DueAt != null && f.Task.DueAt < horizon).OrderBy(f => f.Task.DueAt).ThenBy(f => f.Task.Id);
+    }
+
+    private async Task<List<OverdueItem>> ItemsAsync(IQueryable<TaskFact> query, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var completed = await Scoped(scope).Where(t => t.State == TaskStates.Completed && t.CompletedAt >= from && t.CompletedAt < to)
-            .Select(t => new { t.AgencyId, t.ProcessKey, t.ElementId, t.Name, t.CreatedAt, t.DueAt, t.CompletedAt })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var overdue = await Scoped(scope).Where(t => t.State == TaskStates.Open && t.DueAt != null && t.DueAt < now)
-            .Select(t => new { t.AgencyId, t.ProcessKey, t.ElementId, t.Name }).ToListAsync(cancellationToken).ConfigureAwait(false);
-        string KeyOf(string? agency, string process, string element, string? name) => dimension switch
+        var rows = await query.Select(f => new
         {
-            PerformanceDimension.Agency => agency ?? "-",
-            PerformanceDimension.Procedure => process,
-            _ => $"{process}/{name ?? element}",
-        };
-        var open = overdue.GroupBy(t => KeyOf(t.AgencyId, t.ProcessKey, t.ElementId, t.Name)).ToDictionary(g => g.Key, g => g.Count());
-        var rows = completed.GroupBy(t => KeyOf(t.AgencyId, t.ProcessKey, t.ElementId, t.Name)).Select(g =>
-        {
-            var onTime = g.Count(t => t.DueAt is null || t.CompletedAt <= t.DueAt);
-            return new PerformanceRow(g.Key, g.Count(), onTime, Math.Round((decimal)onTime / g.Count(), 4),
-                Math.Round(g.Average(t => (t.CompletedAt!.Value - t.CreatedAt).TotalHours), 2), open.GetValueOrDefault(g.Key));
-        }).ToList();
-        rows.AddRange(open.Where(o => rows.All(r => r.Key != o.Key)).Select(o => new PerformanceRow(o.Key, 0, 0, 0, 0, o.Value)));
-        return [.. rows.OrderBy(r => r.Key, StringComparer.Ordinal)];
+            f.Task.Id, f.Task.InstanceId, f.Task.Title, f.Task.Name, f.Task.ProcessKey, f.Task.AgencyId, f.DepartmentId, f.Task.Assignee, DueAt = f.Task.DueAt!.Value,
+        }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => new OverdueItem(r.Id, r.InstanceId, r.Title, r.Name, r.ProcessKey, r.AgencyId, r.DepartmentId, r.Assignee, r.DueAt,
+            Math.Round((now - r.DueAt).TotalHours, 1), Bucket(now - r.DueAt)))];
     }
 
-    private IQueryable<TaskRecord> Scoped(SupervisionScope scope)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        var tasks = db.Set<TaskRecord>().AsNoTracking();
-        if (scope.AgencyIds is { } agencies)
-        {
-            var ids = agencies.ToList();
-            tasks = tasks.Where(t => t.AgencyId != null && ids.Contains(t.AgencyId));
-        }
-        return tasks;
-    }
-
+    /// <summary>The bucket of a task <paramref name="late"/> past due; the same bounds as the counts of <see cref="AgingAsync"/>.</summary>
     private static AgingBucket Bucket(TimeSpan late) => late.TotalDays switch
     {
         <= 0 => AgingBucket.DueSoon,

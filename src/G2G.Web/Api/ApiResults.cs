@@ -39,6 +39,9 @@ internal static class ApiResults
     public static IResult Invalid(params (string Field, string Message)[] errors) =>
         Invalid(errors.ToDictionary(e => e.Field, e => new[] { e.Message }));
 
+    /// <summary>400 <c>validation</c> with one field error.</summary>
+    public static IResult Invalid(string field, string message) => Invalid((field, message));
+
     /// <summary>412 when the client's If-Match names another version than the current one.</summary>
     public static IResult? CheckIfMatch(HttpRequest request, int currentVersion)
     {

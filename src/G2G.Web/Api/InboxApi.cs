@@ -41,5 +41,5 @@ internal static class InboxApi
         sort is null || known.Contains(sort, StringComparer.Ordinal) ? null : Field("sort", sort, known);
 
     private static IResult Field(string field, string value, IReadOnlyList<string> known) =>
-        ApiResults.Invalid((field, $"'{value}' is not one of {string.Join(", ", known)}."));
+        ApiResults.Invalid(field, $"'{value}' is not one of {string.Join(", ", known)}.");
 }

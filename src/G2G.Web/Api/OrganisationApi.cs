@@ -57,7 +57,7 @@ internal static partial class OrganisationApi
     private static async Task<IResult> RenameAgencyAsync(string id, RenameAgencyRequest body, OrganisationService org, OrganisationQueries queries, HttpContext http, CancellationToken ct)
     {
         if (body.Name is null && body.ShortName is null)
-            return ApiResults.Invalid(new() { ["name"] = ["Give 'name', 'shortName' or both."] });
+            return ApiResults.Invalid("name", "Give 'name', 'shortName' or both.");
         var current = (await queries.GetAgencyAsync(id, ct)).Agency;
         await org.RenameAgencyAsync(id, body.Name ?? current.Name, body.ShortName ?? current.ShortName, http.User.Actor(), ct);
         return Results.Ok((await queries.GetAgencyAsync(id, ct)).Agency);
@@ -115,7 +115,7 @@ internal static partial class OrganisationApi
         if (ApiResults.Require(("file", content)) is { } empty)
             return empty;
         if (FileFormat(format, request.ContentType, content) is not { } fileFormat)
-            return ApiResults.Invalid(new() { ["format"] = [$"'{format}' is not a format; use csv or json."] });
+            return ApiResults.Invalid("format", $"'{format}' is not a format; use csv or json.");
         var report = await importer.ImportAsync(content, fileFormat, http.User.Actor(), dryRun ?? false, ct);
         if (report.Succeeded)
             return Results.Ok(report);

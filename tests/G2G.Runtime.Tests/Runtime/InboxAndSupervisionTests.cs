@@ -57,19 +57,19 @@ public abstract class InboxAndSupervisionTests<TDatabase>(TDatabase database) : 
         await Runtime.CompleteAsync((await Runtime.TaskAsync(onTime, "head")).Id, "wang.wu");    // due in 2 working days: on time
         Runtime.Clock.Advance(TimeSpan.FromDays(5));                                              // Saturday: both others are overdue
         await Runtime.CompleteAsync((await Runtime.TaskAsync(late, "head")).Id, "wang.wu");
-        var scope = new SupervisionScope([agency]);
+        var scope = new SupervisionFilter([agency]);
 
-        var overdue = await Runtime.In(s => s.GetRequiredService<SupervisionQueries>().OverdueAsync(scope, TimeSpan.FromDays(1)));
-        var item = Assert.Single(overdue);
+        var overdue = await Runtime.In(s => s.GetRequiredService<SupervisionQueries>().OverdueAsync(scope, TimeSpan.FromDays(1), 1, 50));
+        var item = Assert.Single(overdue.Items);
         Assert.Equal((open, AgingBucket.UpTo7Days), (item.InstanceId, item.Bucket)); // due Wednesday 09:00, now Saturday 09:01
         var performance = await Runtime.In(s => s.GetRequiredService<SupervisionQueries>().PerformanceAsync(scope, from, Runtime.Clock.GetUtcNow().AddSeconds(1), PerformanceDimension.Step));
         var step = Assert.Single(performance);
         Assert.Equal(("approval/处长审批", 2, 1, 0.5m, 1), (step.Key, step.Completed, step.OnTime, step.OnTimeRate, step.OpenOverdue));
-        Assert.Empty(await Runtime.In(s => s.GetRequiredService<SupervisionQueries>().OverdueAsync(new SupervisionScope(["elsewhere"]), TimeSpan.FromDays(1))));
+        Assert.Empty((await Runtime.In(s => s.GetRequiredService<SupervisionQueries>().OverdueAsync(new SupervisionFilter(["elsewhere"]), TimeSpan.FromDays(1), 1, 50))).Items);
 
-        var report = Report.Of(performance, "处长审批 按时率");
+        var report = Report.Performance(performance, PerformanceDimension.Step, from, Runtime.Clock.GetUtcNow());
         var csv = System.Text.Encoding.UTF8.GetString(ReportExport.ToCsv(report));
-        Assert.StartsWith("\uFEFFkey,completed,on_time,on_time_rate,average_handling_hours,open_overdue\r\napproval/处长审批,2,1,0.5", csv, StringComparison.Ordinal);
+        Assert.StartsWith("\uFEFF环节 key,办结 completed,按时 onTime,按时率 onTimeRate,平均办理小时 averageHandlingHours,当前超期 openOverdue\r\napproval/处长审批,2,1,0.5", csv, StringComparison.Ordinal);
         using var workbook = SpreadsheetDocument.Open(new MemoryStream(ReportExport.ToXlsx(report)), false);
         var rows = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().ToList();
         Assert.Equal(2, rows.Count);

@@ -205,13 +205,14 @@ public abstract class ApiTests<TDatabase>(TDatabase database) : IClassFixture<TD
 
         var todo = await _client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/inbox/todo", UriKind.Relative));
         var counts = await _client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/inbox/counts", UriKind.Relative));
-        using var csv = await _client.GetAsync(new Uri("/api/v1/supervision/performance?from=2020-01-01T00:00:00Z&to=2100-01-01T00:00:00Z&by=Step&format=csv", UriKind.Relative));
+        var today = DateTime.UtcNow.Date;
+        using var csv = await _client.GetAsync(new Uri($"/api/v1/supervision/performance?from={today.AddDays(-300):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}&by=Step&format=csv", UriKind.Relative));
         using var xlsx = await _client.GetAsync(new Uri("/api/v1/supervision/overdue?format=xlsx", UriKind.Relative));
 
         Assert.Contains(todo.GetProperty("items").EnumerateArray(), t => t.GetProperty("instanceId").GetInt64() == id);
         Assert.True(counts.GetProperty("toDo").GetInt32() >= 1);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
-        Assert.StartsWith("key,completed,on_time", (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.StartsWith("环节 key,办结 completed,按时 onTime", (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF'), StringComparison.Ordinal);
         var bytes = await xlsx.Content.ReadAsByteArrayAsync();
         Assert.Equal((byte)'P', bytes[0]); // an .xlsx is a zip package
     }

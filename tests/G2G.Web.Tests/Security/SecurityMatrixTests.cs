@@ -76,13 +76,13 @@ public abstract class SecurityMatrixTests<TDatabase>(SecurityWorld<TDatabase> wo
     {
         var (instance, task) = item == Item.Open ? await world.StartAsync(FinClerk) : await world.StartAsync(FinChief, ClearanceLevel.Secret);
         var client = await world.SessionAsync(user);
-        var auditBefore = await AccessRefusalsAsync(user);
+        var auditBefore = await world.AccessRefusalsAsync(user);
 
         using var response = await SendAsync(client, operation, instance, task);
 
         if (response.StatusCode != expected)
             return $"expected {(int)expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
-        var refusals = await AccessRefusalsAsync(user) - auditBefore;
+        var refusals = await world.AccessRefusalsAsync(user) - auditBefore;
         if (expected is not (HttpStatusCode.Forbidden or HttpStatusCode.NotFound))
             return refusals == 0 ? null : $"allowed, yet {refusals} refusal(s) audited";
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -221,7 +221,7 @@ public abstract class SecurityMatrixTests<TDatabase>(SecurityWorld<TDatabase> wo
         using var locked = await client.PostAsJsonAsync(new Uri("/api/v1/session", UriKind.Relative), new { userName = "fin.temp", password = Password });
         Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
         Assert.Equal("locked-out", (await locked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
-        Assert.True(await AccessRefusalsAsync("fin.temp") >= 6);
+        Assert.True(await world.AccessRefusalsAsync("fin.temp") >= 6);
 
         using var unknown = await client.PostAsJsonAsync(new Uri("/api/v1/session", UriKind.Relative), new { userName = "nobody", password = Password });
         Assert.Equal("invalid-credentials", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
@@ -261,12 +261,6 @@ public abstract class SecurityMatrixTests<TDatabase>(SecurityWorld<TDatabase> wo
         Operation.Suspend => client.PostAsJsonAsync($"/api/v1/instances/{instance}/suspend", new { reason = "待核实" }),
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };
-
-    private async Task<int> AccessRefusalsAsync(string user)
-    {
-        await using var db = world.Database.CreateContext();
-        return await db.Set<AuditRecord>().CountAsync(a => a.Chain == "access" && a.Actor == user);
-    }
 
     private async Task AssertUnchangedAsync(long instance, long task) => Assert.Null(await ChangedAsync(instance, task));
 

@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using G2G.Runtime.Audit;
 using G2G.Runtime.Organisation;
+using G2G.Runtime.Persistence;
+using G2G.Runtime.Tests.Runtime;
+using Microsoft.EntityFrameworkCore;
 using G2G.Runtime.Tests.Infrastructure;
 using G2G.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -42,11 +46,14 @@ public sealed class SecurityWorld<TDatabase> : IAsyncLifetime where TDatabase : 
 
     public string ProcessKey { get; } = $"review{Guid.NewGuid():N}"[..20];
 
+    /// <summary>The host's clock: stands still at the time the world was made unless a test moves it.</summary>
+    public ManualClock Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
         // Sign-in limits raised so the matrix can sign everyone in.
-        Factory = new G2GWebFactory(Database, new Dictionary<string, string?> { ["Security:SignIn:PermitsPerMinute"] = "1000", ["Runtime:Jobs:Enabled"] = "false" });
+        Factory = new G2GWebFactory(Database, new Dictionary<string, string?> { ["Security:SignIn:PermitsPerMinute"] = "1000", ["Runtime:Jobs:Enabled"] = "false" }, Clock);
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
             var org = scope.ServiceProvider.GetRequiredService<OrganisationService>();
@@ -97,6 +104,13 @@ public sealed class SecurityWorld<TDatabase> : IAsyncLifetime where TDatabase : 
         var admin = await SessionAsync(Admin);
         var tasks = await admin.Client.GetFromJsonAsync<JsonElement>($"/api/v1/instances/{instance}/tasks");
         return (instance, tasks.GetProperty("items")[0].GetProperty("id").GetInt64());
+    }
+
+    /// <summary>How many refusals of the user the audit log's access chain holds.</summary>
+    public async Task<int> AccessRefusalsAsync(string user)
+    {
+        await using var db = Database.CreateContext();
+        return await db.Set<AuditRecord>().CountAsync(a => a.Chain == AuditLog.AccessChain && a.Actor == user);
     }
 
     private static string Bpmn(string key) => $"""

@@ -58,6 +58,8 @@ internal sealed class TaskConfiguration : IEntityTypeConfiguration<TaskRecord>
         builder.HasIndex(t => new { t.AgencyId, t.State, t.DueAt }).HasDatabaseName("ix_tasks_agency_id_state_due_at");
         // Supervision's on-time rates read the tasks completed in a date range (migration Classification).
         builder.HasIndex(t => new { t.State, t.CompletedAt }).HasDatabaseName("ix_tasks_state_completed_at");
+        // Supervision's overdue list and aging counts: open tasks in due-date order, filtered by agency and 密级 from the index.
+        builder.HasIndex(t => new { t.State, t.DueAt, t.AgencyId, t.Classification }).HasDatabaseName("ix_tasks_state_due_at_agency_id_classification");
     }
 }
 

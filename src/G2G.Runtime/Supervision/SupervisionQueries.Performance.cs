@@ -1,0 +1,61 @@
+using System.Linq.Expressions;
+using G2G.Runtime.Instances;
+using G2G.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace G2G.Runtime.Supervision;
+
+public sealed partial class SupervisionQueries
+{
+    /// <summary>The longest date range a performance report covers.</summary>
+    public static readonly TimeSpan MaxRange = TimeSpan.FromDays(366);
+
+    /// <summary>
+    /// On-time rate and average handling time of the tasks completed in [from, to), grouped by the dimension,
+    /// with the open tasks overdue now counted alongside. A task without a due date counts as on time. Both are
+    /// GROUP BY queries; the average is <c>AVG</c> over <see cref="SqlDates.SecondsBetween"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<PerformanceRow>> PerformanceAsync(SupervisionFilter filter, DateTimeOffset from, DateTimeOffset to,
+        PerformanceDimension dimension, CancellationToken cancellationToken = default)
+    {
+        var scope = await ResolveAsync(filter, "supervision performance", cancellationToken).ConfigureAwait(false);
+        RequireRange(from, to);
+        var key = KeyOf(dimension);
+        var completed = await Tasks(scope, t => t.CompletedBy)
+            .Where(f => f.Task.State == TaskStates.Completed && f.Task.CompletedAt >= from && f.Task.CompletedAt < to)
+            .GroupBy(key).Select(g => new
+            {
+                g.Key,
+                Completed = g.Count(),
+                OnTime = g.Count(f => f.Task.DueAt == null || f.Task.CompletedAt <= f.Task.DueAt),
+                Seconds = g.Average(f => SqlDates.SecondsBetween(f.Task.CreatedAt, f.Task.CompletedAt!.Value)),
+            }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var overdue = await OpenTasks(scope).Where(f => f.Task.DueAt != null && f.Task.DueAt < now).GroupBy(key)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key ?? NoKey, g => g.Count, cancellationToken).ConfigureAwait(false);
+        var rows = completed.Select(g => new PerformanceRow(g.Key ?? NoKey, g.Completed, g.OnTime, Math.Round((decimal)g.OnTime / g.Completed, 4),
+            Math.Round(g.Seconds / 3600, 2), overdue.GetValueOrDefault(g.Key ?? NoKey))).ToList();
+        rows.AddRange(overdue.Where(o => rows.All(r => r.Key != o.Key)).Select(o => new PerformanceRow(o.Key, 0, 0, 0, 0, o.Value)));
+        return [.. rows.OrderBy(r => r.Key, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The key of tasks without a department or agency.</summary>
+    private const string NoKey = "-";
+
+    private static Expression<Func<TaskFact, string?>> KeyOf(PerformanceDimension dimension) => dimension switch
+    {
+        PerformanceDimension.Department => f => f.DepartmentId,
+        PerformanceDimension.Agency => f => f.Task.AgencyId,
+        PerformanceDimension.Procedure => f => f.Task.ProcessKey,
+        _ => f => f.Task.ProcessKey + "/" + (f.Task.Name ?? f.Task.ElementId),
+    };
+
+    /// <summary>[from, to) must be a forward range of at most <see cref="MaxRange"/>; refused with field errors.</summary>
+    private static void RequireRange(DateTimeOffset from, DateTimeOffset to)
+    {
+        var problem = from >= to ? "'to' must be later than 'from'."
+            : to - from > MaxRange ? $"The range may span at most {MaxRange.TotalDays} days." : null;
+        if (problem is not null)
+            throw new RuntimeException(RuntimeErrorCode.Invalid, problem) { FieldErrors = new Dictionary<string, string[]> { ["to"] = [problem] } };
+    }
+}
