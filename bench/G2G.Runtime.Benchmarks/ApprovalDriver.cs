@@ -29,8 +29,9 @@ internal sealed class ApprovalDriver(AsyncServiceScope scope, int worker)
             BusinessKey: $"BK-{worker}-{n}", Title: $"关于基准测试的请示 {worker}-{n}", Initiator: $"user-{worker}", AgencyId: "agency-1"));
     }
 
-    public Task CompleteAsync(long taskId) =>
-        _instances.CompleteTaskAsync(taskId, $"leader-{worker}", outcome: "approve", comment: "同意");
+    /// <summary>Completes the task of a step (1–5) with that step's form data, if it has a form.</summary>
+    public Task CompleteAsync(long taskId, int step) =>
+        _instances.CompleteTaskAsync(taskId, $"leader-{worker}", Models.Submission(step), outcome: "approve", comment: "同意");
 
     /// <summary>The open task of an instance that the last command created, or null when the instance is done.</summary>
     public async Task<long?> OpenTaskAsync(long instanceId)
@@ -65,7 +66,7 @@ internal sealed class ApprovalDriver(AsyncServiceScope scope, int worker)
                 var taskId = await OpenTaskAsync(instanceId)
                     ?? throw new InvalidOperationException($"Instance {instanceId} has no open task at step {step}.");
                 began = Stopwatch.GetTimestamp();
-                await CompleteAsync(taskId);
+                await CompleteAsync(taskId, step);
                 completeLatencies?.Add(Stopwatch.GetElapsedTime(began).TotalMilliseconds);
                 commands++;
                 completed++;

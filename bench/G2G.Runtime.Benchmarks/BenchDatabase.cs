@@ -63,10 +63,10 @@ internal sealed class BenchDatabase : IAsyncDisposable
         await host.MigrateAsync();
     }
 
-    /// <summary>A new, closed connection of the provider, on the same connection string (and pool) as the runtime's context.</summary>
+    /// <summary>A new, closed connection of the provider, on the same connection string (and pool, and PostgreSQL's automatic preparation) as the runtime's context.</summary>
     public DbConnection CreateConnection() => IsPostgres
-        ? new NpgsqlConnection(Settings.ConnectionString)
-        : new SqliteConnection(Settings.ConnectionString);
+        ? new NpgsqlConnection(Settings.ProviderConnectionString)
+        : new SqliteConnection(Settings.ProviderConnectionString);
 
     public async Task ExecuteAsync(string sql, int timeoutSeconds = 600)
     {
@@ -117,11 +117,11 @@ internal sealed class BenchDatabase : IAsyncDisposable
     {
         if (IsPostgres)
         {
-            NpgsqlConnection.ClearPool(new NpgsqlConnection(Settings.ConnectionString));
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(Settings.ProviderConnectionString));
             await ExecuteAsync(_adminConnectionString!, $"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
             return;
         }
-        SqliteConnection.ClearPool(new SqliteConnection(Settings.ConnectionString));
+        SqliteConnection.ClearPool(new SqliteConnection(Settings.ProviderConnectionString));
         foreach (var path in new[] { _file!, _file + "-wal", _file + "-shm" })
             File.Delete(path);
     }

@@ -28,7 +28,7 @@ internal static class EngineOnly
             for (var step = 1; step < Models.CommandsPerInstance; step++)
             {
                 var task = result.Effects.OfType<TaskCreated>().Single();
-                result = executor.Execute(definition, ProcessStateJson.Deserialize(json), new CompleteTask(task.TaskId, null, "approve"), now);
+                result = executor.Execute(definition, ProcessStateJson.Deserialize(json), new CompleteTask(task.TaskId, Models.Submission(step), "approve"), now);
                 json = ProcessStateJson.Serialize(result.State);
             }
             return Models.CommandsPerInstance;

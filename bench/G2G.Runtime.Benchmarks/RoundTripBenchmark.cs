@@ -32,7 +32,7 @@ internal static class RoundTripBenchmark
         await using var database = await BenchDatabase.CreateAsync(provider, "roundtrips", options, workDirectory);
         var log = new DbCallLog();
         await using var host = new RuntimeHost(database.Settings, new CommandCounter(log), new CommandTimer(log), new TransactionCounter(log), new ConnectionCounter(log));
-        await host.DeployAsync(Models.ApprovalFile);
+        await host.DeployWorkflowsAsync();
         await using var scope = host.CreateScope();
         var driver = new ApprovalDriver(scope, 0);
 
@@ -85,7 +85,7 @@ internal static class RoundTripBenchmark
             var taskId = await driver.OpenTaskAsync(instanceId) ?? throw new InvalidOperationException("no open task");
             log.Clear();
             began = System.Diagnostics.Stopwatch.GetTimestamp();
-            await driver.CompleteAsync(taskId);
+            await driver.CompleteAsync(taskId, step);
             completes.Add(CallStats.Of(log, System.Diagnostics.Stopwatch.GetElapsedTime(began)));
             stepExample?.Invoke(Summarize(log));
         }

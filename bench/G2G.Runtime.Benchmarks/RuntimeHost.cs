@@ -1,3 +1,4 @@
+using G2G.Engine.Expressions;
 using G2G.Runtime.Definitions;
 using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -44,10 +45,13 @@ internal sealed class RuntimeHost : IAsyncDisposable
 
     public Task MigrateAsync() => _services.MigrateG2GDatabaseAsync();
 
-    public async Task DeployAsync(string file)
+    /// <summary>Deploys the benchmark's workflows folder (definitions and forms) as the web host deploys workflows/ at start.</summary>
+    public async Task DeployWorkflowsAsync()
     {
         await using var scope = CreateScope();
-        await scope.ServiceProvider.GetRequiredService<DeploymentService>().DeployAsync(await File.ReadAllTextAsync(file), Path.GetFileName(file), "bench");
+        var deployed = await scope.ServiceProvider.GetRequiredService<WorkflowDirectoryDeployer>().DeployAsync(Models.WorkflowsFolder);
+        if (deployed.Refused > 0 || deployed.Created + deployed.Unchanged == 0 || deployed.Forms == 0)
+            throw new InvalidOperationException($"Deploying {Models.WorkflowsFolder} went wrong: {deployed}.");
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
@@ -58,8 +62,25 @@ internal static class Models
 {
     public const string ApprovalKey = "approval5";
 
-    /// <summary>bench/models/approval-5.bpmn, copied next to the program by the build.</summary>
-    public static string ApprovalFile => Path.Combine(AppContext.BaseDirectory, "models", "approval-5.bpmn");
+    /// <summary>The workflows folder the build lays out next to the program: bench/models/approval-5.bpmn and its form.</summary>
+    public static string WorkflowsFolder => Path.Combine(AppContext.BaseDirectory, "workflows");
+
+    /// <summary>bench/models/approval-5.bpmn in <see cref="WorkflowsFolder"/>.</summary>
+    public static string ApprovalFile => Path.Combine(WorkflowsFolder, "approval", "approval-5.bpmn");
+
+    /// <summary>
+    /// A valid submission of the first step's form (<c>approval/draft</c>, bench/models/forms/draft.json); the
+    /// other four steps have no form and are completed without variables.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Value> DraftSubmission { get; } = new Dictionary<string, Value>(StringComparer.Ordinal)
+    {
+        ["subject"] = Value.From("关于基准测试的请示"),
+        ["urgency"] = Value.From("normal"),
+        ["summary"] = Value.From("请审批。"),
+    };
+
+    /// <summary>What the benchmark submits at a step (1 = the draft step).</summary>
+    public static IReadOnlyDictionary<string, Value>? Submission(int step) => step == 1 ? DraftSubmission : null;
 
     /// <summary>One start and five task completions.</summary>
     public const int CommandsPerInstance = 6;

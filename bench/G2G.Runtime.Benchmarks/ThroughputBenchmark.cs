@@ -29,7 +29,7 @@ internal static class ThroughputBenchmark
         await using var database = await BenchDatabase.CreateAsync(provider, "throughput", options, workDirectory);
         var slow = new SlowCalls(TimeSpan.FromMilliseconds(250));
         await using var host = new RuntimeHost(database.Settings, slow);
-        await host.DeployAsync(Models.ApprovalFile);
+        await host.DeployWorkflowsAsync();
         var floor = new Floor(database);
         var server = await ServerCpu.FindAsync(database);
         await floor.CreateTablesAsync(options.Workers.Max());

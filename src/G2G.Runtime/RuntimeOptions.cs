@@ -14,6 +14,14 @@ public sealed class RuntimeOptions
     /// <summary>This node's name in job leases; defaults to machine name and process id.</summary>
     public string? NodeName { get; set; }
 
+    /// <summary>
+    /// How long a node trusts what it read as the latest published version of a process key, or the latest schema
+    /// of a form key, before it reads it again (starts by key and form validations then cost no query). A deploy,
+    /// publish or retract on this node takes effect here at once; one on another node within this time. Zero reads
+    /// them every time.
+    /// </summary>
+    public TimeSpan DefinitionCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+
     public JobOptions Jobs { get; set; } = new();
 
     public SupervisionOptions Supervision { get; set; } = new();

@@ -31,6 +31,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton(provider => new ExecutionOptions { Services = provider.GetRequiredService<IServiceActions>() });
         services.AddSingleton(provider => new ProcessExecutor(provider.GetRequiredService<ExecutionOptions>()));
         services.AddSingleton<DefinitionCache>();
+        services.AddSingleton<Persistence.SqliteWriteGate>();
         services.AddMemoryCache();
         services.AddScoped<Security.CallerContext>();
         services.AddScoped<Security.CallerDirectory>();

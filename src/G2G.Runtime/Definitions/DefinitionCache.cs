@@ -1,16 +1,26 @@
 using System.Collections.Concurrent;
 using G2G.Engine.Model;
 using G2G.Engine.Parsing;
+using G2G.Runtime.Forms;
+using Microsoft.Extensions.Options;
 
 namespace G2G.Runtime.Definitions;
 
+/// <summary>The row of the version a start by process key uses: the latest published one.</summary>
+public sealed record PublishedDefinition(long Id, string ProcessKey, int Version);
+
 /// <summary>
-/// Parsed definitions by row id. Deployed rows never change, so an entry is valid forever; the cache
-/// is shared by every request and job of the node.
+/// Parsed definitions by row id, which version of each process key is the latest published one, and the latest
+/// schema of each form key. Deployed rows never change, so a parsed definition is valid forever. "Latest" does
+/// change (deploy, publish, retract): this node forgets the key as soon as it changes it, and an answer is trusted
+/// for <see cref="RuntimeOptions.DefinitionCacheDuration"/> at most, which bounds how long a change made on another
+/// node goes unseen here. The cache is shared by every request and job of the node.
 /// </summary>
-public sealed class DefinitionCache
+public sealed class DefinitionCache(TimeProvider clock, IOptions<RuntimeOptions> options)
 {
     private readonly ConcurrentDictionary<long, ProcessDefinition> _byId = new();
+    private readonly FreshEntries<PublishedDefinition> _published = new(clock);
+    private readonly FreshEntries<FormSchema> _forms = new(clock);
 
     public ProcessDefinition GetOrParse(long definitionId, string processKey, Func<string> loadXml) =>
         _byId.GetOrAdd(definitionId, _ => Parse(processKey, loadXml()));
@@ -18,6 +28,24 @@ public sealed class DefinitionCache
     public void Add(long definitionId, ProcessDefinition definition) => _byId.TryAdd(definitionId, definition);
 
     public bool TryGet(long definitionId, out ProcessDefinition? definition) => _byId.TryGetValue(definitionId, out definition);
+
+    /// <summary>The latest published version of a process key: kept while fresh, otherwise from <paramref name="query"/> (null: none published).</summary>
+    public Task<PublishedDefinition?> LatestPublishedAsync(string processKey, Func<Task<PublishedDefinition?>> query) =>
+        _published.GetAsync(processKey, options.Value.DefinitionCacheDuration, query);
+
+    /// <summary>Forgets which version of a key is published; called after a deploy, publish or retract of it commits.</summary>
+    public void ForgetPublished(string processKey) => _published.Forget(processKey);
+
+    /// <summary>The latest deployed schema of a form key, parsed: kept while fresh, otherwise read by <paramref name="loadSchema"/> (null: not deployed).</summary>
+    public Task<FormSchema?> LatestFormAsync(string formKey, Func<Task<string?>> loadSchema)
+    {
+        ArgumentNullException.ThrowIfNull(loadSchema);
+        return _forms.GetAsync(formKey, options.Value.DefinitionCacheDuration,
+            async () => await loadSchema().ConfigureAwait(false) is { } schema ? FormSchema.Parse(schema) : null);
+    }
+
+    /// <summary>Forgets a form key's schema; called after a new version of it is deployed.</summary>
+    public void ForgetForm(string formKey) => _forms.Forget(formKey);
 
     private static ProcessDefinition Parse(string processKey, string xml)
     {

@@ -69,8 +69,12 @@ public sealed class DeploymentService(G2GDbContext db, DefinitionCache cache, IS
             AuditLog.Append(db, AuditLog.DefinitionsChain, new AuditEntry(actor, "definition.deployed", ElementId: process.Key, Comment: $"{source} v{record.Version}"), now);
         }
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var (record, _) in results)
+        foreach (var (record, outcome) in results)
+        {
             cache.Add(record.Id, document.GetProcess(record.ProcessKey));
+            if (outcome == DeploymentOutcome.Created)
+                cache.ForgetPublished(record.ProcessKey);
+        }
         return [.. results.Select(r => new DeployedProcess(r.Record.ProcessKey, r.Record.Version, r.Record.Id, r.Outcome))];
     }
 
@@ -106,6 +110,7 @@ public sealed class DeploymentService(G2GDbContext db, DefinitionCache cache, IS
         record.IsPublished = published;
         AuditLog.Append(db, AuditLog.DefinitionsChain, new AuditEntry(actor, published ? "definition.published" : "definition.retracted", ElementId: processKey, Comment: $"v{version}"), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        cache.ForgetPublished(processKey);
     }
 
     private async Task<ProcessDefinitionRecord> Find(string processKey, int version, CancellationToken cancellationToken) =>

@@ -13,7 +13,7 @@ public sealed record DirectoryDeployment(int Created, int Unchanged, int Refused
 /// files are skipped by content hash; a refused file is logged with its diagnostics and the others
 /// still deploy. Form keys are <c>&lt;procedure&gt;/&lt;file name&gt;</c>.
 /// </summary>
-public sealed partial class WorkflowDirectoryDeployer(DeploymentService deployments, G2GDbContext db, TimeProvider clock, ILogger<WorkflowDirectoryDeployer> logger)
+public sealed partial class WorkflowDirectoryDeployer(DeploymentService deployments, G2GDbContext db, DefinitionCache cache, TimeProvider clock, ILogger<WorkflowDirectoryDeployer> logger)
 {
     public async Task<DirectoryDeployment> DeployAsync(string folder, CancellationToken cancellationToken = default)
     {
@@ -75,6 +75,7 @@ public sealed partial class WorkflowDirectoryDeployer(DeploymentService deployme
                 continue;
             db.Add(new FormDefinitionRecord { FormKey = key, Version = (latest?.Version ?? 0) + 1, ContentHash = hash, Schema = schema, DeployedAt = clock.GetUtcNow() });
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            cache.ForgetForm(key);
             deployed++;
         }
         return deployed;

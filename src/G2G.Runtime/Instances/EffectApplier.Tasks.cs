@@ -49,7 +49,7 @@ internal sealed partial class EffectApplier
         };
         task.Candidates.AddRange(assignment.CandidateUsers.Distinct().Select(u => new TaskCandidateRecord { Kind = CandidateKinds.User, Value = u }));
         task.Candidates.AddRange(assignment.CandidateGroups.Distinct().Select(g => new TaskCandidateRecord { Kind = CandidateKinds.Group, Value = g }));
-        db.Add(task);
+        await db.AddAsync(task, cancellationToken).ConfigureAwait(false); // on PostgreSQL the id (and the candidates' task_id) is known now
 
         var settings = created.Task.Settings;
         if (created.RemindAt is { } remindAt)

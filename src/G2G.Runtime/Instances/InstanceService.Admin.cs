@@ -71,6 +71,7 @@ public sealed partial class InstanceService
         }
         var now = clock.GetUtcNow();
         db.ChangeTracker.Clear();
+        using var writing = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await db.Set<JobRecord>().Where(j => j.Id == incident.JobId && j.State == Jobs.JobKinds.Failed).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.State, Jobs.JobKinds.Pending).SetProperty(j => j.Attempts, 0).SetProperty(j => j.DueAt, now), cancellationToken).ConfigureAwait(false);

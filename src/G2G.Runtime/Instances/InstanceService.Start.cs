@@ -1,6 +1,7 @@
 using G2G.Engine.Execution;
 using G2G.Engine.Expressions;
 using G2G.Runtime.Audit;
+using G2G.Runtime.Definitions;
 using G2G.Runtime.Organisation;
 using G2G.Runtime.Persistence;
 using G2G.Runtime.Security;
@@ -31,14 +32,13 @@ public sealed partial class InstanceService
     internal async Task<long> StartAsync(StartInstance request, long? parentInstanceId, long? parentTokenId, bool refuseIncidents, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var definition = await db.ProcessDefinitions.AsNoTracking()
-            .Where(d => d.ProcessKey == request.ProcessKey && (request.Version == null ? d.IsPublished : d.Version == request.Version))
-            .OrderByDescending(d => d.Version).Select(d => new { d.Id, d.Version, d.ProcessKey }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+        var definition = await FindDefinitionAsync(request.ProcessKey, request.Version, cancellationToken).ConfigureAwait(false)
             ?? throw new RuntimeException(RuntimeErrorCode.NotFound, request.Version is null
                 ? $"No published process with key '{request.ProcessKey}' is deployed."
                 : $"Process '{request.ProcessKey}' has no version {request.Version}.");
 
         db.ChangeTracker.Clear();
+        using var writing = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var instance = new ProcessInstanceRecord
         {
@@ -56,8 +56,11 @@ public sealed partial class InstanceService
             ParentTokenId = parentTokenId,
             StartedAt = clock.GetUtcNow(),
         };
-        db.Add(instance);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false); // the id names the audit chain and every row below
+        // The id names the audit chain and every row below. On PostgreSQL it comes from the node's id block when the
+        // row is added, and the instance is written with the rest; SQLite assigns it on a first insert.
+        await db.AddAsync(instance, cancellationToken).ConfigureAwait(false);
+        if (db.Entry(instance).Property(i => i.Id).IsTemporary)
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
         var variables = new Dictionary<string, Value>(request.Variables ?? new Dictionary<string, Value>(), StringComparer.Ordinal);
         if (request.Initiator is not null && !variables.ContainsKey("initiator"))
@@ -69,4 +72,19 @@ public sealed partial class InstanceService
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return instance.Id;
     }
+
+    /// <summary>
+    /// The definition a start uses: a pinned version by query; the latest published one through the node's
+    /// <see cref="DefinitionCache"/>, which asks the database only when its entry is missing or stale.
+    /// </summary>
+    private Task<PublishedDefinition?> FindDefinitionAsync(string processKey, int? version, CancellationToken cancellationToken)
+    {
+        var definitions = db.ProcessDefinitions.AsNoTracking().Where(d => d.ProcessKey == processKey);
+        if (version is not null)
+            return QueryDefinitionAsync(definitions.Where(d => d.Version == version), cancellationToken);
+        return cache.LatestPublishedAsync(processKey, () => QueryDefinitionAsync(definitions.Where(d => d.IsPublished), cancellationToken));
+    }
+
+    private static Task<PublishedDefinition?> QueryDefinitionAsync(IQueryable<ProcessDefinitionRecord> definitions, CancellationToken cancellationToken) =>
+        definitions.OrderByDescending(d => d.Version).Select(d => new PublishedDefinition(d.Id, d.ProcessKey, d.Version)).FirstOrDefaultAsync(cancellationToken);
 }

@@ -109,6 +109,7 @@ public sealed partial class InstanceService
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
+            using var writing = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var task = await db.Set<TaskRecord>().Include(t => t.Candidates).FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken).ConfigureAwait(false)
                 ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Task {taskId} does not exist.");

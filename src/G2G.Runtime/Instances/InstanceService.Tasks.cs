@@ -109,10 +109,10 @@ public sealed partial class InstanceService
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (task.FormKey is { } formKey)
         {
-            var schema = await db.Set<FormDefinitionRecord>().AsNoTracking().Where(f => f.FormKey == formKey).OrderByDescending(f => f.Version)
-                .Select(f => f.Schema).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            var schema = await cache.LatestFormAsync(formKey, () => db.Set<FormDefinitionRecord>().AsNoTracking().Where(f => f.FormKey == formKey)
+                    .OrderByDescending(f => f.Version).Select(f => f.Schema).FirstOrDefaultAsync(cancellationToken)).ConfigureAwait(false)
                 ?? throw new RuntimeException(RuntimeErrorCode.Invalid, $"Step '{task.Name ?? task.ElementId}' uses form '{formKey}', which is not deployed.");
-            foreach (var (field, problems) in FormValidator.Validate(FormSchema.Parse(schema), variables))
+            foreach (var (field, problems) in FormValidator.Validate(schema, variables))
                 errors[field] = problems;
         }
         if (definition.FindNode(task.ElementId) is UserTask { Settings.Opinion: OpinionPolicy.Required } && string.IsNullOrWhiteSpace(comment))

@@ -15,7 +15,8 @@ namespace G2G.Runtime.Instances;
 /// Every change to a process instance, each as one database transaction: load the instance, run the
 /// engine, write its effects (tasks, jobs, history, audit, outbox), save with an optimistic version
 /// check. A lost race reloads and retries; after <see cref="RuntimeOptions.MaxCommandAttempts"/> it
-/// reports a conflict. A refused command writes nothing.
+/// reports a conflict. A refused command writes nothing. On SQLite, commands queue for the write lock in order
+/// (<see cref="SqliteWriteGate"/>).
 /// </summary>
 public sealed partial class InstanceService(
     G2GDbContext db,
@@ -25,6 +26,7 @@ public sealed partial class InstanceService(
     IAssignmentResolver assignments,
     IOptions<RuntimeOptions> options,
     CallerContext callers,
+    SqliteWriteGate writeGate,
     TimeProvider clock)
 {
     /// <summary>
@@ -53,6 +55,7 @@ public sealed partial class InstanceService(
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
+            using var writing = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var instance = await load(cancellationToken).ConfigureAwait(false)
                 ?? throw new RuntimeException(RuntimeErrorCode.NotFound, notFound);

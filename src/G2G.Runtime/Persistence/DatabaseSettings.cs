@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Npgsql;
 
 namespace G2G.Runtime.Persistence;
 
@@ -27,8 +28,27 @@ public sealed class DatabaseSettings
     /// <summary>The database engine.</summary>
     public DatabaseProvider Provider { get; }
 
-    /// <summary>The connection string handed to the provider (may hold a password: never log it).</summary>
+    /// <summary>The connection string as configured (may hold a password: never log it).</summary>
     public string ConnectionString { get; }
+
+    /// <summary>Statements Npgsql keeps prepared per connection when the connection string does not say (<c>Max Auto Prepare</c>).</summary>
+    public const int DefaultMaxAutoPrepare = 50;
+
+    /// <summary>Executions of a statement after which Npgsql prepares it, when the connection string does not say (<c>Auto Prepare Min Usages</c>).</summary>
+    public const int DefaultAutoPrepareMinUsages = 2;
+
+    /// <summary>
+    /// The connection string handed to the provider: <see cref="ConnectionString"/>, on PostgreSQL with Npgsql's
+    /// automatic preparation turned on (<see cref="DefaultMaxAutoPrepare"/>, <see cref="DefaultAutoPrepareMinUsages"/>)
+    /// unless the string sets <c>Max Auto Prepare</c> itself (<c>Max Auto Prepare=0</c> turns it off, e.g. behind a
+    /// pooler that cannot keep prepared statements). The runtime's few statements are then parsed and planned once
+    /// per connection instead of on every command (docs/operations.md, "PostgreSQL").
+    /// </summary>
+    public string ProviderConnectionString => _providerConnectionString ??= Provider == DatabaseProvider.Postgres
+        ? WithAutoPrepare(ConnectionString)
+        : ConnectionString;
+
+    private string? _providerConnectionString;
 
     /// <summary>
     /// Reads <see cref="ProviderKey"/> and <see cref="ConnectionStringKey"/>. Without a connection string,
@@ -62,8 +82,8 @@ public sealed class DatabaseSettings
         ArgumentNullException.ThrowIfNull(options);
         _ = Provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(ConnectionString),
-            DatabaseProvider.Postgres => options.UseNpgsql(ConnectionString),
+            DatabaseProvider.Sqlite => options.UseSqlite(ProviderConnectionString),
+            DatabaseProvider.Postgres => options.UseNpgsql(ProviderConnectionString),
             _ => throw new DatabaseConfigurationException($"Provider {Provider} has no EF Core mapping."),
         };
     }
@@ -87,6 +107,33 @@ public sealed class DatabaseSettings
         {
             Directory.CreateDirectory(folder);
         }
+    }
+
+    /// <summary>Adds the automatic-preparation defaults to a PostgreSQL connection string that does not set them; one that cannot be parsed is left for Npgsql to report.</summary>
+    private static string WithAutoPrepare(string connectionString)
+    {
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException)
+        {
+            return connectionString;
+        }
+        if (Sets(connectionString, "Max Auto Prepare", "MaxAutoPrepare"))
+            return connectionString;
+        builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        if (!Sets(connectionString, "Auto Prepare Min Usages", "AutoPrepareMinUsages"))
+            builder.AutoPrepareMinUsages = DefaultAutoPrepareMinUsages;
+        return builder.ConnectionString;
+    }
+
+    /// <summary>Whether a connection string names a keyword (in either of its spellings), whatever the value.</summary>
+    private static bool Sets(string connectionString, params string[] keywords)
+    {
+        var parsed = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return keywords.Any(parsed.ContainsKey);
     }
 
     /// <inheritdoc />

@@ -7,8 +7,9 @@ namespace G2G.Runtime.Persistence;
 
 /// <summary>
 /// The runtime's one EF Core context. The same model and the same hand-written migrations serve SQLite and
-/// PostgreSQL; the only provider-dependent parts of the model are how <see cref="DateTimeOffset"/> is stored and
-/// how <see cref="SqlDates"/> computes with it.
+/// PostgreSQL; the provider-dependent parts of the model are how <see cref="DateTimeOffset"/> is stored, how
+/// <see cref="SqlDates"/> computes with it and, on PostgreSQL, client-drawn id blocks for instances and tasks
+/// (Configurations/PostgresIdBlocks.cs).
 /// It is an Identity context: the organisation's users are <see cref="G2GUser"/>s with Identity's tables
 /// (renamed to snake_case in Configurations/OrganisationIdentityConfigurations.cs).
 /// </summary>
@@ -28,6 +29,10 @@ public sealed class G2GDbContext(DbContextOptions<G2GDbContext> options) : Ident
         builder.Ignore<IdentityUserPasskey<string>>();
         builder.ApplyConfigurationsFromAssembly(typeof(G2GDbContext).Assembly);
         SqlDates.Register(builder, Database.IsSqlite());
+        if (Database.IsNpgsql())
+        {
+            Configurations.PostgresIdBlocks.Configure(builder);
+        }
     }
 
     /// <inheritdoc />

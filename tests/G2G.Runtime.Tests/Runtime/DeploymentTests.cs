@@ -64,6 +64,26 @@ public abstract class DeploymentTests<TDatabase>(TDatabase database) : RuntimeTe
         await Runtime.In(s => s.GetRequiredService<DeploymentService>().PublishAsync(key, 1, "admin"));
         Assert.True(await Runtime.StartAsync(key) > 0);
     }
+
+    [DatabaseFact]
+    public async Task StartByKey_AfterThisNodeDeploysOrRetracts_SeesTheChangeAtOnce()
+    {
+        var key = $"p{Guid.NewGuid():N}";
+        await Deploy(Xml(key, "办理"));
+        var first = await Runtime.StartAsync(key); // the node now remembers version 1 as the latest published
+        await Deploy(Xml(key, "审核"));
+        var second = await Runtime.StartAsync(key);
+        await Runtime.In(s => s.GetRequiredService<DeploymentService>().RetractAsync(key, 2, "admin"));
+        var third = await Runtime.StartAsync(key);
+        await Runtime.In(s => s.GetRequiredService<DeploymentService>().RetractAsync(key, 1, "admin"));
+
+        var refused = await Assert.ThrowsAsync<RuntimeException>(() => Runtime.StartAsync(key));
+
+        Assert.Equal(RuntimeErrorCode.NotFound, refused.Code);
+        var versions = await Runtime.Query(db => db.Set<ProcessInstanceRecord>().Where(i => i.Id == first || i.Id == second || i.Id == third)
+            .OrderBy(i => i.StartedAt).ThenBy(i => i.Id).Select(i => i.DefinitionVersion).ToListAsync());
+        Assert.Equal([1, 2, 1], versions);
+    }
 }
 
 public sealed class SqliteDeploymentTests(SqliteTestDatabase database) : DeploymentTests<SqliteTestDatabase>(database);
