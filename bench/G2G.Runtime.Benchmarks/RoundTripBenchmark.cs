@@ -29,7 +29,7 @@ internal static class RoundTripBenchmark
 {
     public static async Task<RoundTripResult> RunAsync(BenchOptions options, string provider, string workDirectory)
     {
-        await using var database = await BenchDatabase.CreateAsync(provider, "roundtrips", options, workDirectory);
+        await using var database = await BenchDatabase.CreateAsync(provider, "roundtrips", workDirectory);
         var log = new DbCallLog();
         await using var host = new RuntimeHost(database.Settings, new CommandCounter(log), new CommandTimer(log), new TransactionCounter(log), new ConnectionCounter(log));
         await host.DeployAsync(Models.ApprovalFile);

@@ -26,7 +26,7 @@ internal static class ThroughputBenchmark
 {
     public static async Task<List<ThroughputResult>> RunAsync(BenchOptions options, string provider, string workDirectory)
     {
-        await using var database = await BenchDatabase.CreateAsync(provider, "throughput", options, workDirectory);
+        await using var database = await BenchDatabase.CreateAsync(provider, "throughput", workDirectory);
         var slow = new SlowCalls(TimeSpan.FromMilliseconds(250));
         await using var host = new RuntimeHost(database.Settings, slow);
         await host.DeployAsync(Models.ApprovalFile);

@@ -1,3 +1,4 @@
+using G2G.Runtime;
 using G2G.Runtime.Definitions;
 using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace G2G.Runtime.Benchmarks;
+namespace G2G.Benchmarks.Data;
 
 /// <summary>
 /// The runtime's services as the web host registers them (AddG2GRuntime and the G2GDbContext), without
@@ -51,16 +52,4 @@ internal sealed class RuntimeHost : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
-}
-
-/// <summary>The model every runtime benchmark drives.</summary>
-internal static class Models
-{
-    public const string ApprovalKey = "approval5";
-
-    /// <summary>bench/models/approval-5.bpmn, copied next to the program by the build.</summary>
-    public static string ApprovalFile => Path.Combine(AppContext.BaseDirectory, "models", "approval-5.bpmn");
-
-    /// <summary>One start and five task completions.</summary>
-    public const int CommandsPerInstance = 6;
 }
