@@ -23,17 +23,17 @@ internal sealed class Report
             md.AppendLine(c, $"- {name}: {string.Join(", ", facts.Select(f => $"{f.Key} = {f.Value}"))}");
         md.AppendLine().AppendLine(c, $"Data: {string.Join(", ", Data.Select(d => $"{d.Key}: {d.Value}"))}.").AppendLine();
 
-        md.AppendLine("| Database | Series | HTTP requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms | in-process req/s | p50 ms | p95 ms | HTTP ÷ in-process p50 / p95 | CPU ms/request HTTP / in-process |");
-        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| Database | Series | alone ms | HTTP requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms | in-process req/s | p50 ms | p95 ms | HTTP ÷ in-process p50 / p95 | CPU ms/request HTTP / in-process (+ PostgreSQL server) |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in Results)
         {
             if (r is not { Http: { } h, InProcess: { } p })
             {
-                md.AppendLine(c, $"| {r.Database} | {r.Series} | not driven: one request alone took {r.Profile.Milliseconds:0} ms | | | | | | | | | | | |");
+                md.AppendLine(c, $"| {r.Database} | {r.Series} | {r.Profile.Milliseconds:0.0} | not driven with every client (alone > --max-alone) | | | | | | | | | | | |");
                 continue;
             }
-            md.AppendLine(c, $"| {r.Database} | {r.Series} | {h.Requests} | {h.Errors}{(p.Errors > 0 ? $" (in-process {p.Errors})" : "")} | {h.PerSecond:0.0} | {h.Latency.P50:0.0} | **{h.Latency.P95:0.0}** | {h.Latency.P99:0.0} | {h.Latency.Max:0} | " +
-                $"{p.PerSecond:0.0} | {p.Latency.P50:0.0} | {p.Latency.P95:0.0} | {r.P50Ratio:0.0}× / {r.P95Ratio:0.0}× | {h.CpuMsPerRequest:0.00} / {p.CpuMsPerRequest:0.00} |");
+            md.AppendLine(c, $"| {r.Database} | {r.Series} | {r.Profile.Milliseconds:0.0} | {h.Requests} | {h.Errors}{(p.Errors > 0 ? $" (in-process {p.Errors})" : "")} | {h.PerSecond:0.0} | {h.Latency.P50:0.0} | **{h.Latency.P95:0.0}** | {h.Latency.P99:0.0} | {h.Latency.Max:0} | " +
+                $"{p.PerSecond:0.0} | {p.Latency.P50:0.0} | {p.Latency.P95:0.0} | {r.P50Ratio:0.0}× / {r.P95Ratio:0.0}× | {Cpu(h)} / {Cpu(p)} |");
         }
         foreach (var r in Results.Where(r => r.Http?.ByKind.Count > 1))
         {
@@ -56,6 +56,11 @@ internal sealed class Report
             md.AppendLine().AppendLine(c, $"First error, {r.Database}, {r.Series}: `{r.Http?.FirstError ?? r.InProcess?.FirstError}`");
         return md.ToString();
     }
+
+    /// <summary>CPU of this process (server and clients alike) per request, plus the PostgreSQL cluster's where it was read.</summary>
+    private static string Cpu(SideSummary side) => double.IsNaN(side.ServerCpuMsPerRequest)
+        ? side.CpuMsPerRequest.ToString("0.00", CultureInfo.InvariantCulture)
+        : string.Create(CultureInfo.InvariantCulture, $"{side.CpuMsPerRequest:0.00} (+ {side.ServerCpuMsPerRequest:0.00})");
 
     /// <summary>EF's "Executed DbCommand (12ms) [Parameters=…] SELECT …": the milliseconds and the statement on one line, shortened.</summary>
     private static (int Ms, string Sql) Command(string logged)
