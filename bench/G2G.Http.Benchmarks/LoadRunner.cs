@@ -15,9 +15,11 @@ internal sealed record SeriesResult(string Database, string Series, RequestProfi
 {
     public bool Driven => Http is not null && InProcess is not null;
 
-    public double P50Ratio => Http!.Latency.P50 / InProcess!.Latency.P50;
+    /// <summary>HTTP p50 ÷ in-process p50; null when not driven.</summary>
+    public double? P50Ratio => Driven ? Http!.Latency.P50 / InProcess!.Latency.P50 : null;
 
-    public double P95Ratio => Http!.Latency.P95 / InProcess!.Latency.P95;
+    /// <summary>HTTP p95 ÷ in-process p95; null when not driven.</summary>
+    public double? P95Ratio => Driven ? Http!.Latency.P95 / InProcess!.Latency.P95 : null;
 }
 
 /// <summary>
