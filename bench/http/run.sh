@@ -4,7 +4,7 @@
 # set, starts the web host on Kestrel in-process, signs the users in, drives 50 concurrent clients per series
 # over HTTP and the same queries in-process, prints the tables, and stops the cluster again, whatever happens.
 #
-#   bench/http/run.sh              full run: 1,000,000 tasks, 3 rounds of 5 s per side and series (about 20 minutes here)
+#   bench/http/run.sh              full run: 1,000,000 tasks, 3 rounds of 5 s per side and series (about 25 minutes here)
 #   bench/http/run.sh --quick      100,000 tasks, one round of 2 s (about 5 minutes)
 #   bench/http/run.sh --out DIR    keep results.json and summary.md in DIR
 #   bench/http/run.sh -- <args>    anything after -- goes to the program (e.g. -- --series todo --clients 20)
