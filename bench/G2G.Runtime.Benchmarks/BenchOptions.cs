@@ -5,9 +5,6 @@ namespace G2G.Runtime.Benchmarks;
 /// <summary>Command line of the benchmark program: a mode and <c>--name value</c> options.</summary>
 internal sealed class BenchOptions
 {
-    /// <summary>Admin connection string of the PostgreSQL server the benchmark creates its databases on.</summary>
-    public const string PostgresVariable = "G2G_BENCH_POSTGRES";
-
     public const string Usage = """
         G2G runtime benchmarks. Usage:
           dotnet run -c Release --project bench/G2G.Runtime.Benchmarks -- <mode> [options]
@@ -45,8 +42,6 @@ internal sealed class BenchOptions
     public int Queries { get; private set; } = 2000;
     public string? OutDirectory { get; private set; }
     public bool Quick { get; private set; }
-
-    public static string? PostgresAdmin => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
 
     public static BenchOptions Parse(string[] args)
     {
@@ -99,13 +94,13 @@ internal sealed class BenchOptions
             if (!explicitValues.Contains("--queries")) options.Queries = 400;
         }
         if (options.Providers.Count == 0)
-            options.Providers = PostgresAdmin is null ? ["sqlite"] : ["sqlite", "postgres"];
+            options.Providers = BenchDatabase.PostgresAdmin is null ? ["sqlite"] : ["sqlite", "postgres"];
         foreach (var provider in options.Providers)
         {
             if (provider is not ("sqlite" or "postgres"))
                 throw new ArgumentException($"Unknown provider '{provider}': sqlite or postgres.");
-            if (provider == "postgres" && PostgresAdmin is null)
-                throw new ArgumentException($"PostgreSQL needs {PostgresVariable} (an admin connection string); bench/runtime/run.sh starts a cluster and sets it.");
+            if (provider == "postgres" && BenchDatabase.PostgresAdmin is null)
+                throw new ArgumentException($"PostgreSQL needs {BenchDatabase.PostgresVariable} (an admin connection string); bench/runtime/run.sh starts a cluster and sets it.");
         }
         if (options.Rounds < 1 || options.Seconds <= 0 || options.Workers.Any(w => w < 1))
             throw new ArgumentException("--rounds, --seconds and --workers must be positive.");

@@ -39,7 +39,7 @@ internal static class InboxBenchmark
 
     public static async Task<InboxResult> RunAsync(BenchOptions options, string provider, string workDirectory, InboxData data)
     {
-        await using var database = await BenchDatabase.CreateAsync(provider, "inbox", options, workDirectory);
+        await using var database = await BenchDatabase.CreateAsync(provider, "inbox", workDirectory);
         Console.WriteLine($"[inbox] {database.DisplayName}: loading {data.Rows.Length:N0} tasks and {data.Candidates.Count:N0} candidates");
         var load = await data.LoadAsync(database);
         var began = Stopwatch.GetTimestamp();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using G2G.Runtime.Benchmarks;
 
 BenchOptions options;
@@ -23,17 +22,16 @@ if (options.Mode is "help" or not ("throughput" or "roundtrips" or "inbox" or "a
 ThreadPool.SetMinThreads(16, 16);
 Console.OutputEncoding = System.Text.Encoding.UTF8;
 
-var work = Directory.CreateTempSubdirectory("g2g-rbench-").FullName;
-var output = options.OutDirectory ?? work;
+var run = new RunOutput("g2g-rbench-", options.OutDirectory);
+var work = run.Work;
 var report = new Report { Arguments = string.Join(' ', new[] { options.Mode }.Concat(args.Skip(args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? 1 : 0))) };
-foreach (var (key, value) in Report.DescribeMachine())
+foreach (var (key, value) in Machine.Describe())
     report.Machine[key] = value;
-var began = Stopwatch.GetTimestamp();
 try
 {
     foreach (var provider in options.Providers)
     {
-        await using var database = await BenchDatabase.CreateAsync(provider, "info", options, work);
+        await using var database = await BenchDatabase.CreateAsync(provider, "info", work);
         report.Databases[database.DisplayName] = await database.DescribeAsync();
         Console.WriteLine($"[info] {database.DisplayName}: {string.Join(", ", report.Databases[database.DisplayName].Select(f => $"{f.Key}={f.Value}"))}");
     }
@@ -58,12 +56,8 @@ try
 }
 finally
 {
-    await report.WriteAsync(output);
-    if (output != work)
-        Directory.Delete(work, recursive: true);
+    await run.WriteAsync(report, report.Markdown());
 }
 
-Console.WriteLine();
-Console.WriteLine(report.Markdown());
-Console.WriteLine($"Done in {Stopwatch.GetElapsedTime(began).TotalMinutes:0.0} min; results in {Path.Combine(output, "results.json")} and summary.md");
+run.Print(report.Markdown());
 return 0;

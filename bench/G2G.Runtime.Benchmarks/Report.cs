@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 
 namespace G2G.Runtime.Benchmarks;
 
@@ -15,37 +12,6 @@ internal sealed class Report
     public List<RoundTripResult> RoundTrips { get; } = [];
     public List<InboxResult> Inbox { get; } = [];
     public string Arguments { get; set; } = "";
-
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
-    public static Dictionary<string, string> DescribeMachine()
-    {
-        var cpu = File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-            : null;
-        return new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["processors"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture),
-            ["cpu"] = cpu ?? RuntimeInformation.ProcessArchitecture.ToString(),
-            ["memory"] = $"{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024):0} GiB",
-            ["os"] = RuntimeInformation.OSDescription,
-            [".NET"] = RuntimeInformation.FrameworkDescription,
-            ["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
-        };
-    }
-
-    public async Task WriteAsync(string directory)
-    {
-        Directory.CreateDirectory(directory);
-        var json = JsonSerializer.Serialize(this, JsonOptions);
-        await File.WriteAllTextAsync(Path.Combine(directory, "results.json"), json);
-        await File.WriteAllTextAsync(Path.Combine(directory, "summary.md"), Markdown());
-    }
 
     private static string Cpu(double client, double server) =>
         double.IsNaN(server) ? client.ToString("0.00", CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{client:0.00} + {server:0.00}");

@@ -29,10 +29,10 @@ internal static class RoundTripBenchmark
 {
     public static async Task<RoundTripResult> RunAsync(BenchOptions options, string provider, string workDirectory)
     {
-        await using var database = await BenchDatabase.CreateAsync(provider, "roundtrips", options, workDirectory);
+        await using var database = await BenchDatabase.CreateAsync(provider, "roundtrips", workDirectory);
         var log = new DbCallLog();
         await using var host = new RuntimeHost(database.Settings, new CommandCounter(log), new CommandTimer(log), new TransactionCounter(log), new ConnectionCounter(log));
-        await host.DeployWorkflowsAsync();
+        await host.DeployWorkflowsAsync(Models.WorkflowsFolder);
         await using var scope = host.CreateScope();
         var driver = new ApprovalDriver(scope, 0);
 

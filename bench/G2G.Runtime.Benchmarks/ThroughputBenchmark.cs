@@ -26,10 +26,10 @@ internal static class ThroughputBenchmark
 {
     public static async Task<List<ThroughputResult>> RunAsync(BenchOptions options, string provider, string workDirectory)
     {
-        await using var database = await BenchDatabase.CreateAsync(provider, "throughput", options, workDirectory);
+        await using var database = await BenchDatabase.CreateAsync(provider, "throughput", workDirectory);
         var slow = new SlowCalls(TimeSpan.FromMilliseconds(250));
         await using var host = new RuntimeHost(database.Settings, slow);
-        await host.DeployWorkflowsAsync();
+        await host.DeployWorkflowsAsync(Models.WorkflowsFolder);
         var floor = new Floor(database);
         var server = await ServerCpu.FindAsync(database);
         await floor.CreateTablesAsync(options.Workers.Max());

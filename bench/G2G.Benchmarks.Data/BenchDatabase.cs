@@ -3,7 +3,7 @@ using G2G.Runtime.Persistence;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace G2G.Runtime.Benchmarks;
+namespace G2G.Benchmarks.Data;
 
 /// <summary>
 /// A fresh database owned by one benchmark: a new database on the PostgreSQL server, or a new SQLite file
@@ -34,11 +34,16 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public string DisplayName => IsPostgres ? "PostgreSQL" : "SQLite";
 
-    public static async Task<BenchDatabase> CreateAsync(string provider, string purpose, BenchOptions options, string workDirectory)
+    /// <summary>Admin connection string of the PostgreSQL server the benchmarks create their databases on.</summary>
+    public const string PostgresVariable = "G2G_BENCH_POSTGRES";
+
+    public static string? PostgresAdmin => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
+
+    public static async Task<BenchDatabase> CreateAsync(string provider, string purpose, string workDirectory)
     {
         if (provider == "postgres")
         {
-            var admin = BenchOptions.PostgresAdmin!;
+            var admin = PostgresAdmin ?? throw new InvalidOperationException($"PostgreSQL needs {PostgresVariable}.");
             var name = $"g2g_bench_{purpose}_{Environment.ProcessId}";
             await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
             await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"");

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace G2G.Runtime.Benchmarks;
+namespace G2G.Benchmarks.Data;
 
 /// <summary>Latency percentiles in milliseconds.</summary>
 internal sealed record Percentiles(int Count, double P50, double P95, double P99, double Max, double Mean)

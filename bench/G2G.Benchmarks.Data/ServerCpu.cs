@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace G2G.Runtime.Benchmarks;
+namespace G2G.Benchmarks.Data;
 
 /// <summary>
 /// CPU time used by a local PostgreSQL cluster: the postmaster and all its children (backends, WAL writer,
