@@ -39,6 +39,25 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public static string? PostgresAdmin => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
 
+    /// <summary>
+    /// The providers of a <c>--providers</c> value (comma-separated; null: sqlite, plus postgres when
+    /// <see cref="PostgresVariable"/> is set); an unknown one, or postgres without the variable, is refused naming the runner that sets it.
+    /// </summary>
+    public static List<string> Providers(string? value, string runner)
+    {
+        List<string> providers = value is null
+            ? PostgresAdmin is null ? ["sqlite"] : ["sqlite", "postgres"]
+            : [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.ToLowerInvariant())];
+        foreach (var provider in providers)
+        {
+            if (provider is not ("sqlite" or "postgres"))
+                throw new ArgumentException($"Unknown provider '{provider}': sqlite or postgres.");
+            if (provider == "postgres" && PostgresAdmin is null)
+                throw new ArgumentException($"PostgreSQL needs {PostgresVariable} (an admin connection string); {runner} starts a cluster and sets it.");
+        }
+        return providers;
+    }
+
     public static async Task<BenchDatabase> CreateAsync(string provider, string purpose, string workDirectory)
     {
         if (provider == "postgres")

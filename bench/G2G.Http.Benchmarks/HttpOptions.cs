@@ -41,6 +41,7 @@ internal sealed class HttpOptions
     {
         var options = new HttpOptions();
         var given = new HashSet<string>(StringComparer.Ordinal);
+        string? providers = null;
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];
@@ -56,7 +57,7 @@ internal sealed class HttpOptions
             given.Add(name);
             switch (name)
             {
-                case "--providers": options.Providers = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.ToLowerInvariant())]; break;
+                case "--providers": providers = value; break;
                 case "--tasks": options.Tasks = Int(value); break;
                 case "--users": options.Users = Int(value); break;
                 case "--clients": options.Clients = Int(value); break;
@@ -80,12 +81,7 @@ internal sealed class HttpOptions
             if (!given.Contains("--seconds")) options.Seconds = 2;
             if (!given.Contains("--warmup")) options.Warmup = 1;
         }
-        if (options.Providers.Count == 0)
-            options.Providers = BenchDatabase.PostgresAdmin is null ? ["sqlite"] : ["sqlite", "postgres"];
-        if (options.Providers.Any(p => p is not ("sqlite" or "postgres")))
-            throw new ArgumentException("Providers are sqlite and postgres.");
-        if (options.Providers.Contains("postgres") && BenchDatabase.PostgresAdmin is null)
-            throw new ArgumentException($"PostgreSQL needs {BenchDatabase.PostgresVariable}; bench/http/run.sh starts a cluster and sets it.");
+        options.Providers = BenchDatabase.Providers(providers, "bench/http/run.sh");
         if (options.Clients < 1 || options.Rounds < 1 || options.Seconds <= 0 || options.SignIns < 5 || options.SignIns > options.Users)
             throw new ArgumentException("--clients, --rounds, --seconds must be positive and --signins between 5 and --users.");
         return options;

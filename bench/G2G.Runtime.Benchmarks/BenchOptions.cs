@@ -47,6 +47,7 @@ internal sealed class BenchOptions
     {
         var options = new BenchOptions();
         var explicitValues = new HashSet<string>(StringComparer.Ordinal);
+        string? providers = null;
         var i = 0;
         if (args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal))
             options.Mode = args[i++];
@@ -69,7 +70,7 @@ internal sealed class BenchOptions
             explicitValues.Add(name);
             switch (name)
             {
-                case "--providers": options.Providers = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.ToLowerInvariant())]; break;
+                case "--providers": providers = value; break;
                 case "--workers": options.Workers = [.. value.Split(',').Select(w => int.Parse(w, CultureInfo.InvariantCulture))]; break;
                 case "--seconds": options.Seconds = double.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--rounds": options.Rounds = int.Parse(value, CultureInfo.InvariantCulture); break;
@@ -93,15 +94,7 @@ internal sealed class BenchOptions
             if (!explicitValues.Contains("--users")) options.Users = 10_000;
             if (!explicitValues.Contains("--queries")) options.Queries = 400;
         }
-        if (options.Providers.Count == 0)
-            options.Providers = BenchDatabase.PostgresAdmin is null ? ["sqlite"] : ["sqlite", "postgres"];
-        foreach (var provider in options.Providers)
-        {
-            if (provider is not ("sqlite" or "postgres"))
-                throw new ArgumentException($"Unknown provider '{provider}': sqlite or postgres.");
-            if (provider == "postgres" && BenchDatabase.PostgresAdmin is null)
-                throw new ArgumentException($"PostgreSQL needs {BenchDatabase.PostgresVariable} (an admin connection string); bench/runtime/run.sh starts a cluster and sets it.");
-        }
+        options.Providers = BenchDatabase.Providers(providers, "bench/runtime/run.sh");
         if (options.Rounds < 1 || options.Seconds <= 0 || options.Workers.Any(w => w < 1))
             throw new ArgumentException("--rounds, --seconds and --workers must be positive.");
         return options;

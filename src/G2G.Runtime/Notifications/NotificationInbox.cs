@@ -17,15 +17,12 @@ public sealed class NotificationInbox(G2GDbContext db, TimeProvider clock)
     /// <summary>The user's notifications, newest first; only unread ones when <paramref name="unread"/> is true.</summary>
     public async Task<Page<NotificationView>> ListAsync(string userId, bool? unread, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        (page, pageSize) = (Math.Max(page, 1), Math.Clamp(pageSize, 1, RuntimeQueries.MaxPageSize));
         var query = db.Set<NotificationRecord>().AsNoTracking().Where(n => n.UserId == userId);
         if (unread is { } onlyUnread)
             query = onlyUnread ? query.Where(n => n.ReadAt == null) : query.Where(n => n.ReadAt != null);
-        var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
-        var items = await query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(n => new NotificationView(n.Id, n.Kind, n.Subject, n.Body, n.InstanceId, n.TaskId, n.CreatedAt, n.ReadAt))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new Page<NotificationView>(items, page, pageSize, total);
+        var slice = await query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).SliceAsync(page, pageSize, cancellationToken).ConfigureAwait(false);
+        return slice.With(await slice.Rows.Select(n => new NotificationView(n.Id, n.Kind, n.Subject, n.Body, n.InstanceId, n.TaskId, n.CreatedAt, n.ReadAt))
+            .ToListAsync(cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Marks the user's notification read (again is a no-op that keeps the first time); NotFound for anyone else's.</summary>

@@ -57,7 +57,6 @@ public sealed class OrganisationQueries(G2GDbContext db, CallerContext callers, 
     public async Task<Page<UserSummary>> UsersAsync(UserFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        (page, pageSize) = (Math.Max(page, 1), Math.Clamp(pageSize, 1, RuntimeQueries.MaxPageSize));
         var query = db.Users.AsNoTracking();
         if (filter.AgencyId is { } agency)
             query = query.Where(u => u.AgencyId == agency);
@@ -70,9 +69,8 @@ public sealed class OrganisationQueries(G2GDbContext db, CallerContext callers, 
             var (name, email) = (normalizer.NormalizeName(text), normalizer.NormalizeEmail(text));
             query = query.Where(u => u.NormalizedUserName!.Contains(name) || u.DisplayName.Contains(text) || (u.NormalizedEmail != null && u.NormalizedEmail.Contains(email)));
         }
-        var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
-        var items = await Summaries(query.OrderBy(u => u.Id).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new Page<UserSummary>(items, page, pageSize, total);
+        var slice = await query.OrderBy(u => u.Id).SliceAsync(page, pageSize, cancellationToken).ConfigureAwait(false);
+        return slice.With(await Summaries(slice.Rows).ToListAsync(cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>One person with positions and groups; clearance, roles and delegations only for administrators and the person themself.</summary>

@@ -121,19 +121,15 @@ public sealed class DatabaseSettings
         {
             return connectionString;
         }
-        if (Sets(connectionString, "Max Auto Prepare", "MaxAutoPrepare"))
+        // Which keywords the string names, in either spelling, whatever the value.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        bool Sets(params string[] keywords) => keywords.Any(given.ContainsKey);
+        if (Sets("Max Auto Prepare", "MaxAutoPrepare"))
             return connectionString;
         builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
-        if (!Sets(connectionString, "Auto Prepare Min Usages", "AutoPrepareMinUsages"))
+        if (!Sets("Auto Prepare Min Usages", "AutoPrepareMinUsages"))
             builder.AutoPrepareMinUsages = DefaultAutoPrepareMinUsages;
         return builder.ConnectionString;
-    }
-
-    /// <summary>Whether a connection string names a keyword (in either of its spellings), whatever the value.</summary>
-    private static bool Sets(string connectionString, params string[] keywords)
-    {
-        var parsed = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        return keywords.Any(parsed.ContainsKey);
     }
 
     /// <inheritdoc />

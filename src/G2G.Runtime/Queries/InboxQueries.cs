@@ -63,7 +63,6 @@ public sealed class InboxQueries(G2GDbContext db, RuntimeQueries views, TimeProv
     {
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(filter);
-        (page, pageSize) = RuntimeQueries.ClampPage(page, pageSize);
         var query = StartedQuery(viewer);
         if (filter.ProcessKey is { } key)
             query = query.Where(i => i.ProcessKey == key);
@@ -73,24 +72,21 @@ public sealed class InboxQueries(G2GDbContext db, RuntimeQueries views, TimeProv
             query = query.Where(i => i.Status == state);
         if (filter.Text is { Length: > 0 } text)
             query = query.Where(i => (i.Title != null && i.Title.Contains(text)) || (i.BusinessKey != null && i.BusinessKey.Contains(text)));
-        var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
-        var ids = await StartedOrders.Apply(query, filter.Sort).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(i => i.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new Page<InstanceView>(await views.GetInstancesAsync(ids, cancellationToken).ConfigureAwait(false), page, pageSize, total);
+        var slice = await StartedOrders.Apply(query, filter.Sort).SliceAsync(page, pageSize, cancellationToken).ConfigureAwait(false);
+        var ids = await slice.Rows.Select(i => i.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return slice.With(await views.GetInstancesAsync(ids, cancellationToken).ConfigureAwait(false));
     }
 
     public async Task<Page<CopyView>> CopiedToAsync(Viewer viewer, bool? unread, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        (page, pageSize) = RuntimeQueries.ClampPage(page, pageSize);
         var query = CopiesQuery(viewer);
         if (unread is true)
             query = query.Where(c => c.ReadAt == null);
-        var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
-        var items = await query.OrderByDescending(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize)
-            .Join(db.Set<ProcessInstanceRecord>(), c => c.InstanceId, i => i.Id, (c, i) => new CopyView(c.Id, c.InstanceId, c.TaskId, i.Title, c.CopiedBy, c.Comment, c.CreatedAt, c.ReadAt))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new Page<CopyView>([.. items.OrderByDescending(c => c.Id)], page, pageSize, total);
+        var slice = await query.OrderByDescending(c => c.Id).SliceAsync(page, pageSize, cancellationToken).ConfigureAwait(false);
+        var items = await slice.Rows.Join(db.Set<ProcessInstanceRecord>(), c => c.InstanceId, i => i.Id,
+            (c, i) => new CopyView(c.Id, c.InstanceId, c.TaskId, i.Title, c.CopiedBy, c.Comment, c.CreatedAt, c.ReadAt)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return slice.With<CopyView>([.. items.OrderByDescending(c => c.Id)]);
     }
 
     public async Task<InboxCounts> CountsAsync(Viewer viewer, CancellationToken cancellationToken = default)
@@ -156,10 +152,9 @@ public sealed class InboxQueries(G2GDbContext db, RuntimeQueries views, TimeProv
 
     private async Task<Page<TaskView>> PageAsync(IQueryable<TaskRecord> ordered, int page, int pageSize, CancellationToken cancellationToken)
     {
-        (page, pageSize) = RuntimeQueries.ClampPage(page, pageSize);
-        var total = await ordered.CountAsync(cancellationToken).ConfigureAwait(false);
-        var ids = await ordered.Skip((page - 1) * pageSize).Take(pageSize).Select(t => t.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new Page<TaskView>(await views.GetTasksAsync(ids, cancellationToken).ConfigureAwait(false), page, pageSize, total);
+        var slice = await ordered.SliceAsync(page, pageSize, cancellationToken).ConfigureAwait(false);
+        var ids = await slice.Rows.Select(t => t.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return slice.With(await views.GetTasksAsync(ids, cancellationToken).ConfigureAwait(false));
     }
 }
 

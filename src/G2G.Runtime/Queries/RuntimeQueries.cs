@@ -9,8 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace G2G.Runtime.Queries;
 
-/// <summary>A page of results with the total count, for lists in the API and the UI.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total);
 
 public sealed record InstanceView(
     long Id, string ProcessKey, int DefinitionVersion, string? BusinessKey, string? Title, string Status, bool Suspended,
@@ -39,11 +37,6 @@ public sealed record TaskFilter(string? Assignee = null, string? State = null, s
 /// </summary>
 public sealed class RuntimeQueries(G2GDbContext db, CallerContext callers, TimeProvider clock)
 {
-    public const int MaxPageSize = 200;
-
-    /// <summary>Page numbers start at 1; page sizes are 1 to <see cref="MaxPageSize"/>.</summary>
-    public static (int Page, int PageSize) ClampPage(int page, int pageSize) => (Math.Max(page, 1), Math.Clamp(pageSize, 1, MaxPageSize));
-
     public async Task<InstanceView> GetInstanceAsync(long id, CancellationToken cancellationToken = default)
     {
         var row = await Instances().FirstOrDefaultAsync(i => i.Id == id, cancellationToken).ConfigureAwait(false)
@@ -81,7 +74,6 @@ public sealed class RuntimeQueries(G2GDbContext db, CallerContext callers, TimeP
     public async Task<Page<TaskView>> ListTasksAsync(TaskFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        (page, pageSize) = ClampPage(page, pageSize);
         var query = Tasks();
         if (filter.Assignee is { } assignee)
             query = query.Where(t => t.Assignee == assignee);
@@ -96,12 +88,11 @@ public sealed class RuntimeQueries(G2GDbContext db, CallerContext callers, TimeP
             var now = clock.GetUtcNow();
             query = query.Where(t => t.State == TaskStates.Open && t.DueAt != null && t.DueAt < now);
         }
-        var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
         var ordered = filter.State == TaskStates.Open
             ? query.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.Id)
             : query.OrderByDescending(t => t.Id);
-        var items = await TaskViews(ordered.Skip((page - 1) * pageSize).Take(pageSize), cancellationToken).ConfigureAwait(false);
-        return new Page<TaskView>(items, page, pageSize, total);
+        var slice = await ordered.SliceAsync(page, pageSize, cancellationToken).ConfigureAwait(false);
+        return slice.With(await TaskViews(slice.Rows, cancellationToken).ConfigureAwait(false));
     }
 
     public async Task<IReadOnlyList<HistoryView>> HistoryAsync(long instanceId, CancellationToken cancellationToken = default)

@@ -17,11 +17,9 @@ public sealed partial class SupervisionQueries(G2GDbContext db, CallerContext ca
     /// <summary>Open tasks already overdue or due within <paramref name="dueSoon"/>, most overdue first, one page with the total.</summary>
     public async Task<Page<OverdueItem>> OverdueAsync(SupervisionFilter filter, TimeSpan dueSoon, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        (page, pageSize) = RuntimeQueries.ClampPage(page, pageSize);
         var query = OverdueQuery(await ResolveAsync(filter, "supervision overdue", cancellationToken).ConfigureAwait(false), dueSoon);
-        var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
-        var items = await ItemsAsync(query.Skip((page - 1) * pageSize).Take(pageSize), cancellationToken).ConfigureAwait(false);
-        return new Page<OverdueItem>(items, page, pageSize, total);
+        var slice = await query.SliceAsync(page, pageSize, cancellationToken).ConfigureAwait(false);
+        return slice.With(await ItemsAsync(slice.Rows, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>

@@ -27,6 +27,13 @@ internal static class ApiResults
     public static IResult Invalid(Dictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "The request has invalid fields.", type: "https://g2g.dev/problems/validation", extensions: new Dictionary<string, object?> { ["code"] = "validation" });
 
+    /// <summary>400 <c>validation</c> with one message per field.</summary>
+    public static IResult Invalid(params (string Field, string Message)[] errors) =>
+        Invalid(errors.ToDictionary(e => e.Field, e => new[] { e.Message }));
+
+    /// <summary>400 <c>validation</c> with one field error.</summary>
+    public static IResult Invalid(string field, string message) => Invalid((field, message));
+
     /// <summary>Runs a command that answers nothing: 204.</summary>
     public static async Task<IResult> NoContentAsync(Task work)
     {
@@ -34,13 +41,6 @@ internal static class ApiResults
         await work.ConfigureAwait(false);
         return Results.NoContent();
     }
-
-    /// <summary>400 <c>validation</c> with one message per field.</summary>
-    public static IResult Invalid(params (string Field, string Message)[] errors) =>
-        Invalid(errors.ToDictionary(e => e.Field, e => new[] { e.Message }));
-
-    /// <summary>400 <c>validation</c> with one field error.</summary>
-    public static IResult Invalid(string field, string message) => Invalid((field, message));
 
     /// <summary>412 when the client's If-Match names another version than the current one.</summary>
     public static IResult? CheckIfMatch(HttpRequest request, int currentVersion)

@@ -13,18 +13,18 @@ internal static class InboxApi
         var inbox = api.MapGroup("/inbox").WithTags("Inbox");
         inbox.MapGet("/todo", async (string? processKey, string? agencyId, bool? overdue, DateTimeOffset? dueBefore, string? text, string? sort, int? page, int? pageSize,
             InboxQueries queries, HttpContext http, CancellationToken ct) =>
-            Invalid(sort, InboxQueries.ToDoOrders.Names) ?? Results.Ok(await queries.ToDoAsync(Viewer(http),
+            Invalid(sort, InboxQueries.ToDoOrders) ?? Results.Ok(await queries.ToDoAsync(Viewer(http),
                 new InboxFilter(processKey, agencyId, overdue, dueBefore, text, Sort: sort), page ?? 1, pageSize ?? 50, ct)))
             .WithSummary("待办: open tasks assigned to the caller or offered to them as a candidate. sort: due (default), -due, created, -created.");
         inbox.MapGet("/done", async (string? processKey, string? agencyId, string? text, string? sort, int? page, int? pageSize,
             InboxQueries queries, HttpContext http, CancellationToken ct) =>
-            Invalid(sort, InboxQueries.DoneOrders.Names) ?? Results.Ok(await queries.DoneAsync(Viewer(http),
+            Invalid(sort, InboxQueries.DoneOrders) ?? Results.Ok(await queries.DoneAsync(Viewer(http),
                 new InboxFilter(processKey, agencyId, Text: text, Sort: sort), page ?? 1, pageSize ?? 50, ct)))
             .WithSummary("已办: tasks the caller completed. sort: -completed (default), completed, -created, created.");
         inbox.MapGet("/started", async (string? processKey, string? agencyId, string? state, string? text, string? sort, int? page, int? pageSize,
             InboxQueries queries, HttpContext http, CancellationToken ct) =>
             (state is null || InstanceStates.Contains(state, StringComparer.Ordinal) ? null : Field("state", state, InstanceStates))
-            ?? Invalid(sort, InboxQueries.StartedOrders.Names)
+            ?? Invalid(sort, InboxQueries.StartedOrders)
             ?? Results.Ok(await queries.StartedAsync(Viewer(http), new InboxFilter(processKey, agencyId, Text: text, State: state, Sort: sort), page ?? 1, pageSize ?? 50, ct)))
             .WithSummary("我发起的: instances the caller started; state: running, completed, terminated, cancelled. sort: -started (default), started.");
         inbox.MapGet("/copies", (bool? unread, int? page, int? pageSize, InboxQueries queries, HttpContext http, CancellationToken ct) =>
@@ -37,8 +37,7 @@ internal static class InboxApi
     /// <summary>The caller as an inbox viewer: their id, candidate groups and clearance.</summary>
     private static Viewer Viewer(HttpContext http) => http.Caller().Viewer;
 
-    private static IResult? Invalid(string? sort, IReadOnlyList<string> known) =>
-        sort is null || known.Contains(sort, StringComparer.Ordinal) ? null : Field("sort", sort, known);
+    private static IResult? Invalid<T>(string? sort, InboxOrders<T> orders) => orders.IsKnown(sort) ? null : Field("sort", sort!, orders.Names);
 
     private static IResult Field(string field, string value, IReadOnlyList<string> known) =>
         ApiResults.Invalid(field, $"'{value}' is not one of {string.Join(", ", known)}.");

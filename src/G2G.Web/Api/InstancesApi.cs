@@ -29,7 +29,7 @@ internal static class InstancesApi
         group.MapGet("/{id:long}/audit", (long id, RuntimeQueries queries, CancellationToken ct) => queries.AuditAsync(id, ct))
             .WithSummary("The audit records of the instance: actor, time, action, task, outcome and opinion (审批意见), in order.");
         group.MapGet("/{id:long}/tasks", (long id, RuntimeQueries queries, CancellationToken ct) =>
-            queries.ListTasksAsync(new TaskFilter(InstanceId: id), 1, RuntimeQueries.MaxPageSize, ct));
+            queries.ListTasksAsync(new TaskFilter(InstanceId: id), 1, Paging.MaxPageSize, ct));
         group.MapPost("/{id:long}/cancel", (long id, ReasonRequest? body, InstanceService instances, HttpContext http, CancellationToken ct) =>
             ApiResults.NoContentAsync(instances.CancelAsync(id, http.User.Actor(), body?.Reason, ct)));
         group.MapPost("/{id:long}/suspend", (long id, ReasonRequest? body, InstanceService instances, HttpContext http, CancellationToken ct) =>
