@@ -48,7 +48,8 @@ public sealed class InboxQueries(G2GDbContext db, RuntimeQueries views, TimeProv
 
     public async Task<Page<TaskView>> ToDoAsync(Viewer viewer, InboxFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        var query = Filter(ToDoQuery(viewer), filter);
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = ToDoQuery(viewer, q => Filter(q, filter));
         return await PageAsync(ToDoOrders.Apply(query, filter.Sort), page, pageSize, cancellationToken).ConfigureAwait(false);
     }
 
@@ -93,7 +94,7 @@ public sealed class InboxQueries(G2GDbContext db, RuntimeQueries views, TimeProv
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var now = clock.GetUtcNow();
-        var toDo = ToDoQuery(viewer);
+        var toDo = ToDoQuery(viewer, q => q);
         return new InboxCounts(
             await toDo.CountAsync(cancellationToken).ConfigureAwait(false),
             await toDo.CountAsync(t => t.DueAt != null && t.DueAt < now, cancellationToken).ConfigureAwait(false),
@@ -102,19 +103,26 @@ public sealed class InboxQueries(G2GDbContext db, RuntimeQueries views, TimeProv
             await CopiesQuery(viewer).CountAsync(c => c.ReadAt == null, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>Open tasks assigned to the viewer, or unassigned with the viewer (or one of their groups) as a candidate.</summary>
-    private IQueryable<TaskRecord> ToDoQuery(Viewer viewer)
+    /// <summary>
+    /// Open tasks assigned to the viewer, then (UNION ALL) unassigned ones offered to the viewer or one of their groups;
+    /// <paramref name="filter"/> narrows each half. Two halves rather than one "assigned OR offered" condition: the OR
+    /// made PostgreSQL read every unassigned open task (116 ms at 1,000,000 tasks), the halves start from
+    /// ix_tasks_assignee_state_due_at and ix_task_candidates_kind_value_task_id (under 2 ms) on both databases.
+    /// The halves cannot overlap: one has an assignee, the other none.
+    /// </summary>
+    private IQueryable<TaskRecord> ToDoQuery(Viewer viewer, Func<IQueryable<TaskRecord>, IQueryable<TaskRecord>> filter)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var user = viewer.UserId;
         var groups = viewer.Groups.ToList();
-        // Written as "id in (candidate rows)", not Candidates.Any(...): SQLite would otherwise test every open task
-        // (366 ms at 1,000,000 tasks); this way both databases start from ix_task_candidates_kind_value_task_id.
-        var offered = db.Set<TaskCandidateRecord>()
+        var open = db.Set<TaskRecord>().AsNoTracking().Where(t => t.State == TaskStates.Open).Where(AccessFilters.WithinClearance(viewer));
+        // "id in (candidate rows)", not Candidates.Any(...): SQLite would otherwise test every unassigned open task.
+        var offeredIds = db.Set<TaskCandidateRecord>()
             .Where(c => (c.Kind == CandidateKinds.User && c.Value == user) || (c.Kind == CandidateKinds.Group && groups.Contains(c.Value)))
             .Select(c => c.TaskId);
-        return db.Set<TaskRecord>().AsNoTracking().Where(t => t.State == TaskStates.Open && (t.Assignee == user || (t.Assignee == null && offered.Contains(t.Id))))
-            .Where(AccessFilters.WithinClearance(viewer));
+        var assigned = filter(open.Where(t => t.Assignee == user));
+        var offered = filter(open.Where(t => t.Assignee == null && offeredIds.Contains(t.Id)));
+        return assigned.Concat(offered);
     }
 
     // The views below are the viewer's own work; of the access rules only clearance can hide something there.

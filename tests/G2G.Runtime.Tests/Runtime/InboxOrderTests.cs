@@ -46,6 +46,27 @@ public abstract class InboxOrderTests<TDatabase>(TDatabase database) : RuntimeTe
     }
 
     [DatabaseFact]
+    public async Task ToDo_PagesAcrossAssignedAndOfferedTasks_AndListsAClaimedTaskOnce()
+    {
+        var (_, agency, tag, a, b, c, _) = await ThreeApplicationsAsync();
+        var viewer = new Viewer("wang.wu", [$"leader:{agency}"]);
+        Task<Page<TaskView>> ToDo(int page, string? sort = null) => Inbox(q => q.ToDoAsync(viewer, new InboxFilter(AgencyId: agency, Text: tag, Sort: sort), page, 2));
+
+        var first = await ToDo(1, "-due");
+        var second = await ToDo(2, "-due");
+        Assert.Equal([a, c], first.Items.Select(t => t.InstanceId));
+        Assert.Equal([b], second.Items.Select(t => t.InstanceId));
+        Assert.Equal((3, 3), (first.Total, second.Total));
+
+        // wang.wu claims A: it leaves the offered half and joins the assigned half, still once.
+        var offered = Assert.Single(first.Items, t => t.InstanceId == a);
+        await Runtime.In(s => s.GetRequiredService<InstanceService>().ClaimAsync(offered.Id, "wang.wu", [$"leader:{agency}"]));
+        var all = await Inbox(q => q.ToDoAsync(viewer, new InboxFilter(AgencyId: agency, Text: tag), 1, 50));
+        Assert.Equal([b, c, a], all.Items.Select(t => t.InstanceId));
+        Assert.Equal("wang.wu", all.Items[^1].Assignee);
+    }
+
+    [DatabaseFact]
     public async Task Done_SortsByCompletion_AndStarted_FiltersByStateAndAgency()
     {
         var (initiator, agency, tag, a, b, c, d) = await ThreeApplicationsAsync();

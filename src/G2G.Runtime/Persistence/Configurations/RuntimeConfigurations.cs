@@ -56,6 +56,8 @@ internal sealed class TaskConfiguration : IEntityTypeConfiguration<TaskRecord>
         // "My open tasks by due date" and "overdue in my agency" are served by these two.
         builder.HasIndex(t => new { t.Assignee, t.State, t.DueAt }).HasDatabaseName("ix_tasks_assignee_state_due_at");
         builder.HasIndex(t => new { t.AgencyId, t.State, t.DueAt }).HasDatabaseName("ix_tasks_agency_id_state_due_at");
+        // 已办, the tasks a user completed, newest first, and its count (migration DoneIndex).
+        builder.HasIndex(t => new { t.CompletedBy, t.State, t.CompletedAt }).HasDatabaseName("ix_tasks_completed_by_state_completed_at");
         // Supervision's on-time rates read the tasks completed in a date range (migration Classification).
         builder.HasIndex(t => new { t.State, t.CompletedAt }).HasDatabaseName("ix_tasks_state_completed_at");
         // Supervision's overdue list and aging counts: open tasks in due-date order, filtered by agency and 密级 from the index.
