@@ -107,7 +107,7 @@ public sealed class InboxQueries(G2GDbContext db, RuntimeQueries views, TimeProv
     /// Open tasks assigned to the viewer, then (UNION ALL) unassigned ones offered to the viewer or one of their groups;
     /// <paramref name="filter"/> narrows each half. Two halves rather than one "assigned OR offered" condition: the OR
     /// made PostgreSQL read every unassigned open task (116 ms at 1,000,000 tasks), the halves start from
-    /// ix_tasks_assignee_state_due_at and ix_task_candidates_kind_value_task_id (under 2 ms) on both databases.
+    /// ix_tasks_assignee_state_due_at_classification_id and ix_task_candidates_kind_value_task_id (under 2 ms) on both databases.
     /// The halves cannot overlap: one has an assignee, the other none.
     /// </summary>
     private IQueryable<TaskRecord> ToDoQuery(Viewer viewer, Func<IQueryable<TaskRecord>, IQueryable<TaskRecord>> filter)

@@ -100,10 +100,14 @@ public abstract class AssignmentTests<TDatabase>(TDatabase database) : IClassFix
     [InlineData("group('收文登记组')", "chen.jing,luo.yi,zhang.min")]       // by its unique name
     public async Task RulesNamingSeveralPeople_OfferTheTaskToCandidates(string rule, string candidates)
     {
-        var (_, task) = await StartAsync(rule, variables: ("approvers", new[] { "liu.cai", "sun.li", "no.such.user" }));
+        var (instance, task) = await StartAsync(rule, variables: ("approvers", new[] { "liu.cai", "sun.li", "no.such.user" }));
 
         Assert.Null(task.Assignee);
         Assert.Equal(candidates.Split(','), Candidates(task));
+        // Each person is told on their own (a group is never addressed as a whole, so every member has a row to read).
+        var told = await _runtime.Query(db => db.Set<OutboxRecord>().Where(o => o.InstanceId == instance && o.Kind == "task.assigned")
+            .Select(o => o.Recipient).OrderBy(r => r).ToListAsync());
+        Assert.Equal(candidates.Split(','), told);
     }
 
     [DatabaseFact]

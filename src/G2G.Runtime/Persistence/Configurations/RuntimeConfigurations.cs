@@ -54,7 +54,8 @@ internal sealed class TaskConfiguration : IEntityTypeConfiguration<TaskRecord>
             .OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_task_candidates_tasks_task_id");
         builder.HasIndex(t => new { t.InstanceId, t.EngineTaskId }).IsUnique().HasDatabaseName("ux_tasks_instance_id_engine_task_id");
         // "My open tasks by due date" and "overdue in my agency" are served by these two.
-        builder.HasIndex(t => new { t.Assignee, t.State, t.DueAt }).HasDatabaseName("ix_tasks_assignee_state_due_at");
+        // (The first also holds classification and id, so "my open tasks" is answered from it alone: migration CoveringToDoIndex.)
+        builder.HasIndex(t => new { t.Assignee, t.State, t.DueAt, t.Classification, t.Id }).HasDatabaseName("ix_tasks_assignee_state_due_at_classification_id");
         builder.HasIndex(t => new { t.AgencyId, t.State, t.DueAt }).HasDatabaseName("ix_tasks_agency_id_state_due_at");
         // 已办, the tasks a user completed, newest first, and its count (migration DoneIndex).
         builder.HasIndex(t => new { t.CompletedBy, t.State, t.CompletedAt }).HasDatabaseName("ix_tasks_completed_by_state_completed_at");
