@@ -17,18 +17,17 @@ namespace G2G.Runtime.Organisation;
 /// <para>
 /// Until the organisation has its first user, rules resolve as <see cref="DirectAssignmentResolver"/> did (user ids
 /// as given, organisational rules as named candidate groups), so an installation without an organisation keeps working.
+/// Once a user is seen the node remembers it (<see cref="OrganisationPresence"/>), so commands stop asking.
 /// </para>
 /// </summary>
-public sealed class OrganisationAssignmentResolver(G2GDbContext db, TimeProvider clock) : IAssignmentResolver
+public sealed class OrganisationAssignmentResolver(G2GDbContext db, OrganisationPresence presence, TimeProvider clock) : IAssignmentResolver
 {
     private static readonly DirectAssignmentResolver Direct = new();
-    private bool _organisationExists;
 
     public async Task<TaskAssignment> ResolveAsync(ResolvedAssignment? rule, AssignmentContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        _organisationExists = _organisationExists || await db.Users.AnyAsync(cancellationToken).ConfigureAwait(false);
-        if (!_organisationExists)
+        if (!await presence.ExistsAsync(db, cancellationToken).ConfigureAwait(false))
             return await Direct.ResolveAsync(rule, context, cancellationToken).ConfigureAwait(false);
         if (rule is null)
             throw new AssignmentUnresolvedException("(none)", "the task has no g2g:assignee rule.");
@@ -275,5 +274,22 @@ public sealed class OrganisationAssignmentResolver(G2GDbContext db, TimeProvider
             ?? throw Nobody(context.Initiator is null
                 ? $"the rule needs {needed}, but the instance has no initiator."
                 : $"the rule needs {needed}, but the initiator '{context.Initiator}' is not a user of the organisation.");
+    }
+}
+
+/// <summary>
+/// Whether the organisation has its first user, remembered by the node once true: users are deactivated, never
+/// deleted, so it stays true. Until then every call asks the database, so a first import takes effect at once.
+/// </summary>
+public sealed class OrganisationPresence
+{
+    private volatile bool _exists;
+
+    public async ValueTask<bool> ExistsAsync(G2GDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!_exists)
+            _exists = await db.Users.AnyAsync(cancellationToken).ConfigureAwait(false);
+        return _exists;
     }
 }

@@ -20,6 +20,7 @@ public static class OrganisationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<IPasswordHasher<G2GUser>, PasswordHasher<G2GUser>>();
         services.TryAddScoped<ILookupNormalizer, UpperInvariantLookupNormalizer>();
+        services.TryAddSingleton<OrganisationPresence>();
         services.TryAddScoped<IAssignmentResolver, OrganisationAssignmentResolver>();
         services.TryAddScoped<OrganisationService>();
         services.TryAddScoped<OrganisationImporter>();

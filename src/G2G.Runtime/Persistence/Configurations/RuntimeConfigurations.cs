@@ -1,3 +1,4 @@
+using G2G.Runtime.Instances;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -30,6 +31,9 @@ internal sealed class ProcessInstanceConfiguration : IEntityTypeConfiguration<Pr
 
 internal sealed class TaskConfiguration : IEntityTypeConfiguration<TaskRecord>
 {
+    /// <summary>The filters of the partial task indexes, as SQL both databases read alike.</summary>
+    internal const string OpenOnly = "state = '" + TaskStates.Open + "'", CompletedOnly = "state = '" + TaskStates.Completed + "'";
+
     public void Configure(EntityTypeBuilder<TaskRecord> builder)
     {
         builder.ToTable("tasks");
@@ -57,12 +61,15 @@ internal sealed class TaskConfiguration : IEntityTypeConfiguration<TaskRecord>
         // (The first also holds classification and id, so "my open tasks" is answered from it alone: migration CoveringToDoIndex.)
         builder.HasIndex(t => new { t.Assignee, t.State, t.DueAt, t.Classification, t.Id }).HasDatabaseName("ix_tasks_assignee_state_due_at_classification_id");
         builder.HasIndex(t => new { t.AgencyId, t.State, t.DueAt }).HasDatabaseName("ix_tasks_agency_id_state_due_at");
-        // 已办, the tasks a user completed, newest first, and its count (migration DoneIndex).
-        builder.HasIndex(t => new { t.CompletedBy, t.State, t.CompletedAt }).HasDatabaseName("ix_tasks_completed_by_state_completed_at");
-        // Supervision's on-time rates read the tasks completed in a date range (migration Classification).
-        builder.HasIndex(t => new { t.State, t.CompletedAt }).HasDatabaseName("ix_tasks_state_completed_at");
+        // Partial indexes, of open or of completed tasks only (migrations DoneIndex and PartialTaskIndexes): a task enters
+        // and leaves each once instead of moving between its "open" and "completed" parts, and they stay small.
+        // Their queries compare state with the same constant, which both databases need to pick a partial index.
+        // 已办, the tasks a user completed, newest first, and its count.
+        builder.HasIndex(t => new { t.CompletedBy, t.CompletedAt }).HasFilter(CompletedOnly).HasDatabaseName("ix_completed_tasks_completed_by_completed_at");
+        // Supervision's on-time rates read the tasks completed in a date range.
+        builder.HasIndex(t => t.CompletedAt).HasFilter(CompletedOnly).HasDatabaseName("ix_completed_tasks_completed_at");
         // Supervision's overdue list and aging counts: open tasks in due-date order, filtered by agency and 密级 from the index.
-        builder.HasIndex(t => new { t.State, t.DueAt, t.AgencyId, t.Classification }).HasDatabaseName("ix_tasks_state_due_at_agency_id_classification");
+        builder.HasIndex(t => new { t.DueAt, t.AgencyId, t.Classification }).HasFilter(OpenOnly).HasDatabaseName("ix_open_tasks_due_at_agency_id_classification");
     }
 }
 
