@@ -1,3 +1,4 @@
+using G2G.Runtime.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -17,7 +18,7 @@ public sealed class DoneIndex : Migration
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.CreateIndex("ix_completed_tasks_completed_by_completed_at", "tasks", ["completed_by", "completed_at"],
-            filter: Configurations.TaskConfiguration.CompletedOnly);
+            filter: TaskConfiguration.CompletedOnly);
     }
 
     /// <inheritdoc />
