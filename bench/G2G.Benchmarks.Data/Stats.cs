@@ -16,7 +16,24 @@ internal sealed record Percentiles(int Count, double P50, double P95, double P99
 }
 
 /// <summary>What a timed run did: wall seconds, units of work finished, CPU milliseconds of this process (not the database server's).</summary>
-internal readonly record struct Segment(double Seconds, long Count, double CpuMs, double ServerCpuMs);
+internal readonly record struct Segment(double Seconds, long Count, double CpuMs, double ServerCpuMs, long AllocatedBytes = 0)
+{
+    /// <summary>Units per second.</summary>
+    public double Rate => Count / Seconds;
+
+    /// <summary>Client CPU per unit.</summary>
+    public double CpuMsPerItem => CpuMs / Count;
+
+    /// <summary>Database server CPU per unit (NaN when not measured).</summary>
+    public double ServerCpuMsPerItem => ServerCpuMs / Count;
+
+    /// <summary>Two measured stretches as one.</summary>
+    public static Segment operator +(Segment a, Segment b) =>
+        new(a.Seconds + b.Seconds, a.Count + b.Count, a.CpuMs + b.CpuMs, a.ServerCpuMs + b.ServerCpuMs, a.AllocatedBytes + b.AllocatedBytes);
+
+    /// <summary>Managed memory the process allocated per unit, in KB.</summary>
+    public double AllocatedKbPerItem => AllocatedBytes / 1024.0 / Count;
+}
 
 /// <summary>Runs the same work on several concurrent workers for a fixed time.</summary>
 internal static class Timed
@@ -29,6 +46,7 @@ internal static class Timed
     {
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var serverCpu = server?.Milliseconds() ?? double.NaN;
         var deadline = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
         bool Running() => Stopwatch.GetTimestamp() < deadline;
@@ -36,6 +54,7 @@ internal static class Timed
         var counts = await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(() => work(w, Running))));
         var elapsed = Stopwatch.GetElapsedTime(began).TotalSeconds;
         process.Refresh();
-        return new Segment(elapsed, counts.Sum(), (process.TotalProcessorTime - cpu).TotalMilliseconds, (server?.Milliseconds() ?? double.NaN) - serverCpu);
+        return new Segment(elapsed, counts.Sum(), (process.TotalProcessorTime - cpu).TotalMilliseconds, (server?.Milliseconds() ?? double.NaN) - serverCpu,
+            GC.GetTotalAllocatedBytes(precise: true) - allocated);
     }
 }

@@ -10,7 +10,7 @@ internal sealed class BenchOptions
           dotnet run -c Release --project bench/G2G.Runtime.Benchmarks -- <mode> [options]
 
         Modes:
-          throughput   persisted 5-step approval vs the bare-transaction floor, 1 and 8 workers
+          throughput   persisted 5-step approval vs the bare-transaction floor and the same-rows baseline, 1 and 8 workers
           roundtrips   database commands and transactions per runtime command (EF interceptors)
           inbox        "my open tasks" (and candidate-group inbox) at 1M tasks: load, ANALYZE, plan, p50/p95/p99
           all          the three above, then a summary table
@@ -20,13 +20,17 @@ internal sealed class BenchOptions
           --providers sqlite,postgres   databases to measure (default: sqlite, plus postgres when
                                         G2G_BENCH_POSTGRES holds an admin connection string)
           --workers 1,8                 concurrency levels of the throughput mode
-          --seconds 16                  measured seconds per configuration and side (runtime, floor)
-          --rounds 8                    the measured time is split into rounds, runtime and floor alternating
+          --seconds 16                  measured seconds per configuration and side (runtime, floor, rows)
+          --rounds 8                    the measured time is split into rounds, the three sides taking turns
           --warmup 3                    unmeasured seconds per configuration and side before the first round
           --instances 100               instances driven through the interceptors in roundtrips mode
           --tasks 1000000 --users 100000  size of the inbox data set
           --queries 2000                timed inbox queries for random users
           --out DIR                     where results.json and summary.md are written (default: a temp folder)
+          --slow-calls                  throughput: time the runtime's database calls (EF interceptor) and list those
+                                        over 250 ms; costs the runtime side about 7 %, so off by default
+          --allocations                 throughput: sample the runtime side's allocations (AllocationTick) and print
+                                        the types they went to
           --quick                       a short run: 4 s in 2 rounds, 1 s warm-up, 40 instances, 100k tasks, 10k users, 400 queries
         """;
 
@@ -42,6 +46,8 @@ internal sealed class BenchOptions
     public int Queries { get; private set; } = 2000;
     public string? OutDirectory { get; private set; }
     public bool Quick { get; private set; }
+    public bool SlowCalls { get; private set; }
+    public bool Allocations { get; private set; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -57,6 +63,16 @@ internal sealed class BenchOptions
             if (name == "--quick")
             {
                 options.Quick = true;
+                continue;
+            }
+            if (name == "--slow-calls")
+            {
+                options.SlowCalls = true;
+                continue;
+            }
+            if (name == "--allocations")
+            {
+                options.Allocations = true;
                 continue;
             }
             if (name is "--help" or "-h")

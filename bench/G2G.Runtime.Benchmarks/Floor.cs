@@ -1,5 +1,3 @@
-using System.Data.Common;
-using System.Diagnostics;
 
 namespace G2G.Runtime.Benchmarks;
 
@@ -35,18 +33,8 @@ internal sealed class Floor(BenchDatabase database)
     }
 
     /// <summary>Runs bare transactions for one worker until told to stop; returns how many committed.</summary>
-    public async Task<long> RunAsync(int worker, Func<bool> running, List<double>? latencies)
-    {
-        long transactions = 0;
-        while (running())
-        {
-            var began = Stopwatch.GetTimestamp();
-            await OneAsync(worker);
-            latencies?.Add(Stopwatch.GetElapsedTime(began).TotalMilliseconds);
-            transactions++;
-        }
-        return transactions;
-    }
+    public Task<long> RunAsync(int worker, Func<bool> running, List<double>? latencies) =>
+        RawSql.RepeatAsync(() => OneAsync(worker), running, latencies);
 
     private async Task OneAsync(int worker)
     {
@@ -54,36 +42,11 @@ internal sealed class Floor(BenchDatabase database)
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var now = DateTime.UtcNow;
-        await using (var update = Command(connection, transaction, "UPDATE bench_floor_counter SET n = n + 1, updated_at = @at WHERE id = @id"))
-        {
-            Add(update, "@at", now);
-            Add(update, "@id", worker);
-            await update.ExecuteNonQueryAsync();
-        }
-        await using (var insert = Command(connection, transaction, "INSERT INTO bench_floor_log (counter_id, at, note) VALUES (@id, @at, @note)"))
-        {
-            Add(insert, "@id", worker);
-            Add(insert, "@at", now);
-            Add(insert, "@note", "floor");
-            await insert.ExecuteNonQueryAsync();
-        }
+        var postgres = database.IsPostgres;
+        await RawSql.ExecuteAsync(connection, transaction, "UPDATE bench_floor_counter SET n = n + 1, updated_at = @at WHERE id = @id", postgres,
+            ("@at", now), ("@id", worker));
+        await RawSql.ExecuteAsync(connection, transaction, "INSERT INTO bench_floor_log (counter_id, at, note) VALUES (@id, @at, @note)", postgres,
+            ("@id", worker), ("@at", now), ("@note", "floor"));
         await transaction.CommitAsync();
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
-
-    private void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        // SQLite stores instants as fixed-width UTC text, as the runtime's converter does.
-        parameter.Value = value is DateTime at && !database.IsPostgres ? at.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture) : value;
-        command.Parameters.Add(parameter);
     }
 }

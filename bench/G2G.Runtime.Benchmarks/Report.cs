@@ -28,13 +28,24 @@ internal sealed class Report
 
         if (Throughput.Count > 0)
         {
-            md.AppendLine("### Throughput: 5-step approval vs bare transaction").AppendLine();
-            md.AppendLine("| Database | Workers | Runtime commands/s | Instances/s | Floor tx/s | Runtime / floor | Per round: median (min–max) | CPU ms / command, client + server (floor: / tx) | Start p50 / p95 ms | Complete p50 / p95 ms | Floor p50 / p95 ms |");
-            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            md.AppendLine("### Throughput: 5-step approval vs the floor and the same-rows baseline").AppendLine();
+            md.AppendLine("| Database | Workers | Runtime commands/s | Instances/s | Floor tx/s | Runtime / floor | Per round: median (min–max) | Rows baseline tx/s | Runtime / rows | Per round: median (min–max) |");
+            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var r in Throughput)
             {
                 md.AppendLine(c, $"| {r.Database} | {r.Workers} | {r.CommandsPerSecond:0} | {r.InstancesPerSecond:0.0} | {r.FloorPerSecond:0} | " +
-                    $"**{r.Ratio:P0}** | {r.RoundRatioMedian:P0} ({r.RoundRatioMin:P0}–{r.RoundRatioMax:P0}) | {Cpu(r.RuntimeCpuMsPerCommand, r.RuntimeServerCpuMsPerCommand)} ({Cpu(r.FloorCpuMsPerTransaction, r.FloorServerCpuMsPerTransaction)}) | {r.Start.P50:0.0} / {r.Start.P95:0.0} | {r.Complete.P50:0.0} / {r.Complete.P95:0.0} | {r.FloorLatency.P50:0.0} / {r.FloorLatency.P95:0.0} |");
+                    $"**{r.Ratio:P0}** | {r.RoundRatioMedian:P0} ({r.RoundRatioMin:P0}–{r.RoundRatioMax:P0}) | {r.RowsPerSecond:0} | " +
+                    $"**{r.RowsRatio:P0}** | {r.RowsRoundRatioMedian:P0} ({r.RowsRoundRatioMin:P0}–{r.RowsRoundRatioMax:P0}) |");
+            }
+            md.AppendLine();
+            md.AppendLine("Per command (runtime) or transaction (floor; rows baseline): CPU of the benchmark process (client) and of the PostgreSQL server, managed memory allocated, latency.").AppendLine();
+            md.AppendLine("| Database | Workers | CPU ms, client + server: runtime / floor / rows | KB allocated: runtime / floor / rows | Start p50 / p95 ms | Complete p50 / p95 ms | Floor p50 / p95 ms | Rows p50 / p95 ms |");
+            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var r in Throughput)
+            {
+                md.AppendLine(c, $"| {r.Database} | {r.Workers} | {Cpu(r.RuntimeCpuMsPerCommand, r.RuntimeServerCpuMsPerCommand)} / {Cpu(r.FloorCpuMsPerTransaction, r.FloorServerCpuMsPerTransaction)} / {Cpu(r.RowsCpuMsPerTransaction, r.RowsServerCpuMsPerTransaction)} | " +
+                    $"{r.RuntimeKbPerCommand:0} / {r.FloorKbPerTransaction:0.0} / {r.RowsKbPerTransaction:0.0} | {r.Start.P50:0.0} / {r.Start.P95:0.0} | {r.Complete.P50:0.0} / {r.Complete.P95:0.0} | " +
+                    $"{r.FloorLatency.P50:0.0} / {r.FloorLatency.P95:0.0} | {r.RowsLatency.P50:0.0} / {r.RowsLatency.P95:0.0} |");
             }
             md.AppendLine();
         }
