@@ -77,17 +77,27 @@ public sealed partial class InstanceService
     /// Runs a command on the instance of an open task, with the task row loaded and tracked. The task and its
     /// instance are read together, in one query inside the command's transaction.
     /// </summary>
+    /// <summary>A task row with its instance row, both tracked.</summary>
+    private sealed record TaskWithInstance(TaskRecord Task, ProcessInstanceRecord Instance);
+
+    /// <summary>
+    /// The load of every task command, compiled once: a command then skips EF's query-cache lookup and
+    /// parameter extraction (measured in docs/benchmarks.md, Runtime).
+    /// </summary>
+    private static readonly Func<G2GDbContext, long, CancellationToken, Task<TaskWithInstance?>> LoadTaskWithInstance =
+        EF.CompileAsyncQuery((G2GDbContext db, long taskId, CancellationToken _) => (
+                from t in db.Set<TaskRecord>()
+                where t.Id == taskId
+                join i in db.Set<ProcessInstanceRecord>() on t.InstanceId equals i.Id
+                select new TaskWithInstance(t, i))
+            .FirstOrDefault());
+
     private async Task TaskCommandAsync(long taskId, TaskAction action, Func<TaskRecord, ProcessDefinition, Task<Prepared>> prepare, CancellationToken cancellationToken)
     {
         TaskRecord? task = null;
         await RunAsync(async token =>
         {
-            var row = await (
-                    from t in db.Set<TaskRecord>()
-                    where t.Id == taskId
-                    join i in db.Set<ProcessInstanceRecord>() on t.InstanceId equals i.Id
-                    select new { Task = t, Instance = i })
-                .FirstOrDefaultAsync(token).ConfigureAwait(false);
+            var row = await LoadTaskWithInstance(db, taskId, token).ConfigureAwait(false);
             task = row?.Task;
             return row?.Instance;
         }, $"Task {taskId} does not exist.", async loaded =>

@@ -41,8 +41,12 @@ public sealed partial class InstanceService(
     /// <summary>A prepared command, its audit record, and work to do on the rows after the effects are applied.</summary>
     private sealed record Prepared(Command Command, AuditEntry Audit, Func<ExecutionResult, EffectApplier, Task>? After = null, bool RefuseIncidents = false);
 
+    /// <summary>The load of every instance command, compiled once (no query-cache lookup per command).</summary>
+    private static readonly Func<G2GDbContext, long, CancellationToken, Task<ProcessInstanceRecord?>> LoadInstance =
+        EF.CompileAsyncQuery((G2GDbContext db, long instanceId, CancellationToken _) => db.Set<ProcessInstanceRecord>().FirstOrDefault(i => i.Id == instanceId));
+
     private Task<ExecutionResult> RunAsync(long instanceId, Func<Loaded, Task<Prepared>> prepare, CancellationToken cancellationToken) =>
-        RunAsync(token => db.Set<ProcessInstanceRecord>().FirstOrDefaultAsync(i => i.Id == instanceId, token),
+        RunAsync(token => LoadInstance(db, instanceId, token),
             $"Process instance {instanceId} does not exist.", prepare, cancellationToken);
 
     /// <summary>
