@@ -84,8 +84,7 @@ public sealed partial class InstanceService
     /// The load of every task command, compiled once: a command then skips EF's query-cache lookup and
     /// parameter extraction (measured in docs/benchmarks.md, Runtime).
     /// </summary>
-    private static readonly Func<G2GDbContext, long, CancellationToken, Task<TaskWithInstance?>> LoadTaskWithInstance =
-        EF.CompileAsyncQuery((G2GDbContext db, long taskId, CancellationToken _) => (
+    private static readonly CompiledQuery<long, TaskWithInstance> LoadTaskWithInstance = new((db, taskId, _) => (
                 from t in db.Set<TaskRecord>()
                 where t.Id == taskId
                 join i in db.Set<ProcessInstanceRecord>() on t.InstanceId equals i.Id
@@ -97,7 +96,7 @@ public sealed partial class InstanceService
         TaskRecord? task = null;
         await RunAsync(async token =>
         {
-            var row = await LoadTaskWithInstance(db, taskId, token).ConfigureAwait(false);
+            var row = await LoadTaskWithInstance.RunAsync(db, taskId, token).ConfigureAwait(false);
             task = row?.Task;
             return row?.Instance;
         }, $"Task {taskId} does not exist.", async loaded =>

@@ -42,11 +42,11 @@ public sealed partial class InstanceService(
     private sealed record Prepared(Command Command, AuditEntry Audit, Func<ExecutionResult, EffectApplier, Task>? After = null, bool RefuseIncidents = false);
 
     /// <summary>The load of every instance command, compiled once (no query-cache lookup per command).</summary>
-    private static readonly Func<G2GDbContext, long, CancellationToken, Task<ProcessInstanceRecord?>> LoadInstance =
-        EF.CompileAsyncQuery((G2GDbContext db, long instanceId, CancellationToken _) => db.Set<ProcessInstanceRecord>().FirstOrDefault(i => i.Id == instanceId));
+    private static readonly CompiledQuery<long, ProcessInstanceRecord> LoadInstance =
+        new((db, instanceId, _) => db.Set<ProcessInstanceRecord>().FirstOrDefault(i => i.Id == instanceId));
 
     private Task<ExecutionResult> RunAsync(long instanceId, Func<Loaded, Task<Prepared>> prepare, CancellationToken cancellationToken) =>
-        RunAsync(token => LoadInstance(db, instanceId, token),
+        RunAsync(token => LoadInstance.RunAsync(db, instanceId, token),
             $"Process instance {instanceId} does not exist.", prepare, cancellationToken);
 
     /// <summary>
