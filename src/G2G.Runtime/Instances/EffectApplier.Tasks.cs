@@ -61,7 +61,7 @@ internal sealed partial class EffectApplier
                 AddJob(JobKinds.Escalation, created.TaskId, after.DueFrom(due, calendar));
         }
         foreach (var recipient in TaskNotifications.Recipients(assignment))
-            db.Add(TaskNotifications.Create("task.assigned", instance.Id, created.TaskId, recipient, $"新待办 New task: {created.Name ?? created.ElementId}", instance.Title, now));
+            appended.Add(TaskNotifications.Create("task.assigned", instance.Id, created.TaskId, recipient, $"新待办 New task: {created.Name ?? created.ElementId}", instance.Title, now));
     }
 
     /// <summary>Keeps event_subscriptions equal to the message and signal subscriptions in the state.</summary>

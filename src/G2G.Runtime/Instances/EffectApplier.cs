@@ -8,10 +8,11 @@ namespace G2G.Runtime.Instances;
 
 /// <summary>
 /// Turns the engine's effects of one command into rows of the same transaction: tasks, jobs,
-/// history, incidents, subscriptions and outbox notifications.
+/// history, incidents, subscriptions and outbox notifications (history and notifications through
+/// <see cref="AppendedRows"/>, the rest as tracked entities).
 /// </summary>
 internal sealed partial class EffectApplier(
-    G2GDbContext db, ProcessInstanceRecord instance, IAssignmentResolver assignments, G2G.Engine.Time.IWorkingCalendar calendar, DateTimeOffset now)
+    G2GDbContext db, AppendedRows appended, ProcessInstanceRecord instance, IAssignmentResolver assignments, G2G.Engine.Time.IWorkingCalendar calendar, DateTimeOffset now)
 {
     private readonly List<long> _cancelledTasks = [];
     private readonly List<long> _cancelledTimers = [];
@@ -46,7 +47,7 @@ internal sealed partial class EffectApplier(
                     break;
                 case IncidentResolved resolved: _resolvedIncidents.Add(resolved.IncidentId); break;
                 case ElementEvent step:
-                    db.Add(new HistoryRecord { InstanceId = instance.Id, ElementId = step.ElementId, ElementKind = step.Kind, Phase = step.Phase.ToString(), TokenId = step.TokenId, OccurredAt = now });
+                    appended.Add(new HistoryRecord { InstanceId = instance.Id, ElementId = step.ElementId, ElementKind = step.Kind, Phase = step.Phase.ToString(), TokenId = step.TokenId, OccurredAt = now });
                     break;
             }
         }

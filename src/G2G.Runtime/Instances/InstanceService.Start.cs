@@ -37,7 +37,7 @@ public sealed partial class InstanceService
                 ? $"No published process with key '{request.ProcessKey}' is deployed."
                 : $"Process '{request.ProcessKey}' has no version {request.Version}.");
 
-        db.ChangeTracker.Clear();
+        BeginAttempt();
         using var writing = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var instance = new ProcessInstanceRecord
@@ -68,7 +68,7 @@ public sealed partial class InstanceService
         var loaded = new Loaded(instance, Definition(instance), ProcessState.Empty);
         var audit = new AuditEntry(request.Initiator, "instance.started", Comment: request.Title, Data: request.BusinessKey);
         await ExecuteAsync(loaded, new Prepared(new StartProcess(variables, request.StartEventId), audit, RefuseIncidents: refuseIncidents), cancellationToken).ConfigureAwait(false);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return instance.Id;
     }

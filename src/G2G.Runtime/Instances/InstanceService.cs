@@ -58,7 +58,7 @@ public sealed partial class InstanceService(
     {
         for (var attempt = 1; ; attempt++)
         {
-            db.ChangeTracker.Clear();
+            BeginAttempt();
             using var writing = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var instance = await load(cancellationToken).ConfigureAwait(false)
@@ -69,7 +69,7 @@ public sealed partial class InstanceService(
             var result = await ExecuteAsync(loaded, prepared, cancellationToken).ConfigureAwait(false);
             try
             {
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await SaveAsync(cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return result;
             }
@@ -108,7 +108,7 @@ public sealed partial class InstanceService(
         }
         if (prepared.RefuseIncidents && result.Effects.OfType<IncidentRaised>().FirstOrDefault() is { } incident)
             throw new RuntimeException(RuntimeErrorCode.Invalid, $"The command was refused because step '{incident.Incident.ElementId}' would fail: {incident.Incident.Message}");
-        var applier = new EffectApplier(db, instance, assignments, engineOptions.Calendar, now);
+        var applier = new EffectApplier(db, _appended, instance, assignments, engineOptions.Calendar, now);
         await applier.ApplyAsync(result, state, cancellationToken).ConfigureAwait(false);
         if (prepared.After is not null)
             await prepared.After(result, applier).ConfigureAwait(false);
@@ -117,6 +117,23 @@ public sealed partial class InstanceService(
         AuditLog.Append(db, instance, prepared.Audit, now);
         await ClaimJobAsync(cancellationToken).ConfigureAwait(false);
         return result;
+    }
+
+    /// <summary>History steps and notifications of the current attempt, written after its tracked changes.</summary>
+    private readonly AppendedRows _appended = new();
+
+    /// <summary>Starts an attempt with nothing staged: no tracked entities, no appended rows.</summary>
+    private void BeginAttempt()
+    {
+        db.ChangeTracker.Clear();
+        _appended.Clear();
+    }
+
+    /// <summary>Writes the command's changes: the tracked ones (with the instance's version check), then the appended rows.</summary>
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await _appended.WriteAsync(db, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<bool> VersionMovedAsync(long instanceId, ProcessInstanceRecord loaded, CancellationToken cancellationToken)

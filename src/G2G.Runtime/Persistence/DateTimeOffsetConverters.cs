@@ -18,7 +18,8 @@ internal sealed class UtcIsoStringConverter() : ValueConverter<DateTimeOffset, s
         DateTime.ParseExact(text, Format, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
         TimeSpan.Zero))
 {
-    private const string Format = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
+    /// <summary>The stored form; raw SQL that writes instants on SQLite uses it too.</summary>
+    internal const string Format = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
 }
 
 /// <summary>

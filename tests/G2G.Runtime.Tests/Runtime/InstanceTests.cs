@@ -109,6 +109,10 @@ public abstract class InstanceTests<TDatabase>(TDatabase database) : RuntimeTest
         Assert.Equal(winner.user, completed.CompletedBy);
         Assert.Equal(InstanceStatus.Completed, (await Runtime.InstanceAsync(id)).Status);
         Assert.Equal(2, await Runtime.Query(db => db.Set<AuditRecord>().CountAsync(a => a.InstanceId == id && a.Action == "task.completed")));
+        // History is written after the version check: the losing attempt left no steps behind.
+        var steps = await Runtime.Query(db => db.Set<HistoryRecord>().Where(h => h.InstanceId == id && h.ElementId == "head").Select(h => h.Phase).ToListAsync());
+        Assert.NotEmpty(steps);
+        Assert.Equal(steps.Distinct().Count(), steps.Count);
     }
 
     [DatabaseFact]
