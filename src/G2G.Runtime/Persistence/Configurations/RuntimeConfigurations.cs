@@ -60,7 +60,8 @@ internal sealed class TaskConfiguration : IEntityTypeConfiguration<TaskRecord>
         // "My open tasks by due date" and "overdue in my agency" are served by these two.
         // (The first also holds classification and id, so "my open tasks" is answered from it alone: migration CoveringToDoIndex.)
         builder.HasIndex(t => new { t.Assignee, t.State, t.DueAt, t.Classification, t.Id }).HasDatabaseName("ix_tasks_assignee_state_due_at_classification_id");
-        builder.HasIndex(t => new { t.AgencyId, t.State, t.DueAt }).HasDatabaseName("ix_tasks_agency_id_state_due_at");
+        // (The second also holds completed_at, so on-time rates by agency filter the date range in the index: migration AgencyCompletedIndex.)
+        builder.HasIndex(t => new { t.AgencyId, t.State, t.DueAt, t.CompletedAt }).HasDatabaseName("ix_tasks_agency_id_state_due_at_completed_at");
         // Partial indexes, of open or of completed tasks only (migrations DoneIndex and PartialTaskIndexes): a task enters
         // and leaves each once instead of moving between its "open" and "completed" parts, and they stay small.
         // Their queries compare state with the same constant, which both databases need to pick a partial index.
