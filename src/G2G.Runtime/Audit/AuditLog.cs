@@ -30,10 +30,23 @@ public static class AuditLog
     /// <summary>Appends to an instance's chain and advances the head stored on the instance row.</summary>
     public static void Append(G2GDbContext db, ProcessInstanceRecord instance, AuditEntry entry, DateTimeOffset at)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        db.Add(Next(instance, entry, at));
+    }
+
+    /// <summary>
+    /// The next record of an instance's chain, for the caller to write in the transaction that saves the instance;
+    /// advances the head stored on the instance row. Every writer of an instance's chain also raises the instance's
+    /// version, so the version check decides which of two concurrent appends gets the sequence number.
+    /// </summary>
+    public static AuditRecord Next(ProcessInstanceRecord instance, AuditEntry entry, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(entry);
         var record = Create(InstanceChain(instance.Id), instance.AuditSeq + 1, instance.AuditHead ?? GenesisHash, entry with { InstanceId = instance.Id }, at);
         instance.AuditSeq = record.Seq;
         instance.AuditHead = record.Hash;
-        db.Add(record);
+        return record;
     }
 
     /// <summary>Appends to a shared chain, after the records of it already pending in this context.</summary>

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace G2G.Runtime.Instances;
 
 /// <summary>
-/// The rows a command only appends and never reads back: its history steps and its outbox notifications.
+/// The rows a command only appends and never reads back: its history steps, outbox notifications, jobs and
+/// its audit record.
 /// They are written after the tracked changes, in the same transaction, with one multi-row INSERT per table
 /// in one command (one round trip on PostgreSQL), instead of as tracked entities: EF Core's change
 /// tracking, command building and generated-key read-back cost more per row than the insert itself, and a
@@ -17,28 +18,36 @@ internal sealed class AppendedRows
 {
     private readonly List<HistoryRecord> _history = [];
     private readonly List<OutboxRecord> _outbox = [];
+    private readonly List<JobRecord> _jobs = [];
+    private readonly List<AuditRecord> _audit = [];
 
     public void Add(HistoryRecord step) => _history.Add(step);
 
     public void Add(OutboxRecord notification) => _outbox.Add(notification);
+
+    public void Add(JobRecord job) => _jobs.Add(job);
+
+    public void Add(AuditRecord record) => _audit.Add(record);
 
     /// <summary>Forgets what a failed attempt collected.</summary>
     public void Clear()
     {
         _history.Clear();
         _outbox.Clear();
+        _jobs.Clear();
+        _audit.Clear();
     }
 
     /// <summary>Writes the collected rows inside the context's current transaction, in one command, and forgets them.</summary>
     public async Task WriteAsync(G2GDbContext db, CancellationToken cancellationToken)
     {
-        if (_history.Count == 0 && _outbox.Count == 0)
+        if (_history.Count + _outbox.Count + _jobs.Count + _audit.Count == 0)
             return;
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Appended rows are written inside the command's transaction.");
         var postgres = db.Database.IsNpgsql();
         var sql = new StringBuilder();
-        var values = new List<object?>((_history.Count * 6) + (_outbox.Count * 9));
+        var values = new List<object?>();
         if (_history.Count > 0)
         {
             Insert(sql, values, "history", ["instance_id", "element_id", "element_kind", "phase", "token_id", "occurred_at"], _history,
@@ -49,7 +58,17 @@ internal sealed class AppendedRows
             Insert(sql, values, "outbox", ["notification_id", "kind", "recipient", "subject", "body", "instance_id", "task_id", "created_at", "attempts"], _outbox,
                 o => [o.NotificationId, o.Kind, o.Recipient, o.Subject, o.Body, o.InstanceId, o.TaskId, Instant(o.CreatedAt, postgres), o.Attempts]);
         }
-        // Two statements in one command: one round trip on PostgreSQL, run one after the other by SQLite.
+        if (_jobs.Count > 0)
+        {
+            Insert(sql, values, "jobs", ["kind", "instance_id", "target_id", "payload", "due_at", "state", "attempts", "created_at"], _jobs,
+                j => [j.Kind, j.InstanceId, j.TargetId, j.Payload, Instant(j.DueAt, postgres), j.State, j.Attempts, Instant(j.CreatedAt, postgres)]);
+        }
+        if (_audit.Count > 0)
+        {
+            Insert(sql, values, "audit_log", ["chain", "seq", "occurred_at", "actor", "action", "instance_id", "task_id", "element_id", "outcome", "comment", "data", "prev_hash", "hash"], _audit,
+                a => [a.Chain, a.Seq, Instant(a.OccurredAt, postgres), a.Actor, a.Action, a.InstanceId, a.TaskId, a.ElementId, a.Outcome, a.Comment, a.Data, a.PrevHash, a.Hash]);
+        }
+        // Up to four statements in one command: one round trip on PostgreSQL, run one after the other by SQLite.
         await db.Database.ExecuteSqlRawAsync(sql.ToString(), values!, cancellationToken).ConfigureAwait(false);
         Clear();
     }

@@ -8,7 +8,7 @@ namespace G2G.Runtime.Instances;
 
 /// <summary>
 /// Turns the engine's effects of one command into rows of the same transaction: tasks, jobs,
-/// history, incidents, subscriptions and outbox notifications (history and notifications through
+/// history, incidents, subscriptions and outbox notifications (history, notifications and jobs through
 /// <see cref="AppendedRows"/>, the rest as tracked entities).
 /// </summary>
 internal sealed partial class EffectApplier(
@@ -56,7 +56,7 @@ internal sealed partial class EffectApplier(
     }
 
     private void AddJob(string kind, long? target, DateTimeOffset due, string? payload = null, long? instanceId = null) =>
-        db.Add(new JobRecord
+        appended.Add(new JobRecord
         {
             Kind = kind, InstanceId = instanceId ?? instance.Id, TargetId = target, DueAt = due, Payload = payload,
             State = JobKinds.Pending, CreatedAt = now,

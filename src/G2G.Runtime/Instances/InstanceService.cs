@@ -76,8 +76,8 @@ public sealed partial class InstanceService(
             catch (DbUpdateException exception)
             {
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                // A lost race shows as a failed version check, or as another write of the same command
-                // colliding first (the audit chain's next sequence number); either way the version moved.
+                // A lost race shows as a failed version check (the appended rows, the audit record among them,
+                // are written only after it passed), or as another tracked write colliding first; either way the version moved.
                 if (exception is not DbUpdateConcurrencyException && !await VersionMovedAsync(instanceId, loaded.Instance, cancellationToken).ConfigureAwait(false))
                     throw;
                 if (attempt >= options.Value.MaxCommandAttempts)
@@ -114,12 +114,12 @@ public sealed partial class InstanceService(
             await prepared.After(result, applier).ConfigureAwait(false);
         instance.State = ProcessStateJson.Serialize(result.State);
         instance.Version++;
-        AuditLog.Append(db, instance, prepared.Audit, now);
+        _appended.Add(AuditLog.Next(instance, prepared.Audit, now));
         await ClaimJobAsync(cancellationToken).ConfigureAwait(false);
         return result;
     }
 
-    /// <summary>History steps and notifications of the current attempt, written after its tracked changes.</summary>
+    /// <summary>History steps, notifications, jobs and the audit record of the current attempt, written after its tracked changes.</summary>
     private readonly AppendedRows _appended = new();
 
     /// <summary>Starts an attempt with nothing staged: no tracked entities, no appended rows.</summary>
