@@ -83,7 +83,7 @@ internal sealed partial class EffectApplier(
             var ids = _cancelledTasks;
             await db.Set<TaskRecord>().Where(t => t.InstanceId == instance.Id && ids.Contains(t.EngineTaskId) && t.State == TaskStates.Open)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.State, TaskStates.Cancelled).SetProperty(t => t.CompletedAt, now), cancellationToken).ConfigureAwait(false);
-            await DeleteTaskJobsAsync(ids, cancellationToken).ConfigureAwait(false);
+            DeleteTaskJobs(ids);
         }
         if (_cancelledTimers.Count > 0)
         {
@@ -99,9 +99,6 @@ internal sealed partial class EffectApplier(
         }
     }
 
-    /// <summary>Removes the reminder, overdue and escalation jobs of tasks that are no longer open.</summary>
-    public Task DeleteTaskJobsAsync(IReadOnlyCollection<long> engineTaskIds, CancellationToken cancellationToken) =>
-        db.Set<JobRecord>().Where(j => j.InstanceId == instance.Id && (j.Kind == JobKinds.Reminder || j.Kind == JobKinds.Overdue || j.Kind == JobKinds.Escalation)
-                && engineTaskIds.Contains(j.TargetId!.Value))
-            .ExecuteDeleteAsync(cancellationToken);
+    /// <summary>Removes the reminder, overdue and escalation jobs of tasks that are no longer open (with the appended rows).</summary>
+    public void DeleteTaskJobs(IReadOnlyCollection<long> engineTaskIds) => appended.DeleteTaskJobs(instance.Id, engineTaskIds);
 }

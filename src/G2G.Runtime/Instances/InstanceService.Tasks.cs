@@ -29,7 +29,7 @@ public sealed partial class InstanceService
             new CompleteTask(task.EngineTaskId, variables, outcome),
             new AuditEntry(actor, "task.completed", TaskId: task.Id, ElementId: task.ElementId, Outcome: outcome, Comment: comment),
             RefuseIncidents: true,
-            After: async (_, applier) =>
+            After: (_, applier) =>
             {
                 task.State = TaskStates.Completed;
                 task.Outcome = outcome;
@@ -38,7 +38,8 @@ public sealed partial class InstanceService
                 // A task has reminder, overdue or escalation jobs only when it was created with a due or
                 // remind date (EffectApplier.CreateTaskAsync), and those never change: skip the delete otherwise.
                 if (task.DueAt is not null || task.RemindAt is not null)
-                    await applier.DeleteTaskJobsAsync([task.EngineTaskId], cancellationToken).ConfigureAwait(false);
+                    applier.DeleteTaskJobs([task.EngineTaskId]);
+                return Task.CompletedTask;
             });
         }, cancellationToken);
 
