@@ -32,16 +32,19 @@ internal static class RawSql
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;
-            parameter.Value = value switch
-            {
-                null => DBNull.Value,
-                DateTime at when !postgres => at.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
-                _ => value,
-            };
+            parameter.Value = Value(value, postgres);
             command.Parameters.Add(parameter);
         }
         return command;
     }
+
+    /// <summary>A parameter's value as the runtime stores it: null as DBNull, SQLite instants as fixed-width UTC text.</summary>
+    public static object Value(object? value, bool postgres) => value switch
+    {
+        null => DBNull.Value,
+        DateTime at when !postgres => at.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
+        _ => value,
+    };
 
     public static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, bool postgres, params (string Name, object? Value)[] parameters)
     {

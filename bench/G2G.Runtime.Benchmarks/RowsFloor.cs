@@ -110,7 +110,7 @@ internal sealed class RowsFloor(BenchDatabase database)
             {
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = name;
-                parameter.Value = value ?? DBNull.Value;
+                parameter.Value = RawSql.Value(value, postgres);
                 command.Parameters.Add(parameter);
             }
             _batch.BatchCommands.Add(command);

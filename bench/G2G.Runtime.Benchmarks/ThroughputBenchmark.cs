@@ -79,11 +79,9 @@ internal static class ThroughputBenchmark
                         case 0: floorRun = await BaselineSegmentAsync(floor.RunAsync, workers, segment, floorLatencies, server); break;
                         case 1: rowsRun = await BaselineSegmentAsync(rows.RunAsync, workers, segment, rowsLatencies, server); break;
                         default:
-                            if (allocations is not null)
-                                allocations.Recording = true;
+                            allocations?.Recording = true;
                             runtimeRun = await RuntimeSegmentAsync(host, workers, segment, starts, completes, server);
-                            if (allocations is not null)
-                                allocations.Recording = false;
+                            allocations?.Recording = false;
                             break;
                     }
                 }

@@ -88,26 +88,18 @@ internal sealed class AppendedRows
     /// <summary>The jobs that belong to an open task and go when it closes.</summary>
     private static readonly string[] TaskJobKinds = [JobKinds.Reminder, JobKinds.Overdue, JobKinds.Escalation];
 
-    /// <summary>Adds a value and returns its placeholder ({n}).</summary>
-    private static string Placeholder(List<object?> values, object value)
+    /// <summary>Adds a value and returns its placeholder ({n}, numbered in the order of the values).</summary>
+    private static string Placeholder(List<object?> values, object? value)
     {
         values.Add(value);
         return "{" + (values.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
     }
 
-    /// <summary>Appends one INSERT with a VALUES row per record; placeholders {0}, {1}, … number the values in order.</summary>
-    private static void Insert<T>(StringBuilder sql, List<object?> all, string table, string[] columns, List<T> rows, Func<T, object?[]> values)
+    /// <summary>Appends one INSERT with a VALUES row per record.</summary>
+    private static void Insert<T>(StringBuilder sql, List<object?> values, string table, string[] columns, List<T> rows, Func<T, object?[]> row)
     {
-        sql.Append("INSERT INTO ").Append(table).Append(" (").AppendJoin(", ", columns).Append(") VALUES ");
-        for (var r = 0; r < rows.Count; r++)
-        {
-            sql.Append(r == 0 ? "(" : ", (");
-            for (var c = 0; c < columns.Length; c++)
-                sql.Append(c == 0 ? "{" : ", {").Append((all.Count + c).ToString(CultureInfo.InvariantCulture)).Append('}');
-            sql.Append(')');
-            all.AddRange(values(rows[r]));
-        }
-        sql.Append(";\n");
+        sql.Append("INSERT INTO ").Append(table).Append(" (").AppendJoin(", ", columns).Append(") VALUES ")
+            .AppendJoin(", ", rows.Select(r => "(" + string.Join(", ", row(r).Select(v => Placeholder(values, v))) + ")")).Append(";\n");
     }
 
     /// <summary>An instant as the model stores it: PostgreSQL timestamptz (UTC), SQLite fixed-width UTC text (<see cref="UtcIsoStringConverter"/>).</summary>

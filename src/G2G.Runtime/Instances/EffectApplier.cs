@@ -8,8 +8,8 @@ namespace G2G.Runtime.Instances;
 
 /// <summary>
 /// Turns the engine's effects of one command into rows of the same transaction: tasks, jobs,
-/// history, incidents, subscriptions and outbox notifications (history, notifications and jobs through
-/// <see cref="AppendedRows"/>, the rest as tracked entities).
+/// history, incidents, subscriptions and outbox notifications (history, notifications, jobs and the
+/// deletion of closed tasks' jobs through <see cref="AppendedRows"/>, the rest as tracked entities).
 /// </summary>
 internal sealed partial class EffectApplier(
     G2GDbContext db, AppendedRows appended, ProcessInstanceRecord instance, IAssignmentResolver assignments, G2G.Engine.Time.IWorkingCalendar calendar, DateTimeOffset now)

@@ -74,10 +74,6 @@ public sealed partial class InstanceService
             return new Prepared(new Withdraw(elementId), new AuditEntry(actor, "task.withdrawn", ElementId: elementId));
         }, cancellationToken);
 
-    /// <summary>
-    /// Runs a command on the instance of an open task, with the task row loaded and tracked. The task and its
-    /// instance are read together, in one query inside the command's transaction.
-    /// </summary>
     /// <summary>A task row with its instance row, both tracked.</summary>
     private sealed record TaskWithInstance(TaskRecord Task, ProcessInstanceRecord Instance);
 
@@ -92,6 +88,10 @@ public sealed partial class InstanceService
                 select new TaskWithInstance(t, i))
             .FirstOrDefault());
 
+    /// <summary>
+    /// Runs a command on the instance of an open task, with the task row loaded and tracked. The task and its
+    /// instance are read together, in one query inside the command's transaction.
+    /// </summary>
     private async Task TaskCommandAsync(long taskId, TaskAction action, Func<TaskRecord, ProcessDefinition, Task<Prepared>> prepare, CancellationToken cancellationToken)
     {
         TaskRecord? task = null;

@@ -35,6 +35,9 @@ public sealed partial class InstanceService(
     /// </summary>
     internal JobClaim? CurrentJob { get; set; }
 
+    /// <summary>The appended rows of the current attempt (history, notifications, jobs, audit record), written after its tracked changes.</summary>
+    private readonly AppendedRows _appended = new();
+
     /// <summary>What a command sees: the instance row, its definition and its state.</summary>
     private sealed record Loaded(ProcessInstanceRecord Instance, ProcessDefinition Definition, ProcessState State);
 
@@ -118,9 +121,6 @@ public sealed partial class InstanceService(
         await ClaimJobAsync(cancellationToken).ConfigureAwait(false);
         return result;
     }
-
-    /// <summary>History steps, notifications, jobs and the audit record of the current attempt, written after its tracked changes.</summary>
-    private readonly AppendedRows _appended = new();
 
     /// <summary>Starts an attempt with nothing staged: no tracked entities, no appended rows.</summary>
     private void BeginAttempt()
