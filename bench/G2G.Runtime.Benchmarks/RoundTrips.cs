@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Diagnostics;
+using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace G2G.Runtime.Benchmarks;
@@ -33,12 +35,14 @@ internal sealed class DbCallLog
     /// <summary>Commands and transaction markers in order: SQL text, or "BEGIN", "COMMIT", "ROLLBACK" prefixed with '#'.</summary>
     public IReadOnlyList<string?> Sequence { get { lock (_gate) return [.. _sequence]; } }
 
-    public void Command(DbCommand command)
+    public void Command(DbCommand command) => Command(command.CommandText);
+
+    public void Command(string text)
     {
         lock (_gate)
         {
-            _commands.Add(command.CommandText);
-            _sequence.Add(command.CommandText);
+            _commands.Add(text);
+            _sequence.Add(text);
         }
     }
 
@@ -167,6 +171,35 @@ internal sealed class CommandTimer(DbCallLog log) : DbCommandInterceptor
         log.Executed(eventData.Duration);
         return ValueTask.FromResult(result);
     }
+}
+
+/// <summary>
+/// Logs the runtime's write batches, which it sends past EF Core's command interceptors (one DbBatch on PostgreSQL):
+/// each traced round trip (<see cref="RuntimeActivities"/>) is one command holding its statements.
+/// </summary>
+internal sealed class WriteBatchCounter : IDisposable
+{
+    private readonly ActivityListener _listener;
+
+    public WriteBatchCounter(DbCallLog log)
+    {
+        _listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == RuntimeActivities.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                if (activity.GetTagItem("db.statements") is string[] statements)
+                {
+                    log.Command(string.Join(";\n", statements));
+                    log.Executed(activity.Duration);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(_listener);
+    }
+
+    public void Dispose() => _listener.Dispose();
 }
 
 /// <summary>Logs transaction begins, commits and rollbacks.</summary>

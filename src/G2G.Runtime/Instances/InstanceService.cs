@@ -129,11 +129,18 @@ public sealed partial class InstanceService(
         _appended.Clear();
     }
 
-    /// <summary>Writes the command's changes: the tracked ones (with the instance's version check), then the appended rows.</summary>
+    /// <summary>
+    /// Writes the command's changes as one batch (<see cref="WriteBatch"/>): the tracked rows, the instance's version
+    /// check first, then the appended rows; one round trip on PostgreSQL.
+    /// </summary>
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await _appended.WriteAsync(db, cancellationToken).ConfigureAwait(false);
+        var batch = WriteBatch.For(db);
+        await TrackedChanges.AddToAsync(batch, db, cancellationToken).ConfigureAwait(false);
+        _appended.AddTo(batch);
+        await batch.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.AcceptAllChanges();
+        _appended.Clear();
     }
 
     private async Task<bool> VersionMovedAsync(long instanceId, ProcessInstanceRecord loaded, CancellationToken cancellationToken)

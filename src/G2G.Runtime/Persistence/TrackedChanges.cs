@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace G2G.Runtime.Persistence;
+
+/// <summary>
+/// Writes the context's tracked changes into a <see cref="WriteBatch"/>, in place of SaveChanges, so a command's
+/// tracked rows and its appended rows go to the database together (one round trip on PostgreSQL). SQL comes from
+/// the EF model (tables, columns, type mappings and converters), so it is what SaveChanges would write: inserts
+/// with every column, updates of the modified columns, deletes; updates and deletes by key, with the original
+/// value of every concurrency token (the instance's and the task's version), each required to change one row.
+/// Order: deletes (dependents first), updates, inserts (principals first). A row whose key the database
+/// assigns (SQLite AUTOINCREMENT, identity columns) is inserted on its own with <c>RETURNING</c> and its key set
+/// in the context, which passes it on to its dependents' foreign keys before they are written.
+/// </summary>
+internal static class TrackedChanges
+{
+    /// <summary>Adds the statements of every added, modified and deleted entity (inserting those whose key the database assigns at once).</summary>
+    public static async Task AddToAsync(WriteBatch batch, DbContext db, CancellationToken cancellationToken)
+    {
+        var changed = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        if (changed.Count == 0)
+            return;
+        foreach (var entry in changed.Where(e => e.State == EntityState.Deleted).OrderByDescending(e => Rank(e.Metadata)))
+            Delete(batch, entry);
+        foreach (var entry in changed.Where(e => e.State == EntityState.Modified).OrderBy(e => Rank(e.Metadata)))
+            Update(batch, entry);
+        foreach (var entry in changed.Where(e => e.State == EntityState.Added).OrderBy(e => Rank(e.Metadata)))
+            await InsertAsync(batch, entry, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task InsertAsync(WriteBatch batch, EntityEntry entry, CancellationToken cancellationToken)
+    {
+        var type = entry.Metadata;
+        var columns = new List<string>();
+        var values = new List<string>();
+        IProperty? generated = null;
+        foreach (var property in type.GetProperties())
+        {
+            var value = entry.Property(property.Name);
+            if (value.IsTemporary)
+            {
+                generated = property;
+                continue;
+            }
+            columns.Add(property.GetColumnName());
+            values.Add(batch.Value(value.CurrentValue, property.GetRelationalTypeMapping(), property.IsNullable));
+        }
+        batch.Sql("INSERT INTO ").Sql(type.GetTableName()!).Sql(" (").Sql(string.Join(", ", columns)).Sql(") VALUES (").Sql(string.Join(", ", values)).Sql(")");
+        if (generated is null)
+        {
+            batch.End();
+            return;
+        }
+        batch.Sql(" RETURNING ").Sql(generated.GetColumnName());
+        var key = await batch.ScalarAsync(cancellationToken).ConfigureAwait(false);
+        entry.Property(generated.Name).CurrentValue = Convert.ChangeType(key, generated.ClrType, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void Update(WriteBatch batch, EntityEntry entry)
+    {
+        var type = entry.Metadata;
+        var set = entry.Properties.Where(p => p.IsModified).Select(p =>
+            p.Metadata.GetColumnName() + " = " + batch.Value(p.CurrentValue, p.Metadata.GetRelationalTypeMapping(), p.Metadata.IsNullable)).ToList();
+        if (set.Count == 0)
+            return;
+        batch.Sql("UPDATE ").Sql(type.GetTableName()!).Sql(" SET ").Sql(string.Join(", ", set));
+        Where(batch, entry);
+    }
+
+    private static void Delete(WriteBatch batch, EntityEntry entry)
+    {
+        batch.Sql("DELETE FROM ").Sql(entry.Metadata.GetTableName()!);
+        Where(batch, entry);
+    }
+
+    /// <summary>WHERE key = original key AND token = original token …; the statement must change exactly this row.</summary>
+    private static void Where(WriteBatch batch, EntityEntry entry)
+    {
+        var type = entry.Metadata;
+        var conditions = type.FindPrimaryKey()!.Properties.Concat(type.GetProperties().Where(p => p.IsConcurrencyToken)).Distinct()
+            .Select(p => Condition(batch, p, entry.Property(p.Name).OriginalValue));
+        batch.Sql(" WHERE ").Sql(string.Join(" AND ", conditions));
+        batch.End(mustChangeOneRow: $"{type.GetTableName()} row {string.Join("/", type.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).OriginalValue))}");
+    }
+
+    private static string Condition(WriteBatch batch, IProperty property, object? original) => original is null
+        ? property.GetColumnName() + " IS NULL"
+        : property.GetColumnName() + " = " + batch.Value(original, property.GetRelationalTypeMapping(), property.IsNullable);
+
+    /// <summary>Depth of an entity type among foreign keys: principals come before their dependents.</summary>
+    private static int Rank(IEntityType type) => Ranks.GetOrAdd(type, t => RankOf(t, []));
+
+    private static readonly ConcurrentDictionary<IEntityType, int> Ranks = new();
+
+    private static int RankOf(IEntityType type, HashSet<IEntityType> visiting)
+    {
+        if (!visiting.Add(type))
+            return 0;
+        var rank = type.GetForeignKeys().Select(fk => fk.PrincipalEntityType).Where(p => p != type)
+            .Select(p => RankOf(p, visiting) + 1).DefaultIfEmpty(0).Max();
+        visiting.Remove(type);
+        return rank;
+    }
+}
