@@ -1,0 +1,218 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using G2G.Runtime.Instances;
+using G2G.Runtime.Persistence;
+using G2G.Runtime.Tests.Infrastructure;
+using G2G.Runtime.Tests.Runtime;
+using Microsoft.EntityFrameworkCore;
+using G2G.Runtime.Organisation;
+
+namespace G2G.Runtime.Tests.Persistence;
+
+/// <summary>
+/// A command's rows are written by <see cref="TrackedChanges"/> and <see cref="WriteBatch"/> instead of SaveChanges:
+/// the rows must come out as SaveChanges would write them (keys the database assigns read back and passed on to
+/// dependents, converted values, only modified columns), a stale version must fail as a concurrency conflict, a
+/// database error as <see cref="DbUpdateException"/>, and on PostgreSQL a command's writes must be one round trip.
+/// </summary>
+public abstract class WriteBatchTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+    where TDatabase : TestDatabase
+{
+    private static readonly DateTimeOffset At = new(2026, 12, 3, 9, 30, 15, TimeSpan.FromHours(8));
+
+    public Task InitializeAsync() => database.MigrateAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [DatabaseFact]
+    public async Task Inserts_ReadBackAssignedKeys_AndPassThemToDependents()
+    {
+        var instance = NewInstance("插入");
+        TaskRecord task;
+        var incident = new IncidentRecord { Message = "测试 incident", CreatedAt = At };
+
+        await using (var db = database.CreateContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Add(instance);
+            // A task names its instance by id (no navigation), so the instance is written first; on SQLite its id comes back from the insert.
+            await WriteAsync(db);
+            task = NewTask(instance, "draft");
+            task.Candidates.Add(new TaskCandidateRecord { Kind = CandidateKinds.Group, Value = "办公室" });
+            task.Candidates.Add(new TaskCandidateRecord { Kind = CandidateKinds.User, Value = "wang.fang" });
+            db.Add(task);
+            incident.InstanceId = instance.Id;
+            db.Add(incident);
+            await WriteAsync(db);
+            await transaction.CommitAsync();
+
+            Assert.All(db.ChangeTracker.Entries(), e => Assert.Equal(EntityState.Unchanged, e.State));
+            Assert.True(instance.Id > 0 && task.Id > 0 && incident.Id > 0);
+            Assert.All(task.Candidates, c => Assert.Equal(task.Id, c.TaskId));
+        }
+
+        await using var check = database.CreateContext();
+        var saved = await check.Set<TaskRecord>().AsNoTracking().Include(t => t.Candidates).SingleAsync(t => t.Id == task.Id);
+        Assert.Equal(instance.Id, saved.InstanceId);
+        Assert.Equal(At, saved.CreatedAt);
+        Assert.Equal(At.AddDays(3), saved.DueAt);
+        Assert.Null(saved.RemindAt);
+        Assert.Equal(ClearanceLevel.Secret, saved.Classification);
+        Assert.Equal(new[] { "group:办公室", "user:wang.fang" }, saved.Candidates.Select(c => $"{c.Kind}:{c.Value}").Order());
+        Assert.Equal("测试 incident", (await check.Set<IncidentRecord>().AsNoTracking().SingleAsync(i => i.Id == incident.Id)).Message);
+    }
+
+    [DatabaseFact]
+    public async Task Update_WritesTheModifiedColumns_AndAStaleVersionIsAConflictThatKeepsNothing()
+    {
+        var id = await SavedInstanceAsync("原标题");
+
+        await using var first = database.CreateContext();
+        await using var second = database.CreateContext();
+        var mine = await first.Set<ProcessInstanceRecord>().SingleAsync(i => i.Id == id);
+        var theirs = await second.Set<ProcessInstanceRecord>().SingleAsync(i => i.Id == id);
+
+        await using (var transaction = await second.Database.BeginTransactionAsync())
+        {
+            theirs.Title = "他人修改";
+            theirs.Version++;
+            await WriteAsync(second);
+            await transaction.CommitAsync();
+        }
+        Assert.Equal(EntityState.Unchanged, second.Entry(theirs).State);
+
+        await using (var transaction = await first.Database.BeginTransactionAsync())
+        {
+            mine.Status = InstanceStatus.Cancelled;
+            mine.Version++;
+            var conflict = await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => WriteAsync(first));
+            Assert.Contains($"process_instances row {id}", conflict.Message, StringComparison.Ordinal);
+            await transaction.RollbackAsync();
+        }
+
+        await using var check = database.CreateContext();
+        var row = await check.Set<ProcessInstanceRecord>().AsNoTracking().SingleAsync(i => i.Id == id);
+        Assert.Equal(("他人修改", InstanceStatus.Running, 1), (row.Title, row.Status, row.Version));
+    }
+
+    [DatabaseFact]
+    public async Task Delete_RemovesTheRow_AndADatabaseErrorIsAnUpdateException()
+    {
+        var id = await SavedInstanceAsync("删除");
+        long taskId;
+        await using (var db = database.CreateContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var task = NewTask(await db.Set<ProcessInstanceRecord>().SingleAsync(i => i.Id == id), "review");
+            task.Candidates.Add(new TaskCandidateRecord { Kind = CandidateKinds.User, Value = "li.si" });
+            task.Candidates.Add(new TaskCandidateRecord { Kind = CandidateKinds.User, Value = "zhao.liu" });
+            db.Add(task);
+            await WriteAsync(db);
+            await transaction.CommitAsync();
+            taskId = task.Id;
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var task = await db.Set<TaskRecord>().Include(t => t.Candidates).SingleAsync(t => t.Id == taskId);
+            db.Remove(task.Candidates.Single(c => c.Value == "li.si"));
+            await WriteAsync(db);
+            await transaction.CommitAsync();
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            // The same candidate twice: the primary key refuses the second.
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO task_candidates (task_id, kind, value) VALUES ({0}, 'user', 'wang.wu')", taskId);
+            db.Add(new TaskCandidateRecord { TaskId = taskId, Kind = CandidateKinds.User, Value = "wang.wu" });
+            var error = await Assert.ThrowsAsync<DbUpdateException>(() => WriteAsync(db));
+            Assert.IsNotType<DbUpdateConcurrencyException>(error);
+            Assert.IsAssignableFrom<System.Data.Common.DbException>(error.InnerException);
+            await transaction.RollbackAsync();
+        }
+
+        await using var check = database.CreateContext();
+        Assert.Equal(new[] { "zhao.liu" }, await check.Set<TaskCandidateRecord>().Where(c => c.TaskId == taskId).Select(c => c.Value).ToListAsync());
+    }
+
+    [DatabaseFact]
+    public async Task ACompletesWrites_AreOneRoundTripOnPostgres_AndOneStatementAtATimeOnSqlite()
+    {
+        await using var runtime = new RuntimeHarness(database);
+        await runtime.DeployAsync("approval.bpmn");
+        var instanceId = await runtime.StartAsync("approval", ("amount", 500));
+        var task = (await runtime.OpenTasksAsync(instanceId)).Single();
+
+        var writes = await WritesOfAsync(() => runtime.CompleteAsync(task.Id, "li.si", "approve"));
+
+        Assert.NotEmpty(writes);
+        if (database.Settings.Provider == DatabaseProvider.Postgres)
+        {
+            var batch = Assert.Single(writes);
+            Assert.Contains(batch, s => s.StartsWith("UPDATE process_instances", StringComparison.Ordinal));
+            Assert.Contains(batch, s => s.StartsWith("INSERT INTO audit_log", StringComparison.Ordinal));
+        }
+        else
+        {
+            Assert.All(writes, w => Assert.Single(w));
+            Assert.Contains(writes, w => w[0].StartsWith("UPDATE process_instances", StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>The statements of each write round trip traced while <paramref name="work"/> ran (its own activities only: tests run in parallel).</summary>
+    private static async Task<List<string[]>> WritesOfAsync(Func<Task> work)
+    {
+        using var testSource = new ActivitySource("G2G.Runtime.Tests.WriteBatch");
+        var writes = new ConcurrentQueue<string[]>();
+        Activity? scope = null;
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == RuntimeActivities.SourceName || source == testSource,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                if (activity.Parent is { } parent && parent == scope && activity.GetTagItem("db.statements") is string[] statements)
+                    writes.Enqueue(statements);
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        using (scope = testSource.StartActivity("command"))
+            await work();
+        return [.. writes];
+    }
+
+    private static async Task WriteAsync(G2GDbContext db)
+    {
+        var batch = WriteBatch.For(db);
+        await TrackedChanges.AddToAsync(batch, db, CancellationToken.None);
+        await batch.ExecuteAsync(CancellationToken.None);
+        db.ChangeTracker.AcceptAllChanges();
+    }
+
+    private async Task<long> SavedInstanceAsync(string title)
+    {
+        await using var db = database.CreateContext();
+        var instance = NewInstance(title);
+        db.Add(instance);
+        await db.SaveChangesAsync();
+        return instance.Id;
+    }
+
+    private static ProcessInstanceRecord NewInstance(string title) => new()
+    {
+        ProcessKey = "write-batch", DefinitionVersion = 1, Title = title, Status = InstanceStatus.Running, State = "{}",
+        Classification = ClearanceLevel.Secret, StartedAt = At,
+    };
+
+    private static TaskRecord NewTask(ProcessInstanceRecord instance, string elementId) => new()
+    {
+        InstanceId = instance.Id, EngineTaskId = 1, ElementId = elementId, ProcessKey = instance.ProcessKey, State = TaskStates.Open,
+        Classification = instance.Classification, CreatedAt = At, DueAt = At.AddDays(3),
+    };
+}
+
+public sealed class SqliteWriteBatchTests(SqliteTestDatabase database) : WriteBatchTests<SqliteTestDatabase>(database);
+
+public sealed class PostgresWriteBatchTests(PostgresTestDatabase database) : WriteBatchTests<PostgresTestDatabase>(database);
