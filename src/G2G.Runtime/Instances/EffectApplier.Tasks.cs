@@ -61,21 +61,18 @@ internal sealed partial class EffectApplier
                 AddJob(JobKinds.Escalation, created.TaskId, after.DueFrom(due, calendar));
         }
         foreach (var recipient in TaskNotifications.Recipients(assignment))
-            appended.Add(TaskNotifications.Create("task.assigned", instance.Id, created.TaskId, recipient, $"新待办 New task: {created.Name ?? created.ElementId}", instance.Title, now));
+            untracked.Add(TaskNotifications.Create("task.assigned", instance.Id, created.TaskId, recipient, $"新待办 New task: {created.Name ?? created.ElementId}", instance.Title, now));
     }
 
     /// <summary>Keeps event_subscriptions equal to the message and signal subscriptions in the state.</summary>
-    private async Task ProjectSubscriptionsAsync(ProcessState before, ProcessState after, CancellationToken cancellationToken)
+    private void ProjectSubscriptions(ProcessState before, ProcessState after)
     {
         static bool Correlatable(Subscription s) => s.Kind is SubscriptionKind.Message or SubscriptionKind.Signal;
         var old = before.Subscriptions.Where(Correlatable).Select(s => s.Id).ToHashSet();
         var current = after.Subscriptions.Where(Correlatable).ToList();
         var removed = old.Except(current.Select(s => s.Id)).ToList();
         if (removed.Count > 0)
-        {
-            await db.Set<EventSubscriptionRecord>().Where(s => s.InstanceId == instance.Id && removed.Contains(s.SubscriptionId))
-                .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        }
+            untracked.DeleteSubscriptions(instance.Id, removed);
         foreach (var added in current.Where(s => !old.Contains(s.Id)))
         {
             db.Add(new EventSubscriptionRecord

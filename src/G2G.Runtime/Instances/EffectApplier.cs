@@ -8,11 +8,12 @@ namespace G2G.Runtime.Instances;
 
 /// <summary>
 /// Turns the engine's effects of one command into rows of the same transaction: tasks, jobs,
-/// history, incidents, subscriptions and outbox notifications (history, notifications, jobs and the
-/// deletion of closed tasks' jobs through <see cref="AppendedRows"/>, the rest as tracked entities).
+/// history, incidents, subscriptions and outbox notifications. New tasks, candidates, incidents and subscriptions
+/// are tracked entities; history, notifications, jobs and the changes to rows the command did not load
+/// (cancelled tasks and timers, resolved incidents, ended subscriptions) go through <see cref="UntrackedWrites"/>.
 /// </summary>
 internal sealed partial class EffectApplier(
-    G2GDbContext db, AppendedRows appended, ProcessInstanceRecord instance, IAssignmentResolver assignments, G2G.Engine.Time.IWorkingCalendar calendar, DateTimeOffset now)
+    G2GDbContext db, UntrackedWrites untracked, ProcessInstanceRecord instance, IAssignmentResolver assignments, G2G.Engine.Time.IWorkingCalendar calendar, DateTimeOffset now)
 {
     private readonly List<long> _cancelledTasks = [];
     private readonly List<long> _cancelledTimers = [];
@@ -47,16 +48,16 @@ internal sealed partial class EffectApplier(
                     break;
                 case IncidentResolved resolved: _resolvedIncidents.Add(resolved.IncidentId); break;
                 case ElementEvent step:
-                    appended.Add(new HistoryRecord { InstanceId = instance.Id, ElementId = step.ElementId, ElementKind = step.Kind, Phase = step.Phase.ToString(), TokenId = step.TokenId, OccurredAt = now });
+                    untracked.Add(new HistoryRecord { InstanceId = instance.Id, ElementId = step.ElementId, ElementKind = step.Kind, Phase = step.Phase.ToString(), TokenId = step.TokenId, OccurredAt = now });
                     break;
             }
         }
-        await FlushBulkChangesAsync(cancellationToken).ConfigureAwait(false);
-        await ProjectSubscriptionsAsync(before, result.State, cancellationToken).ConfigureAwait(false);
+        WriteCollectedChanges();
+        ProjectSubscriptions(before, result.State);
     }
 
     private void AddJob(string kind, long? target, DateTimeOffset due, string? payload = null, long? instanceId = null) =>
-        appended.Add(new JobRecord
+        untracked.Add(new JobRecord
         {
             Kind = kind, InstanceId = instanceId ?? instance.Id, TargetId = target, DueAt = due, Payload = payload,
             State = JobKinds.Pending, CreatedAt = now,
@@ -76,29 +77,17 @@ internal sealed partial class EffectApplier(
             AddJob(JobKinds.ChildResult, instance.ParentTokenId, now, VariablesJson.Serialize(result), parent);
     }
 
-    private async Task FlushBulkChangesAsync(CancellationToken cancellationToken)
+    /// <summary>One statement each for the tasks, timers and incidents the effects ended.</summary>
+    private void WriteCollectedChanges()
     {
         if (_cancelledTasks.Count > 0)
-        {
-            var ids = _cancelledTasks;
-            await db.Set<TaskRecord>().Where(t => t.InstanceId == instance.Id && ids.Contains(t.EngineTaskId) && t.State == TaskStates.Open)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.State, TaskStates.Cancelled).SetProperty(t => t.CompletedAt, now), cancellationToken).ConfigureAwait(false);
-            DeleteTaskJobs(ids);
-        }
+            untracked.CancelTasks(instance.Id, _cancelledTasks, now);
         if (_cancelledTimers.Count > 0)
-        {
-            var ids = _cancelledTimers;
-            await db.Set<JobRecord>().Where(j => j.InstanceId == instance.Id && j.Kind == JobKinds.Timer && ids.Contains(j.TargetId!.Value))
-                .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        }
+            untracked.DeleteTimers(instance.Id, _cancelledTimers);
         if (_resolvedIncidents.Count > 0)
-        {
-            var ids = _resolvedIncidents;
-            await db.Set<IncidentRecord>().Where(i => i.InstanceId == instance.Id && ids.Contains(i.EngineIncidentId!.Value) && i.ResolvedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.ResolvedAt, now), cancellationToken).ConfigureAwait(false);
-        }
+            untracked.ResolveIncidents(instance.Id, _resolvedIncidents, now);
     }
 
-    /// <summary>Removes the reminder, overdue and escalation jobs of tasks that are no longer open (with the appended rows).</summary>
-    public void DeleteTaskJobs(IReadOnlyCollection<long> engineTaskIds) => appended.DeleteTaskJobs(instance.Id, engineTaskIds);
+    /// <summary>Removes the reminder, overdue and escalation jobs of tasks that are no longer open (with the untracked writes).</summary>
+    public void DeleteTaskJobs(IReadOnlyCollection<long> engineTaskIds) => untracked.DeleteTaskJobs(instance.Id, engineTaskIds);
 }

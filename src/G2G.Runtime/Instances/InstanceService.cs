@@ -35,8 +35,8 @@ public sealed partial class InstanceService(
     /// </summary>
     internal JobClaim? CurrentJob { get; set; }
 
-    /// <summary>The appended rows of the current attempt (history, notifications, jobs, audit record), written after its tracked changes.</summary>
-    private readonly AppendedRows _appended = new();
+    /// <summary>The writes of the current attempt that go around the change tracker (history, notifications, jobs, audit record, changes of rows it did not load).</summary>
+    private readonly UntrackedWrites _untracked = new();
 
     /// <summary>What a command sees: the instance row, its definition and its state.</summary>
     private sealed record Loaded(ProcessInstanceRecord Instance, ProcessDefinition Definition, ProcessState State);
@@ -79,8 +79,8 @@ public sealed partial class InstanceService(
             catch (DbUpdateException exception)
             {
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                // A lost race shows as a failed version check (the appended rows, the audit record among them,
-                // are written only after it passed), or as another tracked write colliding first; either way the version moved.
+                // A lost race shows as a failed version check, or as another write of the batch colliding (such as the
+                // audit record's sequence number, taken by the winner); either way the version moved.
                 if (exception is not DbUpdateConcurrencyException && !await VersionMovedAsync(instanceId, loaded.Instance, cancellationToken).ConfigureAwait(false))
                     throw;
                 if (attempt >= options.Value.MaxCommandAttempts)
@@ -111,36 +111,37 @@ public sealed partial class InstanceService(
         }
         if (prepared.RefuseIncidents && result.Effects.OfType<IncidentRaised>().FirstOrDefault() is { } incident)
             throw new RuntimeException(RuntimeErrorCode.Invalid, $"The command was refused because step '{incident.Incident.ElementId}' would fail: {incident.Incident.Message}");
-        var applier = new EffectApplier(db, _appended, instance, assignments, engineOptions.Calendar, now);
+        var applier = new EffectApplier(db, _untracked, instance, assignments, engineOptions.Calendar, now);
         await applier.ApplyAsync(result, state, cancellationToken).ConfigureAwait(false);
         if (prepared.After is not null)
             await prepared.After(result, applier).ConfigureAwait(false);
         instance.State = ProcessStateJson.Serialize(result.State);
         instance.Version++;
-        _appended.Add(AuditLog.Next(instance, prepared.Audit, now));
+        _untracked.Add(AuditLog.Next(instance, prepared.Audit, now));
         await ClaimJobAsync(cancellationToken).ConfigureAwait(false);
         return result;
     }
 
-    /// <summary>Starts an attempt with nothing staged: no tracked entities, no appended rows.</summary>
+    /// <summary>Starts an attempt with nothing staged: no tracked entities, no untracked writes.</summary>
     private void BeginAttempt()
     {
         db.ChangeTracker.Clear();
-        _appended.Clear();
+        _untracked.Clear();
     }
 
     /// <summary>
-    /// Writes the command's changes as one batch (<see cref="WriteBatch"/>): the tracked rows, the instance's version
-    /// check first, then the appended rows; one round trip on PostgreSQL.
+    /// Writes the command's changes as one batch (<see cref="WriteBatch"/>): changes of rows it did not load, the
+    /// tracked rows with their version checks, the appended rows; one round trip on PostgreSQL.
     /// </summary>
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
         var batch = WriteBatch.For(db);
+        _untracked.AddChangesTo(batch);
         await TrackedChanges.AddToAsync(batch, db, cancellationToken).ConfigureAwait(false);
-        _appended.AddTo(batch);
+        _untracked.AddInsertsTo(batch);
         await batch.ExecuteAsync(cancellationToken).ConfigureAwait(false);
         db.ChangeTracker.AcceptAllChanges();
-        _appended.Clear();
+        _untracked.Clear();
     }
 
     private async Task<bool> VersionMovedAsync(long instanceId, ProcessInstanceRecord loaded, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ namespace G2G.Runtime.Persistence;
 
 /// <summary>
 /// Writes the context's tracked changes into a <see cref="WriteBatch"/>, in place of SaveChanges, so a command's
-/// tracked rows and its appended rows go to the database together (one round trip on PostgreSQL). SQL comes from
+/// tracked rows and its untracked writes go to the database together (one round trip on PostgreSQL). SQL comes from
 /// the EF model (tables, columns, type mappings and converters), so it is what SaveChanges would write: inserts
 /// with every column, updates of the modified columns, deletes; updates and deletes by key, with the original
 /// value of every concurrency token (the instance's and the task's version), each required to change one row.

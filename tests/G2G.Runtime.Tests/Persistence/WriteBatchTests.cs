@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using G2G.Runtime.Instances;
+using G2G.Runtime.Organisation;
 using G2G.Runtime.Persistence;
 using G2G.Runtime.Tests.Infrastructure;
 using G2G.Runtime.Tests.Runtime;
 using Microsoft.EntityFrameworkCore;
-using G2G.Runtime.Organisation;
 
 namespace G2G.Runtime.Tests.Persistence;
 
@@ -147,18 +147,43 @@ public abstract class WriteBatchTests<TDatabase>(TDatabase database) : IClassFix
 
         var writes = await WritesOfAsync(() => runtime.CompleteAsync(task.Id, "li.si", "approve"));
 
-        Assert.NotEmpty(writes);
+        AssertOneWrite(writes, "UPDATE process_instances", "INSERT INTO audit_log");
+    }
+
+    [DatabaseFact]
+    public async Task ChangesOfRowsTheCommandDidNotLoad_RideInTheSameRoundTrip()
+    {
+        await using var runtime = new RuntimeHarness(database);
+        await runtime.DeployAsync("timer.bpmn");
+        var finished = await runtime.StartAsync("timeout");
+        var late = await runtime.StartAsync("timeout");
+
+        // Completing the task in time cancels its boundary timer: the timer's job is deleted with the rest.
+        var handle = await runtime.TaskAsync(finished, "handle");
+        AssertOneWrite(await WritesOfAsync(() => runtime.CompleteAsync(handle.Id, "li.si")), "UPDATE tasks", "DELETE FROM jobs WHERE instance_id");
+
+        // The timer fires on the other: its task is cancelled by an UPDATE of a row the command never loaded.
+        runtime.Clock.Advance(TimeSpan.FromHours(2));
+        AssertOneWrite(await WritesOfAsync(() => runtime.RunJobsAsync()), "UPDATE tasks SET state", "INSERT INTO tasks");
+
+        Assert.Equal(TaskStates.Cancelled, await runtime.Query(db => db.Set<TaskRecord>().Where(t => t.InstanceId == late && t.ElementId == "handle").Select(t => t.State).SingleAsync()));
+        Assert.Equal("supervise", (await runtime.OpenTasksAsync(late)).Single().ElementId);
+        Assert.Equal(0, await runtime.Query(db => db.Set<JobRecord>().CountAsync(j => j.InstanceId == finished)));
+    }
+
+    /// <summary>
+    /// The command's writes were one round trip holding statements that start with each of <paramref name="expected"/>
+    /// (PostgreSQL), or one round trip per statement (SQLite).
+    /// </summary>
+    private void AssertOneWrite(List<string[]> writes, params string[] expected)
+    {
+        var statements = writes.SelectMany(w => w).ToList();
+        foreach (var start in expected)
+            Assert.Contains(statements, s => s.StartsWith(start, StringComparison.Ordinal));
         if (database.Settings.Provider == DatabaseProvider.Postgres)
-        {
-            var batch = Assert.Single(writes);
-            Assert.Contains(batch, s => s.StartsWith("UPDATE process_instances", StringComparison.Ordinal));
-            Assert.Contains(batch, s => s.StartsWith("INSERT INTO audit_log", StringComparison.Ordinal));
-        }
+            Assert.Single(writes);
         else
-        {
             Assert.All(writes, w => Assert.Single(w));
-            Assert.Contains(writes, w => w[0].StartsWith("UPDATE process_instances", StringComparison.Ordinal));
-        }
     }
 
     /// <summary>The statements of each write round trip traced while <paramref name="work"/> ran (its own activities only: tests run in parallel).</summary>

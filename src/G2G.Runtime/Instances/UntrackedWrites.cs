@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using G2G.Runtime.Jobs;
+using G2G.Runtime.Persistence;
+
+namespace G2G.Runtime.Instances;
+
+/// <summary>
+/// The writes of a command that go around EF Core's change tracker: the rows it only appends and never reads back
+/// (history steps, outbox notifications, jobs, its audit record), and its changes to rows it never loaded (tasks
+/// the engine cancelled, timers it cancelled, incidents it resolved, subscriptions that ended, the due-date jobs
+/// of tasks that closed). Tracking them would cost more than writing them: EF's change tracking and key read-back
+/// cost more per row than the insert itself, a step writes three or four history rows, and an update of rows the
+/// command did not load would first need a query (docs/benchmarks.md, Runtime).
+/// They go into the command's <see cref="WriteBatch"/> around its tracked changes: the changes first (in the order
+/// they were made, as the engine's effects came), then the tracked rows with their version checks, then one
+/// multi-row INSERT per table. In a lost race the transaction rolls back with all of them.
+/// </summary>
+internal sealed partial class UntrackedWrites
+{
+    private readonly List<HistoryRecord> _history = [];
+    private readonly List<OutboxRecord> _outbox = [];
+    private readonly List<JobRecord> _jobs = [];
+    private readonly List<AuditRecord> _audit = [];
+    private readonly List<Change> _changes = [];
+
+    /// <summary>An UPDATE or DELETE of rows the command did not load: SQL with {0}, {1} … for values and {ids} for a list of ids.</summary>
+    private sealed record Change(string Sql, object?[] Values, IReadOnlyCollection<long> Ids);
+
+    public void Add(HistoryRecord step) => _history.Add(step);
+
+    public void Add(OutboxRecord notification) => _outbox.Add(notification);
+
+    public void Add(JobRecord job) => _jobs.Add(job);
+
+    public void Add(AuditRecord record) => _audit.Add(record);
+
+    /// <summary>Open tasks the engine cancelled become cancelled, with their due-date jobs deleted.</summary>
+    public void CancelTasks(long instanceId, IReadOnlyCollection<long> engineTaskIds, DateTimeOffset at)
+    {
+        _changes.Add(new("UPDATE tasks SET state = {0}, completed_at = {1} WHERE instance_id = {2} AND state = {3} AND engine_task_id IN {ids}",
+            [TaskStates.Cancelled, at, instanceId, TaskStates.Open], [.. engineTaskIds]));
+        DeleteTaskJobs(instanceId, engineTaskIds);
+    }
+
+    /// <summary>Deletes the reminder, overdue and escalation jobs of tasks that closed.</summary>
+    public void DeleteTaskJobs(long instanceId, IReadOnlyCollection<long> engineTaskIds) =>
+        _changes.Add(new("DELETE FROM jobs WHERE kind IN ({0}, {1}, {2}) AND instance_id = {3} AND target_id IN {ids}",
+            [JobKinds.Reminder, JobKinds.Overdue, JobKinds.Escalation, instanceId], [.. engineTaskIds]));
+
+    /// <summary>Deletes the jobs of timers the engine cancelled.</summary>
+    public void DeleteTimers(long instanceId, IReadOnlyCollection<long> subscriptionIds) =>
+        _changes.Add(new("DELETE FROM jobs WHERE instance_id = {0} AND kind = {1} AND target_id IN {ids}", [instanceId, JobKinds.Timer], [.. subscriptionIds]));
+
+    /// <summary>Marks the instance's open incidents the engine resolved.</summary>
+    public void ResolveIncidents(long instanceId, IReadOnlyCollection<long> engineIncidentIds, DateTimeOffset at) =>
+        _changes.Add(new("UPDATE incidents SET resolved_at = {0} WHERE instance_id = {1} AND resolved_at IS NULL AND engine_incident_id IN {ids}",
+            [at, instanceId], [.. engineIncidentIds]));
+
+    /// <summary>Deletes the projections of message and signal subscriptions that ended.</summary>
+    public void DeleteSubscriptions(long instanceId, IReadOnlyCollection<long> subscriptionIds) =>
+        _changes.Add(new("DELETE FROM event_subscriptions WHERE instance_id = {0} AND subscription_id IN {ids}", [instanceId], [.. subscriptionIds]));
+
+    /// <summary>Forgets what a failed attempt collected.</summary>
+    public void Clear()
+    {
+        _history.Clear();
+        _outbox.Clear();
+        _jobs.Clear();
+        _audit.Clear();
+        _changes.Clear();
+    }
+
+    /// <summary>Adds the changes of rows the command did not load to the batch (before its tracked changes).</summary>
+    public void AddChangesTo(WriteBatch batch)
+    {
+        foreach (var change in _changes)
+        {
+            batch.Sql(Placeholders().Replace(change.Sql, match => match.Value == "{ids}"
+                ? "(" + string.Join(", ", change.Ids.Select(id => batch.Value(id))) + ")"
+                : Value(batch, change.Values[int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture)])));
+            batch.End();
+        }
+    }
+
+    /// <summary>Adds the appended rows to the batch (after its tracked changes): one INSERT per table.</summary>
+    public void AddInsertsTo(WriteBatch batch)
+    {
+        Insert(batch, "history", ["instance_id", "element_id", "element_kind", "phase", "token_id", "occurred_at"], _history,
+            h => [h.InstanceId, h.ElementId, h.ElementKind, h.Phase, h.TokenId, h.OccurredAt]);
+        Insert(batch, "outbox", ["notification_id", "kind", "recipient", "subject", "body", "instance_id", "task_id", "created_at", "attempts"], _outbox,
+            o => [o.NotificationId, o.Kind, o.Recipient, o.Subject, o.Body, o.InstanceId, o.TaskId, o.CreatedAt, o.Attempts]);
+        Insert(batch, "jobs", ["kind", "instance_id", "target_id", "payload", "due_at", "state", "attempts", "created_at"], _jobs,
+            j => [j.Kind, j.InstanceId, j.TargetId, j.Payload, j.DueAt, j.State, j.Attempts, j.CreatedAt]);
+        Insert(batch, "audit_log", ["chain", "seq", "occurred_at", "actor", "action", "instance_id", "task_id", "element_id", "outcome", "comment", "data", "prev_hash", "hash"], _audit,
+            a => [a.Chain, a.Seq, a.OccurredAt, a.Actor, a.Action, a.InstanceId, a.TaskId, a.ElementId, a.Outcome, a.Comment, a.Data, a.PrevHash, a.Hash]);
+    }
+
+    [GeneratedRegex(@"\{(\d+|ids)\}")]
+    private static partial Regex Placeholders();
+
+    /// <summary>Adds one INSERT with a VALUES row per record, if there are any.</summary>
+    private static void Insert<T>(WriteBatch batch, string table, string[] columns, List<T> rows, Func<T, object?[]> row)
+    {
+        if (rows.Count == 0)
+            return;
+        batch.Sql("INSERT INTO ").Sql(table).Sql(" (").Sql(string.Join(", ", columns)).Sql(") VALUES ")
+            .Sql(string.Join(", ", rows.Select(r => "(" + string.Join(", ", row(r).Select(v => Value(batch, v))) + ")")));
+        batch.End();
+    }
+
+    /// <summary>
+    /// A value's placeholder; an instant is sent as the model stores it: PostgreSQL timestamptz (UTC), SQLite
+    /// fixed-width UTC text (<see cref="UtcIsoStringConverter"/>).
+    /// </summary>
+    private static string Value(WriteBatch batch, object? value) => batch.Value(value is DateTimeOffset at
+        ? batch.IsPostgres ? at.ToUniversalTime() : at.UtcDateTime.ToString(UtcIsoStringConverter.Format, CultureInfo.InvariantCulture)
+        : value);
+}
