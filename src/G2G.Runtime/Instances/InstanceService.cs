@@ -135,7 +135,7 @@ public sealed partial class InstanceService(
     /// </summary>
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
-        var batch = WriteBatch.For(db);
+        using var batch = WriteBatch.For(db);
         _untracked.AddChangesTo(batch);
         await TrackedChanges.AddToAsync(batch, db, cancellationToken).ConfigureAwait(false);
         _untracked.AddInsertsTo(batch);

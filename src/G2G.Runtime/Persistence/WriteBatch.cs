@@ -15,12 +15,14 @@ namespace G2G.Runtime.Persistence;
 /// Any database error fails it with <see cref="DbUpdateException"/>, as EF Core's SaveChanges does, so callers treat
 /// both alike. Each round trip is traced as an activity of <see cref="RuntimeActivities.SourceName"/> with its SQL.
 /// </summary>
-internal sealed class WriteBatch
+internal sealed class WriteBatch : IDisposable
 {
     private static readonly ActivitySource Source = new(RuntimeActivities.SourceName);
 
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
+
+    /// <summary>Creates the parameters (EF's type mappings make them for a command); never executed.</summary>
     private readonly DbCommand _parameters;
     private readonly List<Statement> _pending = [];
     private readonly StringBuilder _sql = new();
@@ -81,7 +83,7 @@ internal sealed class WriteBatch
         _values = [];
     }
 
-    public bool IsEmpty => _pending.Count == 0 && _sql.Length == 0;
+    public void Dispose() => _parameters.Dispose();
 
     /// <summary>Sends the pending statements, then the statement being built on its own, and returns its single value (an INSERT … RETURNING).</summary>
     public async Task<object?> ScalarAsync(CancellationToken cancellationToken)

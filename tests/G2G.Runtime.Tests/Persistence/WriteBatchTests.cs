@@ -210,7 +210,7 @@ public abstract class WriteBatchTests<TDatabase>(TDatabase database) : IClassFix
 
     private static async Task WriteAsync(G2GDbContext db)
     {
-        var batch = WriteBatch.For(db);
+        using var batch = WriteBatch.For(db);
         await TrackedChanges.AddToAsync(batch, db, CancellationToken.None);
         await batch.ExecuteAsync(CancellationToken.None);
         db.ChangeTracker.AcceptAllChanges();
