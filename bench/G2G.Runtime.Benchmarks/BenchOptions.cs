@@ -31,6 +31,8 @@ internal sealed class BenchOptions
                                         over 250 ms; costs the runtime side about 7 %, so off by default
           --allocations                 throughput: sample the runtime side's allocations (AllocationTick) and print
                                         the types they went to
+          --organisation                roundtrips: import a small organisation first, so the assignment rules resolve
+                                        against it (users, positions, heads, delegations) as in a real installation
           --quick                       a short run: 4 s in 2 rounds, 1 s warm-up, 40 instances, 100k tasks, 10k users, 400 queries
         """;
 
@@ -48,6 +50,7 @@ internal sealed class BenchOptions
     public bool Quick { get; private set; }
     public bool SlowCalls { get; private set; }
     public bool Allocations { get; private set; }
+    public bool Organisation { get; private set; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -73,6 +76,11 @@ internal sealed class BenchOptions
             if (name == "--allocations")
             {
                 options.Allocations = true;
+                continue;
+            }
+            if (name == "--organisation")
+            {
+                options.Organisation = true;
                 continue;
             }
             if (name is "--help" or "-h")

@@ -35,6 +35,9 @@ internal static class RoundTripBenchmark
         await using var host = new RuntimeHost(database.Settings, new CommandCounter(log), new CommandTimer(log), new TransactionCounter(log), new ConnectionCounter(log));
         using var writes = new WriteBatchCounter(log);
         await host.DeployWorkflowsAsync(Models.WorkflowsFolder);
+        if (options.Organisation)
+            await BenchOrganisation.ImportAsync(host, initiators: 1);
+        var name = options.Organisation ? $"{database.DisplayName}, with organisation" : database.DisplayName;
         await using var scope = host.CreateScope();
         var driver = new ApprovalDriver(scope, 0);
 
@@ -58,10 +61,10 @@ internal static class RoundTripBenchmark
             for (var s = 0; s < completes.Count; s++)
                 steps[s].Add(completes[s]);
         }
-        var result = new RoundTripResult(database.DisplayName, options.Instances, CallStats.Average(starts),
+        var result = new RoundTripResult(name, options.Instances, CallStats.Average(starts),
             CallStats.Average([.. steps.SelectMany(s => s)]), [.. steps.Select(CallStats.Average)], startCommands, stepCommands,
             EngineOnly.MicrosecondsPerCommand(options.Quick ? 1 : 3), startSql, completeSql);
-        Console.WriteLine($"[roundtrips] {database.DisplayName}: start {Format(result.Start)}; complete {Format(result.Complete)} (lookups by query: {driver.LookupQueries})");
+        Console.WriteLine($"[roundtrips] {name}: start {Format(result.Start)}; complete {Format(result.Complete)} (lookups by query: {driver.LookupQueries})");
         Console.WriteLine($"  engine alone (state JSON in, execute, state JSON out): {result.EngineMicroseconds:0} µs CPU per command");
         Console.WriteLine($"  start:      {string.Join(" | ", result.StartCommands)}");
         for (var s = 0; s < result.StepCommands.Count; s++)

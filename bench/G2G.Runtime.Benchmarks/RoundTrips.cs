@@ -73,10 +73,16 @@ internal sealed class DbCallLog
     {
         var words = statement.Split([' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries);
         var verb = words[0].ToUpperInvariant();
+        // The first table named after the keyword; "FROM (SELECT …" leads to the subquery's table.
         string Target(string after)
         {
-            var i = Array.FindIndex(words, w => w.Equals(after, StringComparison.OrdinalIgnoreCase));
-            return i >= 0 && i + 1 < words.Length ? words[i + 1].Trim('"', '(') : "?";
+            for (var i = 0; i + 1 < words.Length; i++)
+            {
+                if (words[i].Equals(after, StringComparison.OrdinalIgnoreCase) && words[i + 1].Trim('"', '(') is { Length: > 0 } table
+                    && !table.Equals("SELECT", StringComparison.OrdinalIgnoreCase))
+                    return table;
+            }
+            return "?";
         }
         return verb switch
         {
