@@ -19,8 +19,13 @@ namespace G2G.Runtime.Organisation;
 /// as given, organisational rules as named candidate groups), so an installation without an organisation keeps working.
 /// Once a user is seen the node remembers it (<see cref="OrganisationPresence"/>), so commands stop asking.
 /// </para>
+/// <para>
+/// What a rule resolved to is kept on the node under the organisation's stamp (<see cref="ResolvedAssignments"/>): a
+/// command reads the stamp, one row, and resolves with the organisation's tables only when the organisation changed
+/// since, anywhere, or the rule, initiator, agency, 密级, procedure or day is new.
+/// </para>
 /// </summary>
-public sealed class OrganisationAssignmentResolver(G2GDbContext db, OrganisationPresence presence, TimeProvider clock) : IAssignmentResolver
+public sealed class OrganisationAssignmentResolver(G2GDbContext db, OrganisationPresence presence, ResolvedAssignments resolved, TimeProvider clock) : IAssignmentResolver
 {
     private static readonly DirectAssignmentResolver Direct = new();
 
@@ -32,6 +37,19 @@ public sealed class OrganisationAssignmentResolver(G2GDbContext db, Organisation
         if (rule is null)
             throw new AssignmentUnresolvedException("(none)", "the task has no g2g:assignee rule.");
 
+        // Read before resolving: a change committed meanwhile has a newer stamp, so what is resolved now is never served for it.
+        var stamp = await db.Set<OrganisationStampRecord>().AsNoTracking().Select(s => s.Stamp).FirstAsync(cancellationToken).ConfigureAwait(false);
+        var today = OrganisationClock.Today(clock);
+        var key = ResolvedAssignments.Key.Of(rule, context, today);
+        if (resolved.TryGet(stamp, key, out var known))
+            return known;
+        var assignment = await ResolveAsync(rule, context, today, cancellationToken).ConfigureAwait(false);
+        resolved.Add(stamp, key, assignment);
+        return assignment;
+    }
+
+    private async Task<TaskAssignment> ResolveAsync(ResolvedAssignment rule, AssignmentContext context, DateOnly today, CancellationToken cancellationToken)
+    {
         var resolution = new Resolution(db, rule, context, cancellationToken);
         var (people, single) = rule.Kind switch
         {
@@ -45,7 +63,6 @@ public sealed class OrganisationAssignmentResolver(G2GDbContext db, Organisation
             _ => throw new RuntimeException(RuntimeErrorCode.Invalid, $"Unknown assignment rule '{rule.Kind}'."),
         };
 
-        var today = OrganisationClock.Today(clock);
         var routed = new List<(string User, string Meant)>();
         foreach (var person in people.Distinct(StringComparer.Ordinal))
             routed.Add((await DelegationRouting.RouteAsync(db, person, context.ProcessKey, today, cancellationToken).ConfigureAwait(false), person));

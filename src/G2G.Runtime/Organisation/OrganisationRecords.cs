@@ -158,3 +158,17 @@ public static class OrganisationLimits
     public const int PositionLength = 50;
     public const int PathLength = 1000;
 }
+
+/// <summary>
+/// The organisation's stamp: one row whose value changes in the transaction of every change to the organisation
+/// (<see cref="OrganisationStamp"/>). A node caches what assignment rules resolved to under the stamp it read, so a
+/// change made anywhere takes effect on every node at the next command.
+/// </summary>
+public sealed class OrganisationStampRecord
+{
+    /// <summary>The one row's id.</summary>
+    public const int RowId = 1;
+
+    public int Id { get; set; }
+    public required string Stamp { get; set; }
+}

@@ -21,6 +21,7 @@ public static class OrganisationServiceCollectionExtensions
         services.TryAddScoped<IPasswordHasher<G2GUser>, PasswordHasher<G2GUser>>();
         services.TryAddScoped<ILookupNormalizer, UpperInvariantLookupNormalizer>();
         services.TryAddSingleton<OrganisationPresence>();
+        services.TryAddSingleton<ResolvedAssignments>();
         services.TryAddScoped<IAssignmentResolver, OrganisationAssignmentResolver>();
         services.TryAddScoped<OrganisationService>();
         services.TryAddScoped<OrganisationImporter>();

@@ -13,8 +13,15 @@ namespace G2G.Runtime.Persistence;
 /// It is an Identity context: the organisation's users are <see cref="G2GUser"/>s with Identity's tables
 /// (renamed to snake_case in Configurations/OrganisationIdentityConfigurations.cs).
 /// </summary>
-public sealed class G2GDbContext(DbContextOptions<G2GDbContext> options) : IdentityDbContext<G2GUser>(options)
+public sealed class G2GDbContext : IdentityDbContext<G2GUser>
 {
+    public G2GDbContext(DbContextOptions<G2GDbContext> options)
+        : base(options)
+    {
+        // A change to the organisation gives it a new stamp in the same save (Organisation/OrganisationStamp.cs).
+        SavingChanges += (_, _) => OrganisationStamp.RenewIfChanged(this);
+    }
+
     /// <summary>Deployed BPMN definitions, one row per version.</summary>
     public DbSet<ProcessDefinitionRecord> ProcessDefinitions => Set<ProcessDefinitionRecord>();
 

@@ -272,6 +272,54 @@ public abstract class AssignmentTests<TDatabase>(TDatabase database) : IClassFix
     }
 
     [DatabaseFact]
+    public async Task ARuleResolvedOnAnotherNode_FollowsAChangeOfTheOrganisation_AtItsNextTask()
+    {
+        var p = "n" + Guid.NewGuid().ToString("N")[..8];
+        await Org(async o =>
+        {
+            await o.CreateDepartmentAsync(new NewDepartment($"{p}-k", "sf-fin", "节点科"), "admin");
+            await o.CreateUserAsync(new NewUser($"{p}.a", "甲", $"{p}-k"), "admin");
+            await o.CreateUserAsync(new NewUser($"{p}.b", "乙", $"{p}-k"), "admin");
+            await o.AssignPositionAsync($"{p}.a", "值班员", $"{p}-k", "admin");
+        });
+        var (_, first) = await StartAsync($"position('值班员', '{p}-k')", key: $"rule-{p}");
+        Assert.Equal($"{p}.a", first.Assignee);
+
+        // A second node on the same database, with its own cache of resolved rules: it resolves the rule once, …
+        await using var other = new RuntimeHarness(database);
+        async Task<string?> AssigneeOnOtherNodeAsync()
+        {
+            var id = await other.In(s => s.GetRequiredService<InstanceService>().StartAsync(new StartInstance($"rule-{p}", Initiator: "zheng.kai")));
+            return (await other.TaskAsync(id, "handle")).Assignee;
+        }
+        Assert.Equal($"{p}.a", await AssigneeOnOtherNodeAsync());
+        Assert.Equal($"{p}.a", await AssigneeOnOtherNodeAsync());
+        var stamp = await _runtime.Query(db => db.Set<OrganisationStampRecord>().Select(st => st.Stamp).SingleAsync());
+
+        // … a change of a user that rules do not read (a failed sign-in) leaves the stamp, …
+        await _runtime.In(async s =>
+        {
+            var db = s.GetRequiredService<G2GDbContext>();
+            (await db.Users.SingleAsync(u => u.Id == $"{p}.a")).AccessFailedCount++;
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(stamp, await _runtime.Query(db => db.Set<OrganisationStampRecord>().Select(st => st.Stamp).SingleAsync()));
+
+        // … and the position changing hands on the first node takes effect on the second at its next task.
+        await Org(async o =>
+        {
+            await o.RemovePositionAsync($"{p}.a", "值班员", $"{p}-k", "admin");
+            await o.AssignPositionAsync($"{p}.b", "值班员", $"{p}-k", "admin");
+        });
+        Assert.NotEqual(stamp, await _runtime.Query(db => db.Set<OrganisationStampRecord>().Select(st => st.Stamp).SingleAsync()));
+        Assert.Equal($"{p}.b", await AssigneeOnOtherNodeAsync());
+        await Org(o => o.DeactivateUserAsync($"{p}.b", "admin"));
+        var id = await other.In(s => s.GetRequiredService<InstanceService>().StartAsync(new StartInstance($"rule-{p}", Initiator: "zheng.kai")));
+        Assert.Null((await other.TaskAsync(id, "handle")).Assignee);
+        Assert.Contains("no active user holds the position", Assert.Single(await OpenIncidentsAsync(id)).Message, StringComparison.Ordinal);
+    }
+
+    [DatabaseFact]
     public async Task AnAdministratorReassignsAnUnresolvedTask_TheIncidentIsResolved_AndTheMoveAudited()
     {
         var (id, task) = await StartAsync("departmentHead('dc-bgs')");

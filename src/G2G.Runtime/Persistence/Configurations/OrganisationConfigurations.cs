@@ -147,3 +147,15 @@ internal sealed class DelegationConfiguration : IEntityTypeConfiguration<Delegat
         builder.HasIndex(d => d.ToUserId).HasDatabaseName("ix_delegations_to_user_id");
     }
 }
+
+internal sealed class OrganisationStampConfiguration : IEntityTypeConfiguration<OrganisationStampRecord>
+{
+    public void Configure(EntityTypeBuilder<OrganisationStampRecord> builder)
+    {
+        builder.ToTable("organisation_stamp");
+        builder.HasKey(s => s.Id).HasName("pk_organisation_stamp");
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Stamp).HasMaxLength(36);
+        SnakeCase.NameColumns(builder);
+    }
+}
