@@ -73,16 +73,24 @@ internal sealed class DbCallLog
     {
         var words = statement.Split([' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries);
         var verb = words[0].ToUpperInvariant();
-        // The first table named after the keyword; "FROM (SELECT …" leads to the subquery's table.
+        // The table named after the keyword outside parentheses (a scalar subquery in the select list names another);
+        // failing that, as for "FROM (SELECT …", the first table named after it anywhere.
         string Target(string after)
         {
+            string? anywhere = null;
+            var depth = 0;
             for (var i = 0; i + 1 < words.Length; i++)
             {
                 if (words[i].Equals(after, StringComparison.OrdinalIgnoreCase) && words[i + 1].Trim('"', '(') is { Length: > 0 } table
                     && !table.Equals("SELECT", StringComparison.OrdinalIgnoreCase))
-                    return table;
+                {
+                    if (depth == 0)
+                        return table;
+                    anywhere ??= table;
+                }
+                depth += words[i].Count(c => c == '(') - words[i].Count(c => c == ')');
             }
-            return "?";
+            return anywhere ?? "?";
         }
         return verb switch
         {

@@ -14,10 +14,11 @@ public sealed record TaskAssignment(string? Assignee, IReadOnlyList<string> Cand
 
 /// <summary>
 /// The instance facts a rule may refer to by default (the initiator's department and agency), and the instance's
-/// 密级: only people cleared for it may receive the task.
+/// 密级: only people cleared for it may receive the task. <paramref name="OrganisationStamp"/> is the organisation's
+/// stamp when the command already read it in its transaction (with its load), so the resolver need not.
 /// </summary>
 public sealed record AssignmentContext(long InstanceId, string ProcessKey, string? Initiator, string? AgencyId,
-    Organisation.ClearanceLevel Classification = Organisation.ClearanceLevel.Unclassified);
+    Organisation.ClearanceLevel Classification = Organisation.ClearanceLevel.Unclassified, string? OrganisationStamp = null);
 
 /// <summary>
 /// A rule that resolves to nobody (an unknown or deactivated user, a vacant position, an empty group). The runtime

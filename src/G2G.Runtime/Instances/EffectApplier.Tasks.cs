@@ -15,7 +15,7 @@ internal sealed partial class EffectApplier
         try
         {
             assignment = await assignments.ResolveAsync(created.Assignment,
-                new AssignmentContext(instance.Id, instance.ProcessKey, instance.Initiator, instance.AgencyId, instance.Classification), cancellationToken).ConfigureAwait(false);
+                new AssignmentContext(instance.Id, instance.ProcessKey, instance.Initiator, instance.AgencyId, instance.Classification, organisationStamp), cancellationToken).ConfigureAwait(false);
         }
         catch (AssignmentUnresolvedException unresolved)
         {

@@ -13,7 +13,7 @@ namespace G2G.Runtime.Instances;
 /// (cancelled tasks and timers, resolved incidents, ended subscriptions) go through <see cref="UntrackedWrites"/>.
 /// </summary>
 internal sealed partial class EffectApplier(
-    G2GDbContext db, UntrackedWrites untracked, ProcessInstanceRecord instance, IAssignmentResolver assignments, G2G.Engine.Time.IWorkingCalendar calendar, DateTimeOffset now)
+    G2GDbContext db, UntrackedWrites untracked, ProcessInstanceRecord instance, string? organisationStamp, IAssignmentResolver assignments, G2G.Engine.Time.IWorkingCalendar calendar, DateTimeOffset now)
 {
     private readonly List<long> _cancelledTasks = [];
     private readonly List<long> _cancelledTimers = [];

@@ -1,6 +1,7 @@
 using G2G.Engine.Execution;
 using G2G.Engine.Expressions;
 using G2G.Runtime.Audit;
+using G2G.Runtime.Organisation;
 using G2G.Runtime.Persistence;
 using G2G.Engine.Model;
 using G2G.Engine.Model.Activities;
@@ -74,8 +75,8 @@ public sealed partial class InstanceService
             return new Prepared(new Withdraw(elementId), new AuditEntry(actor, "task.withdrawn", ElementId: elementId));
         }, cancellationToken);
 
-    /// <summary>A task row with its instance row, both tracked.</summary>
-    private sealed record TaskWithInstance(TaskRecord Task, ProcessInstanceRecord Instance);
+    /// <summary>A task row with its instance row, both tracked, and the organisation's stamp (see <see cref="InstanceLoad"/>).</summary>
+    private sealed record TaskWithInstance(TaskRecord Task, ProcessInstanceRecord Instance, string? OrganisationStamp);
 
     /// <summary>
     /// The load of every task command, compiled once: a command then skips EF's query-cache lookup and
@@ -85,7 +86,7 @@ public sealed partial class InstanceService
                 from t in db.Set<TaskRecord>()
                 where t.Id == taskId
                 join i in db.Set<ProcessInstanceRecord>() on t.InstanceId equals i.Id
-                select new TaskWithInstance(t, i))
+                select new TaskWithInstance(t, i, db.Set<OrganisationStampRecord>().Select(s => s.Stamp).FirstOrDefault()))
             .FirstOrDefault());
 
     /// <summary>
@@ -99,7 +100,7 @@ public sealed partial class InstanceService
         {
             var row = await LoadTaskWithInstance.RunAsync(db, taskId, token).ConfigureAwait(false);
             task = row?.Task;
-            return row?.Instance;
+            return row is null ? null : new InstanceLoad(row.Instance, row.OrganisationStamp);
         }, $"Task {taskId} does not exist.", async loaded =>
         {
             await AuthorizeTaskAsync(task!, loaded.Instance, action, cancellationToken).ConfigureAwait(false);

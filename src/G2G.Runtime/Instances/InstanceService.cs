@@ -4,6 +4,7 @@ using G2G.Runtime.Assignment;
 using G2G.Runtime.Audit;
 using G2G.Runtime.Definitions;
 using G2G.Runtime.Jobs;
+using G2G.Runtime.Organisation;
 using G2G.Runtime.Persistence;
 using G2G.Runtime.Security;
 using Microsoft.EntityFrameworkCore;
@@ -38,15 +39,25 @@ public sealed partial class InstanceService(
     /// <summary>The writes of the current attempt that go around the change tracker (history, notifications, jobs, audit record, changes of rows it did not load).</summary>
     private readonly UntrackedWrites _untracked = new();
 
-    /// <summary>What a command sees: the instance row, its definition and its state.</summary>
-    private sealed record Loaded(ProcessInstanceRecord Instance, ProcessDefinition Definition, ProcessState State);
+    /// <summary>What a command sees: the instance row, its definition and its state; the organisation's stamp when the load read it.</summary>
+    private sealed record Loaded(ProcessInstanceRecord Instance, ProcessDefinition Definition, ProcessState State, string? OrganisationStamp = null);
+
+    /// <summary>
+    /// An instance row as a command's load reads it, tracked, with the organisation's stamp read in the same query,
+    /// so resolving the assignment rules of the tasks the command creates costs no query of its own when the node
+    /// has them cached (<see cref="Organisation.ResolvedAssignments"/>).
+    /// </summary>
+    private sealed record InstanceLoad(ProcessInstanceRecord Instance, string? OrganisationStamp);
 
     /// <summary>A prepared command, its audit record, and work to do on the rows after the effects are applied.</summary>
     private sealed record Prepared(Command Command, AuditEntry Audit, Func<ExecutionResult, EffectApplier, Task>? After = null, bool RefuseIncidents = false);
 
     /// <summary>The load of every instance command, compiled once (no query-cache lookup per command).</summary>
-    private static readonly CompiledQuery<long, ProcessInstanceRecord> LoadInstance =
-        new((db, instanceId, _) => db.Set<ProcessInstanceRecord>().FirstOrDefault(i => i.Id == instanceId));
+    private static readonly CompiledQuery<long, InstanceLoad> LoadInstance = new((db, instanceId, _) => (
+                from i in db.Set<ProcessInstanceRecord>()
+                where i.Id == instanceId
+                select new InstanceLoad(i, db.Set<OrganisationStampRecord>().Select(s => s.Stamp).FirstOrDefault()))
+            .FirstOrDefault());
 
     private Task<ExecutionResult> RunAsync(long instanceId, Func<Loaded, Task<Prepared>> prepare, CancellationToken cancellationToken) =>
         RunAsync(token => LoadInstance.RunAsync(db, instanceId, token),
@@ -56,7 +67,7 @@ public sealed partial class InstanceService(
     /// Runs a command on the instance that <paramref name="load"/> reads, tracked, inside the command's
     /// transaction (again on every attempt); null means not found, reported with <paramref name="notFound"/>.
     /// </summary>
-    private async Task<ExecutionResult> RunAsync(Func<CancellationToken, Task<ProcessInstanceRecord?>> load, string notFound,
+    private async Task<ExecutionResult> RunAsync(Func<CancellationToken, Task<InstanceLoad?>> load, string notFound,
         Func<Loaded, Task<Prepared>> prepare, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -64,10 +75,10 @@ public sealed partial class InstanceService(
             BeginAttempt();
             using var writing = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var instance = await load(cancellationToken).ConfigureAwait(false)
+            var (instance, stamp) = await load(cancellationToken).ConfigureAwait(false)
                 ?? throw new RuntimeException(RuntimeErrorCode.NotFound, notFound);
             var instanceId = instance.Id;
-            var loaded = new Loaded(instance, Definition(instance), ProcessStateJson.Deserialize(instance.State));
+            var loaded = new Loaded(instance, Definition(instance), ProcessStateJson.Deserialize(instance.State), stamp);
             var prepared = await prepare(loaded).ConfigureAwait(false);
             var result = await ExecuteAsync(loaded, prepared, cancellationToken).ConfigureAwait(false);
             try
@@ -96,7 +107,7 @@ public sealed partial class InstanceService(
     /// <summary>Runs the engine and stages every row change of the command in the context.</summary>
     private async Task<ExecutionResult> ExecuteAsync(Loaded loaded, Prepared prepared, CancellationToken cancellationToken)
     {
-        var (instance, definition, state) = loaded;
+        var (instance, definition, state, _) = loaded;
         if (instance.Suspended && prepared.Command is not CancelProcess)
             throw new RuntimeException(RuntimeErrorCode.Conflict, $"Process instance {instance.Id} is suspended; resume it first.");
         var now = clock.GetUtcNow();
@@ -111,7 +122,7 @@ public sealed partial class InstanceService(
         }
         if (prepared.RefuseIncidents && result.Effects.OfType<IncidentRaised>().FirstOrDefault() is { } incident)
             throw new RuntimeException(RuntimeErrorCode.Invalid, $"The command was refused because step '{incident.Incident.ElementId}' would fail: {incident.Incident.Message}");
-        var applier = new EffectApplier(db, _untracked, instance, assignments, engineOptions.Calendar, now);
+        var applier = new EffectApplier(db, _untracked, instance, loaded.OrganisationStamp, assignments, engineOptions.Calendar, now);
         await applier.ApplyAsync(result, state, cancellationToken).ConfigureAwait(false);
         if (prepared.After is not null)
             await prepared.After(result, applier).ConfigureAwait(false);

@@ -37,8 +37,10 @@ public sealed class OrganisationAssignmentResolver(G2GDbContext db, Organisation
         if (rule is null)
             throw new AssignmentUnresolvedException("(none)", "the task has no g2g:assignee rule.");
 
-        // Read before resolving: a change committed meanwhile has a newer stamp, so what is resolved now is never served for it.
-        var stamp = await db.Set<OrganisationStampRecord>().AsNoTracking().Select(s => s.Stamp).FirstAsync(cancellationToken).ConfigureAwait(false);
+        // Read before resolving (by the command's load, or here): a change committed meanwhile has a newer stamp, so what
+        // is resolved now is never served for it.
+        var stamp = context.OrganisationStamp
+            ?? await db.Set<OrganisationStampRecord>().AsNoTracking().Select(s => s.Stamp).FirstAsync(cancellationToken).ConfigureAwait(false);
         var today = OrganisationClock.Today(clock);
         var key = ResolvedAssignments.Key.Of(rule, context, today);
         if (resolved.TryGet(stamp, key, out var known))

@@ -282,16 +282,32 @@ public abstract class AssignmentTests<TDatabase>(TDatabase database) : IClassFix
             await o.CreateUserAsync(new NewUser($"{p}.b", "乙", $"{p}-k"), "admin");
             await o.AssignPositionAsync($"{p}.a", "值班员", $"{p}-k", "admin");
         });
-        var (_, first) = await StartAsync($"position('值班员', '{p}-k')", key: $"rule-{p}");
-        Assert.Equal($"{p}.a", first.Assignee);
+        // 拟稿 (no rule: nobody resolves anything at the start), then 值班 by the position's holder: that task is created
+        // by a complete, whose load reads the organisation's stamp.
+        await _runtime.In(s => s.GetRequiredService<DeploymentService>().DeployAsync($"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:g2g="urn:g2g:bpmn:1.0" id="d" targetNamespace="urn:g2g:tests">
+              <bpmn:process id="rule-{p}" isExecutable="true">
+                <bpmn:startEvent id="start" />
+                <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="draft" />
+                <bpmn:userTask id="draft" name="拟稿" />
+                <bpmn:sequenceFlow id="f2" sourceRef="draft" targetRef="handle" />
+                <bpmn:userTask id="handle" name="值班" g2g:assignee="position('值班员', '{p}-k')" />
+                <bpmn:sequenceFlow id="f3" sourceRef="handle" targetRef="end" />
+                <bpmn:endEvent id="end" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """, $"rule-{p}.bpmn"));
 
         // A second node on the same database, with its own cache of resolved rules: it resolves the rule once, …
         await using var other = new RuntimeHarness(database);
-        async Task<string?> AssigneeOnOtherNodeAsync()
+        async Task<(long Instance, string? Assignee)> HandleOnOtherNodeAsync()
         {
             var id = await other.In(s => s.GetRequiredService<InstanceService>().StartAsync(new StartInstance($"rule-{p}", Initiator: "zheng.kai")));
-            return (await other.TaskAsync(id, "handle")).Assignee;
+            await other.CompleteAsync((await other.TaskAsync(id, "draft")).Id, "zheng.kai");
+            return (id, (await other.TaskAsync(id, "handle")).Assignee);
         }
+        async Task<string?> AssigneeOnOtherNodeAsync() => (await HandleOnOtherNodeAsync()).Assignee;
         Assert.Equal($"{p}.a", await AssigneeOnOtherNodeAsync());
         Assert.Equal($"{p}.a", await AssigneeOnOtherNodeAsync());
         var stamp = await _runtime.Query(db => db.Set<OrganisationStampRecord>().Select(st => st.Stamp).SingleAsync());
@@ -314,9 +330,9 @@ public abstract class AssignmentTests<TDatabase>(TDatabase database) : IClassFix
         Assert.NotEqual(stamp, await _runtime.Query(db => db.Set<OrganisationStampRecord>().Select(st => st.Stamp).SingleAsync()));
         Assert.Equal($"{p}.b", await AssigneeOnOtherNodeAsync());
         await Org(o => o.DeactivateUserAsync($"{p}.b", "admin"));
-        var id = await other.In(s => s.GetRequiredService<InstanceService>().StartAsync(new StartInstance($"rule-{p}", Initiator: "zheng.kai")));
-        Assert.Null((await other.TaskAsync(id, "handle")).Assignee);
-        Assert.Contains("no active user holds the position", Assert.Single(await OpenIncidentsAsync(id)).Message, StringComparison.Ordinal);
+        var (instance, assignee) = await HandleOnOtherNodeAsync();
+        Assert.Null(assignee);
+        Assert.Single(await OpenIncidentsAsync(instance), i => i.Message.Contains("no active user holds the position", StringComparison.Ordinal));
     }
 
     [DatabaseFact]
