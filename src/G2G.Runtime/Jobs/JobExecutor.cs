@@ -64,20 +64,48 @@ public sealed partial class JobExecutor(IServiceScopeFactory scopes, IOptions<Ru
         // Every job of the batch not yet done keeps its lease, the one running and those waiting behind it alike;
         // otherwise a slow job lets the leases of the others run out and another node takes them over meanwhile.
         var held = batch.Select(j => j.Id).ToHashSet();
-        using var renewal = new Timer(_ => Renew(held), null, settings.LeaseDuration / 3, settings.LeaseDuration / 3);
-        for (var i = 0; i < batch.Count; i++)
+        using var batchDone = new CancellationTokenSource();
+        var renewing = RenewWhileHeldAsync(held, settings.LeaseDuration / 3, batchDone.Token);
+        try
         {
-            if (stoppingToken.IsCancellationRequested)
+            for (var i = 0; i < batch.Count; i++)
             {
-                await ReleaseAsync(batch.Skip(i).Select(j => j.Id)).ConfigureAwait(false);
-                break;
+                if (stoppingToken.IsCancellationRequested)
+                {
+                    await ReleaseAsync(batch.Skip(i).Select(j => j.Id)).ConfigureAwait(false);
+                    break;
+                }
+                // The job in hand finishes even during shutdown: its command is one short transaction.
+                await RunOneAsync(batch[i], CancellationToken.None).ConfigureAwait(false);
+                lock (held)
+                    held.Remove(batch[i].Id);
             }
-            // The job in hand finishes even during shutdown: its command is one short transaction.
-            await RunOneAsync(batch[i], CancellationToken.None).ConfigureAwait(false);
-            lock (held)
-                held.Remove(batch[i].Id);
+        }
+        finally
+        {
+            await batchDone.CancelAsync().ConfigureAwait(false);
+            await renewing.ConfigureAwait(false);
         }
         return batch.Count;
+    }
+
+    /// <summary>
+    /// Renews the leases of the batch's jobs still in hand every <paramref name="interval"/> until the batch is done.
+    /// One renewal at a time, awaited: a timer callback that blocked on the database (as this once did) tied up a
+    /// thread-pool thread per tick, and with short leases on a small machine starved the pool.
+    /// </summary>
+    private async Task RenewWhileHeldAsync(HashSet<long> held, TimeSpan interval, CancellationToken batchDone)
+    {
+        using var ticks = new PeriodicTimer(interval);
+        try
+        {
+            while (await ticks.WaitForNextTickAsync(batchDone).ConfigureAwait(false))
+                await RenewAsync(held).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (batchDone.IsCancellationRequested)
+        {
+            // The batch is done; a renewal in progress was let finish.
+        }
     }
 
     private async Task RunOneAsync(JobRecord job, CancellationToken cancellationToken)
@@ -97,7 +125,7 @@ public sealed partial class JobExecutor(IServiceScopeFactory scopes, IOptions<Ru
         }
     }
 
-    private void Renew(HashSet<long> held)
+    private async Task RenewAsync(HashSet<long> held)
     {
         long[] jobIds;
         lock (held)
@@ -106,9 +134,9 @@ public sealed partial class JobExecutor(IServiceScopeFactory scopes, IOptions<Ru
             return;
         try
         {
-            using var scope = scopes.CreateScope();
-            scope.ServiceProvider.GetRequiredService<JobStore>()
-                .RenewAsync(jobIds, _owner, clock.GetUtcNow() + options.Value.Jobs.LeaseDuration, CancellationToken.None).GetAwaiter().GetResult();
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<JobStore>()
+                .RenewAsync(jobIds, _owner, clock.GetUtcNow() + options.Value.Jobs.LeaseDuration, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception failure) when (failure is not OutOfMemoryException)
         {
