@@ -78,7 +78,7 @@ internal sealed partial class UntrackedWrites
         {
             batch.Sql(Placeholders().Replace(change.Sql, match => match.Value == "{ids}"
                 ? "(" + string.Join(", ", change.Ids.Select(id => batch.Value(id))) + ")"
-                : Value(batch, change.Values[int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture)])));
+                : batch.Value(change.Values[int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture)])));
             batch.End();
         }
     }
@@ -105,15 +105,7 @@ internal sealed partial class UntrackedWrites
         if (rows.Count == 0)
             return;
         batch.Sql("INSERT INTO ").Sql(table).Sql(" (").Sql(string.Join(", ", columns)).Sql(") VALUES ")
-            .Sql(string.Join(", ", rows.Select(r => "(" + string.Join(", ", row(r).Select(v => Value(batch, v))) + ")")));
+            .Sql(string.Join(", ", rows.Select(r => "(" + string.Join(", ", row(r).Select(v => batch.Value(v))) + ")")));
         batch.End();
     }
-
-    /// <summary>
-    /// A value's placeholder; an instant is sent as the model stores it: PostgreSQL timestamptz (UTC), SQLite
-    /// fixed-width UTC text (<see cref="UtcIsoStringConverter"/>).
-    /// </summary>
-    private static string Value(WriteBatch batch, object? value) => batch.Value(value is DateTimeOffset at
-        ? batch.IsPostgres ? at.ToUniversalTime() : at.UtcDateTime.ToString(UtcIsoStringConverter.Format, CultureInfo.InvariantCulture)
-        : value);
 }

@@ -18,8 +18,7 @@ internal sealed class UtcIsoStringConverter() : ValueConverter<DateTimeOffset, s
         DateTime.ParseExact(text, Format, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
         TimeSpan.Zero))
 {
-    /// <summary>The stored form; raw SQL that writes instants on SQLite uses it too.</summary>
-    internal const string Format = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
+    private const string Format = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
 }
 
 /// <summary>

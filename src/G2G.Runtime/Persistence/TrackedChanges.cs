@@ -39,7 +39,7 @@ internal static class TrackedChanges
         IProperty? generated = null;
         foreach (var property in type.GetProperties())
         {
-            var value = entry.Property(property.Name);
+            var value = entry.Property(property);
             if (value.IsTemporary)
             {
                 generated = property;
@@ -56,7 +56,7 @@ internal static class TrackedChanges
         }
         batch.Sql(" RETURNING ").Sql(generated.GetColumnName());
         var key = await batch.ScalarAsync(cancellationToken).ConfigureAwait(false);
-        entry.Property(generated.Name).CurrentValue = Convert.ChangeType(key, generated.ClrType, System.Globalization.CultureInfo.InvariantCulture);
+        entry.Property(generated).CurrentValue = Convert.ChangeType(key, generated.ClrType, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static void Update(WriteBatch batch, EntityEntry entry)
@@ -81,9 +81,9 @@ internal static class TrackedChanges
     {
         var type = entry.Metadata;
         var conditions = type.FindPrimaryKey()!.Properties.Concat(type.GetProperties().Where(p => p.IsConcurrencyToken)).Distinct()
-            .Select(p => Condition(batch, p, entry.Property(p.Name).OriginalValue));
+            .Select(p => Condition(batch, p, entry.Property(p).OriginalValue));
         batch.Sql(" WHERE ").Sql(string.Join(" AND ", conditions));
-        batch.End(mustChangeOneRow: $"{type.GetTableName()} row {string.Join("/", type.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).OriginalValue))}");
+        batch.End(mustChangeOneRow: () => $"{type.GetTableName()} row {string.Join("/", type.FindPrimaryKey()!.Properties.Select(p => entry.Property(p).OriginalValue))}");
     }
 
     private static string Condition(WriteBatch batch, IProperty property, object? original) => original is null

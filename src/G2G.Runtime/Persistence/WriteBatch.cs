@@ -28,7 +28,11 @@ internal sealed class WriteBatch : IDisposable
     private readonly StringBuilder _sql = new();
     private List<DbParameter> _values = [];
 
-    private sealed record Statement(string Sql, List<DbParameter> Values, string? MustChangeOneRow);
+    /// <summary>How the model stores an instant on this provider (G2GDbContext.ConfigureConventions), for values given without a type mapping.</summary>
+    private readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter _instants;
+
+    /// <summary>A statement; <paramref name="MustChangeOneRow"/> names the row it must change, built only if it did not.</summary>
+    private sealed record Statement(string Sql, List<DbParameter> Values, Func<string>? MustChangeOneRow);
 
     private WriteBatch(DbConnection connection, DbTransaction transaction, bool postgres)
     {
@@ -36,6 +40,7 @@ internal sealed class WriteBatch : IDisposable
         _transaction = transaction;
         _parameters = connection.CreateCommand();
         IsPostgres = postgres;
+        _instants = postgres ? new UtcNormalizingConverter() : new UtcIsoStringConverter();
     }
 
     public bool IsPostgres { get; }
@@ -55,7 +60,10 @@ internal sealed class WriteBatch : IDisposable
         return this;
     }
 
-    /// <summary>Adds a value to the statement being built and returns its placeholder; with a type mapping, as EF Core would send it.</summary>
+    /// <summary>
+    /// Adds a value to the statement being built and returns its placeholder: with a type mapping as EF Core would send
+    /// it; without, as given, except an instant, which is converted as the model stores instants.
+    /// </summary>
     public string Value(object? value, RelationalTypeMapping? mapping = null, bool nullable = true)
     {
         // PostgreSQL: positional parameters ($1, $2 …) need no name rewriting in Npgsql; SQLite binds by name.
@@ -69,14 +77,14 @@ internal sealed class WriteBatch : IDisposable
         {
             parameter = _parameters.CreateParameter();
             parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
+            parameter.Value = (value is DateTimeOffset at ? _instants.ConvertToProvider(at) : value) ?? DBNull.Value;
         }
         _values.Add(parameter);
         return IsPostgres ? "$" + _values.Count.ToString(CultureInfo.InvariantCulture) : name;
     }
 
-    /// <summary>Ends the statement being built; with <paramref name="mustChangeOneRow"/>, it names the row that must change.</summary>
-    public void End(string? mustChangeOneRow = null)
+    /// <summary>Ends the statement being built; with <paramref name="mustChangeOneRow"/>, it must change exactly the row that names.</summary>
+    public void End(Func<string>? mustChangeOneRow = null)
     {
         _pending.Add(new Statement(_sql.ToString(), _values, mustChangeOneRow));
         _sql.Clear();
@@ -129,7 +137,7 @@ internal sealed class WriteBatch : IDisposable
     private static void Check(Statement statement, int changed)
     {
         if (statement.MustChangeOneRow is { } row && changed != 1)
-            throw new DbUpdateConcurrencyException($"{row} was changed or deleted by another command since it was read ({changed} rows matched).");
+            throw new DbUpdateConcurrencyException($"{row()} was changed or deleted by another command since it was read ({changed} rows matched).");
     }
 
     /// <summary>Runs statements as one round trip: a command for one SQLite statement, a batch on PostgreSQL.</summary>
