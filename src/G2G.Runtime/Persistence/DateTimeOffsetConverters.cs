@@ -19,6 +19,9 @@ internal sealed class UtcIsoStringConverter() : ValueConverter<DateTimeOffset, s
         TimeSpan.Zero))
 {
     private const string Format = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
+
+    /// <summary>For SQL written by hand. Shared: a converter compiles its expressions on first use.</summary>
+    public static readonly UtcIsoStringConverter Instance = new();
 }
 
 /// <summary>
@@ -27,4 +30,8 @@ internal sealed class UtcIsoStringConverter() : ValueConverter<DateTimeOffset, s
 /// </summary>
 internal sealed class UtcNormalizingConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
     value => value.ToUniversalTime(),
-    stored => stored);
+    stored => stored)
+{
+    /// <summary>For SQL written by hand. Shared: a converter compiles its expressions on first use.</summary>
+    public static readonly UtcNormalizingConverter Instance = new();
+}

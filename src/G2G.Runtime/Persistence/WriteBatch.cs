@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace G2G.Runtime.Persistence;
 
@@ -29,7 +30,7 @@ internal sealed class WriteBatch : IDisposable
     private List<DbParameter> _values = [];
 
     /// <summary>How the model stores an instant on this provider (G2GDbContext.ConfigureConventions), for values given without a type mapping.</summary>
-    private readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter _instants;
+    private readonly ValueConverter _instants;
 
     /// <summary>A statement; <paramref name="MustChangeOneRow"/> names the row it must change, built only if it did not.</summary>
     private sealed record Statement(string Sql, List<DbParameter> Values, Func<string>? MustChangeOneRow);
@@ -40,7 +41,7 @@ internal sealed class WriteBatch : IDisposable
         _transaction = transaction;
         _parameters = connection.CreateCommand();
         IsPostgres = postgres;
-        _instants = postgres ? new UtcNormalizingConverter() : new UtcIsoStringConverter();
+        _instants = postgres ? UtcNormalizingConverter.Instance : UtcIsoStringConverter.Instance;
     }
 
     public bool IsPostgres { get; }
