@@ -17,7 +17,8 @@ namespace G2G.Runtime.Organisation;
 /// <para>
 /// Until the organisation has its first user, rules resolve as <see cref="DirectAssignmentResolver"/> did (user ids
 /// as given, organisational rules as named candidate groups), so an installation without an organisation keeps working.
-/// Once a user is seen the node remembers it (<see cref="OrganisationPresence"/>), so commands stop asking.
+/// Once a user is seen the node remembers it (<see cref="OrganisationPresence"/>), so commands stop asking; until
+/// then it remembers the absence under the organisation's stamp, so commands ask again only after a change.
 /// </para>
 /// <para>
 /// What a rule resolved to is kept on the node under the organisation's stamp (<see cref="ResolvedAssignments"/>): a
@@ -32,15 +33,15 @@ public sealed class OrganisationAssignmentResolver(G2GDbContext db, Organisation
     public async Task<TaskAssignment> ResolveAsync(ResolvedAssignment? rule, AssignmentContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!await presence.ExistsAsync(db, cancellationToken).ConfigureAwait(false))
-            return await Direct.ResolveAsync(rule, context, cancellationToken).ConfigureAwait(false);
-        if (rule is null)
-            throw new AssignmentUnresolvedException("(none)", "the task has no g2g:assignee rule.");
-
         // Read before resolving (by the command's load, or here): a change committed meanwhile has a newer stamp, so what
         // is resolved now is never served for it.
         var stamp = context.OrganisationStamp
             ?? await db.Set<OrganisationStampRecord>().AsNoTracking().Select(s => s.Stamp).FirstAsync(cancellationToken).ConfigureAwait(false);
+        if (!await presence.ExistsAsync(db, stamp, cancellationToken).ConfigureAwait(false))
+            return await Direct.ResolveAsync(rule, context, cancellationToken).ConfigureAwait(false);
+        if (rule is null)
+            throw new AssignmentUnresolvedException("(none)", "the task has no g2g:assignee rule.");
+
         var today = OrganisationClock.Today(clock);
         var key = ResolvedAssignments.Key.Of(rule, context, today);
         if (resolved.TryGet(stamp, key, out var known))
@@ -298,17 +299,30 @@ public sealed class OrganisationAssignmentResolver(G2GDbContext db, Organisation
 
 /// <summary>
 /// Whether the organisation has its first user, remembered by the node once true: users are deactivated, never
-/// deleted, so it stays true. Until then every call asks the database, so a first import takes effect at once.
+/// deleted, so it stays true. Until then the node remembers the absence only under the organisation's stamp it was
+/// seen with: adding a user renews the stamp (<see cref="OrganisationStamp"/>), so a command whose load read the same
+/// stamp knows without asking that there is still nobody, and the first import, on any node, takes effect at the
+/// next task.
 /// </summary>
 public sealed class OrganisationPresence
 {
     private volatile bool _exists;
+    private volatile string? _absentUnderStamp;
 
-    public async ValueTask<bool> ExistsAsync(G2GDbContext db, CancellationToken cancellationToken)
+    /// <param name="db">The command's context.</param>
+    /// <param name="stamp">The organisation's stamp, read by the command before this call.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async ValueTask<bool> ExistsAsync(G2GDbContext db, string stamp, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        if (_exists)
+            return true;
+        if (stamp == _absentUnderStamp)
+            return false;
+        // Asked after the stamp was read: a user added since is seen here, and one added later renews the stamp.
+        _exists = await db.Users.AnyAsync(cancellationToken).ConfigureAwait(false);
         if (!_exists)
-            _exists = await db.Users.AnyAsync(cancellationToken).ConfigureAwait(false);
+            _absentUnderStamp = stamp;
         return _exists;
     }
 }

@@ -11,8 +11,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace G2G.Runtime.Tests.Organisation;
 
 /// <summary>
-/// The node remembers that the organisation exists only once it does: before the first user, rules resolve to the
-/// names as written; the first import takes effect for the very next task, on the same node.
+/// A node remembers that the organisation exists only once it does: before the first user, rules resolve to the
+/// names as written; the first import takes effect for the very next task, on the node that imported and on any
+/// other, which had remembered the absence under the organisation's stamp.
 /// </summary>
 public abstract class OrganisationPresenceTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
     where TDatabase : TestDatabase
@@ -41,24 +42,32 @@ public abstract class OrganisationPresenceTests<TDatabase>(TDatabase database) :
 
     public async Task DisposeAsync() => await _runtime.DisposeAsync();
 
-    private Task<long> StartAsync(string handler) => _runtime.In(s => s.GetRequiredService<InstanceService>().StartAsync(
+    private static Task<long> StartAsync(RuntimeHarness node, string handler) => node.In(s => s.GetRequiredService<InstanceService>().StartAsync(
         new StartInstance("presence", RuntimeHarness.Vars(("handler", handler)), Initiator: "zheng.kai")));
 
     [DatabaseFact]
-    public async Task BeforeTheFirstUser_NamesAreTakenAsWritten_AfterTheImport_TheOrganisationDecidesAtOnce()
+    public async Task BeforeTheFirstUser_NamesAreTakenAsWritten_AfterTheImport_TheOrganisationDecidesAtOnce_OnEveryNode()
     {
+        // A second node on the same database, with its own memory of the organisation's absence.
+        await using var other = new RuntimeHarness(database);
         Assert.False(await _runtime.Query(db => db.Users.AnyAsync()));
-        var early = await StartAsync("ghost");
-        Assert.Equal("ghost", (await _runtime.TaskAsync(early, "handle")).Assignee);
+        foreach (var node in new[] { _runtime, other, other })
+        {
+            var early = await StartAsync(node, "ghost");
+            Assert.Equal("ghost", (await node.TaskAsync(early, "handle")).Assignee);
+        }
 
         var report = await _runtime.In(s => s.GetRequiredService<OrganisationImporter>().ImportAsync(OrganisationSeed.DemoProvince(), ImportFormat.Json, "seed"));
         Assert.True(report.Applied, string.Join("\n", report.Problems));
 
-        var known = await StartAsync("he.na");
-        Assert.Equal("he.na", (await _runtime.TaskAsync(known, "handle")).Assignee);
-        var unknown = await StartAsync("ghost");
-        var incident = await _runtime.Query(db => db.Set<IncidentRecord>().SingleAsync(i => i.InstanceId == unknown && i.ResolvedAt == null));
-        Assert.Contains("ghost", incident.Message, StringComparison.Ordinal);
+        foreach (var node in new[] { _runtime, other })
+        {
+            var known = await StartAsync(node, "he.na");
+            Assert.Equal("he.na", (await node.TaskAsync(known, "handle")).Assignee);
+            var unknown = await StartAsync(node, "ghost");
+            var incident = await node.Query(db => db.Set<IncidentRecord>().SingleAsync(i => i.InstanceId == unknown && i.ResolvedAt == null));
+            Assert.Contains("ghost", incident.Message, StringComparison.Ordinal);
+        }
     }
 }
 
