@@ -57,21 +57,39 @@ public sealed partial class InstanceService
             StartedAt = clock.GetUtcNow(),
         };
         // The id names the audit chain and every row below. On PostgreSQL it comes from the node's id block when the
-        // row is added, and the instance is written with the rest; SQLite assigns it on a first insert.
+        // row is added, and the instance is written with the rest; SQLite assigns it on a first insert (a write batch of
+        // its own, in the same transaction).
         await db.AddAsync(instance, cancellationToken).ConfigureAwait(false);
         if (db.Entry(instance).Property(i => i.Id).IsTemporary)
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await SaveAsync(cancellationToken).ConfigureAwait(false);
 
         var variables = new Dictionary<string, Value>(request.Variables ?? new Dictionary<string, Value>(), StringComparer.Ordinal);
+        string? stamp = null;
         if (request.Initiator is not null && !variables.ContainsKey("initiator"))
-            variables["initiator"] = await InitiatorVariable.CreateAsync(db, request.Initiator, cancellationToken).ConfigureAwait(false);
-        var loaded = new Loaded(instance, Definition(instance), ProcessState.Empty);
+        {
+            var facts = await ReadInitiator.RunAsync(db, request.Initiator, cancellationToken).ConfigureAwait(false);
+            stamp = facts?.OrganisationStamp;
+            variables["initiator"] = InitiatorVariable.Of(request.Initiator, facts?.User);
+        }
+        var loaded = new Loaded(instance, Definition(instance), ProcessState.Empty, stamp);
         var audit = new AuditEntry(request.Initiator, "instance.started", Comment: request.Title, Data: request.BusinessKey);
         await ExecuteAsync(loaded, new Prepared(new StartProcess(variables, request.StartEventId), audit, RefuseIncidents: refuseIncidents), cancellationToken).ConfigureAwait(false);
         await SaveAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return instance.Id;
     }
+
+    private sealed record InitiatorFacts(string OrganisationStamp, InitiatorVariable.User? User);
+
+    /// <summary>
+    /// The initiator as a user of the organisation, if they are one, and the organisation's stamp, in one query: the
+    /// stamp then serves the start's assignments as a task command's load serves its own (compiled once per model).
+    /// </summary>
+    private static readonly CompiledQuery<string, InitiatorFacts> ReadInitiator = new((db, initiator, _) => (
+                from s in db.Set<OrganisationStampRecord>()
+                from u in db.Users.Where(u => u.Id == initiator).DefaultIfEmpty()
+                select new InitiatorFacts(s.Stamp, u == null ? null : new InitiatorVariable.User(u.Id, u.DisplayName, u.DepartmentId, u.AgencyId)))
+            .FirstOrDefault());
 
     /// <summary>
     /// The definition a start uses: a pinned version by query; the latest published one through the node's

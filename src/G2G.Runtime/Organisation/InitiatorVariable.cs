@@ -1,6 +1,4 @@
 using G2G.Engine.Expressions;
-using G2G.Runtime.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace G2G.Runtime.Organisation;
 
@@ -9,21 +7,20 @@ namespace G2G.Runtime.Organisation;
 /// <c>{ id, name, department, agency }</c>, so assignment arguments such as <c>initiator.department</c> work;
 /// for anyone else (tests, system starts) it stays the plain id string.
 /// </summary>
-public static class InitiatorVariable
+internal static class InitiatorVariable
 {
-    public static async Task<Value> CreateAsync(G2GDbContext db, string initiator, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == initiator)
-            .Select(u => new { u.Id, u.DisplayName, u.DepartmentId, u.AgencyId }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (user is null)
-            return Value.From(initiator);
-        return Value.From(new Dictionary<string, Value>(StringComparer.Ordinal)
+    /// <summary>What the variable holds of a user, as a start reads it (with the organisation's stamp, in one query).</summary>
+    public sealed record User(string Id, string DisplayName, string? DepartmentId, string? AgencyId);
+
+    /// <param name="initiator">The initiator's id as the start names it.</param>
+    /// <param name="user">That user, or null when the organisation has nobody of that id.</param>
+    public static Value Of(string initiator, User? user) => user is null
+        ? Value.From(initiator)
+        : Value.From(new Dictionary<string, Value>(StringComparer.Ordinal)
         {
             ["id"] = Value.From(user.Id),
             ["name"] = Value.From(user.DisplayName),
             ["department"] = Value.From(user.DepartmentId),
             ["agency"] = Value.From(user.AgencyId),
         });
-    }
 }
