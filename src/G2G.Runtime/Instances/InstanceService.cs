@@ -149,7 +149,7 @@ public sealed partial class InstanceService(
         using var batch = WriteBatch.For(db);
         _untracked.AddChangesTo(batch);
         await TrackedChanges.AddToAsync(batch, db, cancellationToken).ConfigureAwait(false);
-        _untracked.AddInsertsTo(batch);
+        _untracked.AddInsertsTo(batch, db.Model);
         await batch.ExecuteAsync(cancellationToken).ConfigureAwait(false);
         db.ChangeTracker.AcceptAllChanges();
         _untracked.Clear();

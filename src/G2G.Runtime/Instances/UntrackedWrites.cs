@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using G2G.Runtime.Jobs;
 using G2G.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace G2G.Runtime.Instances;
 
@@ -83,29 +84,15 @@ internal sealed partial class UntrackedWrites
         }
     }
 
-    /// <summary>Adds the appended rows to the batch (after its tracked changes): one INSERT per table.</summary>
-    public void AddInsertsTo(WriteBatch batch)
+    /// <summary>Adds the appended rows to the batch (after its tracked changes): one INSERT per table, its columns from the model.</summary>
+    public void AddInsertsTo(WriteBatch batch, IModel model)
     {
-        Insert(batch, "history", ["instance_id", "element_id", "element_kind", "phase", "token_id", "occurred_at"], _history,
-            h => [h.InstanceId, h.ElementId, h.ElementKind, h.Phase, h.TokenId, h.OccurredAt]);
-        Insert(batch, "outbox", ["notification_id", "kind", "recipient", "subject", "body", "instance_id", "task_id", "created_at", "attempts"], _outbox,
-            o => [o.NotificationId, o.Kind, o.Recipient, o.Subject, o.Body, o.InstanceId, o.TaskId, o.CreatedAt, o.Attempts]);
-        Insert(batch, "jobs", ["kind", "instance_id", "target_id", "payload", "due_at", "state", "attempts", "created_at"], _jobs,
-            j => [j.Kind, j.InstanceId, j.TargetId, j.Payload, j.DueAt, j.State, j.Attempts, j.CreatedAt]);
-        Insert(batch, "audit_log", ["chain", "seq", "occurred_at", "actor", "action", "instance_id", "task_id", "element_id", "outcome", "comment", "data", "prev_hash", "hash"], _audit,
-            a => [a.Chain, a.Seq, a.OccurredAt, a.Actor, a.Action, a.InstanceId, a.TaskId, a.ElementId, a.Outcome, a.Comment, a.Data, a.PrevHash, a.Hash]);
+        TrackedChanges.AddRows(batch, model.FindEntityType(typeof(HistoryRecord))!, _history);
+        TrackedChanges.AddRows(batch, model.FindEntityType(typeof(OutboxRecord))!, _outbox);
+        TrackedChanges.AddRows(batch, model.FindEntityType(typeof(JobRecord))!, _jobs);
+        TrackedChanges.AddRows(batch, model.FindEntityType(typeof(AuditRecord))!, _audit);
     }
 
     [GeneratedRegex(@"\{(\d+|ids)\}")]
     private static partial Regex Placeholders();
-
-    /// <summary>Adds one INSERT with a VALUES row per record, if there are any.</summary>
-    private static void Insert<T>(WriteBatch batch, string table, string[] columns, List<T> rows, Func<T, object?[]> row)
-    {
-        if (rows.Count == 0)
-            return;
-        batch.Sql("INSERT INTO ").Sql(table).Sql(" (").Sql(string.Join(", ", columns)).Sql(") VALUES ")
-            .Sql(string.Join(", ", rows.Select(r => "(" + string.Join(", ", row(r).Select(v => batch.Value(v))) + ")")));
-        batch.End();
-    }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace G2G.Runtime.Persistence;
 
@@ -89,6 +90,39 @@ internal static class TrackedChanges
     private static string Condition(WriteBatch batch, IProperty property, object? original) => original is null
         ? property.GetColumnName() + " IS NULL"
         : property.GetColumnName() + " = " + batch.Value(original, property.GetRelationalTypeMapping(), property.IsNullable);
+
+    /// <summary>
+    /// Adds one INSERT with a VALUES row per entity, for rows the command appends without tracking them: every mapped
+    /// column but a key the database assigns, from the model as <see cref="InsertAsync"/> writes a tracked row.
+    /// </summary>
+    public static void AddRows<T>(WriteBatch batch, IEntityType type, IReadOnlyCollection<T> rows)
+        where T : class
+    {
+        if (rows.Count == 0)
+            return;
+        var columns = Columns.GetOrAdd(type, t => [.. t.GetProperties()
+            .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated.HasFlag(ValueGenerated.OnAdd)))
+            .Select(p => new Column(p.GetColumnName(), p.GetGetter(), p.GetRelationalTypeMapping(), p.IsNullable))]);
+        batch.Sql("INSERT INTO ").Sql(type.GetTableName()!).Sql(" (").Sql(string.Join(", ", columns.Select(c => c.Name))).Sql(") VALUES ");
+        var first = true;
+        foreach (var row in rows)
+        {
+            batch.Sql(first ? "(" : ", (");
+            for (var i = 0; i < columns.Length; i++)
+            {
+                var column = columns[i];
+                batch.Sql(i == 0 ? "" : ", ").Sql(batch.Value(column.Getter.GetClrValue(row), column.Mapping, column.Nullable));
+            }
+            batch.Sql(")");
+            first = false;
+        }
+        batch.End();
+    }
+
+    /// <summary>A column an appended row is written to, and how its value is read and sent.</summary>
+    private sealed record Column(string Name, IClrPropertyGetter Getter, RelationalTypeMapping Mapping, bool Nullable);
+
+    private static readonly ConcurrentDictionary<IEntityType, Column[]> Columns = new();
 
     /// <summary>Depth of an entity type among foreign keys: principals come before their dependents.</summary>
     private static int Rank(IEntityType type) => Ranks.GetOrAdd(type, t => RankOf(t, []));

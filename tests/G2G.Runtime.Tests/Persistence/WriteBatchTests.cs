@@ -171,6 +171,65 @@ public abstract class WriteBatchTests<TDatabase>(TDatabase database) : IClassFix
         Assert.Equal(0, await runtime.Query(db => db.Set<JobRecord>().CountAsync(j => j.InstanceId == finished)));
     }
 
+    [DatabaseFact]
+    public async Task AppendedRows_KeepEveryPropertyTheyWereGiven()
+    {
+        var instanceId = await SavedInstanceAsync("追加");
+        var at = At.AddTicks(1230); // microseconds survive on both databases
+        var history = new[]
+        {
+            new HistoryRecord { InstanceId = instanceId, ElementId = "draft", ElementKind = "userTask", Phase = "Completed", TokenId = 7, OccurredAt = at },
+            new HistoryRecord { InstanceId = instanceId, ElementId = "f2", ElementKind = "sequenceFlow", Phase = "Taken", TokenId = 7, OccurredAt = at.AddSeconds(1) },
+        };
+        var outbox = new OutboxRecord
+        {
+            NotificationId = Guid.NewGuid().ToString("N"), Kind = "task.assigned", Recipient = "li.si", Subject = "新待办", Body = "关于追加的请示",
+            InstanceId = instanceId, TaskId = 42, CreatedAt = at, DispatchedAt = at.AddMinutes(1), Attempts = 2, LastError = "SMTP 421",
+        };
+        var job = new JobRecord
+        {
+            Kind = "overdue", InstanceId = instanceId, TargetId = 3, Payload = "{\"step\":3}", DueAt = at.AddDays(2), State = "pending", Attempts = 1,
+            LeaseOwner = "node-a", LeaseUntil = at.AddMinutes(5), LastError = "timeout", CreatedAt = at,
+        };
+        var audit = new AuditRecord
+        {
+            Chain = $"instance:{instanceId}", Seq = 2, OccurredAt = at, Actor = "li.si", Action = "task.completed", InstanceId = instanceId, TaskId = 42,
+            ElementId = "draft", Outcome = "approve", Comment = "同意", Data = "{}", PrevHash = new string('a', 64), Hash = new string('b', 64),
+        };
+
+        await using (var db = database.CreateContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var untracked = new UntrackedWrites();
+            foreach (var step in history)
+                untracked.Add(step);
+            untracked.Add(outbox);
+            untracked.Add(job);
+            untracked.Add(audit);
+            using var batch = WriteBatch.For(db);
+            untracked.AddInsertsTo(batch, db.Model);
+            await batch.ExecuteAsync(CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        await using var check = database.CreateContext();
+        var savedHistory = await check.Set<HistoryRecord>().AsNoTracking().Where(h => h.InstanceId == instanceId).OrderBy(h => h.Id).ToListAsync();
+        Assert.Equal(history.Length, savedHistory.Count);
+        for (var i = 0; i < history.Length; i++)
+            AssertSameApartFromId(history[i], savedHistory[i]);
+        AssertSameApartFromId(outbox, await check.Set<OutboxRecord>().AsNoTracking().SingleAsync(o => o.InstanceId == instanceId));
+        AssertSameApartFromId(job, await check.Set<JobRecord>().AsNoTracking().SingleAsync(j => j.InstanceId == instanceId));
+        AssertSameApartFromId(audit, await check.Set<AuditRecord>().AsNoTracking().SingleAsync(a => a.InstanceId == instanceId));
+    }
+
+    /// <summary>Every public property but the key the database assigned is equal (instants as instants, whatever their offset).</summary>
+    private static void AssertSameApartFromId<T>(T expected, T actual)
+    {
+        foreach (var property in typeof(T).GetProperties().Where(p => p.Name != "Id"))
+            Assert.True(Equals(property.GetValue(expected), property.GetValue(actual)),
+                $"{typeof(T).Name}.{property.Name}: expected {property.GetValue(expected) ?? "null"}, read back {property.GetValue(actual) ?? "null"}.");
+    }
+
     /// <summary>
     /// The command's writes were one round trip holding statements that start with each of <paramref name="expected"/>
     /// (PostgreSQL), or one round trip per statement (SQLite).
