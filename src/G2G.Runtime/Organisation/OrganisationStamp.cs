@@ -49,17 +49,26 @@ internal static class OrganisationStamp
 
 /// <summary>
 /// What assignment rules resolved to on this node, under the organisation's stamp they were resolved with (one per
-/// node). A command reads the stamp (one row) and takes a rule's people from here when nothing changed since; when the
-/// stamp differs everything is forgotten. Failures are not kept: they become incidents and are rare. At most
-/// <see cref="Capacity"/> entries; when full it starts over.
+/// node). A command reads the stamp (one row) and takes a rule's people from here when nothing changed since: an entry
+/// serves only a command that read the stamp it was resolved under. The two stamps added to last are kept, so right
+/// after a change the commands still running under the old stamp and the new ones do not evict each other; a third
+/// drops the older. Failures are not kept: they become incidents and are rare. At most <see cref="Capacity"/> entries
+/// per stamp; when full that stamp's entries start over.
 /// </summary>
 public sealed class ResolvedAssignments
 {
     public const int Capacity = 10_000;
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<Key, TaskAssignment> _entries = [];
-    private string? _stamp;
+    private Generation _current = new(null), _previous = new(null);
+
+    /// <summary>What was resolved under one stamp.</summary>
+    private sealed class Generation(string? stamp)
+    {
+        public string? Stamp { get; } = stamp;
+
+        public Dictionary<Key, TaskAssignment> Entries { get; } = [];
+    }
 
     /// <summary>What a resolution depends on: the rule with its arguments as the resolver reads them, and the instance's facts.</summary>
     public readonly record struct Key(string Rule, string? Initiator, string? AgencyId, ClearanceLevel Classification, string ProcessKey, DateOnly Today)
@@ -82,7 +91,7 @@ public sealed class ResolvedAssignments
     {
         lock (_gate)
         {
-            if (_stamp == stamp && _entries.TryGetValue(key, out var found))
+            if (Of(stamp) is { } generation && generation.Entries.TryGetValue(key, out var found))
             {
                 assignment = found;
                 return true;
@@ -96,12 +105,17 @@ public sealed class ResolvedAssignments
     {
         lock (_gate)
         {
-            if (_stamp != stamp || _entries.Count >= Capacity)
+            if (Of(stamp) is not { } generation)
             {
-                _entries.Clear();
-                _stamp = stamp;
+                _previous = _current;
+                _current = generation = new Generation(stamp);
             }
-            _entries[key] = assignment;
+            if (generation.Entries.Count >= Capacity)
+                generation.Entries.Clear();
+            generation.Entries[key] = assignment;
         }
     }
+
+    private Generation? Of(string stamp) =>
+        _current.Stamp == stamp ? _current : _previous.Stamp == stamp ? _previous : null;
 }
