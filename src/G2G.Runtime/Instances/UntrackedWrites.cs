@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using G2G.Runtime.Jobs;
 using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -17,16 +16,15 @@ namespace G2G.Runtime.Instances;
 /// they were made, as the engine's effects came), then the tracked rows with their version checks, then one
 /// multi-row INSERT per table. In a lost race the transaction rolls back with all of them.
 /// </summary>
-internal sealed partial class UntrackedWrites
+internal sealed class UntrackedWrites
 {
     private readonly List<HistoryRecord> _history = [];
     private readonly List<OutboxRecord> _outbox = [];
     private readonly List<JobRecord> _jobs = [];
     private readonly List<AuditRecord> _audit = [];
-    private readonly List<Change> _changes = [];
 
-    /// <summary>An UPDATE or DELETE of rows the command did not load: SQL with {0}, {1} … for values and {ids} for a list of ids.</summary>
-    private sealed record Change(string Sql, object?[] Values, IReadOnlyCollection<long> Ids);
+    /// <summary>UPDATEs and DELETEs of rows the command did not load; each argument becomes a parameter, a list of ids a parenthesised list of them.</summary>
+    private readonly List<FormattableString> _changes = [];
 
     public void Add(HistoryRecord step) => _history.Add(step);
 
@@ -39,28 +37,25 @@ internal sealed partial class UntrackedWrites
     /// <summary>Open tasks the engine cancelled become cancelled, with their due-date jobs deleted.</summary>
     public void CancelTasks(long instanceId, IReadOnlyCollection<long> engineTaskIds, DateTimeOffset at)
     {
-        _changes.Add(new("UPDATE tasks SET state = {0}, completed_at = {1} WHERE instance_id = {2} AND state = {3} AND engine_task_id IN {ids}",
-            [TaskStates.Cancelled, at, instanceId, TaskStates.Open], [.. engineTaskIds]));
+        _changes.Add($"UPDATE tasks SET state = {TaskStates.Cancelled}, completed_at = {at} WHERE instance_id = {instanceId} AND state = {TaskStates.Open} AND engine_task_id IN {engineTaskIds.ToArray()}");
         DeleteTaskJobs(instanceId, engineTaskIds);
     }
 
     /// <summary>Deletes the reminder, overdue and escalation jobs of tasks that closed.</summary>
     public void DeleteTaskJobs(long instanceId, IReadOnlyCollection<long> engineTaskIds) =>
-        _changes.Add(new("DELETE FROM jobs WHERE kind IN ({0}, {1}, {2}) AND instance_id = {3} AND target_id IN {ids}",
-            [JobKinds.Reminder, JobKinds.Overdue, JobKinds.Escalation, instanceId], [.. engineTaskIds]));
+        _changes.Add($"DELETE FROM jobs WHERE kind IN ({JobKinds.Reminder}, {JobKinds.Overdue}, {JobKinds.Escalation}) AND instance_id = {instanceId} AND target_id IN {engineTaskIds.ToArray()}");
 
     /// <summary>Deletes the jobs of timers the engine cancelled.</summary>
     public void DeleteTimers(long instanceId, IReadOnlyCollection<long> subscriptionIds) =>
-        _changes.Add(new("DELETE FROM jobs WHERE instance_id = {0} AND kind = {1} AND target_id IN {ids}", [instanceId, JobKinds.Timer], [.. subscriptionIds]));
+        _changes.Add($"DELETE FROM jobs WHERE instance_id = {instanceId} AND kind = {JobKinds.Timer} AND target_id IN {subscriptionIds.ToArray()}");
 
     /// <summary>Marks the instance's open incidents the engine resolved.</summary>
     public void ResolveIncidents(long instanceId, IReadOnlyCollection<long> engineIncidentIds, DateTimeOffset at) =>
-        _changes.Add(new("UPDATE incidents SET resolved_at = {0} WHERE instance_id = {1} AND resolved_at IS NULL AND engine_incident_id IN {ids}",
-            [at, instanceId], [.. engineIncidentIds]));
+        _changes.Add($"UPDATE incidents SET resolved_at = {at} WHERE instance_id = {instanceId} AND resolved_at IS NULL AND engine_incident_id IN {engineIncidentIds.ToArray()}");
 
     /// <summary>Deletes the projections of message and signal subscriptions that ended.</summary>
     public void DeleteSubscriptions(long instanceId, IReadOnlyCollection<long> subscriptionIds) =>
-        _changes.Add(new("DELETE FROM event_subscriptions WHERE instance_id = {0} AND subscription_id IN {ids}", [instanceId], [.. subscriptionIds]));
+        _changes.Add($"DELETE FROM event_subscriptions WHERE instance_id = {instanceId} AND subscription_id IN {subscriptionIds.ToArray()}");
 
     /// <summary>Forgets what a failed attempt collected.</summary>
     public void Clear()
@@ -77,9 +72,10 @@ internal sealed partial class UntrackedWrites
     {
         foreach (var change in _changes)
         {
-            batch.Sql(Placeholders().Replace(change.Sql, match => match.Value == "{ids}"
-                ? "(" + string.Join(", ", change.Ids.Select(id => batch.Value(id))) + ")"
-                : batch.Value(change.Values[int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture)])));
+            var placeholders = change.GetArguments().Select(argument => argument is long[] ids
+                ? "(" + string.Join(", ", ids.Select(id => batch.Value(id))) + ")"
+                : batch.Value(argument)).ToArray<object?>();
+            batch.Sql(string.Format(CultureInfo.InvariantCulture, change.Format, placeholders));
             batch.End();
         }
     }
@@ -92,7 +88,4 @@ internal sealed partial class UntrackedWrites
         TrackedChanges.AddRows(batch, model.FindEntityType(typeof(JobRecord))!, _jobs);
         TrackedChanges.AddRows(batch, model.FindEntityType(typeof(AuditRecord))!, _audit);
     }
-
-    [GeneratedRegex(@"\{(\d+|ids)\}")]
-    private static partial Regex Placeholders();
 }

@@ -38,16 +38,16 @@ internal static class TrackedChanges
         var columns = new List<string>();
         var values = new List<string>();
         IProperty? generated = null;
-        foreach (var property in type.GetProperties())
+        foreach (var column in ColumnsOf(type))
         {
-            var value = entry.Property(property);
+            var value = entry.Property(column.Property);
             if (value.IsTemporary)
             {
-                generated = property;
+                generated = column.Property;
                 continue;
             }
-            columns.Add(property.GetColumnName());
-            values.Add(batch.Value(value.CurrentValue, property.GetRelationalTypeMapping(), property.IsNullable));
+            columns.Add(column.Name);
+            values.Add(batch.Value(value.CurrentValue, column.Mapping, column.Nullable));
         }
         batch.Sql("INSERT INTO ").Sql(type.GetTableName()!).Sql(" (").Sql(string.Join(", ", columns)).Sql(") VALUES (").Sql(string.Join(", ", values)).Sql(")");
         if (generated is null)
@@ -100,27 +100,33 @@ internal static class TrackedChanges
     {
         if (rows.Count == 0)
             return;
-        var columns = Columns.GetOrAdd(type, t => [.. t.GetProperties()
-            .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated.HasFlag(ValueGenerated.OnAdd)))
-            .Select(p => new Column(p.GetColumnName(), p.GetGetter(), p.GetRelationalTypeMapping(), p.IsNullable))]);
-        batch.Sql("INSERT INTO ").Sql(type.GetTableName()!).Sql(" (").Sql(string.Join(", ", columns.Select(c => c.Name))).Sql(") VALUES ");
-        var first = true;
+        var columns = ColumnsOf(type);
+        batch.Sql("INSERT INTO ").Sql(type.GetTableName()!).Sql(" (").Sql(string.Join(", ", columns.Where(c => !c.AssignedByDatabase).Select(c => c.Name))).Sql(") VALUES ");
+        var separator = "(";
         foreach (var row in rows)
         {
-            batch.Sql(first ? "(" : ", (");
-            for (var i = 0; i < columns.Length; i++)
+            foreach (var column in columns)
             {
-                var column = columns[i];
-                batch.Sql(i == 0 ? "" : ", ").Sql(batch.Value(column.Getter.GetClrValue(row), column.Mapping, column.Nullable));
+                if (column.AssignedByDatabase)
+                    continue;
+                batch.Sql(separator).Sql(batch.Value(column.Property.GetGetter().GetClrValue(row), column.Mapping, column.Nullable));
+                separator = ", ";
             }
             batch.Sql(")");
-            first = false;
+            separator = ", (";
         }
         batch.End();
     }
 
-    /// <summary>A column an appended row is written to, and how its value is read and sent.</summary>
-    private sealed record Column(string Name, IClrPropertyGetter Getter, RelationalTypeMapping Mapping, bool Nullable);
+    /// <summary>
+    /// A mapped column of an entity type, as the statements write it. <paramref name="AssignedByDatabase"/>: a key the
+    /// model lets the database generate (on PostgreSQL a tracked row may still bring its own, from an id block).
+    /// </summary>
+    private sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping, bool Nullable, bool AssignedByDatabase);
+
+    /// <summary>The columns of a type, read from the model once per type (SQLite and PostgreSQL models have their own).</summary>
+    private static Column[] ColumnsOf(IEntityType type) => Columns.GetOrAdd(type, t => [.. t.GetProperties().Select(p =>
+        new Column(p, p.GetColumnName(), p.GetRelationalTypeMapping(), p.IsNullable, p.IsPrimaryKey() && p.ValueGenerated.HasFlag(ValueGenerated.OnAdd)))]);
 
     private static readonly ConcurrentDictionary<IEntityType, Column[]> Columns = new();
 
