@@ -73,7 +73,6 @@ internal sealed class JobStore(G2GDbContext db, DatabaseSettings settings)
         }
     }
 
-    /// <summary>Raw SQL sees what EF stores: on SQLite the fixed-width UTC text, on PostgreSQL a UTC timestamp.</summary>
-    private object DbTime(DateTimeOffset value) =>
-        settings.Provider == DatabaseProvider.Sqlite ? UtcIsoStringConverter.Instance.ConvertToProvider(value)! : value.ToUniversalTime();
+    /// <summary>Raw SQL sees what EF stores.</summary>
+    private object DbTime(DateTimeOffset value) => StoredInstants.For(settings.Provider == DatabaseProvider.Postgres).ConvertToProvider(value)!;
 }

@@ -20,7 +20,7 @@ internal sealed class UtcIsoStringConverter() : ValueConverter<DateTimeOffset, s
 {
     private const string Format = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
 
-    /// <summary>For SQL written by hand. Shared: a converter compiles its expressions on first use.</summary>
+    /// <summary>Shared: a converter compiles its expressions on first use.</summary>
     public static readonly UtcIsoStringConverter Instance = new();
 }
 
@@ -32,6 +32,13 @@ internal sealed class UtcNormalizingConverter() : ValueConverter<DateTimeOffset,
     value => value.ToUniversalTime(),
     stored => stored)
 {
-    /// <summary>For SQL written by hand. Shared: a converter compiles its expressions on first use.</summary>
+    /// <summary>Shared: a converter compiles its expressions on first use.</summary>
     public static readonly UtcNormalizingConverter Instance = new();
+}
+
+/// <summary>Instants in SQL written by hand, stored as the model stores them (G2GDbContext.ConfigureConventions).</summary>
+internal static class StoredInstants
+{
+    /// <summary>The provider's converter: SQLite the fixed-width UTC text, PostgreSQL a UTC timestamp.</summary>
+    public static ValueConverter For(bool postgres) => postgres ? UtcNormalizingConverter.Instance : UtcIsoStringConverter.Instance;
 }

@@ -41,7 +41,7 @@ internal sealed class WriteBatch : IDisposable
         _transaction = transaction;
         _parameters = connection.CreateCommand();
         IsPostgres = postgres;
-        _instants = postgres ? UtcNormalizingConverter.Instance : UtcIsoStringConverter.Instance;
+        _instants = StoredInstants.For(postgres);
     }
 
     public bool IsPostgres { get; }

@@ -308,9 +308,10 @@ public abstract class AssignmentTests<TDatabase>(TDatabase database) : IClassFix
             return (id, (await other.TaskAsync(id, "handle")).Assignee);
         }
         async Task<string?> AssigneeOnOtherNodeAsync() => (await HandleOnOtherNodeAsync()).Assignee;
+        Task<string> StampAsync() => _runtime.Query(db => db.Set<OrganisationStampRecord>().Select(st => st.Stamp).SingleAsync());
         Assert.Equal($"{p}.a", await AssigneeOnOtherNodeAsync());
         Assert.Equal($"{p}.a", await AssigneeOnOtherNodeAsync());
-        var stamp = await _runtime.Query(db => db.Set<OrganisationStampRecord>().Select(st => st.Stamp).SingleAsync());
+        var stamp = await StampAsync();
 
         // … a change of a user that rules do not read (a failed sign-in) leaves the stamp, …
         await _runtime.In(async s =>
@@ -319,7 +320,7 @@ public abstract class AssignmentTests<TDatabase>(TDatabase database) : IClassFix
             (await db.Users.SingleAsync(u => u.Id == $"{p}.a")).AccessFailedCount++;
             await db.SaveChangesAsync();
         });
-        Assert.Equal(stamp, await _runtime.Query(db => db.Set<OrganisationStampRecord>().Select(st => st.Stamp).SingleAsync()));
+        Assert.Equal(stamp, await StampAsync());
 
         // … and the position changing hands on the first node takes effect on the second at its next task.
         await Org(async o =>
@@ -327,7 +328,7 @@ public abstract class AssignmentTests<TDatabase>(TDatabase database) : IClassFix
             await o.RemovePositionAsync($"{p}.a", "值班员", $"{p}-k", "admin");
             await o.AssignPositionAsync($"{p}.b", "值班员", $"{p}-k", "admin");
         });
-        Assert.NotEqual(stamp, await _runtime.Query(db => db.Set<OrganisationStampRecord>().Select(st => st.Stamp).SingleAsync()));
+        Assert.NotEqual(stamp, await StampAsync());
         Assert.Equal($"{p}.b", await AssigneeOnOtherNodeAsync());
         await Org(o => o.DeactivateUserAsync($"{p}.b", "admin"));
         var (instance, assignee) = await HandleOnOtherNodeAsync();
