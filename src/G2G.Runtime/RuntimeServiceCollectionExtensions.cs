@@ -24,13 +24,24 @@ public static class RuntimeServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.Configure<RuntimeOptions>(configuration.GetSection(RuntimeOptions.Section));
         services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
+        services.Configure<Calendar.CalendarOptions>(configuration.GetSection(Calendar.CalendarOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         var actions = new ServiceActions();
         services.AddSingleton(actions);
         services.AddSingleton<IServiceActions>(actions);
-        services.AddSingleton(provider => new ExecutionOptions { Services = provider.GetRequiredService<IServiceActions>() });
+        // Commands use their agency's calendar (CalendarProvider); this one serves callers without an instance.
+        services.AddSingleton(provider => new ExecutionOptions
+        {
+            Services = provider.GetRequiredService<IServiceActions>(),
+            Calendar = G2G.Engine.Time.WorkingCalendar.ChinaDefault.WithProvisionalYears(),
+        });
         services.AddSingleton(provider => new ProcessExecutor(provider.GetRequiredService<ExecutionOptions>()));
         services.AddSingleton<DefinitionCache>();
+        services.AddSingleton<Calendar.CalendarProvider>();
+        services.AddScoped<Calendar.CalendarService>();
+        services.AddScoped<Calendar.ProvisionalDeadlines>();
+        services.AddScoped<Calendar.CalendarFolderLoader>();
+        services.AddScoped<Calendar.CalendarWarnings>();
         services.AddSingleton<Persistence.SqliteWriteGate>();
         services.AddMemoryCache();
         services.AddScoped<Security.CallerContext>();

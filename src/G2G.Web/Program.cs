@@ -23,6 +23,7 @@ if (!await app.TryMigrateDatabaseAsync())
 {
     return 1;
 }
+await app.LoadCalendarAsync();
 await app.DeployWorkflowsAsync();
 await app.SeedDemoOrganisationAsync();
 

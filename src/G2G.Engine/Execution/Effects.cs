@@ -12,7 +12,11 @@ public abstract record Effect;
 /// <summary>A user task became available. <paramref name="Assignment"/> holds the rule with its arguments already evaluated.</summary>
 public sealed record TaskCreated(
     long TaskId, string ElementId, string? Name, UserTask Task, ResolvedAssignment? Assignment,
-    DateTimeOffset? DueAt, DateTimeOffset? RemindAt, AddedSigner? Signer, int? LoopCounter) : Effect;
+    DateTimeOffset? DueAt, DateTimeOffset? RemindAt, AddedSigner? Signer, int? LoopCounter) : Effect
+{
+    /// <summary>The due date was counted over a year whose official holidays are not loaded (weekend rule only).</summary>
+    public bool DueProvisional { get; init; }
+}
 
 /// <summary>Why a task disappeared without being completed.</summary>
 public enum CancelReason { Interrupted, SentBack, Withdrawn, SignerAdded, SignerRemoved, CompletionConditionMet, ProcessCancelled, Terminated }

@@ -1,6 +1,7 @@
 using G2G.Engine.Model;
 using G2G.Engine.Model.Activities;
 using G2G.Engine.Model.Events;
+using G2G.Engine.Time;
 
 namespace G2G.Engine.Execution;
 
@@ -16,7 +17,12 @@ public sealed partial class ProcessExecutor(ExecutionOptions? options = null)
 {
     private readonly ExecutionOptions _options = options ?? ExecutionOptions.Default;
 
-    public ExecutionResult Execute(ProcessDefinition definition, ProcessState state, Command command, DateTimeOffset now)
+    /// <summary>
+    /// Runs <paramref name="command"/> on <paramref name="state"/> of <paramref name="definition"/> at
+    /// <paramref name="now"/>; <paramref name="calendar"/> is the instance's agency calendar (the options' when null).
+    /// </summary>
+    public ExecutionResult Execute(
+        ProcessDefinition definition, ProcessState state, Command command, DateTimeOffset now, IWorkingCalendar? calendar = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(state);
@@ -31,7 +37,7 @@ public sealed partial class ProcessExecutor(ExecutionOptions? options = null)
             throw new CommandRejectedException(RejectionCode.NotRunning, $"The instance is {state.Status.ToString().ToLowerInvariant()}, so it takes no more commands.");
         }
 
-        var run = new Run(definition, state, now, _options);
+        var run = new Run(definition, state, now, _options, calendar ?? _options.Calendar);
         switch (command)
         {
             case StartProcess s: Start(run, s); break;

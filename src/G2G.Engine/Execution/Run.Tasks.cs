@@ -26,10 +26,14 @@ internal sealed partial class Run
         // Only once everything evaluated: a failure must stop the token under the id the incident names.
         token = Rekey(token, token); // every task gets its own id, even when the same token comes back
         Wait(token);
-        Emit(new TaskCreated(token.Id, task.Id, task.Name, task, assignment, due, remind, token.Signer, loopCounter));
+        var provisional = due is { } until && Calendar.IsProvisional(Now, until);
+        Emit(new TaskCreated(token.Id, task.Id, task.Name, task, assignment, due, remind, token.Signer, loopCounter)
+        {
+            DueProvisional = provisional,
+        });
     }
 
-    private IWorkingCalendar Calendar => _options.Calendar;
+    private IWorkingCalendar Calendar => _calendar;
 
     public void InvokeService(Token token, ServiceTask task)
     {

@@ -14,6 +14,7 @@ internal sealed partial class Run
 {
     private readonly ProcessDefinition _definition;
     private readonly ExecutionOptions _options;
+    private readonly IWorkingCalendar _calendar;
     private readonly Dictionary<long, Token> _tokens = [];
     private readonly Dictionary<long, ScopeState> _scopes = [];
     private readonly List<Subscription> _subscriptions;
@@ -26,10 +27,11 @@ internal sealed partial class Run
     private long _nextId;
     private int _steps;
 
-    public Run(ProcessDefinition definition, ProcessState state, DateTimeOffset now, ExecutionOptions options)
+    public Run(ProcessDefinition definition, ProcessState state, DateTimeOffset now, ExecutionOptions options, IWorkingCalendar calendar)
     {
         _definition = definition;
         _options = options;
+        _calendar = calendar;
         Now = now;
         Status = state.Status;
         _nextId = state.NextId;
@@ -40,7 +42,7 @@ internal sealed partial class Run
         _subscriptions = [.. state.Subscriptions];
         _incidents = [.. state.Incidents];
         _completions = [.. state.Completions];
-        _evaluation = new EvaluationContext { Now = now, Calendar = options.Calendar };
+        _evaluation = new EvaluationContext { Now = now, Calendar = calendar };
     }
 
     public DateTimeOffset Now { get; }

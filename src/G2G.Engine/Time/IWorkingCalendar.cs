@@ -2,7 +2,8 @@ namespace G2G.Engine.Time;
 
 /// <summary>
 /// Working days and office hours of one agency: weekends, official holidays and make-up workdays.
-/// Every method throws <see cref="CalendarYearMissingException"/> for a year the calendar has no data for.
+/// A strict calendar throws <see cref="CalendarYearMissingException"/> for a year it has no data for; a provisional
+/// one answers such a year by the weekend rule and says so through <see cref="IsProvisional"/>.
 /// </summary>
 public interface IWorkingCalendar
 {
@@ -14,6 +15,12 @@ public interface IWorkingCalendar
 
     /// <summary>The instant after <paramref name="hours"/> of office time counted from <paramref name="start"/>.</summary>
     DateTimeOffset AddWorkingHours(DateTimeOffset start, decimal hours);
+
+    /// <summary>
+    /// True when a day from <paramref name="start"/> to <paramref name="until"/> (either order) lies in a year answered by
+    /// the weekend rule only because its official schedule is not loaded, so a deadline counted over it may move.
+    /// </summary>
+    bool IsProvisional(DateTimeOffset start, DateTimeOffset until) => false;
 }
 
 /// <summary>A date was asked for in a year for which the calendar holds no holiday data.</summary>

@@ -12,17 +12,7 @@ public sealed partial class WorkingCalendar
         var first = years[0];
         var all = new ulong[]?[years[^1] - first + 1];
         foreach (var year in years)
-        {
-            var bits = new ulong[6];
-            var day = new DateOnly(year, 1, 1);
-            for (var i = 0; day.Year == year; i++, day = day.AddDays(1))
-            {
-                if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)) Set(bits, i, true);
-                if (day == DateOnly.MaxValue) break;
-            }
-
-            all[year - first] = bits;
-        }
+            all[year - first] = WeekdayBits(year);
 
         // A notice may also fix a neighbouring year's day (2023's lists 2022-12-31); the file of the
         // day's own year is applied last so that it wins if the two ever disagree.
@@ -37,6 +27,31 @@ public sealed partial class WorkingCalendar
         }
 
         return (first, all);
+    }
+
+    /// <summary>A year without a schedule: Monday to Friday, then this calendar's overrides of that year.</summary>
+    private ulong[] WeekendRuleYear(int year)
+    {
+        var bits = WeekdayBits(year);
+        foreach (var o in Overrides)
+        {
+            if (o.Date.Year == year) Set(bits, o.Date.DayOfYear - 1, o.IsWorkingDay);
+        }
+
+        return bits;
+    }
+
+    private static ulong[] WeekdayBits(int year)
+    {
+        var bits = new ulong[6];
+        var day = new DateOnly(year, 1, 1);
+        for (var i = 0; day.Year == year; i++, day = day.AddDays(1))
+        {
+            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)) Set(bits, i, true);
+            if (day == DateOnly.MaxValue) break;
+        }
+
+        return bits;
     }
 
     private static void Apply(ulong[]?[] all, int first, IEnumerable<HolidayDay> days)

@@ -21,6 +21,9 @@ public static class AuditLog
     public const string DefinitionsChain = "definitions";
     public const string OrganisationChain = "organisation";
 
+    /// <summary>Changes of the working-day calendar: years loaded, agencies' overrides.</summary>
+    public const string CalendarChain = "calendar";
+
     /// <summary>Refused accesses: who tried what on which item, and why.</summary>
     public const string AccessChain = "access";
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";

@@ -44,6 +44,7 @@ internal sealed partial class EffectApplier
             CreatedAt = now,
             DueAt = created.DueAt,
             RemindAt = created.RemindAt,
+            DueProvisional = created.DueProvisional,
             AddedSigner = created.Signer?.UserId,
             OnBehalfOf = assignment.OnBehalfOf,
         };
@@ -58,7 +59,11 @@ internal sealed partial class EffectApplier
         {
             AddJob(JobKinds.Overdue, created.TaskId, due);
             if (settings.EscalateAfter is { } after)
-                AddJob(JobKinds.Escalation, created.TaskId, after.DueFrom(due, calendar));
+            {
+                var escalateAt = after.DueFrom(due, calendar);
+                task.DueProvisional |= calendar.IsProvisional(now, escalateAt);
+                AddJob(JobKinds.Escalation, created.TaskId, escalateAt);
+            }
         }
         foreach (var recipient in TaskNotifications.Recipients(assignment))
             untracked.Add(TaskNotifications.Create("task.assigned", instance.Id, created.TaskId, recipient, $"新待办 New task: {created.Name ?? created.ElementId}", instance.Title, now));

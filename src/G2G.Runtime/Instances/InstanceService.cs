@@ -23,11 +23,11 @@ public sealed partial class InstanceService(
     G2GDbContext db,
     DefinitionCache cache,
     ProcessExecutor executor,
-    ExecutionOptions engineOptions,
     IAssignmentResolver assignments,
     IOptions<RuntimeOptions> options,
     CallerContext callers,
     SqliteWriteGate writeGate,
+    Calendar.CalendarProvider calendars,
     TimeProvider clock)
 {
     /// <summary>
@@ -111,10 +111,11 @@ public sealed partial class InstanceService(
         if (instance.Suspended && prepared.Command is not CancelProcess)
             throw new RuntimeException(RuntimeErrorCode.Conflict, $"Process instance {instance.Id} is suspended; resume it first.");
         var now = clock.GetUtcNow();
+        var calendar = await calendars.ForAgencyAsync(db, instance.AgencyId, cancellationToken).ConfigureAwait(false);
         ExecutionResult result;
         try
         {
-            result = executor.Execute(definition, state, prepared.Command, now);
+            result = executor.Execute(definition, state, prepared.Command, now, calendar);
         }
         catch (CommandRejectedException rejected)
         {
@@ -122,7 +123,7 @@ public sealed partial class InstanceService(
         }
         if (prepared.RefuseIncidents && result.Effects.OfType<IncidentRaised>().FirstOrDefault() is { } incident)
             throw new RuntimeException(RuntimeErrorCode.Invalid, $"The command was refused because step '{incident.Incident.ElementId}' would fail: {incident.Incident.Message}");
-        var applier = new EffectApplier(db, _untracked, instance, loaded.OrganisationStamp, assignments, engineOptions.Calendar, now);
+        var applier = new EffectApplier(db, _untracked, instance, loaded.OrganisationStamp, assignments, calendar, now);
         await applier.ApplyAsync(result, state, cancellationToken).ConfigureAwait(false);
         if (prepared.After is not null)
             await prepared.After(result, applier).ConfigureAwait(false);

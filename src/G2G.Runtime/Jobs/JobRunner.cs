@@ -12,7 +12,8 @@ namespace G2G.Runtime.Jobs;
 /// Runs one leased job. Instance commands delete the job in their own transaction (exactly once);
 /// notifications are written with the job's deletion; everything else is idempotent.
 /// </summary>
-internal sealed class JobRunner(G2GDbContext db, InstanceService instances, JobStore store, DefinitionCache cache, ExecutionOptions engineOptions, TimeProvider clock)
+internal sealed class JobRunner(
+    G2GDbContext db, InstanceService instances, JobStore store, DefinitionCache cache, Calendar.CalendarProvider calendars, TimeProvider clock)
 {
     public async Task RunAsync(JobRecord job, JobClaim claim, CancellationToken cancellationToken)
     {
@@ -149,11 +150,12 @@ internal sealed class JobRunner(G2GDbContext db, InstanceService instances, JobS
         }
         db.Add(new HistoryRecord { InstanceId = task.InstanceId, ElementId = task.ElementId, ElementKind = "userTask", Phase = kind, TokenId = task.EngineTaskId, OccurredAt = now });
         var every = job.Kind == JobKinds.Overdue ? Settings(task)?.RemindEvery : null;
+        var calendar = every is null ? null : await calendars.ForAgencyAsync(db, task.AgencyId, cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         // The job is removed (or moved) under its lease first: a node whose lease ran out and was taken over, or whose
         // job went with its task meanwhile, rolls back and sends nothing, so a notice is written exactly once.
         var held = every is not null
-            ? await store.RescheduleAsync(claim, every.DueFrom(now, engineOptions.Calendar), cancellationToken).ConfigureAwait(false)
+            ? await store.RescheduleAsync(claim, every.DueFrom(now, calendar!), cancellationToken).ConfigureAwait(false)
             : await store.DeleteAsync(claim, cancellationToken).ConfigureAwait(false);
         if (!held)
             return;

@@ -70,6 +70,12 @@ public sealed class TaskRecord
     /// <summary>While delegated (委派): the assignee the task returns to.</summary>
     public string? Owner { get; set; }
 
+    /// <summary>
+    /// The deadline was counted over a year whose official holidays were not loaded (weekend rule only); it is
+    /// counted again when that year is loaded.
+    /// </summary>
+    public bool DueProvisional { get; set; }
+
     public int Version { get; set; }
 
     public List<TaskCandidateRecord> Candidates { get; set; } = [];

@@ -49,6 +49,7 @@ internal static class ApiExtensions
         api.MapAdministrationApi();
         api.MapOrganisationApi();
         api.MapNotificationsApi();
+        api.MapCalendarApi();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using G2G.Runtime.Calendar;
 using G2G.Runtime.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -7,10 +8,13 @@ namespace G2G.Web.Health;
 /// <summary>The <c>/health</c> endpoint: overall status plus one entry per check, as JSON.</summary>
 internal static class HealthEndpoints
 {
-    /// <summary>Registers the checks: for now, that the database answers through the runtime's DbContext.</summary>
+    /// <summary>
+    /// Registers the checks: that the database answers through the runtime's DbContext, and that the working-day
+    /// calendar holds this year and, from 1 November, next year (degraded otherwise: deadlines are provisional).
+    /// </summary>
     public static IServiceCollection AddG2GHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddDbContextCheck<G2GDbContext>("database");
+        services.AddHealthChecks().AddDbContextCheck<G2GDbContext>("database").AddCheck<CalendarHealthCheck>("calendar");
         return services;
     }
 
@@ -34,3 +38,15 @@ internal sealed record HealthResponse(string Status, double DurationMs, IReadOnl
 
 /// <summary>One check's result in <see cref="HealthResponse"/>.</summary>
 internal sealed record HealthCheckResponse(string Name, string Status, string? Description, double DurationMs);
+
+/// <summary>Degraded while a year of holidays that deadlines need is not loaded; the description says which.</summary>
+internal sealed class CalendarHealthCheck(CalendarWarnings warnings) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var found = await warnings.ListAsync(cancellationToken);
+        return found.Count == 0
+            ? HealthCheckResult.Healthy("Every year deadlines need is loaded.")
+            : HealthCheckResult.Degraded(string.Join(" ", found.Select(w => w.Message)));
+    }
+}

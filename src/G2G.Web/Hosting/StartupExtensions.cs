@@ -1,4 +1,5 @@
 using G2G.Runtime;
+using G2G.Runtime.Calendar;
 using G2G.Runtime.Definitions;
 using G2G.Runtime.Persistence;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,21 @@ internal static class StartupExtensions
         await using var scope = app.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<WorkflowDirectoryDeployer>().DeployAsync(folder, app.Lifetime.ApplicationStopping);
         StartupLog.WorkflowsDeployed(app.Logger, folder, result.Created, result.Unchanged, result.Refused, result.Forms);
+    }
+
+    /// <summary>
+    /// Loads the year files of the calendar folder (<c>Runtime:Calendar:Path</c>, relative to the content root) and
+    /// logs each year administrators should load.
+    /// </summary>
+    public static async Task LoadCalendarAsync(this WebApplication app)
+    {
+        var folder = Path.GetFullPath(app.Services.GetRequiredService<IOptions<CalendarOptions>>().Value.Path, app.Environment.ContentRootPath);
+        await using var scope = app.Services.CreateAsyncScope();
+        var stopping = app.Lifetime.ApplicationStopping;
+        var result = await scope.ServiceProvider.GetRequiredService<CalendarFolderLoader>().LoadAsync(folder, stopping);
+        StartupLog.CalendarLoaded(app.Logger, folder, result.Loaded, result.Unchanged, result.NotAnnounced, result.Refused);
+        foreach (var warning in await scope.ServiceProvider.GetRequiredService<CalendarWarnings>().ListAsync(stopping))
+            StartupLog.CalendarWarning(app.Logger, warning.Code, warning.Message);
     }
 
     /// <summary>Logs the addresses Kestrel really bound (port 0 resolved) once the server has started.</summary>

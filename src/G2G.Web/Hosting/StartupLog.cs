@@ -18,4 +18,11 @@ internal static partial class StartupLog
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "The demo province could not be created: {Problems}")]
     public static partial void DemoSeedFailed(ILogger logger, string problems);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information,
+        Message = "Calendar folder {Folder}: {Loaded} years loaded, {Unchanged} unchanged, {NotAnnounced} not announced, {Refused} refused")]
+    public static partial void CalendarLoaded(ILogger logger, string folder, int loaded, int unchanged, int notAnnounced, int refused);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "{Code}: {Message}")]
+    public static partial void CalendarWarning(ILogger logger, string code, string message);
 }

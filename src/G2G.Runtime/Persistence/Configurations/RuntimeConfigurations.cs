@@ -71,6 +71,8 @@ internal sealed class TaskConfiguration : IEntityTypeConfiguration<TaskRecord>
         builder.HasIndex(t => t.CompletedAt).HasFilter(CompletedOnly).HasDatabaseName("ix_completed_tasks_completed_at");
         // Supervision's overdue list and aging counts: open tasks in due-date order, filtered by agency and 密级 from the index.
         builder.HasIndex(t => new { t.DueAt, t.AgencyId, t.Classification }).HasFilter(OpenOnly).HasDatabaseName("ix_open_tasks_due_at_agency_id_classification");
+        // Open tasks whose deadline waits for a year's holidays (migration CalendarData): empty once every year is loaded.
+        builder.HasIndex(t => t.Id).HasFilter(OpenOnly + " AND due_provisional").HasDatabaseName("ix_open_tasks_provisional_due");
     }
 }
 
