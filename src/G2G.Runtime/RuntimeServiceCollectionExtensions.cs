@@ -64,10 +64,12 @@ public static class RuntimeServiceCollectionExtensions
             services.TryAddScoped<INotificationSender, SmtpNotificationSender>();
         services.AddSingleton<JobExecutor>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<Calendar.ProvisionalDeadlineSweeper>();
         if (configuration.GetValue($"{RuntimeOptions.Section}:Jobs:Enabled", true))
         {
             services.AddHostedService(provider => provider.GetRequiredService<JobExecutor>());
             services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
+            services.AddHostedService(provider => provider.GetRequiredService<Calendar.ProvisionalDeadlineSweeper>());
         }
         return actions;
     }
