@@ -19,7 +19,7 @@ public sealed record TaskView(
     long Id, long InstanceId, string ElementId, string? Name, string ProcessKey, string? Title, string? FormKey, string? Assignee,
     IReadOnlyList<string> CandidateUsers, IReadOnlyList<string> CandidateGroups, string? AgencyId, string State, string? Outcome,
     DateTimeOffset CreatedAt, DateTimeOffset? DueAt, DateTimeOffset? CompletedAt, string? CompletedBy, string? AddedSigner, int InstanceVersion,
-    ClearanceLevel Classification);
+    ClearanceLevel Classification, bool DueProvisional);
 
 public sealed record HistoryView(string ElementId, string ElementKind, string Phase, long TokenId, DateTimeOffset OccurredAt);
 
@@ -154,6 +154,7 @@ public sealed class RuntimeQueries(G2GDbContext db, CallerContext callers, TimeP
         return [.. tasks.Select(t => new TaskView(t.Id, t.InstanceId, t.ElementId, t.Name, t.ProcessKey, t.Title, t.FormKey, t.Assignee,
             [.. t.Candidates.Where(c => c.Kind == CandidateKinds.User).Select(c => c.Value)],
             [.. t.Candidates.Where(c => c.Kind == CandidateKinds.Group).Select(c => c.Value)],
-            t.AgencyId, t.State, t.Outcome, t.CreatedAt, t.DueAt, t.CompletedAt, t.CompletedBy, t.AddedSigner, versions[t.InstanceId], t.Classification))];
+            t.AgencyId, t.State, t.Outcome, t.CreatedAt, t.DueAt, t.CompletedAt, t.CompletedBy, t.AddedSigner, versions[t.InstanceId], t.Classification,
+            t.DueProvisional))];
     }
 }

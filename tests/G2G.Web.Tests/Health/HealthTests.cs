@@ -10,9 +10,28 @@ public abstract class HealthTests<TDatabase>(TDatabase database) : IClassFixture
     where TDatabase : TestDatabase
 {
     [DatabaseFact]
-    public async Task Health_WhenDatabaseReachable_ReturnsHealthy()
+    public async Task Health_WhenDatabaseReachable_AndTheCalendarComplete_ReturnsHealthy()
     {
-        await using var factory = new G2GWebFactory(database);
+        var body = await HealthAtAsync(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.FromHours(8)));
+
+        Assert.Equal("Healthy", body.Status);
+        Assert.Equal([("calendar", "Healthy"), ("database", "Healthy")], body.Checks.Select(c => (c.Name, c.Status)).Order());
+    }
+
+    [DatabaseFact]
+    public async Task Health_IsDegraded_FromNovember_WhileNextYearsHolidaysAreNotLoaded()
+    {
+        var body = await HealthAtAsync(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.FromHours(8)));
+
+        Assert.Equal("Degraded", body.Status); // still 200: the node serves, administrators have work to do
+        var calendar = Assert.Single(body.Checks, c => c.Name == "calendar");
+        Assert.Equal("Degraded", calendar.Status);
+        Assert.Contains("2027", calendar.Description, StringComparison.Ordinal);
+    }
+
+    private async Task<HealthBody> HealthAtAsync(DateTimeOffset now)
+    {
+        await using var factory = new G2GWebFactory(database, clock: new G2G.Runtime.Tests.Runtime.ManualClock(now));
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
@@ -21,9 +40,7 @@ public abstract class HealthTests<TDatabase>(TDatabase database) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         Assert.NotNull(body);
-        Assert.Equal("Healthy", body.Status);
-        var check = Assert.Single(body.Checks);
-        Assert.Equal(("database", "Healthy"), (check.Name, check.Status));
+        return body;
     }
 
     [DatabaseFact]
