@@ -14,6 +14,7 @@ public sealed class BpmnDocument
         Xml = xml;
         Processes = processes;
         Diagnostics = diagnostics;
+        ExecutableProcesses = SelectExecutable(processes);
     }
 
     /// <summary>The source XML exactly as given.</summary>
@@ -26,10 +27,18 @@ public sealed class BpmnDocument
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
-    /// <summary>The processes marked executable (all processes when none is marked).</summary>
-    public IEnumerable<ProcessDefinition> ExecutableProcesses =>
-        Processes.Any(p => p.IsExecutable) ? Processes.Where(p => p.IsExecutable) : Processes;
+    /// <summary>
+    /// The processes that run: those marked executable (all when none is marked), never an empty one.
+    /// The others stay in <see cref="Processes"/> for the diagram.
+    /// </summary>
+    public IReadOnlyList<ProcessDefinition> ExecutableProcesses { get; }
 
     public ProcessDefinition GetProcess(string key) =>
         Processes.FirstOrDefault(p => p.Id == key) ?? throw new KeyNotFoundException($"The document has no process '{key}'.");
+
+    internal static IReadOnlyList<ProcessDefinition> SelectExecutable(IReadOnlyList<ProcessDefinition> processes)
+    {
+        var withNodes = processes.Where(p => p.AllNodes.Count > 0).ToList();
+        return withNodes.Any(p => p.IsExecutable) ? [.. withNodes.Where(p => p.IsExecutable)] : withNodes;
+    }
 }

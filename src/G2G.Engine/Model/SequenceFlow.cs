@@ -19,6 +19,9 @@ public sealed class SequenceFlow : BpmnElement
     /// <summary>The condition; null for an unconditional flow.</summary>
     public Expression? Condition { get; }
 
+    /// <summary>The flow has a condition that could not be read (reported already); it is not unconditional.</summary>
+    internal bool HasUnreadableCondition { get; init; }
+
     /// <summary>True when the source gateway or activity names this flow as its default.</summary>
     public bool IsDefault => Source.DefaultFlow == this;
 }

@@ -22,8 +22,12 @@ public static class BpmnParser
         var root = Load(xml, session);
         var processes = root is null ? [] : session.ReadDefinitions(root);
         var diagnostics = session.Diagnostics;
-        foreach (var process in processes)
+        // Pools that do not run (black boxes, documentation of a partner's process) never block the file.
+        foreach (var process in BpmnDocument.SelectExecutable(processes))
+        {
+            diagnostics.AddRange(session.ProcessDiagnostics[process]);
             diagnostics.AddRange(BpmnValidator.Validate(process, processes, context ?? ValidationContext.Permissive));
+        }
         diagnostics.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
         return new BpmnDocument(xml, processes, diagnostics);
     }

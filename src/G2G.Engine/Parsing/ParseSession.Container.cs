@@ -15,6 +15,7 @@ internal sealed partial class ParseSession
         "dataInputAssociation", "dataOutputAssociation", "auditing", "monitoring", "category", "categoryValue",
         "multiInstanceLoopCharacteristics", "standardLoopCharacteristics", "resourceRole", "performer",
         "humanPerformer", "potentialOwner", "ioBinding", "supportedInterfaceRef", "correlationSubscription",
+        "categoryValueRef", "supports",
     };
 
     /// <summary>Flow nodes of BPMN 2.0 that the engine does not run; they are reported, never crash.</summary>
@@ -124,8 +125,12 @@ internal sealed partial class ParseSession
             Error("bpmn.dangling-flow", xml, $"Sequence flow '{id}' connects '{sourceRef}' to '{targetRef}', but both ends must be flow nodes of the same (sub)process.");
             return null;
         }
-        var condition = xml.Element(BpmnNamespaces.Model + "conditionExpression") is { } c ? ReadExpression(c, xml, "condition") : null;
-        var flow = new SequenceFlow(id, (string?)xml.Attribute("name"), PositionOf(xml), source.Node, target.Node, condition);
+        var written = xml.Element(BpmnNamespaces.Model + "conditionExpression");
+        var condition = written is null ? null : ReadExpression(written, xml, "condition");
+        var flow = new SequenceFlow(id, (string?)xml.Attribute("name"), PositionOf(xml), source.Node, target.Node, condition)
+        {
+            HasUnreadableCondition = condition is null && !string.IsNullOrWhiteSpace(written?.Value),
+        };
         source.Node.AddOutgoing(flow);
         target.Node.AddIncoming(flow);
         return flow;
@@ -134,12 +139,13 @@ internal sealed partial class ParseSession
     private void Attach(BoundaryEvent boundary, XElement xml, Dictionary<string, (FlowNode Node, XElement Xml)> nodes)
     {
         var attachedTo = (string?)xml.Attribute("attachedToRef");
-        if (attachedTo is not null && nodes.TryGetValue(attachedTo, out var host) && host.Node is Activity activity)
+        var host = attachedTo is null ? null : nodes.GetValueOrDefault(attachedTo).Node;
+        if (host is Activity activity)
         {
             boundary.AttachedTo = activity;
             activity.AddBoundaryEvent(boundary);
         }
-        else
+        else if (host is not UnsupportedNode) // an unsupported host is reported already: say the cause once
         {
             Error("bpmn.boundary-not-attached", xml, $"Boundary event '{boundary.Id}' must be attached to an activity of the same (sub)process; attachedToRef is '{attachedTo}'.");
         }

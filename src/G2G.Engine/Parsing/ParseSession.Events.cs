@@ -10,12 +10,11 @@ internal sealed partial class ParseSession
     private FlowNode? ReadEvent(XElement xml, string kind, string id, string? name, SourcePosition position)
     {
         var definitions = xml.Elements().Where(e => e.Name.Namespace == BpmnNamespaces.Model && e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)).ToList();
-        if (xml.Elements(BpmnNamespaces.Model + "eventDefinitionRef").Any())
-            Error("bpmn.unsupported-event", xml, "Event definitions referenced by eventDefinitionRef are not supported; put the definition inside the event.");
+        var missing = ResolveReferences(xml, definitions);
         if (definitions.Count > 1)
             Error("bpmn.unsupported-event", xml, $"{kind} '{id}' has {definitions.Count} event definitions; events with several triggers (multiple events) are not supported.");
         var definition = definitions.Count == 0 ? null : ReadEventDefinition(definitions[0], xml);
-        var unsupported = definitions.Count > 0 && definition is null;
+        var unsupported = (definitions.Count > 0 && definition is null) || missing;
 
         switch (kind)
         {
@@ -49,6 +48,29 @@ internal sealed partial class ParseSession
                 }
                 return new BoundaryEvent(id, name, position, definition, (bool?)xml.Attribute("cancelActivity") ?? true);
         }
+    }
+
+    /// <summary>
+    /// Adds the definitions declared at the top level of the file and referenced with eventDefinitionRef.
+    /// Returns whether a reference named nothing (reported here).
+    /// </summary>
+    private bool ResolveReferences(XElement xml, List<XElement> definitions)
+    {
+        var missing = false;
+        foreach (var reference in xml.Elements(BpmnNamespaces.Model + "eventDefinitionRef"))
+        {
+            var id = reference.Value.Trim();
+            // A QName may carry the prefix of the definitions' target namespace.
+            var local = id[(id.IndexOf(':', StringComparison.Ordinal) + 1)..];
+            if (_eventDefinitions.TryGetValue(id, out var definition) || _eventDefinitions.TryGetValue(local, out definition))
+            {
+                definitions.Add(definition);
+                continue;
+            }
+            Error("bpmn.unknown-event-definition", xml, $"The eventDefinitionRef '{id}' names no event definition declared in the file's <definitions>.");
+            missing = true;
+        }
+        return missing;
     }
 
     private static bool IsInEventSubProcess(XElement xml) =>

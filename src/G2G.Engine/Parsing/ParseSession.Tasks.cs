@@ -114,13 +114,19 @@ internal sealed partial class ParseSession
     private Expression? ReadExpression(XElement element, XElement owner, string what)
     {
         var language = (string?)element.Attribute("language");
-        if (language is not null && !language.Equals("g2g", StringComparison.OrdinalIgnoreCase))
+        var declared = language is null ? (string?)_languageDeclaration?.Attribute("expressionLanguage") : null;
+        if ((language ?? declared) is { } foreign && !IsOurLanguage(foreign))
         {
-            Error("bpmn.unsupported-expression-language", owner, $"The {what} is written in '{language}'; only the G2G expression language is supported.");
+            var origin = declared is null ? "" : $" (declared by expressionLanguage on <definitions>, line {PositionOf(_languageDeclaration!).Line})";
+            Error("bpmn.unsupported-expression-language", owner, $"The {what} is written in '{foreign}'{origin}; "
+                + "this expression language is not supported. Write it in the G2G expression language (language=\"g2g\").");
             return null;
         }
         return string.IsNullOrWhiteSpace(element.Value) ? null : ParseExpressionText(element.Value, owner, what);
     }
+
+    private static bool IsOurLanguage(string language) =>
+        language.Equals("g2g", StringComparison.OrdinalIgnoreCase) || language == BpmnNamespaces.G2G.NamespaceName;
 
     /// <summary>Parses expression text; a JUEL-style ${…} wrapper from other modelers is accepted and removed.</summary>
     private Expression? ParseExpressionText(string text, XElement owner, string what)

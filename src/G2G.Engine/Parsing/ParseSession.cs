@@ -11,9 +11,14 @@ internal sealed partial class ParseSession
     private readonly Dictionary<string, string> _messages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _signals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, XElement> _eventDefinitions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    private XElement? _languageDeclaration;
 
     public List<Diagnostic> Diagnostics { get; } = [];
+
+    /// <summary>What was found inside each process; reported only for the processes that run.</summary>
+    public Dictionary<ProcessDefinition, List<Diagnostic>> ProcessDiagnostics { get; } = [];
 
     public static SourcePosition PositionOf(XObject node) =>
         node is IXmlLineInfo info && info.HasLineInfo() ? new SourcePosition(info.LineNumber, info.LinePosition) : default;
@@ -28,9 +33,11 @@ internal sealed partial class ParseSession
         Diagnostics.Add(new Diagnostic(severity, code, (string?)element.Attribute("id"), element.Name.LocalName, position.Line, position.Column, message));
     }
 
-    /// <summary>Reads messages, signals and errors first (events refer to them), then every process.</summary>
+    /// <summary>Reads messages, signals, errors and event definitions first (events refer to them), then every process.</summary>
     public List<ProcessDefinition> ReadDefinitions(XElement definitions)
     {
+        if (definitions.Attribute("expressionLanguage") is not null)
+            _languageDeclaration = definitions;
         foreach (var element in definitions.Elements())
         {
             var id = (string?)element.Attribute("id");
@@ -41,17 +48,25 @@ internal sealed partial class ParseSession
                 case "message": _messages[id] = (string?)element.Attribute("name") ?? id; break;
                 case "signal": _signals[id] = (string?)element.Attribute("name") ?? id; break;
                 case "error": _errors[id] = (string?)element.Attribute("errorCode") ?? (string?)element.Attribute("name") ?? id; break;
+                case var kind when kind.EndsWith("EventDefinition", StringComparison.Ordinal): _eventDefinitions[id] = element; break;
             }
         }
         var processes = new List<ProcessDefinition>();
         foreach (var element in definitions.Elements(BpmnNamespaces.Model + "process"))
         {
+            var before = Diagnostics.Count;
             var process = ReadProcess(element);
-            if (process is not null)
-                processes.Add(process);
+            if (process is null)
+                continue;
+            processes.Add(process);
+            ProcessDiagnostics[process] = Diagnostics[before..];
+            Diagnostics.RemoveRange(before, Diagnostics.Count - before);
         }
         if (processes.Count == 0)
             Error("bpmn.no-process", definitions, "The definitions contain no <process>; there is nothing to run.");
+        else if (BpmnDocument.SelectExecutable(processes).Count == 0)
+            Error("bpmn.no-process", definitions, $"The processes {string.Join(", ", processes.Select(p => $"'{p.Id}'"))} "
+                + "contain no flow nodes (black-box pools or placeholders); there is nothing to run.");
         return processes;
     }
 

@@ -1,5 +1,6 @@
 using G2G.Engine.Model;
 using G2G.Engine.Model.Activities;
+using G2G.Engine.Model.Events;
 using G2G.Engine.Model.Gateways;
 
 namespace G2G.Engine.Validation;
@@ -12,8 +13,10 @@ public static partial class BpmnValidator
         var reached = new HashSet<FlowNode>();
         void Visit(FlowContainer container)
         {
-            // Unsupported nodes are reported already; what follows them is not reported again as unreachable.
-            var seeds = container.StartEvents.Concat<FlowNode>(container.Nodes.OfType<UnsupportedNode>()).ToList();
+            // Unsupported nodes and unattached boundary events are reported already (or their host is):
+            // what follows them is not reported again as unreachable.
+            var seeds = container.StartEvents.Concat<FlowNode>(container.Nodes.OfType<UnsupportedNode>())
+                .Concat(container.Nodes.OfType<BoundaryEvent>().Where(b => b.AttachedTo is null)).ToList();
             var stack = new Stack<FlowNode>(seeds);
             foreach (var seed in seeds)
                 reached.Add(seed);

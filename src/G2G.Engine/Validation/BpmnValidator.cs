@@ -40,7 +40,7 @@ public static partial class BpmnValidator
         }
         if (node is ExclusiveGateway or InclusiveGateway && node.Outgoing.Count > 1)
         {
-            foreach (var flow in node.Outgoing.Where(f => f.Condition is null && !f.IsDefault))
+            foreach (var flow in node.Outgoing.Where(f => f.Condition is null && !f.IsDefault && !f.HasUnreadableCondition))
                 report(DiagnosticSeverity.Error, "gateway.unconditional-flow", flow, $"Flow '{flow.Id}' leaves the {node.Kind} '{node.Id}' without a condition and is not its default flow; give it a condition or make it the default.");
         }
         if (node is EventBasedGateway)

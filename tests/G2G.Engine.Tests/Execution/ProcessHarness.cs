@@ -58,7 +58,7 @@ internal sealed class ProcessHarness
         var document = BpmnParser.Parse(xml);
         var errors = document.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
-        var process = processKey is null ? document.ExecutableProcesses.First() : document.GetProcess(processKey);
+        var process = processKey is null ? document.ExecutableProcesses[0] : document.GetProcess(processKey);
         return new ProcessHarness(process, options);
     }
 
