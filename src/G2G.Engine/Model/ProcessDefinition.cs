@@ -49,8 +49,8 @@ public sealed class ProcessDefinition : BpmnElement
     /// <summary>True when a token at <paramref name="from"/> can get to <paramref name="to"/> along sequence flows of one container.</summary>
     public bool CanReach(FlowNode from, FlowNode to) => _reach[from.Index][to.Index];
 
-    /// <summary>Whether a token at <paramref name="from"/> can reach <paramref name="to"/> without passing through <paramref name="avoiding"/>.</summary>
-    internal static bool CanReachAvoiding(FlowNode from, FlowNode to, FlowNode avoiding)
+    /// <summary>Whether a token at <paramref name="from"/> can reach <paramref name="to"/> without passing through the avoided nodes.</summary>
+    internal static bool CanReachAvoiding(FlowNode from, FlowNode to, FlowNode avoiding, FlowNode? alsoAvoiding = null)
     {
         if (from == to)
             return true;
@@ -63,7 +63,7 @@ public sealed class ProcessDefinition : BpmnElement
             {
                 if (flow == to)
                     return true;
-                if (flow != avoiding && seen.Add(flow))
+                if (flow != avoiding && flow != alsoAvoiding && seen.Add(flow))
                     stack.Push(flow);
             }
         }
