@@ -13,7 +13,7 @@ internal sealed partial class Run
     /// </summary>
     public void ThrowError(Token token, string? errorCode, string description, bool technical)
     {
-        var handler = FindErrorHandler(token, errorCode, technical);
+        var handler = FindCatcher(token, d => Catches(d, errorCode, technical));
         switch (handler)
         {
             case (Token activityToken, BoundaryEvent boundary, _):
@@ -32,16 +32,38 @@ internal sealed partial class Run
     }
 
     /// <summary>Whether an error thrown at the token would be caught inside this instance.</summary>
-    public bool CanCatch(Token token, string errorCode) => FindErrorHandler(token, errorCode, technical: false) is not null;
+    public bool CanCatch(Token token, string errorCode) => FindCatcher(token, d => Catches(d, errorCode, technical: false)) is not null;
 
-    private (Token? ActivityToken, Model.FlowNode Catcher, ScopeState? Scope)? FindErrorHandler(Token token, string? errorCode, bool technical)
+    /// <summary>
+    /// An escalation: the nearest matching escalation boundary event or event subprocess start, walking
+    /// out as errors do, interrupts or not as it is modelled; uncaught, nothing happens (BPMN 2.0 §10.5.2).
+    /// Returns false when the escalation interrupted the thrower's own scope, so the thrower must stop.
+    /// </summary>
+    public bool Escalate(Token token, string code)
+    {
+        switch (FindCatcher(token, d => d is EscalationDefinition e && (e.EscalationCode is null || e.EscalationCode == code)))
+        {
+            case (Token activityToken, BoundaryEvent boundary, _):
+                if (boundary.CancelActivity)
+                    CancelToken(activityToken, CancelReason.Interrupted);
+                Spawn(boundary.Id, activityToken.ScopeId);
+                break;
+            case (_, StartEvent start, ScopeState scope):
+                StartEventSubProcess(scope, (SubProcess)start.Container.Owner, start, null);
+                break;
+        }
+        return _tokens.ContainsKey(token.Id);
+    }
+
+    /// <summary>The nearest boundary event or event subprocess start around the token whose definition catches.</summary>
+    private (Token? ActivityToken, Model.FlowNode Catcher, ScopeState? Scope)? FindCatcher(Token token, Func<EventDefinition?, bool> catches)
     {
         var current = token;
         while (true)
         {
             if (_definition.GetNode(current.ElementId) is Activity activity && !IsInstanceToken(current, activity))
             {
-                var boundary = activity.BoundaryEvents.FirstOrDefault(b => Catches(b.Definition, errorCode, technical));
+                var boundary = activity.BoundaryEvents.FirstOrDefault(b => catches(b.Definition));
                 if (boundary is not null)
                     return (current, boundary, null);
             }
@@ -50,7 +72,7 @@ internal sealed partial class Run
                 scope = _scopes[scope.ParentId!.Value];
             var start = ContainerOf(scope)?.EventSubProcesses
                 .SelectMany(e => e.Body.StartEvents)
-                .FirstOrDefault(s => Catches(s.Definition, errorCode, technical));
+                .FirstOrDefault(s => catches(s.Definition));
             if (start is not null)
                 return (null, start, scope);
             if (scope.OwnerTokenId is not { } owner)

@@ -177,7 +177,7 @@ internal sealed partial class Run
     }
 
     /// <summary>
-    /// A throwing event sends its message or signal. Returns false when the thrown signal interrupted
+    /// A throwing event sends its message, signal or escalation. Returns false when what it threw interrupted
     /// the thrower's own scope, so the thrower must stop.
     /// </summary>
     public bool Throw(Token token, FlowNode node, EventDefinition? definition)
@@ -190,6 +190,8 @@ internal sealed partial class Run
             case SignalDefinition signal:
                 ThrowSignal(token, node, signal);
                 return _tokens.ContainsKey(token.Id);
+            case EscalationDefinition escalation:
+                return Escalate(token, escalation.EscalationCode ?? "");
             default:
                 return true;
         }

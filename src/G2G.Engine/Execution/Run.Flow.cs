@@ -66,6 +66,13 @@ internal sealed partial class Run
             TakeAll(token, taken);
     }
 
+    /// <summary>A link throw: the token continues at the catching link event of the same name.</summary>
+    public void Jump(Token token, FlowNode link, FlowNode target)
+    {
+        Complete(token, link);
+        Schedule(token.MovedTo(target.Id, arrivedVia: null));
+    }
+
     public void Complete(Token token, FlowNode node) =>
         Emit(new ElementEvent(node.Id, node.Kind, ElementPhase.Completed, token.Id));
 

@@ -70,11 +70,13 @@ public sealed class ProcessDefinition : BpmnElement
         return false;
     }
 
-    /// <summary>Where a token can go next: outgoing flows, and boundary events of an activity.</summary>
+    /// <summary>Where a token can go next: outgoing flows, a link throw's catch, and boundary events of an activity.</summary>
     internal static IEnumerable<FlowNode> Successors(FlowNode node)
     {
         foreach (var flow in node.Outgoing)
             yield return flow.Target;
+        if (node is Events.IntermediateThrowEvent { LinkTarget: { } link })
+            yield return link;
         if (node is Activity activity)
         {
             foreach (var boundary in activity.BoundaryEvents)

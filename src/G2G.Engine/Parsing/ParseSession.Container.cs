@@ -54,6 +54,7 @@ internal sealed partial class ParseSession
             Attach(boundary, xml, nodes);
         foreach (var (node, xml) in nodes.Values)
             ResolveDefault(node, xml);
+        ResolveLinks(nodes.Values);
 
         var subProcesses = nodes.Values.Select(n => n.Node).OfType<SubProcess>().ToList();
         container.Nodes = [.. nodes.Values.Select(n => n.Node).Where(n => n is not SubProcess { TriggeredByEvent: true })];

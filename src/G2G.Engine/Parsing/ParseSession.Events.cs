@@ -19,31 +19,34 @@ internal sealed partial class ParseSession
         switch (kind)
         {
             case "startEvent":
-                // Error and signal starts belong to event subprocesses (BPMN 2.0 §10.5.5); a process starts on none, timer or message.
-                if (definition is TerminateDefinition || (definition is ErrorDefinition or SignalDefinition && !IsInEventSubProcess(xml)))
+                // Error and escalation starts belong to event subprocesses (BPMN 2.0 §10.5.5); a process starts on none, timer or message.
+                if (definition is TerminateDefinition or LinkDefinition
+                    || (definition is ErrorDefinition or SignalDefinition or EscalationDefinition && !IsInEventSubProcess(xml)))
                     Error("bpmn.unsupported-event", xml, $"A start event with a {definition.Kind} is not supported here.");
                 return new StartEvent(id, name, position, definition, (bool?)xml.Attribute("isInterrupting") ?? true);
             case "endEvent":
-                if (definition is TimerDefinition)
-                    Error("bpmn.unsupported-event", xml, "An end event cannot have a timer.");
+                if (definition is TimerDefinition or LinkDefinition)
+                    Error("bpmn.unsupported-event", xml, $"An end event cannot have a {definition.Kind}.");
+                RequireEscalationCode(definition, xml);
                 return new EndEvent(id, name, position, definition);
             case "intermediateThrowEvent":
-                if (definition is not (null or MessageDefinition or SignalDefinition) && !unsupported)
+                if (definition is not (null or MessageDefinition or SignalDefinition or EscalationDefinition or LinkDefinition) && !unsupported)
                     Error("bpmn.unsupported-event", xml, $"An intermediate throw event with a {definition.Kind} is not supported.");
+                RequireEscalationCode(definition, xml);
                 return new IntermediateThrowEvent(id, name, position, definition);
             case "intermediateCatchEvent":
-                if (definition is not (TimerDefinition or MessageDefinition or SignalDefinition))
+                if (definition is not (TimerDefinition or MessageDefinition or SignalDefinition or LinkDefinition))
                 {
                     if (!unsupported)
-                        Error("bpmn.unsupported-event", xml, "An intermediate catch event needs a timer, message or signal definition.");
+                        Error("bpmn.unsupported-event", xml, "An intermediate catch event needs a timer, message, signal or link definition.");
                     return new UnsupportedNode(id, name, kind, position);
                 }
                 return new IntermediateCatchEvent(id, name, position, definition);
             default:
-                if (definition is not (TimerDefinition or MessageDefinition or SignalDefinition or ErrorDefinition))
+                if (definition is not (TimerDefinition or MessageDefinition or SignalDefinition or ErrorDefinition or EscalationDefinition))
                 {
                     if (!unsupported)
-                        Error("bpmn.unsupported-event", xml, "A boundary event needs a timer, message, signal or error definition.");
+                        Error("bpmn.unsupported-event", xml, "A boundary event needs a timer, message, signal, error or escalation definition.");
                     return new UnsupportedNode(id, name, kind, position);
                 }
                 return new BoundaryEvent(id, name, position, definition, (bool?)xml.Attribute("cancelActivity") ?? true);
@@ -93,19 +96,40 @@ internal sealed partial class ParseSession
                     : $"The signal '{signalRef}' is not defined in the file (a <signal> element is needed).");
                 return new SignalDefinition(signalRef ?? "");
             case "errorEventDefinition":
-                var errorRef = (string?)definition.Attribute("errorRef");
-                if (errorRef is null)
-                    return new ErrorDefinition(null);
-                if (_errors.TryGetValue(errorRef, out var code))
-                    return new ErrorDefinition(code);
-                Error("bpmn.unknown-error", owner, $"The error '{errorRef}' is not defined in the file (an <error> element is needed).");
-                return new ErrorDefinition(errorRef);
+                return new ErrorDefinition(ReferencedCode(definition, owner, "error", _errors));
             case "terminateEventDefinition":
                 return new TerminateDefinition();
+            case "escalationEventDefinition":
+                return new EscalationDefinition(ReferencedCode(definition, owner, "escalation", _escalations));
+            case "linkEventDefinition":
+                if ((string?)definition.Attribute("name") is { Length: > 0 } link)
+                    return new LinkDefinition(link);
+                Error("bpmn.link-unnamed", owner, "A link event needs a name: a throw jumps to the catch of the same name.");
+                return null;
             default:
-                Error("bpmn.unsupported-event", owner, $"<{definition.Name.LocalName}> is not supported by the G2G engine (supported: timer, message, signal, error, terminate).");
+                Error("bpmn.unsupported-event", owner, $"<{definition.Name.LocalName}> is not supported by the G2G engine "
+                    + "(supported: timer, message, signal, error, escalation, link, terminate).");
                 return null;
         }
+    }
+
+    /// <summary>The code of the error or escalation an event refers to (errorRef, escalationRef); null when none is named.</summary>
+    private string? ReferencedCode(XElement definition, XElement owner, string kind, Dictionary<string, string?> known)
+    {
+        var reference = (string?)definition.Attribute(kind + "Ref");
+        if (reference is null)
+            return null;
+        if (known.TryGetValue(reference, out var code))
+            return code;
+        Error($"bpmn.unknown-{kind}", owner, $"The {kind} '{reference}' is not defined in the file (an <{kind}> element is needed).");
+        return reference;
+    }
+
+    /// <summary>A thrown escalation must say which one: catchers match it by code.</summary>
+    private void RequireEscalationCode(EventDefinition? definition, XElement xml)
+    {
+        if (definition is EscalationDefinition { EscalationCode: null })
+            Error("bpmn.unknown-escalation", xml, "No escalation is referenced (escalationRef); an <escalation> element with an escalationCode is needed.");
     }
 
     /// <summary>A message reference on an event or a send/receive task; correlation key from g2g:correlationKey.</summary>

@@ -11,6 +11,7 @@ internal sealed partial class ParseSession
     private readonly Dictionary<string, string> _messages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _signals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _escalations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, XElement> _eventDefinitions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
     private XElement? _languageDeclaration;
@@ -47,6 +48,7 @@ internal sealed partial class ParseSession
             {
                 case "message": _messages[id] = (string?)element.Attribute("name") ?? id; break;
                 case "signal": _signals[id] = (string?)element.Attribute("name") ?? id; break;
+                case "escalation": _escalations[id] = (string?)element.Attribute("escalationCode") ?? (string?)element.Attribute("name") ?? id; break;
                 case "error": _errors[id] = (string?)element.Attribute("errorCode") ?? (string?)element.Attribute("name") ?? id; break;
                 case var kind when kind.EndsWith("EventDefinition", StringComparison.Ordinal): _eventDefinitions[id] = element; break;
             }

@@ -17,3 +17,9 @@ public sealed record SignalDefinition(string SignalName) : EventDefinition("sign
 public sealed record ErrorDefinition(string? ErrorCode) : EventDefinition("errorEventDefinition");
 
 public sealed record TerminateDefinition() : EventDefinition("terminateEventDefinition");
+
+/// <summary>A link: a throw jumps to the one catch of the same name on the same process level.</summary>
+public sealed record LinkDefinition(string LinkName) : EventDefinition("linkEventDefinition");
+
+/// <summary>An escalation, by its code; a null code on a catching event catches every escalation.</summary>
+public sealed record EscalationDefinition(string? EscalationCode) : EventDefinition("escalationEventDefinition");
