@@ -8,7 +8,8 @@ internal sealed partial class Run
     /// <summary>Arms boundary events, expands a multi-instance, or runs the activity's own behaviour.</summary>
     public void EnterActivity(Token token, Activity activity)
     {
-        if (IsInstanceToken(token, activity))
+        // One instance of a multi-instance, or the next iteration of a loop: boundary events are armed already.
+        if (IsInstanceToken(token, activity) || token.LoopCounter is not null)
         {
             activity.Execute(this, token);
             return;
@@ -16,6 +17,8 @@ internal sealed partial class Run
         ArmBoundaryEvents(token, activity);
         if (activity.MultiInstance is not null)
             StartMultiInstance(token, activity);
+        else if (activity.Loop is { } loop)
+            StartLoop(token, activity, loop);
         else
             activity.Execute(this, token);
     }
@@ -37,6 +40,8 @@ internal sealed partial class Run
                 CompleteInstance(token, activity, outcome);
                 return;
             }
+            if (token.LoopCounter is not null && ContinueLoop(ref token, activity))
+                return;
             DisarmSubscriptions(token.Id);
             if (token.ReturnTo is { } sender)
             {

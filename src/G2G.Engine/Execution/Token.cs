@@ -44,7 +44,11 @@ public sealed record Token
     /// <summary>Whether the step's own assignee has already completed (signers after it remain).</summary>
     public bool OwnerDone { get; init; }
 
+    /// <summary>In a standard loop: how many iterations of the activity are done.</summary>
+    public int? LoopCounter { get; init; }
+
     /// <summary>The token at its next element: everything that belonged to the step it left is cleared.</summary>
     internal Token MovedTo(string elementId, string? arrivedVia) =>
-        this with { ElementId = elementId, ArrivedVia = arrivedVia, ReturnTo = null, Signer = null, PendingSigners = [], OwnerDone = false };
+        this with { ElementId = elementId, ArrivedVia = arrivedVia, ReturnTo = null, Signer = null, PendingSigners = [], OwnerDone = false,
+            LoopCounter = null };
 }

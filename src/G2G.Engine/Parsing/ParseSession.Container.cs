@@ -97,7 +97,10 @@ internal sealed partial class ParseSession
             return null;
         }
         if (node is Activity activity)
+        {
             activity.MultiInstance = ReadMultiInstance(xml, activity);
+            activity.Loop = ReadStandardLoop(xml, activity);
+        }
         return node;
     }
 

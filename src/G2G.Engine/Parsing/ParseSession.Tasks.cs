@@ -87,8 +87,6 @@ internal sealed partial class ParseSession
 
     private MultiInstance? ReadMultiInstance(XElement xml, Activity activity)
     {
-        if (xml.Element(BpmnNamespaces.Model + "standardLoopCharacteristics") is not null)
-            Error("bpmn.unsupported-element", xml, "Standard loops are not supported; model the loop with a gateway or use multi-instance.");
         var loop = xml.Element(BpmnNamespaces.Model + "multiInstanceLoopCharacteristics");
         if (loop is null)
             return null;

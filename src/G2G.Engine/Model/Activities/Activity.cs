@@ -17,6 +17,8 @@ public abstract class Activity : FlowNode
 
     public MultiInstance? MultiInstance { get; internal set; }
 
+    public StandardLoop? Loop { get; internal set; }
+
     internal void AddBoundaryEvent(BoundaryEvent boundary) => _boundaryEvents.Add(boundary);
 
     internal sealed override void Enter(Run run, Token token) => run.EnterActivity(token, this);

@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Xml.Linq;
+using G2G.Engine.Model.Activities;
+
+namespace G2G.Engine.Parsing;
+
+internal sealed partial class ParseSession
+{
+    private StandardLoop? ReadStandardLoop(XElement xml, Activity activity)
+    {
+        if (xml.Element(BpmnNamespaces.Model + "standardLoopCharacteristics") is not { } loop)
+            return null;
+        if (activity.MultiInstance is not null)
+        {
+            Error("bpmn.loop-conflict", xml, $"'{activity.Id}' has both standard and multi-instance loop characteristics; keep one.");
+            return null;
+        }
+        var written = loop.Element(BpmnNamespaces.Model + "loopCondition");
+        var condition = written is null ? null : ReadExpression(written, xml, "loop condition");
+        int? maximum = null;
+        if ((string?)loop.Attribute("loopMaximum") is { } text)
+        {
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var max))
+                maximum = max;
+            else
+                Error("bpmn.loop-invalid", xml, $"The loopMaximum of '{activity.Id}' must be a whole number of at least 0, not '{text}'.");
+        }
+        if (condition is null && maximum is null)
+        {
+            if (string.IsNullOrWhiteSpace(written?.Value)) // an unreadable condition is reported already
+                Error("bpmn.loop-unbounded", xml, $"The standard loop of '{activity.Id}' has neither a loopCondition nor a "
+                    + "loopMaximum, so it would never end; add one.");
+            return null;
+        }
+        return new StandardLoop(condition, (bool?)loop.Attribute("testBefore") ?? false, maximum);
+    }
+}
