@@ -23,12 +23,14 @@ internal sealed partial class Run
                 CorrelationKey = message.CorrelationKey is null ? null : CorrelationKeyOf(message.CorrelationKey, tokenId, scopeId),
             },
             SignalDefinition signal => new Subscription { Id = 0, Kind = SubscriptionKind.Signal, ElementId = node.Id, Name = signal.SignalName },
+            ConditionalDefinition => new Subscription { Id = 0, Kind = SubscriptionKind.Conditional, ElementId = node.Id },
             _ => null, // errors are thrown and caught inside the instance; nothing to arm
         };
         if (subscription is null)
             return;
         subscription = subscription with { Id = NewId(), TokenId = tokenId, ScopeId = scopeId, ArmedAt = armedAt ?? Now };
         _subscriptions.Add(subscription);
+        _conditionsToCheck |= subscription.Kind == SubscriptionKind.Conditional; // a condition that holds already triggers at once
         if (subscription.DueAt is { } due)
             Emit(new TimerScheduled(subscription.Id, node.Id, due));
     }

@@ -26,6 +26,7 @@ internal sealed partial class Run
             return;
         foreach (var (name, value) in variables)
         {
+            _conditionsToCheck = true;
             var target = FindDeclaringScope(scopeId, name) ?? RootScope;
             _scopes[target.Id] = target with { Variables = target.Variables.SetItem(name, value) };
         }
@@ -35,6 +36,7 @@ internal sealed partial class Run
     {
         var scope = _scopes[scopeId];
         _scopes[scopeId] = scope with { Variables = scope.Variables.SetItem(name, value) };
+        _conditionsToCheck = true;
     }
 
     private ScopeState? FindDeclaringScope(long scopeId, string name)

@@ -86,8 +86,18 @@ internal sealed partial class Run
         _agenda.Enqueue(token.Id);
     }
 
-    /// <summary>Runs the agenda until every token waits. Failures become BPMN errors or incidents, never exceptions.</summary>
+    /// <summary>
+    /// Runs the agenda until every token waits, checking conditional events whenever variables changed.
+    /// Failures become BPMN errors or incidents, never exceptions.
+    /// </summary>
     public void Drain()
+    {
+        do
+            RunAgenda();
+        while (TriggerConditions());
+    }
+
+    private void RunAgenda()
     {
         while (_agenda.TryDequeue(out var id))
         {

@@ -1,10 +1,10 @@
 namespace G2G.Engine.Execution;
 
 /// <summary>What an event subscription waits for.</summary>
-public enum SubscriptionKind { Timer, Message, Signal }
+public enum SubscriptionKind { Timer, Message, Signal, Conditional }
 
 /// <summary>
-/// An armed catching event: a timer, message or signal that an intermediate event, receive task,
+/// An armed catching event: a timer, message, signal or condition that an intermediate event, receive task,
 /// event-based gateway, boundary event or event subprocess start waits for.
 /// </summary>
 public sealed record Subscription
@@ -32,6 +32,10 @@ public sealed record Subscription
 
     /// <summary>How often a repeating timer has fired already.</summary>
     public int Fired { get; init; }
+
+    /// <summary>For a condition: whether it held at the last check (it triggers again only after being false).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ConditionHeld { get; init; }
 }
 
 /// <summary>An instance-level problem that stops a token until an administrator retries it.</summary>

@@ -20,12 +20,12 @@ internal sealed partial class ParseSession
         {
             case "startEvent":
                 // Error and escalation starts belong to event subprocesses (BPMN 2.0 §10.5.5); a process starts on none, timer or message.
-                if (definition is TerminateDefinition or LinkDefinition
-                    || (definition is ErrorDefinition or SignalDefinition or EscalationDefinition && !IsInEventSubProcess(xml)))
+                if (definition is TerminateDefinition or LinkDefinition || (definition is ErrorDefinition or SignalDefinition
+                    or EscalationDefinition or ConditionalDefinition && !IsInEventSubProcess(xml)))
                     Error("bpmn.unsupported-event", xml, $"A start event with a {definition.Kind} is not supported here.");
                 return new StartEvent(id, name, position, definition, (bool?)xml.Attribute("isInterrupting") ?? true);
             case "endEvent":
-                if (definition is TimerDefinition or LinkDefinition)
+                if (definition is TimerDefinition or LinkDefinition or ConditionalDefinition)
                     Error("bpmn.unsupported-event", xml, $"An end event cannot have a {definition.Kind}.");
                 RequireEscalationCode(definition, xml);
                 return new EndEvent(id, name, position, definition);
@@ -35,18 +35,19 @@ internal sealed partial class ParseSession
                 RequireEscalationCode(definition, xml);
                 return new IntermediateThrowEvent(id, name, position, definition);
             case "intermediateCatchEvent":
-                if (definition is not (TimerDefinition or MessageDefinition or SignalDefinition or LinkDefinition))
+                if (definition is not (TimerDefinition or MessageDefinition or SignalDefinition or LinkDefinition or ConditionalDefinition))
                 {
                     if (!unsupported)
-                        Error("bpmn.unsupported-event", xml, "An intermediate catch event needs a timer, message, signal or link definition.");
+                        Error("bpmn.unsupported-event", xml, "An intermediate catch event needs a timer, message, signal, conditional or link definition.");
                     return new UnsupportedNode(id, name, kind, position);
                 }
                 return new IntermediateCatchEvent(id, name, position, definition);
             default:
-                if (definition is not (TimerDefinition or MessageDefinition or SignalDefinition or ErrorDefinition or EscalationDefinition))
+                if (definition is not (TimerDefinition or MessageDefinition or SignalDefinition or ErrorDefinition or EscalationDefinition
+                    or ConditionalDefinition))
                 {
                     if (!unsupported)
-                        Error("bpmn.unsupported-event", xml, "A boundary event needs a timer, message, signal, error or escalation definition.");
+                        Error("bpmn.unsupported-event", xml, "A boundary event needs a timer, message, signal, error, escalation or conditional definition.");
                     return new UnsupportedNode(id, name, kind, position);
                 }
                 return new BoundaryEvent(id, name, position, definition, (bool?)xml.Attribute("cancelActivity") ?? true);
@@ -101,6 +102,11 @@ internal sealed partial class ParseSession
                 return new TerminateDefinition();
             case "escalationEventDefinition":
                 return new EscalationDefinition(ReferencedCode(definition, owner, "escalation", _escalations));
+            case "conditionalEventDefinition":
+                if (definition.Element(BpmnNamespaces.Model + "condition") is { } condition && !string.IsNullOrWhiteSpace(condition.Value))
+                    return ReadExpression(condition, owner, "event condition") is { } expression ? new ConditionalDefinition(expression) : null;
+                Error("bpmn.conditional-empty", owner, "A conditional event needs a <condition> written in the G2G expression language.");
+                return null;
             case "linkEventDefinition":
                 if ((string?)definition.Attribute("name") is { Length: > 0 } link)
                     return new LinkDefinition(link);
@@ -108,7 +114,7 @@ internal sealed partial class ParseSession
                 return null;
             default:
                 Error("bpmn.unsupported-event", owner, $"<{definition.Name.LocalName}> is not supported by the G2G engine "
-                    + "(supported: timer, message, signal, error, escalation, link, terminate).");
+                    + "(supported: timer, message, signal, error, escalation, conditional, link, terminate).");
                 return null;
         }
     }
