@@ -19,8 +19,9 @@ internal sealed partial class ParseSession
         switch (kind)
         {
             case "startEvent":
-                // Error and escalation starts belong to event subprocesses (BPMN 2.0 §10.5.5); a process starts on none, timer or message.
-                if (definition is TerminateDefinition or LinkDefinition || (definition is ErrorDefinition or SignalDefinition
+                // Error and escalation starts belong to event subprocesses (BPMN 2.0 §10.5.5); a process starts on none,
+                // timer, message or signal; G2G starts none on a condition (nothing would watch it between instances).
+                if (definition is TerminateDefinition or LinkDefinition || (definition is ErrorDefinition
                     or EscalationDefinition or ConditionalDefinition && !IsInEventSubProcess(xml)))
                     Error("bpmn.unsupported-event", xml, $"A start event with a {definition.Kind} is not supported here.");
                 return new StartEvent(id, name, position, definition, (bool?)xml.Attribute("isInterrupting") ?? true);

@@ -26,7 +26,7 @@ public sealed partial class InstanceService
             return waiting.Count;
 
         var started = 0;
-        foreach (var (key, startEvent) in await MessageStartsAsync(name, cancellationToken).ConfigureAwait(false))
+        foreach (var (key, startEvent) in await StartEventsAsync(d => d is MessageDefinition m && m.MessageName == name, cancellationToken).ConfigureAwait(false))
         {
             await StartAsync(new StartInstance(key, variables, BusinessKey: correlationKey, Initiator: actor, StartEventId: startEvent),
                 null, null, refuseIncidents: false, cancellationToken).ConfigureAwait(false);
@@ -37,7 +37,10 @@ public sealed partial class InstanceService
             : throw new RuntimeException(RuntimeErrorCode.NotFound, $"Nothing waits for message '{name}'{(correlationKey is null ? "" : $" with key '{correlationKey}'")} and no process starts on it.");
     }
 
-    /// <summary>Broadcasts a signal to every waiting instance (except the one that threw it). Returns how many it reached.</summary>
+    /// <summary>
+    /// Broadcasts a signal to every waiting instance (except the one that threw it) and starts each published
+    /// process that has a signal start event for it. Returns how many instances it reached or started.
+    /// </summary>
     public async Task<int> BroadcastSignalAsync(string name, IReadOnlyDictionary<string, Value>? variables = null, long? exceptInstanceId = null,
         string? actor = null, CancellationToken cancellationToken = default)
     {
@@ -45,8 +48,30 @@ public sealed partial class InstanceService
         var waiting = await SignalRecipientsAsync(name, exceptInstanceId, cancellationToken).ConfigureAwait(false);
         foreach (var instanceId in waiting)
             await DeliverSignalAsync(instanceId, name, variables, actor, cancellationToken).ConfigureAwait(false);
-        return waiting.Count;
+        var starts = await SignalStartsAsync(name, exceptInstanceId, cancellationToken).ConfigureAwait(false);
+        foreach (var (key, startEvent) in starts)
+            await StartOnSignalAsync(key, startEvent, variables, actor, cancellationToken).ConfigureAwait(false);
+        return waiting.Count + starts.Count;
     }
+
+    /// <summary>
+    /// Latest published processes with a top-level signal start event for this signal. The thrower's own
+    /// process is left out: an instance starting another of its kind by its own signal would never stop.
+    /// </summary>
+    internal async Task<List<(string Key, string StartEvent)>> SignalStartsAsync(string name, long? exceptInstanceId, CancellationToken cancellationToken)
+    {
+        var thrower = exceptInstanceId is { } id
+            ? await db.Set<ProcessInstanceRecord>().AsNoTracking().Where(i => i.Id == id).Select(i => i.ProcessKey)
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            : null;
+        var starts = await StartEventsAsync(d => d is SignalDefinition s && s.SignalName == name, cancellationToken).ConfigureAwait(false);
+        return [.. starts.Where(s => s.Key != thrower)];
+    }
+
+    /// <summary>Starts one instance at its signal start event (a job's claim, when set, is consumed by the start).</summary>
+    internal Task<long> StartOnSignalAsync(string key, string startEvent, IReadOnlyDictionary<string, Value>? variables, string? actor,
+        CancellationToken cancellationToken) =>
+        StartAsync(new StartInstance(key, variables, Initiator: actor, StartEventId: startEvent), null, null, refuseIncidents: false, cancellationToken);
 
     /// <summary>The instances waiting for a message with this correlation key.</summary>
     internal Task<List<long>> MessageRecipientsAsync(string name, string? correlationKey, CancellationToken cancellationToken) =>
@@ -122,8 +147,8 @@ public sealed partial class InstanceService
             await CancelAsync(id, "system", "the calling step was interrupted", cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Latest published processes whose top-level message start event waits for this message.</summary>
-    private async Task<List<(string Key, string StartEvent)>> MessageStartsAsync(string name, CancellationToken cancellationToken)
+    /// <summary>Latest published processes with a top-level start event of the given trigger, and that event.</summary>
+    private async Task<List<(string Key, string StartEvent)>> StartEventsAsync(Func<EventDefinition?, bool> trigger, CancellationToken cancellationToken)
     {
         var published = await db.ProcessDefinitions.AsNoTracking().Where(d => d.IsPublished)
             .Select(d => new { d.Id, d.ProcessKey, d.Version }).ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -132,7 +157,7 @@ public sealed partial class InstanceService
         {
             var definition = cache.GetOrParse(latest.Id, latest.ProcessKey,
                 () => db.ProcessDefinitions.AsNoTracking().Where(d => d.Id == latest.Id).Select(d => d.Xml).Single());
-            var start = definition.Root.StartEvents.FirstOrDefault(s => s.Definition is MessageDefinition m && m.MessageName == name);
+            var start = definition.Root.StartEvents.FirstOrDefault(s => trigger(s.Definition));
             if (start is not null)
                 starts.Add((latest.ProcessKey, start.Id));
         }

@@ -26,6 +26,9 @@ public static class JobKinds
     /// <summary>Broadcast a signal to every other waiting instance (as one delivery job each, whose target is the receiving instance).</summary>
     public const string Signal = "signal";
 
+    /// <summary>Start an instance of a process at its signal start event (no target; the payload names both).</summary>
+    public const string SignalStart = "signal-start";
+
     /// <summary>Start the child instance a call activity asked for (target: the call's token id).</summary>
     public const string StartChild = "start-child";
 
@@ -42,6 +45,8 @@ public static class JobKinds
 public sealed record MessagePayload(string Name, string? CorrelationKey, Dictionary<string, Value> Variables, long SourceInstanceId);
 
 public sealed record SignalPayload(string Name, Dictionary<string, Value> Variables, long SourceInstanceId);
+
+public sealed record SignalStartPayload(string ProcessKey, string StartEventId, Dictionary<string, Value> Variables);
 
 public sealed record StartChildPayload(string ProcessKey, int? Version, string ElementId, Dictionary<string, Value> Variables);
 

@@ -45,7 +45,7 @@ internal sealed class JobRunner(
                     await IgnoreStaleAsync(() => instances.DeliverMessageAsync(receiver, message.Name, message.CorrelationKey, message.Variables, "system", cancellationToken)).ConfigureAwait(false);
                     break;
                 }
-                if (await FanOutAsync(job, claim, await instances.MessageRecipientsAsync(message.Name, message.CorrelationKey, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
+                if (await FanOutAsync(job, claim, await instances.MessageRecipientsAsync(message.Name, message.CorrelationKey, cancellationToken).ConfigureAwait(false), [], cancellationToken).ConfigureAwait(false))
                     return;
                 await DeliverAsync(() => instances.CorrelateMessageAsync(message.Name, message.CorrelationKey, message.Variables, "system", cancellationToken)).ConfigureAwait(false);
                 break;
@@ -56,9 +56,18 @@ internal sealed class JobRunner(
                     await IgnoreStaleAsync(() => instances.DeliverSignalAsync(listener, signal.Name, signal.Variables, "system", cancellationToken)).ConfigureAwait(false);
                     break;
                 }
-                if (await FanOutAsync(job, claim, await instances.SignalRecipientsAsync(signal.Name, signal.SourceInstanceId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
+                var listeners = await instances.SignalRecipientsAsync(signal.Name, signal.SourceInstanceId, cancellationToken).ConfigureAwait(false);
+                var starts = await instances.SignalStartsAsync(signal.Name, signal.SourceInstanceId, cancellationToken).ConfigureAwait(false);
+                var startJobs = starts.Select(s => VariablesJson.Serialize(new SignalStartPayload(s.Key, s.StartEvent, signal.Variables))).ToList();
+                if (await FanOutAsync(job, claim, listeners, startJobs, cancellationToken).ConfigureAwait(false))
                     return;
-                break; // nobody waits for it
+                break; // nobody waits for it and no process starts on it
+            case JobKinds.SignalStart:
+                var start = VariablesJson.Deserialize<SignalStartPayload>(job.Payload!);
+                // A process retracted meanwhile starts nothing; the job must not retry forever.
+                await DeliverAsync(() => instances.StartOnSignalAsync(start.ProcessKey, start.StartEventId, start.Variables, "system",
+                    cancellationToken)).ConfigureAwait(false);
+                break;
             case JobKinds.Reminder:
             case JobKinds.Overdue:
             case JobKinds.Escalation:
@@ -76,11 +85,13 @@ internal sealed class JobRunner(
     /// A message or signal that instances wait for becomes one delivery job per receiving instance (target: that
     /// instance), written in one transaction with the removal of this job under its lease. Each delivery is then
     /// consumed by its own command, so every instance gets it exactly once even if a node dies part-way through, and
-    /// one that cannot take it now (suspended) holds up only its own delivery. False when nobody waits.
+    /// one that cannot take it now (suspended) holds up only its own delivery. A signal also becomes one start job per
+    /// process that starts on it. False when nobody waits and nothing starts.
     /// </summary>
-    private async Task<bool> FanOutAsync(JobRecord job, JobClaim claim, List<long> recipients, CancellationToken cancellationToken)
+    private async Task<bool> FanOutAsync(JobRecord job, JobClaim claim, List<long> recipients, List<string> signalStarts,
+        CancellationToken cancellationToken)
     {
-        if (recipients.Count == 0)
+        if (recipients.Count == 0 && signalStarts.Count == 0)
             return false;
         instances.CurrentJob = null;
         var now = clock.GetUtcNow();
@@ -94,6 +105,8 @@ internal sealed class JobRunner(
                 Kind = job.Kind, InstanceId = recipient, TargetId = recipient, Payload = job.Payload, DueAt = now, State = JobKinds.Pending, CreatedAt = now,
             });
         }
+        foreach (var payload in signalStarts)
+            db.Add(new JobRecord { Kind = JobKinds.SignalStart, Payload = payload, DueAt = now, State = JobKinds.Pending, CreatedAt = now });
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
@@ -111,8 +124,8 @@ internal sealed class JobRunner(
         }
     }
 
-    /// <summary>A message nobody waits for is dropped, as BPMN specifies; the job must not retry forever.</summary>
-    private static async Task DeliverAsync(Func<Task<int>> deliver)
+    /// <summary>A message nobody waits for (or a start whose process was retracted) is dropped, as BPMN specifies; the job must not retry forever.</summary>
+    private static async Task DeliverAsync(Func<Task> deliver)
     {
         try
         {

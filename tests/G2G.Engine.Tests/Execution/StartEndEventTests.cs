@@ -32,6 +32,15 @@ public class StartEndEventTests
     }
 
     [Fact]
+    public void SignalStart_OfATopLevelProcess_RunsFromThatEvent()
+    {
+        var run = Starts().StartAt("circularStart", ("circular", "市府通报〔2026〕3号"));
+
+        Assert.Equal(["register"], run.OpenTaskElements);
+        Assert.Equal(["circularStart"], run.Completed);
+    }
+
+    [Fact]
     public void TimerStart_NamedInStartProcess_RunsFromThatEvent()
     {
         var run = Starts().StartAt("weeklyStart");

@@ -2,7 +2,10 @@ using G2G.Engine.Execution;
 
 namespace G2G.Engine.Model.Events;
 
-/// <summary>Start event: none, timer or message (process level), or timer/message/signal/error (event subprocess).</summary>
+/// <summary>
+/// Start event: none, timer, message or signal (process level), or timer/message/signal/error/escalation/conditional
+/// (event subprocess).
+/// </summary>
 public sealed class StartEvent : FlowNode
 {
     internal StartEvent(string id, string? name, SourcePosition position, EventDefinition? definition, bool isInterrupting)
