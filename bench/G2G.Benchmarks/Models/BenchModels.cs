@@ -56,7 +56,7 @@ public static class BenchModels
         var document = BpmnParser.Parse(xml);
         if (document.HasErrors)
             throw new InvalidOperationException("A benchmark model does not validate:" + Environment.NewLine + string.Join(Environment.NewLine, document.Diagnostics));
-        return document.ExecutableProcesses.First();
+        return document.ExecutableProcesses[0];
     }
 
     /// <summary>Start variables of approval-5 instance number <paramref name="index"/>.</summary>

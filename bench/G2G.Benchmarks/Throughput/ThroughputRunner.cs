@@ -27,7 +27,7 @@ public static class ThroughputRunner
             Console.Error.WriteLine("The model does not validate:" + Environment.NewLine + string.Join(Environment.NewLine, document.Diagnostics));
             return 2;
         }
-        var definition = document.ExecutableProcesses.First();
+        var definition = document.ExecutableProcesses[0];
         var executor = new ProcessExecutor();
 
         // Warm-up (JIT tiers, caches): not counted, as in the peer script.
