@@ -32,7 +32,8 @@ internal sealed partial class Run
     }
 
     /// <summary>Whether an error thrown at the token would be caught inside this instance.</summary>
-    public bool CanCatch(Token token, string errorCode) => FindCatcher(token, d => Catches(d, errorCode, technical: false)) is not null;
+    public bool CanCatch(Token token, string errorCode) =>
+        FindCatcher(token, d => Catches(d, errorCode, technical: false)) is not null;
 
     /// <summary>
     /// An escalation: the nearest matching escalation boundary event or event subprocess start, walking
@@ -41,7 +42,7 @@ internal sealed partial class Run
     /// </summary>
     public bool Escalate(Token token, string code)
     {
-        switch (FindCatcher(token, d => d is EscalationDefinition e && (e.EscalationCode is null || e.EscalationCode == code)))
+        switch (FindCatcher(token, d => d is EscalationDefinition { EscalationCode: var caught } && (caught is null || caught == code)))
         {
             case (Token activityToken, BoundaryEvent boundary, _):
                 if (boundary.CancelActivity)
@@ -56,7 +57,8 @@ internal sealed partial class Run
     }
 
     /// <summary>The nearest boundary event or event subprocess start around the token whose definition catches.</summary>
-    private (Token? ActivityToken, Model.FlowNode Catcher, ScopeState? Scope)? FindCatcher(Token token, Func<EventDefinition?, bool> catches)
+    private (Token? ActivityToken, Model.FlowNode Catcher, ScopeState? Scope)? FindCatcher(
+        Token token, Func<EventDefinition?, bool> catches)
     {
         var current = token;
         while (true)

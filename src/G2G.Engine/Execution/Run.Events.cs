@@ -30,7 +30,8 @@ internal sealed partial class Run
             return;
         subscription = subscription with { Id = NewId(), TokenId = tokenId, ScopeId = scopeId, ArmedAt = armedAt ?? Now };
         _subscriptions.Add(subscription);
-        _conditionsToCheck |= subscription.Kind == SubscriptionKind.Conditional; // a condition that holds already triggers at once
+        // A condition that holds already triggers at once.
+        _conditionsToCheck |= subscription.Kind == SubscriptionKind.Conditional;
         if (subscription.DueAt is { } due)
             Emit(new TimerScheduled(subscription.Id, node.Id, due));
     }

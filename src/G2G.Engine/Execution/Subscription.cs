@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace G2G.Engine.Execution;
 
 /// <summary>What an event subscription waits for.</summary>
@@ -34,7 +36,7 @@ public sealed record Subscription
     public int Fired { get; init; }
 
     /// <summary>For a condition: whether it held at the last check (it triggers again only after being false).</summary>
-    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool ConditionHeld { get; init; }
 }
 

@@ -49,6 +49,9 @@ public sealed record Token
 
     /// <summary>The token at its next element: everything that belonged to the step it left is cleared.</summary>
     internal Token MovedTo(string elementId, string? arrivedVia) =>
-        this with { ElementId = elementId, ArrivedVia = arrivedVia, ReturnTo = null, Signer = null, PendingSigners = [], OwnerDone = false,
-            LoopCounter = null };
+        this with
+        {
+            ElementId = elementId, ArrivedVia = arrivedVia, ReturnTo = null, Signer = null, PendingSigners = [], OwnerDone = false,
+            LoopCounter = null,
+        };
 }

@@ -70,7 +70,7 @@ public sealed class ProcessDefinition : BpmnElement
         return false;
     }
 
-    /// <summary>Where a token can go next: outgoing flows, a link throw's catch, and boundary events of an activity.</summary>
+    /// <summary>Where a token can go next: outgoing flows, a link throw's catch, an activity's boundary events.</summary>
     internal static IEnumerable<FlowNode> Successors(FlowNode node)
     {
         foreach (var flow in node.Outgoing)

@@ -31,24 +31,28 @@ internal sealed partial class ParseSession
                 RequireEscalationCode(definition, xml);
                 return new EndEvent(id, name, position, definition);
             case "intermediateThrowEvent":
-                if (definition is not (null or MessageDefinition or SignalDefinition or EscalationDefinition or LinkDefinition) && !unsupported)
+                if (definition is not (null or MessageDefinition or SignalDefinition or EscalationDefinition or LinkDefinition)
+                    && !unsupported)
                     Error("bpmn.unsupported-event", xml, $"An intermediate throw event with a {definition.Kind} is not supported.");
                 RequireEscalationCode(definition, xml);
                 return new IntermediateThrowEvent(id, name, position, definition);
             case "intermediateCatchEvent":
-                if (definition is not (TimerDefinition or MessageDefinition or SignalDefinition or LinkDefinition or ConditionalDefinition))
+                if (definition is not (TimerDefinition or MessageDefinition or SignalDefinition or LinkDefinition
+                    or ConditionalDefinition))
                 {
                     if (!unsupported)
-                        Error("bpmn.unsupported-event", xml, "An intermediate catch event needs a timer, message, signal, conditional or link definition.");
+                        Error("bpmn.unsupported-event", xml,
+                            "An intermediate catch event needs a timer, message, signal, conditional or link definition.");
                     return new UnsupportedNode(id, name, kind, position);
                 }
                 return new IntermediateCatchEvent(id, name, position, definition);
             default:
-                if (definition is not (TimerDefinition or MessageDefinition or SignalDefinition or ErrorDefinition or EscalationDefinition
-                    or ConditionalDefinition))
+                if (definition is not (TimerDefinition or MessageDefinition or SignalDefinition or ErrorDefinition
+                    or EscalationDefinition or ConditionalDefinition))
                 {
                     if (!unsupported)
-                        Error("bpmn.unsupported-event", xml, "A boundary event needs a timer, message, signal, error, escalation or conditional definition.");
+                        Error("bpmn.unsupported-event", xml,
+                            "A boundary event needs a timer, message, signal, error, escalation or conditional definition.");
                     return new UnsupportedNode(id, name, kind, position);
                 }
                 return new BoundaryEvent(id, name, position, definition, (bool?)xml.Attribute("cancelActivity") ?? true);
@@ -67,12 +71,14 @@ internal sealed partial class ParseSession
             var id = reference.Value.Trim();
             // A QName may carry the prefix of the definitions' target namespace.
             var local = id[(id.IndexOf(':', StringComparison.Ordinal) + 1)..];
-            if (_eventDefinitions.TryGetValue(id, out var definition) || _eventDefinitions.TryGetValue(local, out definition))
+            if (_eventDefinitions.TryGetValue(id, out var definition)
+                || _eventDefinitions.TryGetValue(local, out definition))
             {
                 definitions.Add(definition);
                 continue;
             }
-            Error("bpmn.unknown-event-definition", xml, $"The eventDefinitionRef '{id}' names no event definition declared in the file's <definitions>.");
+            Error("bpmn.unknown-event-definition", xml,
+                $"The eventDefinitionRef '{id}' names no event definition declared in the file's <definitions>.");
             missing = true;
         }
         return missing;
@@ -104,9 +110,14 @@ internal sealed partial class ParseSession
             case "escalationEventDefinition":
                 return new EscalationDefinition(ReferencedCode(definition, owner, "escalation", _escalations));
             case "conditionalEventDefinition":
-                if (definition.Element(BpmnNamespaces.Model + "condition") is { } condition && !string.IsNullOrWhiteSpace(condition.Value))
-                    return ReadExpression(condition, owner, "event condition") is { } expression ? new ConditionalDefinition(expression) : null;
-                Error("bpmn.conditional-empty", owner, "A conditional event needs a <condition> written in the G2G expression language.");
+                if (definition.Element(BpmnNamespaces.Model + "condition") is { } condition
+                    && !string.IsNullOrWhiteSpace(condition.Value))
+                {
+                    var expression = ReadExpression(condition, owner, "event condition");
+                    return expression is null ? null : new ConditionalDefinition(expression);
+                }
+                Error("bpmn.conditional-empty", owner,
+                    "A conditional event needs a <condition> written in the G2G expression language.");
                 return null;
             case "linkEventDefinition":
                 if ((string?)definition.Attribute("name") is { Length: > 0 } link)
@@ -120,7 +131,7 @@ internal sealed partial class ParseSession
         }
     }
 
-    /// <summary>The code of the error or escalation an event refers to (errorRef, escalationRef); null when none is named.</summary>
+    /// <summary>The code of the error or escalation an event refers to (errorRef, escalationRef); null when none.</summary>
     private string? ReferencedCode(XElement definition, XElement owner, string kind, Dictionary<string, string?> known)
     {
         var reference = (string?)definition.Attribute(kind + "Ref");
@@ -128,7 +139,8 @@ internal sealed partial class ParseSession
             return null;
         if (known.TryGetValue(reference, out var code))
             return code;
-        Error($"bpmn.unknown-{kind}", owner, $"The {kind} '{reference}' is not defined in the file (an <{kind}> element is needed).");
+        Error($"bpmn.unknown-{kind}", owner,
+            $"The {kind} '{reference}' is not defined in the file (an <{kind}> element is needed).");
         return reference;
     }
 
@@ -136,7 +148,8 @@ internal sealed partial class ParseSession
     private void RequireEscalationCode(EventDefinition? definition, XElement xml)
     {
         if (definition is EscalationDefinition { EscalationCode: null })
-            Error("bpmn.unknown-escalation", xml, "No escalation is referenced (escalationRef); an <escalation> element with an escalationCode is needed.");
+            Error("bpmn.unknown-escalation", xml,
+                "No escalation is referenced (escalationRef); an <escalation> element with an escalationCode is needed.");
     }
 
     /// <summary>A message reference on an event or a send/receive task; correlation key from g2g:correlationKey.</summary>

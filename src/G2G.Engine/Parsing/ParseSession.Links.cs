@@ -18,7 +18,8 @@ internal sealed partial class ParseSession
         {
             switch (node)
             {
-                case IntermediateCatchEvent { Definition: LinkDefinition link } target when !catches.TryAdd(link.LinkName, target):
+                case IntermediateCatchEvent { Definition: LinkDefinition link } target
+                    when !catches.TryAdd(link.LinkName, target):
                     Error("bpmn.link-ambiguous", xml, $"Two catching link events on this level are named '{link.LinkName}' "
                         + $"('{catches[link.LinkName].Id}' and '{node.Id}'); a throw could not tell where to go.");
                     break;

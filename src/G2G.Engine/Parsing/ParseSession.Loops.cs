@@ -12,7 +12,8 @@ internal sealed partial class ParseSession
             return null;
         if (activity.MultiInstance is not null)
         {
-            Error("bpmn.loop-conflict", xml, $"'{activity.Id}' has both standard and multi-instance loop characteristics; keep one.");
+            Error("bpmn.loop-conflict", xml,
+                $"'{activity.Id}' has both standard and multi-instance loop characteristics; keep one.");
             return null;
         }
         var written = loop.Element(BpmnNamespaces.Model + "loopCondition");
@@ -23,7 +24,8 @@ internal sealed partial class ParseSession
             if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var max))
                 maximum = max;
             else
-                Error("bpmn.loop-invalid", xml, $"The loopMaximum of '{activity.Id}' must be a whole number of at least 0, not '{text}'.");
+                Error("bpmn.loop-invalid", xml,
+                    $"The loopMaximum of '{activity.Id}' must be a whole number of at least 0, not '{text}'.");
         }
         if (condition is null && maximum is null)
         {

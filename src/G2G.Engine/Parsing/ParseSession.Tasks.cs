@@ -115,7 +115,9 @@ internal sealed partial class ParseSession
         var declared = language is null ? (string?)_languageDeclaration?.Attribute("expressionLanguage") : null;
         if ((language ?? declared) is { } foreign && !IsOurLanguage(foreign))
         {
-            var origin = declared is null ? "" : $" (declared by expressionLanguage on <definitions>, line {PositionOf(_languageDeclaration!).Line})";
+            var origin = declared is null
+                ? ""
+                : $" (declared by expressionLanguage on <definitions>, line {PositionOf(_languageDeclaration!).Line})";
             Error("bpmn.unsupported-expression-language", owner, $"The {what} is written in '{foreign}'{origin}; "
                 + "this expression language is not supported. Write it in the G2G expression language (language=\"g2g\").");
             return null;

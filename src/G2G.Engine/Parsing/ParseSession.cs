@@ -34,7 +34,7 @@ internal sealed partial class ParseSession
         Diagnostics.Add(new Diagnostic(severity, code, (string?)element.Attribute("id"), element.Name.LocalName, position.Line, position.Column, message));
     }
 
-    /// <summary>Reads messages, signals, errors and event definitions first (events refer to them), then every process.</summary>
+    /// <summary>Reads messages, signals, errors and event definitions first (events refer to them), then the processes.</summary>
     public List<ProcessDefinition> ReadDefinitions(XElement definitions)
     {
         if (definitions.Attribute("expressionLanguage") is not null)
@@ -48,9 +48,13 @@ internal sealed partial class ParseSession
             {
                 case "message": _messages[id] = (string?)element.Attribute("name") ?? id; break;
                 case "signal": _signals[id] = (string?)element.Attribute("name") ?? id; break;
-                case "escalation": _escalations[id] = (string?)element.Attribute("escalationCode") ?? (string?)element.Attribute("name") ?? id; break;
+                case "escalation":
+                    _escalations[id] = (string?)element.Attribute("escalationCode") ?? (string?)element.Attribute("name") ?? id;
+                    break;
                 case "error": _errors[id] = (string?)element.Attribute("errorCode") ?? (string?)element.Attribute("name") ?? id; break;
-                case var kind when kind.EndsWith("EventDefinition", StringComparison.Ordinal): _eventDefinitions[id] = element; break;
+                case var kind when kind.EndsWith("EventDefinition", StringComparison.Ordinal):
+                    _eventDefinitions[id] = element;
+                    break;
             }
         }
         var processes = new List<ProcessDefinition>();

@@ -32,8 +32,8 @@ public static partial class BpmnValidator
     private static void CheckNode(FlowNode node, ProcessDefinition process, IReadOnlyList<ProcessDefinition> sameFile, ValidationContext context, Reporter report)
     {
         var isEventSubProcess = node is SubProcess { TriggeredByEvent: true };
-        var linkThrow = node is IntermediateThrowEvent { Definition: LinkDefinition };
-        if (node.Outgoing.Count == 0 && node is not EndEvent && !isEventSubProcess && node is not UnsupportedNode && !linkThrow)
+        var endsByItself = node is EndEvent or UnsupportedNode or IntermediateThrowEvent { Definition: LinkDefinition };
+        if (node.Outgoing.Count == 0 && !endsByItself && !isEventSubProcess)
         {
             var gatewayOrEvent = node is ExclusiveGateway or ParallelGateway or InclusiveGateway or EventBasedGateway or IntermediateCatchEvent or StartEvent or BoundaryEvent;
             report(gatewayOrEvent ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, "flow.dead-end", node,
@@ -66,8 +66,9 @@ public static partial class BpmnValidator
                 report(DiagnosticSeverity.Error, "service.unknown-action", node, $"Service task '{node.Id}' calls action '{service.Action}', which is not registered.");
                 break;
             case BoundaryEvent { Definition: EscalationDefinition, AttachedTo: CallActivity }:
-                report(DiagnosticSeverity.Warning, "escalation.call-activity", node, $"Escalation boundary event '{node.Id}' "
-                    + "is on a call activity; escalations thrown in the called process do not reach it (not supported).");
+                report(DiagnosticSeverity.Warning, "escalation.call-activity", node,
+                    $"Escalation boundary event '{node.Id}' is on a call activity; escalations thrown in the called process "
+                    + "do not reach it (not supported).");
                 break;
             case SubProcess { TriggeredByEvent: false } sub when sub.Body.NoneStart is null:
                 report(DiagnosticSeverity.Error, "subprocess.no-start", node, $"Subprocess '{node.Id}' needs a none start event inside.");

@@ -26,7 +26,8 @@ public sealed partial class InstanceService
             return waiting.Count;
 
         var started = 0;
-        foreach (var (key, startEvent) in await StartEventsAsync(d => d is MessageDefinition m && m.MessageName == name, cancellationToken).ConfigureAwait(false))
+        var starts = await StartEventsAsync(d => d is MessageDefinition m && m.MessageName == name, cancellationToken).ConfigureAwait(false);
+        foreach (var (key, startEvent) in starts)
         {
             await StartAsync(new StartInstance(key, variables, BusinessKey: correlationKey, Initiator: actor, StartEventId: startEvent),
                 null, null, refuseIncidents: false, cancellationToken).ConfigureAwait(false);
@@ -58,20 +59,23 @@ public sealed partial class InstanceService
     /// Latest published processes with a top-level signal start event for this signal. The thrower's own
     /// process is left out: an instance starting another of its kind by its own signal would never stop.
     /// </summary>
-    internal async Task<List<(string Key, string StartEvent)>> SignalStartsAsync(string name, long? exceptInstanceId, CancellationToken cancellationToken)
+    internal async Task<List<(string Key, string StartEvent)>> SignalStartsAsync(string name, long? exceptInstanceId,
+        CancellationToken cancellationToken)
     {
         var thrower = exceptInstanceId is { } id
             ? await db.Set<ProcessInstanceRecord>().AsNoTracking().Where(i => i.Id == id).Select(i => i.ProcessKey)
                 .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
             : null;
-        var starts = await StartEventsAsync(d => d is SignalDefinition s && s.SignalName == name, cancellationToken).ConfigureAwait(false);
+        var starts = await StartEventsAsync(d => d is SignalDefinition s && s.SignalName == name, cancellationToken)
+            .ConfigureAwait(false);
         return [.. starts.Where(s => s.Key != thrower)];
     }
 
     /// <summary>Starts one instance at its signal start event (a job's claim, when set, is consumed by the start).</summary>
-    internal Task<long> StartOnSignalAsync(string key, string startEvent, IReadOnlyDictionary<string, Value>? variables, string? actor,
-        CancellationToken cancellationToken) =>
-        StartAsync(new StartInstance(key, variables, Initiator: actor, StartEventId: startEvent), null, null, refuseIncidents: false, cancellationToken);
+    internal Task<long> StartOnSignalAsync(string key, string startEvent, IReadOnlyDictionary<string, Value>? variables,
+        string? actor, CancellationToken cancellationToken) =>
+        StartAsync(new StartInstance(key, variables, Initiator: actor, StartEventId: startEvent), null, null,
+            refuseIncidents: false, cancellationToken);
 
     /// <summary>The instances waiting for a message with this correlation key.</summary>
     internal Task<List<long>> MessageRecipientsAsync(string name, string? correlationKey, CancellationToken cancellationToken) =>
@@ -148,7 +152,8 @@ public sealed partial class InstanceService
     }
 
     /// <summary>Latest published processes with a top-level start event of the given trigger, and that event.</summary>
-    private async Task<List<(string Key, string StartEvent)>> StartEventsAsync(Func<EventDefinition?, bool> trigger, CancellationToken cancellationToken)
+    private async Task<List<(string Key, string StartEvent)>> StartEventsAsync(Func<EventDefinition?, bool> trigger,
+        CancellationToken cancellationToken)
     {
         var published = await db.ProcessDefinitions.AsNoTracking().Where(d => d.IsPublished)
             .Select(d => new { d.Id, d.ProcessKey, d.Version }).ToListAsync(cancellationToken).ConfigureAwait(false);

@@ -45,7 +45,9 @@ internal sealed class JobRunner(
                     await IgnoreStaleAsync(() => instances.DeliverMessageAsync(receiver, message.Name, message.CorrelationKey, message.Variables, "system", cancellationToken)).ConfigureAwait(false);
                     break;
                 }
-                if (await FanOutAsync(job, claim, await instances.MessageRecipientsAsync(message.Name, message.CorrelationKey, cancellationToken).ConfigureAwait(false), [], cancellationToken).ConfigureAwait(false))
+                var recipients = await instances.MessageRecipientsAsync(message.Name, message.CorrelationKey, cancellationToken)
+                    .ConfigureAwait(false);
+                if (await FanOutAsync(job, claim, recipients, [], cancellationToken).ConfigureAwait(false))
                     return;
                 await DeliverAsync(() => instances.CorrelateMessageAsync(message.Name, message.CorrelationKey, message.Variables, "system", cancellationToken)).ConfigureAwait(false);
                 break;
@@ -56,9 +58,12 @@ internal sealed class JobRunner(
                     await IgnoreStaleAsync(() => instances.DeliverSignalAsync(listener, signal.Name, signal.Variables, "system", cancellationToken)).ConfigureAwait(false);
                     break;
                 }
-                var listeners = await instances.SignalRecipientsAsync(signal.Name, signal.SourceInstanceId, cancellationToken).ConfigureAwait(false);
-                var starts = await instances.SignalStartsAsync(signal.Name, signal.SourceInstanceId, cancellationToken).ConfigureAwait(false);
-                var startJobs = starts.Select(s => VariablesJson.Serialize(new SignalStartPayload(s.Key, s.StartEvent, signal.Variables))).ToList();
+                var listeners = await instances.SignalRecipientsAsync(signal.Name, signal.SourceInstanceId, cancellationToken)
+                    .ConfigureAwait(false);
+                var starts = await instances.SignalStartsAsync(signal.Name, signal.SourceInstanceId, cancellationToken)
+                    .ConfigureAwait(false);
+                var startJobs = starts
+                    .Select(s => VariablesJson.Serialize(new SignalStartPayload(s.Key, s.StartEvent, signal.Variables))).ToList();
                 if (await FanOutAsync(job, claim, listeners, startJobs, cancellationToken).ConfigureAwait(false))
                     return;
                 break; // nobody waits for it and no process starts on it
@@ -106,7 +111,12 @@ internal sealed class JobRunner(
             });
         }
         foreach (var payload in signalStarts)
-            db.Add(new JobRecord { Kind = JobKinds.SignalStart, Payload = payload, DueAt = now, State = JobKinds.Pending, CreatedAt = now });
+        {
+            db.Add(new JobRecord
+            {
+                Kind = JobKinds.SignalStart, Payload = payload, DueAt = now, State = JobKinds.Pending, CreatedAt = now,
+            });
+        }
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
@@ -124,7 +134,10 @@ internal sealed class JobRunner(
         }
     }
 
-    /// <summary>A message nobody waits for (or a start whose process was retracted) is dropped, as BPMN specifies; the job must not retry forever.</summary>
+    /// <summary>
+    /// A message nobody waits for (or a start whose process was retracted) is dropped, as BPMN specifies; the job
+    /// must not retry forever.
+    /// </summary>
     private static async Task DeliverAsync(Func<Task> deliver)
     {
         try

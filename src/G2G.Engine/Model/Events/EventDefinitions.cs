@@ -21,7 +21,7 @@ public sealed record TerminateDefinition() : EventDefinition("terminateEventDefi
 /// <summary>A link: a throw jumps to the one catch of the same name on the same process level.</summary>
 public sealed record LinkDefinition(string LinkName) : EventDefinition("linkEventDefinition");
 
-/// <summary>A condition in our expression language, checked whenever variables change; triggers when it becomes true.</summary>
+/// <summary>A condition in our expression language, checked when variables change; triggers when it becomes true.</summary>
 public sealed record ConditionalDefinition(Expressions.Expression Condition) : EventDefinition("conditionalEventDefinition");
 
 /// <summary>An escalation, by its code; a null code on a catching event catches every escalation.</summary>
