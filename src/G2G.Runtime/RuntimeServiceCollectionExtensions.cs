@@ -28,7 +28,9 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         var actions = new ServiceActions();
         services.AddSingleton(actions);
-        services.AddSingleton<IServiceActions>(actions);
+        Handlers.HandlerServiceCollectionExtensions.Registry(services);
+        services.AddSingleton<IServiceActions, Handlers.RuntimeServiceActions>();
+        services.AddScoped<Handlers.ServiceTaskHandlers>();
         // Commands use their agency's calendar (CalendarProvider); this one serves callers without an instance.
         services.AddSingleton(provider => new ExecutionOptions
         {

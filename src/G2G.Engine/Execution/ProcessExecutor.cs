@@ -19,10 +19,11 @@ public sealed partial class ProcessExecutor(ExecutionOptions? options = null)
 
     /// <summary>
     /// Runs <paramref name="command"/> on <paramref name="state"/> of <paramref name="definition"/> at
-    /// <paramref name="now"/>; <paramref name="calendar"/> is the instance's agency calendar (the options' when null).
+    /// <paramref name="now"/>; <paramref name="calendar"/> is the instance's agency calendar and <paramref name="services"/>
+    /// the actions its service tasks call in this command (the options' when null).
     /// </summary>
-    public ExecutionResult Execute(
-        ProcessDefinition definition, ProcessState state, Command command, DateTimeOffset now, IWorkingCalendar? calendar = null)
+    public ExecutionResult Execute(ProcessDefinition definition, ProcessState state, Command command, DateTimeOffset now,
+        IWorkingCalendar? calendar = null, IServiceActions? services = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(state);
@@ -37,7 +38,7 @@ public sealed partial class ProcessExecutor(ExecutionOptions? options = null)
             throw new CommandRejectedException(RejectionCode.NotRunning, $"The instance is {state.Status.ToString().ToLowerInvariant()}, so it takes no more commands.");
         }
 
-        var run = new Run(definition, state, now, _options, calendar ?? _options.Calendar);
+        var run = new Run(definition, state, now, _options, calendar ?? _options.Calendar, services ?? _options.Services);
         switch (command)
         {
             case StartProcess s: Start(run, s); break;

@@ -41,7 +41,7 @@ internal sealed partial class Run
         IReadOnlyDictionary<string, Value> outputs;
         try
         {
-            outputs = _options.Services.Invoke(action, new ServiceCall(task.Id, View(token.ScopeId), Now));
+            outputs = _services.Invoke(action, new ServiceCall(task.Id, View(token.ScopeId), Now));
         }
         catch (Exception failure) when (failure is not BpmnErrorException)
         {

@@ -15,6 +15,7 @@ internal sealed partial class Run
     private readonly ProcessDefinition _definition;
     private readonly ExecutionOptions _options;
     private readonly IWorkingCalendar _calendar;
+    private readonly IServiceActions _services;
     private readonly Dictionary<long, Token> _tokens = [];
     private readonly Dictionary<long, ScopeState> _scopes = [];
     private readonly List<Subscription> _subscriptions;
@@ -27,11 +28,13 @@ internal sealed partial class Run
     private long _nextId;
     private int _steps;
 
-    public Run(ProcessDefinition definition, ProcessState state, DateTimeOffset now, ExecutionOptions options, IWorkingCalendar calendar)
+    public Run(ProcessDefinition definition, ProcessState state, DateTimeOffset now, ExecutionOptions options, IWorkingCalendar calendar,
+        IServiceActions services)
     {
         _definition = definition;
         _options = options;
         _calendar = calendar;
+        _services = services;
         Now = now;
         Status = state.Status;
         _nextId = state.NextId;

@@ -28,6 +28,7 @@ public sealed partial class InstanceService(
     CallerContext callers,
     SqliteWriteGate writeGate,
     Calendar.CalendarProvider calendars,
+    Handlers.ServiceTaskHandlers handlers,
     TimeProvider clock)
 {
     /// <summary>
@@ -112,14 +113,22 @@ public sealed partial class InstanceService(
             throw new RuntimeException(RuntimeErrorCode.Conflict, $"Process instance {instance.Id} is suspended; resume it first.");
         var now = clock.GetUtcNow();
         var calendar = await calendars.ForAgencyAsync(db, instance.AgencyId, cancellationToken).ConfigureAwait(false);
+        var actions = handlers.ForCommand(db, instance, calendar);
         ExecutionResult result;
         try
         {
-            result = executor.Execute(definition, state, prepared.Command, now, calendar);
+            result = executor.Execute(definition, state, prepared.Command, now, calendar, actions);
         }
         catch (CommandRejectedException rejected)
         {
             throw Map(rejected);
+        }
+        if (prepared.RefuseIncidents && actions?.Refusal is { } refusal)
+        {
+            throw new RuntimeException(RuntimeErrorCode.Invalid, refusal.Message)
+            {
+                FieldErrors = refusal.Field is { } field ? new Dictionary<string, string[]> { [field] = [refusal.Message] } : null,
+            };
         }
         if (prepared.RefuseIncidents && result.Effects.OfType<IncidentRaised>().FirstOrDefault() is { } incident)
             throw new RuntimeException(RuntimeErrorCode.Invalid, $"The command was refused because step '{incident.Incident.ElementId}' would fail: {incident.Incident.Message}");

@@ -17,7 +17,8 @@ public sealed class RuntimeHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public RuntimeHarness(TestDatabase database, Action<G2G.Engine.Execution.ServiceActions>? actions = null, int maxJobAttempts = 3)
+    public RuntimeHarness(TestDatabase database, Action<G2G.Engine.Execution.ServiceActions>? actions = null, int maxJobAttempts = 3,
+        Action<IServiceCollection, IConfiguration>? modules = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -32,8 +33,12 @@ public sealed class RuntimeHarness : IAsyncDisposable
         services.AddDbContext<G2GDbContext>(options => database.Settings.Configure(options));
         var registered = services.AddG2GRuntime(configuration);
         actions?.Invoke(registered);
+        modules?.Invoke(services, configuration);
         _services = services.BuildServiceProvider();
     }
+
+    /// <summary>The node's services, for set-up work outside a scope (migrations of modules).</summary>
+    public IServiceProvider Services => _services;
 
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)));
 

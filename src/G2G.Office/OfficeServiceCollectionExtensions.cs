@@ -1,0 +1,35 @@
+using G2G.Office.Leave;
+using G2G.Office.Persistence;
+using G2G.Runtime.Handlers;
+using G2G.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace G2G.Office;
+
+/// <summary>Registers the office module: its tables, services and the handlers its procedures call.</summary>
+public static class OfficeServiceCollectionExtensions
+{
+    public static IServiceCollection AddG2GOffice(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.Configure<LeaveOptions>(configuration.GetSection(LeaveOptions.Section));
+        services.AddDbContext<OfficeDbContext>((provider, options) =>
+            OfficeDbContext.Configure(options, provider.GetRequiredService<DatabaseSettings>()));
+        services.AddScoped<LeaveService>();
+        services.AddServiceTaskHandler<ReserveLeave>("leave.reserve");
+        services.AddServiceTaskHandler<ApproveLeave>("leave.approve");
+        services.AddServiceTaskHandler<ReleaseLeave>("leave.release");
+        services.AddServiceTaskHandler<DelegateDuringLeave>("leave.delegate");
+        services.AddServiceTaskHandler<ReportBack>("leave.report-back");
+        return services;
+    }
+
+    /// <summary>Brings the office tables to the current schema (after the runtime's migrations).</summary>
+    public static async Task MigrateG2GOfficeAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<OfficeDbContext>().Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,49 @@
+using G2G.Office.Leave;
+using G2G.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace G2G.Office.Persistence;
+
+/// <summary>
+/// The office module's tables (prefix <c>office_</c>), in the same database as the runtime's, with their own
+/// migrations history (<c>__office_migrations</c>). A handler works on the command's connection and transaction
+/// (<see cref="Joining"/>), so what it writes commits or rolls back with the command.
+/// </summary>
+public sealed class OfficeDbContext(DbContextOptions<OfficeDbContext> options) : DbContext(options)
+{
+    public const string HistoryTable = "__office_migrations";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OfficeDbContext).Assembly);
+    }
+
+    /// <summary>Options on the database the settings name (requests, start-up).</summary>
+    public static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(settings);
+        _ = settings.Provider == DatabaseProvider.Postgres
+            ? options.UseNpgsql(settings.ProviderConnectionString, o => o.MigrationsHistoryTable(HistoryTable))
+            : options.UseSqlite(settings.ProviderConnectionString, o => o.MigrationsHistoryTable(HistoryTable));
+    }
+
+    /// <summary>A context on the runtime command's own connection, enlisted in its transaction.</summary>
+    public static OfficeDbContext Joining(G2GDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var connection = db.Database.GetDbConnection();
+        var options = new DbContextOptionsBuilder<OfficeDbContext>();
+        _ = db.Database.IsNpgsql() ? options.UseNpgsql(connection) : options.UseSqlite(connection);
+        var office = new OfficeDbContext(options.Options);
+        if (db.Database.CurrentTransaction is { } transaction)
+            office.Database.UseTransaction(transaction.GetDbTransaction());
+        return office;
+    }
+
+    public DbSet<LeaveBalanceRecord> LeaveBalances => Set<LeaveBalanceRecord>();
+
+    public DbSet<LeaveRequestRecord> LeaveRequests => Set<LeaveRequestRecord>();
+}

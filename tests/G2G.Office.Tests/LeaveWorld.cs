@@ -1,0 +1,97 @@
+using G2G.Engine.Expressions;
+using G2G.Office.Leave;
+using G2G.Office.Persistence;
+using G2G.Runtime;
+using G2G.Runtime.Definitions;
+using G2G.Runtime.Instances;
+using G2G.Runtime.Organisation;
+using G2G.Runtime.Persistence;
+using G2G.Runtime.Tests.Infrastructure;
+using G2G.Runtime.Tests.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace G2G.Office.Tests;
+
+/// <summary>
+/// One bureau for the 请假 procedure: an office with its head, two clerks, a deputy leader (分管领导) and the
+/// principal leader (主要领导); the shipped workflows deployed; every test starts with no requests and fresh balances.
+/// </summary>
+public sealed class LeaveWorld(TestDatabase database) : IAsyncDisposable
+{
+    public const string Clerk = "lv.clerk", Clerk2 = "lv.clerk2", Head = "lv.head", Deputy = "lv.deputy", Leader = "lv.leader";
+    public const int Year = 2027;
+
+    public RuntimeHarness Runtime { get; } = new(database, modules: (services, configuration) => services.AddG2GOffice(configuration));
+
+    public async Task InitializeAsync()
+    {
+        await database.MigrateAsync();
+        await Runtime.Services.MigrateG2GOfficeAsync();
+        await Runtime.In(async s =>
+        {
+            var db = s.GetRequiredService<G2GDbContext>();
+            if (!await db.Set<AgencyRecord>().AnyAsync(a => a.Id == "lv"))
+                await CreateOrganisationAsync(s.GetRequiredService<OrganisationService>());
+            var office = s.GetRequiredService<OfficeDbContext>();
+            await office.LeaveRequests.ExecuteDeleteAsync();
+            await office.LeaveBalances.ExecuteDeleteAsync();
+            await db.Set<DelegationRecord>().ExecuteDeleteAsync();
+            var folder = Path.Combine(AppContext.BaseDirectory, "workflows");
+            var deployed = await s.GetRequiredService<WorkflowDirectoryDeployer>().DeployAsync(folder);
+            Assert.Equal(0, deployed.Refused);
+        });
+        // Monday 4 January 2027, 09:00 (the fixture year is provisional: weekend rule).
+        Runtime.Clock.Set(new DateTimeOffset(2027, 1, 4, 9, 0, 0, TimeSpan.FromHours(8)));
+    }
+
+    private static async Task CreateOrganisationAsync(OrganisationService org)
+    {
+        await org.CreateAgencyAsync(new NewAgency("lv", "请假测试局"), "setup");
+        await org.CreateDepartmentAsync(new NewDepartment("lv-office", "lv", "办公室"), "setup");
+        await org.CreateDepartmentAsync(new NewDepartment("lv-law", "lv", "法规处"), "setup");
+        foreach (var (id, name, department) in new[]
+                 {
+                     (Clerk, "李科员", "lv-office"), (Clerk2, "王科员", "lv-office"), (Head, "张主任", "lv-office"),
+                     (Deputy, "赵副局长", (string?)null), (Leader, "钱局长", null),
+                 })
+            await org.CreateUserAsync(new NewUser(id, name, department, department is null ? "lv" : null), "setup");
+        await org.SetDepartmentHeadAsync("lv-office", Head, "setup");
+        await org.AssignPositionAsync(Deputy, "分管领导", "lv", "setup");
+        await org.AssignPositionAsync(Leader, "主要领导", "lv", "setup");
+    }
+
+    public Task EntitleAsync(string user, string type, decimal days) =>
+        Runtime.In(s => s.GetRequiredService<LeaveService>().SetEntitlementAsync(user, Year, type, days, "setup", default));
+
+    public Task<LeaveBalanceView> BalanceAsync(string user, string type) =>
+        Runtime.In(async s => (await s.GetRequiredService<LeaveService>().BalancesAsync(user, Year, default)).Single(b => b.LeaveType == type));
+
+    public Task<long> StartAsync(string user) =>
+        Runtime.In(s => s.GetRequiredService<InstanceService>().StartAsync(
+            new StartInstance("leave", null, Title: "请假申请", Initiator: user, AgencyId: "lv")));
+
+    /// <summary>Completes the instance's open task at <paramref name="elementId"/> as its assignee with form values.</summary>
+    public async Task CompleteAsync(long instance, string elementId, string actor, params (string Name, object? Value)[] values)
+    {
+        var task = await Runtime.TaskAsync(instance, elementId);
+        Assert.Equal(actor, task.Assignee);
+        await Runtime.In(s => s.GetRequiredService<InstanceService>().CompleteTaskAsync(task.Id, actor, RuntimeHarness.Vars(values), null, "同意"));
+    }
+
+    public Task ApplyAsync(long instance, string user, string type, string from, string to) =>
+        CompleteAsync(instance, "apply", user, ("leaveType", type), ("startDate", from), ("endDate", to), ("reason", "家中有事"));
+
+    public Task DecideAsync(long instance, string step, string actor, string decision = "approve") =>
+        CompleteAsync(instance, step, actor, ("decision", decision));
+
+    public async Task<IReadOnlyList<string>> OpenStepsAsync(long instance) =>
+        [.. (await Runtime.OpenTasksAsync(instance)).Select(t => t.ElementId)];
+
+    public Task<Value> VariableAsync(long instance, string name) =>
+        Runtime.Query(async db => G2G.Engine.Execution.ProcessStateJson.Deserialize(
+            (await db.Set<ProcessInstanceRecord>().SingleAsync(i => i.Id == instance)).State).Variables[name]);
+
+    public ValueTask DisposeAsync() => Runtime.DisposeAsync();
+}
