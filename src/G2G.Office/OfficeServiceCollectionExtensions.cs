@@ -2,6 +2,7 @@ using G2G.Office.Leave;
 using G2G.Office.Persistence;
 using G2G.Runtime.Handlers;
 using G2G.Runtime.Persistence;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,9 +28,17 @@ public static class OfficeServiceCollectionExtensions
     }
 
     /// <summary>Brings the office tables to the current schema (after the runtime's migrations).</summary>
+    /// <exception cref="DatabaseStartupException">The database cannot be migrated; the message is fit for an operator.</exception>
     public static async Task MigrateG2GOfficeAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<OfficeDbContext>().Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<OfficeDbContext>().Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
+        {
+            throw new DatabaseStartupException($"Cannot migrate the office module's tables: {ex.Message}", ex);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using G2G.Office;
 using G2G.Runtime;
 using G2G.Web.Api;
 using G2G.Runtime.Persistence;
@@ -10,6 +11,7 @@ using G2G.Web.Security;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddG2GPersistence(builder.Configuration);
 builder.Services.AddG2GRuntime(builder.Configuration);
+builder.Services.AddG2GOffice(builder.Configuration);
 builder.Services.AddG2GApi();
 builder.Services.AddG2GSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddG2GHealth();

@@ -50,6 +50,7 @@ internal static class ApiExtensions
         api.MapOrganisationApi();
         api.MapNotificationsApi();
         api.MapCalendarApi();
+        api.MapOfficeApi();
         return app;
     }
 }

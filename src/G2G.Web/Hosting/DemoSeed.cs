@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using G2G.Office;
+using G2G.Office.Persistence;
 using G2G.Runtime.Organisation;
 using G2G.Runtime.Organisation.Import;
 using G2G.Runtime.Persistence;
@@ -38,8 +40,10 @@ internal static class DemoSeed
         foreach (var (user, role) in Roles)
             await organisation.GrantRoleAsync(user, role, "demo-seed", app.Lifetime.ApplicationStopping);
         var users = await services.GetRequiredService<G2GDbContext>().Users.AsNoTracking().OrderBy(u => u.AgencyId).ThenBy(u => u.Id)
-            .Select(u => $"{u.Id} {u.DisplayName} ({u.AgencyId}, {u.Clearance})").ToListAsync(app.Lifetime.ApplicationStopping);
-        StartupLog.DemoSeeded(app.Logger, users.Count, password, string.Join(", ", Roles.Select(r => $"{r.User}: {r.Role}")), string.Join("; ", users));
+            .Select(u => new { u.Id, Line = $"{u.Id} {u.DisplayName} ({u.AgencyId}, {u.Clearance})" }).ToListAsync(app.Lifetime.ApplicationStopping);
+        var thisYear = services.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year;
+        await OfficeDemoData.SeedAsync(services.GetRequiredService<OfficeDbContext>(), users.Select(u => u.Id), thisYear, app.Lifetime.ApplicationStopping);
+        StartupLog.DemoSeeded(app.Logger, users.Count, password, string.Join(", ", Roles.Select(r => $"{r.User}: {r.Role}")), string.Join("; ", users.Select(u => u.Line)));
     }
 
     /// <summary>16 characters from an alphabet without look-alikes, with a digit, a capital and a symbol for the default policy.</summary>

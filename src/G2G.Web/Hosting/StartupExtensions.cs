@@ -1,3 +1,4 @@
+using G2G.Office;
 using G2G.Runtime;
 using G2G.Runtime.Calendar;
 using G2G.Runtime.Definitions;
@@ -18,6 +19,7 @@ internal static class StartupExtensions
         try
         {
             await app.Services.MigrateG2GDatabaseAsync(app.Lifetime.ApplicationStopping);
+            await app.Services.MigrateG2GOfficeAsync(app.Lifetime.ApplicationStopping);
             return true;
         }
         catch (Exception ex) when (ex is DatabaseConfigurationException or DatabaseStartupException)

@@ -1,0 +1,29 @@
+using G2G.Office.Leave;
+using G2G.Office.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace G2G.Office;
+
+/// <summary>The office data of the demo province: leave balances for every demo user this year and next.</summary>
+public static class OfficeDemoData
+{
+    /// <summary>Annual and personal leave for each user (10 and 5 days); does nothing when balances exist already.</summary>
+    public static async Task<int> SeedAsync(OfficeDbContext office, IEnumerable<string> userIds, int year, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(office);
+        if (await office.LeaveBalances.AnyAsync(cancellationToken).ConfigureAwait(false))
+            return 0;
+        var added = 0;
+        foreach (var user in userIds)
+        {
+            foreach (var y in new[] { year, year + 1 })
+            {
+                office.Add(new LeaveBalanceRecord { UserId = user, Year = y, LeaveType = LeaveTypes.Annual, EntitledHalfDays = 20 });
+                office.Add(new LeaveBalanceRecord { UserId = user, Year = y, LeaveType = LeaveTypes.Personal, EntitledHalfDays = 10 });
+                added += 2;
+            }
+        }
+        await office.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return added;
+    }
+}
