@@ -43,6 +43,8 @@ internal static class DemoSeed
             .Select(u => new { u.Id, Line = $"{u.Id} {u.DisplayName} ({u.AgencyId}, {u.Clearance})" }).ToListAsync(app.Lifetime.ApplicationStopping);
         var thisYear = services.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year;
         await OfficeDemoData.SeedAsync(services.GetRequiredService<OfficeDbContext>(), users.Select(u => u.Id), thisYear, app.Lifetime.ApplicationStopping);
+        var instances = await DemoWork.SeedAsync(services, app.Lifetime.ApplicationStopping);
+        StartupLog.DemoWorkSeeded(app.Logger, instances);
         StartupLog.DemoSeeded(app.Logger, users.Count, password, string.Join(", ", Roles.Select(r => $"{r.User}: {r.Role}")), string.Join("; ", users.Select(u => u.Line)));
     }
 

@@ -25,4 +25,8 @@ internal static partial class StartupLog
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "{Code}: {Message}")]
     public static partial void CalendarWarning(ILogger logger, string code, string message);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information,
+        Message = "Demo work: {Count} 请假 requests in every state (waiting, overdue, sent back, rejected, completed)")]
+    public static partial void DemoWorkSeeded(ILogger logger, int count);
 }

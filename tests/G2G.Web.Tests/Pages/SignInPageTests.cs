@@ -44,6 +44,38 @@ public sealed partial class SignInPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheFirstStart_SeedsWorkInEveryState_AndASecondStartAddsNothing()
+    {
+        var before = await WorkAsync();
+        Assert.Equal(10, before.Instances);
+        Assert.Equal(3, before.Completed); // one rejected, two reported back
+        Assert.True(before.Overdue >= 3, $"{before.Overdue} overdue open tasks");
+        Assert.Equal(1, before.WaitingAfterSendBack);
+        Assert.Equal(80, before.Balances); // 20 users × (年休假, 事假) × (this year, next)
+
+        await using (var again = new G2GWebFactory(_database, new Dictionary<string, string?>
+                     {
+                         ["Demo:Seed"] = "true", ["Demo:Password"] = Password, ["Runtime:Jobs:Enabled"] = "false",
+                     }))
+            again.StartServer();
+
+        Assert.Equal(before, await WorkAsync());
+    }
+
+    private async Task<(int Instances, int Completed, int Overdue, int WaitingAfterSendBack, int Balances)> WorkAsync()
+    {
+        await using var db = _database.CreateContext();
+        var now = DateTimeOffset.UtcNow;
+        var instances = await db.Set<ProcessInstanceRecord>().CountAsync(i => i.ProcessKey == "leave");
+        var completed = await db.Set<ProcessInstanceRecord>().CountAsync(i => i.Status == G2G.Runtime.Instances.InstanceStatus.Completed);
+        var open = await db.Set<TaskRecord>().Where(t => t.State == G2G.Runtime.Instances.TaskStates.Open).ToListAsync();
+        var sentBack = open.Count(t => t.ElementId == "apply"); // only a request sent back waits at its first step
+        await using var office = new G2G.Office.Persistence.OfficeDbContext(
+            new DbContextOptionsBuilder<G2G.Office.Persistence.OfficeDbContext>().UseSqlite(_database.Settings.ProviderConnectionString).Options);
+        return (instances, completed, open.Count(t => t.DueAt < now), sentBack, await office.LeaveBalances.CountAsync());
+    }
+
+    [Fact]
     public async Task AWrongPassword_ReturnsToTheForm_WithTheReason_AndTheRightOneSignsIn()
     {
         using var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
