@@ -60,6 +60,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddScoped<Supervision.SupervisionQueries>();
         services.AddScoped<JobStore>();
         services.AddScoped<JobRunner>();
+        services.AddScoped<EscalationRecipients>();
         if (string.IsNullOrEmpty(configuration[$"{SmtpOptions.Section}:Host"]))
             services.TryAddScoped<INotificationSender, InAppNotificationSender>();
         else

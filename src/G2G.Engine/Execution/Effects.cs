@@ -9,13 +9,20 @@ namespace G2G.Engine.Execution;
 /// <summary>Something the outside world must do after a command: a row to write, a job to schedule, a message to send.</summary>
 public abstract record Effect;
 
-/// <summary>A user task became available. <paramref name="Assignment"/> holds the rule with its arguments already evaluated.</summary>
+/// <summary>
+/// A user task became available. <paramref name="Assignment"/> holds the rule with its arguments already evaluated, and
+/// <see cref="EscalateTo"/> the g2g:escalateTo rule likewise (evaluated in the task's scope, which is gone by the
+/// time the escalation falls due; the runtime resolves it against the organisation then).
+/// </summary>
 public sealed record TaskCreated(
     long TaskId, string ElementId, string? Name, UserTask Task, ResolvedAssignment? Assignment,
     DateTimeOffset? DueAt, DateTimeOffset? RemindAt, AddedSigner? Signer, int? LoopCounter) : Effect
 {
     /// <summary>The due date was counted over a year whose official holidays are not loaded (weekend rule only).</summary>
     public bool DueProvisional { get; init; }
+
+    /// <summary>The g2g:escalateTo rule with its arguments evaluated, when the task escalates.</summary>
+    public ResolvedAssignment? EscalateTo { get; init; }
 }
 
 /// <summary>Why a task disappeared without being completed.</summary>

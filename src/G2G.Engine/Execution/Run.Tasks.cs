@@ -18,6 +18,9 @@ internal sealed partial class Run
             : settings.Assignment is { } rule
                 ? new ResolvedAssignment(rule.Kind, [.. rule.Arguments.Select(a => Evaluate(a, token.ScopeId))])
                 : null;
+        var escalateTo = settings.EscalateTo is { } escalation && settings.EscalateAfter is not null
+            ? new ResolvedAssignment(escalation.Kind, [.. escalation.Arguments.Select(a => Evaluate(a, token.ScopeId))])
+            : null;
         var due = settings.Due is { } spec ? spec.DueFrom(Now, Calendar) : (DateTimeOffset?)null;
         var remind = due is { } d && settings.RemindBefore is { } before ? before.Negate().DueFrom(d, Calendar) : (DateTimeOffset?)null;
         var loopCounter = _scopes[token.ScopeId] is { Kind: ScopeKind.MultiInstanceItem } item && item.Variables.TryGetValue("loopCounter", out var counter)
@@ -30,6 +33,7 @@ internal sealed partial class Run
         Emit(new TaskCreated(token.Id, task.Id, task.Name, task, assignment, due, remind, token.Signer, loopCounter)
         {
             DueProvisional = provisional,
+            EscalateTo = escalateTo,
         });
     }
 

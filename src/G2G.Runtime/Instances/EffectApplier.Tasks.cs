@@ -62,11 +62,13 @@ internal sealed partial class EffectApplier
             {
                 var escalateAt = after.DueFrom(due, calendar);
                 task.DueProvisional |= calendar.IsProvisional(now, escalateAt);
-                AddJob(JobKinds.Escalation, created.TaskId, escalateAt);
+                // The rule's arguments were evaluated in the task's scope; who holds the position is asked when it falls due.
+                var payload = created.EscalateTo is { } rule ? VariablesJson.Serialize(new EscalationPayload(rule.Kind, [.. rule.Arguments])) : null;
+                AddJob(JobKinds.Escalation, created.TaskId, escalateAt, payload);
             }
         }
         foreach (var recipient in TaskNotifications.Recipients(assignment))
-            untracked.Add(TaskNotifications.Create("task.assigned", instance.Id, created.TaskId, recipient, $"新待办 New task: {created.Name ?? created.ElementId}", instance.Title, now));
+            untracked.Add(TaskNotifications.Create("task.assigned", task, recipient, $"新待办 New task: {created.Name ?? created.ElementId}", instance.Title, now), task);
     }
 
     /// <summary>Keeps event_subscriptions equal to the message and signal subscriptions in the state.</summary>

@@ -121,7 +121,7 @@ public sealed partial class InstanceService
                 throw new RuntimeException(RuntimeErrorCode.NotAllowed, $"Step '{task.Name ?? task.ElementId}' does not allow {required} (g2g:operations).");
             var now = clock.GetUtcNow();
             change(task, (kind, recipient, subject, body) => db.Add(
-                TaskNotifications.Create(kind, task.InstanceId, task.EngineTaskId, recipient, subject, body ?? task.Title, now, $":{instance.AuditSeq + 1}")));
+                TaskNotifications.Create(kind, task, recipient, subject, body ?? task.Title, now, $":{instance.AuditSeq + 1}")));
             instance.Version++;
             AuditLog.Append(db, instance, new AuditEntry(actor, action, TaskId: task.Id, ElementId: task.ElementId, Outcome: outcome, Comment: comment), now);
             try

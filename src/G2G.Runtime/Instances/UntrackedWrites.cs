@@ -20,6 +20,9 @@ internal sealed class UntrackedWrites
 {
     private readonly List<HistoryRecord> _history = [];
     private readonly List<OutboxRecord> _outbox = [];
+
+    /// <summary>Notifications about tasks this command creates, whose row id SQLite assigns only when the task is inserted.</summary>
+    private readonly List<(OutboxRecord Notification, TaskRecord Task)> _aboutNewTasks = [];
     private readonly List<JobRecord> _jobs = [];
     private readonly List<AuditRecord> _audit = [];
 
@@ -29,6 +32,13 @@ internal sealed class UntrackedWrites
     public void Add(HistoryRecord step) => _history.Add(step);
 
     public void Add(OutboxRecord notification) => _outbox.Add(notification);
+
+    /// <summary>A notification about a task added in this command: it links to the task's id once the task is written.</summary>
+    public void Add(OutboxRecord notification, TaskRecord task)
+    {
+        _outbox.Add(notification);
+        _aboutNewTasks.Add((notification, task));
+    }
 
     public void Add(JobRecord job) => _jobs.Add(job);
 
@@ -62,6 +72,7 @@ internal sealed class UntrackedWrites
     {
         _history.Clear();
         _outbox.Clear();
+        _aboutNewTasks.Clear();
         _jobs.Clear();
         _audit.Clear();
         _changes.Clear();
@@ -83,6 +94,8 @@ internal sealed class UntrackedWrites
     /// <summary>Adds the appended rows to the batch (after its tracked changes): one INSERT per table, its columns from the model.</summary>
     public void AddInsertsTo(WriteBatch batch, IModel model)
     {
+        foreach (var (notification, task) in _aboutNewTasks)
+            notification.TaskId = task.Id;
         TrackedChanges.AddRows(batch, model.FindEntityType(typeof(HistoryRecord))!, _history);
         TrackedChanges.AddRows(batch, model.FindEntityType(typeof(OutboxRecord))!, _outbox);
         TrackedChanges.AddRows(batch, model.FindEntityType(typeof(JobRecord))!, _jobs);

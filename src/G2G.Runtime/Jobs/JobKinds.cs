@@ -50,4 +50,7 @@ public sealed record SignalStartPayload(string ProcessKey, string StartEventId, 
 
 public sealed record StartChildPayload(string ProcessKey, int? Version, string ElementId, Dictionary<string, Value> Variables);
 
+/// <summary>An escalation's g2g:escalateTo rule with its arguments evaluated when the task was created (absent: the default).</summary>
+public sealed record EscalationPayload(string Kind, Value[] Arguments);
+
 public sealed record ChildResultPayload(Dictionary<string, Value>? Variables, string? ErrorCode);

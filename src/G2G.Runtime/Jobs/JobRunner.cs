@@ -12,8 +12,8 @@ namespace G2G.Runtime.Jobs;
 /// Runs one leased job. Instance commands delete the job in their own transaction (exactly once);
 /// notifications are written with the job's deletion; everything else is idempotent.
 /// </summary>
-internal sealed class JobRunner(
-    G2GDbContext db, InstanceService instances, JobStore store, DefinitionCache cache, Calendar.CalendarProvider calendars, TimeProvider clock)
+internal sealed class JobRunner(G2GDbContext db, InstanceService instances, JobStore store, DefinitionCache cache,
+    Calendar.CalendarProvider calendars, EscalationRecipients escalations, TimeProvider clock)
 {
     public async Task RunAsync(JobRecord job, JobClaim claim, CancellationToken cancellationToken)
     {
@@ -149,7 +149,11 @@ internal sealed class JobRunner(
         }
     }
 
-    /// <summary>Reminder, overdue notice or escalation of an open task; an overdue notice repeats every g2g:remindEvery.</summary>
+    /// <summary>
+    /// Reminder, overdue notice or escalation of an open task; an overdue notice repeats every g2g:remindEvery. An
+    /// escalation goes to the people its rule names now (<see cref="EscalationRecipients"/>); one that reaches nobody is
+    /// an incident, so the 督办 is not lost silently.
+    /// </summary>
     private async Task RemindAsync(JobRecord job, JobClaim claim, CancellationToken cancellationToken)
     {
         instances.CurrentJob = null;
@@ -161,21 +165,31 @@ internal sealed class JobRunner(
             return;
         }
         var now = clock.GetUtcNow();
+        var settings = job.Kind == JobKinds.Reminder ? null : Settings(task); // a reminder needs nothing of the definition
         var (kind, subject) = job.Kind switch
         {
             JobKinds.Reminder => ("task.reminder", $"催办提醒 Reminder: {task.Name} 将于 {task.DueAt:yyyy-MM-dd HH:mm} 到期"),
             JobKinds.Overdue => ("task.overdue", $"已超期 Overdue: {task.Name}"),
             _ => ("task.escalated", $"督办 Escalation: {task.Name} 超期未办"),
         };
-        var recipients = TaskNotifications.Recipients(task).ToList();
+        IReadOnlyList<string> recipients = [.. TaskNotifications.Recipients(task)];
         if (job.Kind == JobKinds.Escalation)
-            recipients = [EscalationTarget(task)];
-        foreach (var recipient in recipients)
         {
-            db.Add(TaskNotifications.Create(kind, task.InstanceId, task.EngineTaskId, recipient, subject, task.Title, now, $":{job.Attempts}:{now.UtcTicks}"));
+            var target = await escalations.ResolveAsync(job, task, settings?.EscalateTo, cancellationToken).ConfigureAwait(false);
+            recipients = target.Recipients;
+            if (target.Nobody is { } reason)
+            {
+                db.Add(new IncidentRecord
+                {
+                    InstanceId = task.InstanceId, ElementId = task.ElementId, CreatedAt = now,
+                    Message = $"The escalation (督办) of task '{task.Name ?? task.ElementId}' ({task.Id}) reached nobody: {reason}",
+                });
+            }
         }
+        foreach (var recipient in recipients)
+            db.Add(TaskNotifications.Create(kind, task, recipient, subject, task.Title, now, $":{job.Attempts}:{now.UtcTicks}"));
         db.Add(new HistoryRecord { InstanceId = task.InstanceId, ElementId = task.ElementId, ElementKind = "userTask", Phase = kind, TokenId = task.EngineTaskId, OccurredAt = now });
-        var every = job.Kind == JobKinds.Overdue ? Settings(task)?.RemindEvery : null;
+        var every = job.Kind == JobKinds.Overdue ? settings?.RemindEvery : null;
         var calendar = every is null ? null : await calendars.ForAgencyAsync(db, task.AgencyId, cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         // The job is removed (or moved) under its lease first: a node whose lease ran out and was taken over, or whose
@@ -195,8 +209,4 @@ internal sealed class JobRunner(
         var definition = cache.GetOrParse(definitionId, task.ProcessKey, () => db.ProcessDefinitions.AsNoTracking().Where(d => d.Id == definitionId).Select(d => d.Xml).Single());
         return (definition.FindNode(task.ElementId) as UserTask)?.Settings;
     }
-
-    /// <summary>The g2g:escalateTo rule's first argument when it names someone, else the supervisors of the task's agency.</summary>
-    private string EscalationTarget(TaskRecord task) =>
-        Settings(task)?.EscalateTo is { Kind: "user", Arguments: [var user] } ? user.ToString().Trim('\'') : $"supervisors:{task.AgencyId}";
 }

@@ -26,14 +26,20 @@ public static class TaskNotifications
     }
 
     /// <summary>
-    /// An outbox row about a task. The notification id is <c>kind:instance:task:recipient</c> plus a
-    /// discriminator that tells repeated notices apart; delivery is idempotent on it.
+    /// An outbox row about a task, linking to the task's row id (never the engine's task number, which is only unique
+    /// within its instance). The notification id is <c>kind:instance:engine task:recipient</c> plus a discriminator that
+    /// tells repeated notices apart; delivery is idempotent on it. A task not yet inserted (id 0 on SQLite) gets its id
+    /// from <see cref="Instances.UntrackedWrites"/> when the row is written.
     /// </summary>
-    public static OutboxRecord Create(string kind, long instanceId, long engineTaskId, string recipient, string subject, string? body,
-        DateTimeOffset createdAt, string discriminator = "") => new()
+    public static OutboxRecord Create(string kind, TaskRecord task, string recipient, string subject, string? body,
+        DateTimeOffset createdAt, string discriminator = "")
     {
-        NotificationId = $"{kind}:{instanceId}:{engineTaskId}:{recipient}{discriminator}",
-        Kind = kind, Recipient = recipient, Subject = subject, Body = body,
-        InstanceId = instanceId, TaskId = engineTaskId, CreatedAt = createdAt,
-    };
+        ArgumentNullException.ThrowIfNull(task);
+        return new()
+        {
+            NotificationId = $"{kind}:{task.InstanceId}:{task.EngineTaskId}:{recipient}{discriminator}",
+            Kind = kind, Recipient = recipient, Subject = subject, Body = body,
+            InstanceId = task.InstanceId, TaskId = task.Id, CreatedAt = createdAt,
+        };
+    }
 }

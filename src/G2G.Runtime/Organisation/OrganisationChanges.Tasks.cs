@@ -32,7 +32,7 @@ internal sealed partial class OrganisationChanges
             .Where(t => t.State == TaskStates.Open
                 && (t.Assignee == userId || t.Owner == userId || t.Candidates.Any(c => c.Kind == CandidateKinds.User && c.Value == userId)))
             .OrderBy(t => t.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var successor = tasks.Count == 0 ? [] : await SuccessorsAsync(user, cancellationToken).ConfigureAwait(false);
+        var successor = tasks.Count == 0 ? [] : await Superiors.OfAsync(db, user.Id, user.DepartmentId, user.AgencyId, cancellationToken).ConfigureAwait(false);
         var note = $"用户停用 {user.DisplayName} ({userId}) deactivated" + (string.IsNullOrWhiteSpace(reason) ? "" : $": {reason.Trim()}");
         var moves = new List<TaskMove>();
         foreach (var task in tasks)
@@ -92,27 +92,6 @@ internal sealed partial class OrganisationChanges
         return move;
     }
 
-    /// <summary>Who takes over from a user: the nearest active head above them, else their agency's active principal leader(s).</summary>
-    private async Task<IReadOnlyList<string>> SuccessorsAsync(G2GUser user, CancellationToken cancellationToken)
-    {
-        var visited = new HashSet<string>(StringComparer.Ordinal);
-        for (var departmentId = user.DepartmentId; departmentId is not null && visited.Add(departmentId);)
-        {
-            var department = await db.Set<DepartmentRecord>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == departmentId, cancellationToken).ConfigureAwait(false);
-            if (department is null)
-                break;
-            if (department.HeadUserId is { } head && head != user.Id && await IsActiveAsync(head, cancellationToken).ConfigureAwait(false))
-                return [head];
-            departmentId = department.ParentId;
-        }
-        if (user.AgencyId is null)
-            return [];
-        return await db.Set<UserPositionRecord>().AsNoTracking()
-            .Where(p => p.AgencyId == user.AgencyId && p.Name == Positions.PrincipalLeader && p.UserId != user.Id)
-            .Join(db.Users.Where(u => u.IsActive), p => p.UserId, u => u.Id, (p, u) => u.Id)
-            .Distinct().OrderBy(u => u).ToListAsync(cancellationToken).ConfigureAwait(false);
-    }
-
     private Task<bool> IsActiveAsync(string userId, CancellationToken cancellationToken) =>
         db.Users.AnyAsync(u => u.Id == userId && u.IsActive, cancellationToken);
 
@@ -142,7 +121,7 @@ internal sealed partial class OrganisationChanges
         var recipients = assignee is not null && assignee != from ? [assignee] : added;
         foreach (var recipient in recipients)
         {
-            db.Add(TaskNotifications.Create("task.assigned", instance.Id, task.EngineTaskId, recipient,
+            db.Add(TaskNotifications.Create("task.assigned", task, recipient,
                 $"新待办 New task: {task.Name ?? task.ElementId}", task.Title, now, $":v{task.Version}"));
         }
         if (assignee is null && task.Candidates.Count == 0)
