@@ -15,7 +15,7 @@ namespace G2G.Runtime.Instances;
 internal sealed partial class EffectApplier(
     G2GDbContext db, UntrackedWrites untracked, ProcessInstanceRecord instance, string? organisationStamp, IAssignmentResolver assignments, G2G.Engine.Time.IWorkingCalendar calendar, DateTimeOffset now)
 {
-    private readonly List<long> _cancelledTasks = [];
+    private readonly Dictionary<CancelReason, List<long>> _cancelledTasks = [];
     private readonly List<long> _cancelledTimers = [];
     private readonly List<long> _resolvedIncidents = [];
 
@@ -26,7 +26,9 @@ internal sealed partial class EffectApplier(
             switch (effect)
             {
                 case TaskCreated created: await CreateTaskAsync(created, cancellationToken).ConfigureAwait(false); break;
-                case TaskCancelled cancelled: _cancelledTasks.Add(cancelled.TaskId); break;
+                case TaskCancelled cancelled:
+                    (_cancelledTasks.TryGetValue(cancelled.Reason, out var ids) ? ids : _cancelledTasks[cancelled.Reason] = []).Add(cancelled.TaskId);
+                    break;
                 case TimerScheduled timer: AddJob(JobKinds.Timer, timer.SubscriptionId, timer.DueAt); break;
                 case TimerCancelled timer: _cancelledTimers.Add(timer.SubscriptionId); break;
                 case MessageSent message:
@@ -80,8 +82,8 @@ internal sealed partial class EffectApplier(
     /// <summary>One statement each for the tasks, timers and incidents the effects ended.</summary>
     private void WriteCollectedChanges()
     {
-        if (_cancelledTasks.Count > 0)
-            untracked.CancelTasks(instance.Id, _cancelledTasks, now);
+        foreach (var (reason, tasks) in _cancelledTasks)
+            untracked.CancelTasks(instance.Id, tasks, TaskOutcomes.Of(reason), now);
         if (_cancelledTimers.Count > 0)
             untracked.DeleteTimers(instance.Id, _cancelledTimers);
         if (_resolvedIncidents.Count > 0)

@@ -44,12 +44,24 @@ public sealed partial class InstanceService
             });
         }, cancellationToken);
 
-    /// <summary>退回: sends the work of a task back to an earlier step.</summary>
+    /// <summary>
+    /// 退回: sends the work of a task back to an earlier step. The task is done by its holder, with the outcome
+    /// <see cref="TaskOutcomes.SentBack"/> (it shows in their 已办), not merely cancelled.
+    /// </summary>
     public Task SendBackAsync(long taskId, string actor, string targetElementId, ResumeMode resume = ResumeMode.FromTop,
         string? comment = null, CancellationToken cancellationToken = default) =>
         TaskCommandAsync(taskId, TaskAction.SendBack, (task, _) => Task.FromResult(new Prepared(
             new SendBack(task.EngineTaskId, targetElementId, resume),
-            new AuditEntry(actor, "task.sent-back", TaskId: task.Id, ElementId: task.ElementId, Outcome: targetElementId, Comment: comment, Data: resume.ToString()))),
+            new AuditEntry(actor, "task.sent-back", TaskId: task.Id, ElementId: task.ElementId, Outcome: targetElementId, Comment: comment, Data: resume.ToString()),
+            After: (_, _) =>
+            {
+                // The engine's cancellation of this task (written first) is overwritten by the tracked row.
+                task.State = TaskStates.Completed;
+                task.Outcome = TaskOutcomes.SentBack;
+                task.CompletedBy = actor;
+                task.CompletedAt = clock.GetUtcNow();
+                return Task.CompletedTask;
+            })),
             cancellationToken);
 
     /// <summary>加签: adds a signer before or after the current assignee.</summary>

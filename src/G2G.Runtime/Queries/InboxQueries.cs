@@ -16,8 +16,11 @@ public sealed record Viewer(string UserId, IReadOnlyCollection<string> Groups, C
 public sealed record InboxFilter(string? ProcessKey = null, string? AgencyId = null, bool? Overdue = null, DateTimeOffset? DueBefore = null, string? Text = null,
     string? State = null, string? Sort = null);
 
-/// <summary>Counts for the inbox badges.</summary>
-public sealed record InboxCounts(int ToDo, int Overdue, int Done, int Started, int UnreadCopies);
+/// <summary>
+/// Counts for the inbox badges, each the total of its list: <see cref="Started"/> every instance of 我发起的 (as the
+/// list shows them, whatever their state), <see cref="Running"/> those of them still running.
+/// </summary>
+public sealed record InboxCounts(int ToDo, int Overdue, int Done, int Started, int UnreadCopies, int Running);
 
 public sealed record CopyView(long Id, long InstanceId, long? TaskId, string? Title, string CopiedBy, string? Comment, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
 
@@ -99,8 +102,9 @@ public sealed class InboxQueries(G2GDbContext db, RuntimeQueries views, TimeProv
             await toDo.CountAsync(cancellationToken).ConfigureAwait(false),
             await toDo.CountAsync(t => t.DueAt != null && t.DueAt < now, cancellationToken).ConfigureAwait(false),
             await DoneQuery(viewer).CountAsync(cancellationToken).ConfigureAwait(false),
-            await StartedQuery(viewer).CountAsync(i => i.Status == InstanceStatus.Running, cancellationToken).ConfigureAwait(false),
-            await CopiesQuery(viewer).CountAsync(c => c.ReadAt == null, cancellationToken).ConfigureAwait(false));
+            await StartedQuery(viewer).CountAsync(cancellationToken).ConfigureAwait(false),
+            await CopiesQuery(viewer).CountAsync(c => c.ReadAt == null, cancellationToken).ConfigureAwait(false),
+            await StartedQuery(viewer).CountAsync(i => i.Status == InstanceStatus.Running, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>

@@ -23,8 +23,8 @@ public sealed record Report(string Title, string FileName, IReadOnlyList<string>
     /// <summary>Performance rows by <paramref name="dimension"/> for [from, to).</summary>
     public static Report Performance(IReadOnlyList<PerformanceRow> rows, PerformanceDimension dimension, DateTimeOffset from, DateTimeOffset to) =>
         new($"按时率 On-time by {dimension}", $"performance-{dimension.ToString().ToLowerInvariant()}-{Day(from)}-to-{Day(to)}",
-            [$"{KeyName(dimension)} key", "办结 completed", "按时 onTime", "按时率 onTimeRate", "平均办理小时 averageHandlingHours", "当前超期 openOverdue"],
-            [.. rows.Select(r => (IReadOnlyList<object?>)[r.Key, r.Completed, r.OnTime, r.OnTimeRate, r.AverageHandlingHours, r.OpenOverdue])]);
+            [$"{KeyName(dimension)} key", "名称 name", "办结 completed", "按时 onTime", "按时率 onTimeRate", "平均办理小时 averageHandlingHours", "当前超期 openOverdue"],
+            [.. rows.Select(r => (IReadOnlyList<object?>)[r.Key, r.Name, r.Completed, r.OnTime, r.OnTimeRate, r.AverageHandlingHours, r.OpenOverdue])]);
 
     private static string KeyName(PerformanceDimension dimension) => dimension switch
     {

@@ -23,9 +23,10 @@ public sealed record OverdueItem(long TaskId, long InstanceId, string? Title, st
 /// <summary>
 /// Performance of one department, agency, procedure or step over a date range: tasks completed in it, of them
 /// on time (by their due date, or without one), the rate, the average hours from creation to completion, and
-/// the open tasks of the same key overdue now.
+/// the open tasks of the same key overdue now. <see cref="Key"/> is the id (department, agency, process key,
+/// process key/step), <see cref="Name"/> what people call it (预算处, 示范省财政厅, 经费审批, 经费审批/处长审批).
 /// </summary>
-public sealed record PerformanceRow(string Key, int Completed, int OnTime, decimal OnTimeRate, double AverageHandlingHours, int OpenOverdue);
+public sealed record PerformanceRow(string Key, string? Name, int Completed, int OnTime, decimal OnTimeRate, double AverageHandlingHours, int OpenOverdue);
 
 /// <summary>What performance rows are grouped by. Department: of who completed the task (of the assignee for open ones).</summary>
 public enum PerformanceDimension { Agency, Procedure, Step, Department }

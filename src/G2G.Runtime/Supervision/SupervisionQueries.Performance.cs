@@ -33,10 +33,35 @@ public sealed partial class SupervisionQueries
         var now = clock.GetUtcNow();
         var overdue = await OpenTasks(scope).Where(f => f.Task.DueAt != null && f.Task.DueAt < now).GroupBy(key)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key ?? NoKey, g => g.Count, cancellationToken).ConfigureAwait(false);
-        var rows = completed.Select(g => new PerformanceRow(g.Key ?? NoKey, g.Completed, g.OnTime, Math.Round((decimal)g.OnTime / g.Completed, 4),
+        var rows = completed.Select(g => new PerformanceRow(g.Key ?? NoKey, null, g.Completed, g.OnTime, Math.Round((decimal)g.OnTime / g.Completed, 4),
             Math.Round(g.Seconds / 3600, 2), overdue.GetValueOrDefault(g.Key ?? NoKey))).ToList();
-        rows.AddRange(overdue.Where(o => rows.All(r => r.Key != o.Key)).Select(o => new PerformanceRow(o.Key, 0, 0, 0, 0, o.Value)));
-        return [.. rows.OrderBy(r => r.Key, StringComparer.Ordinal)];
+        rows.AddRange(overdue.Where(o => rows.All(r => r.Key != o.Key)).Select(o => new PerformanceRow(o.Key, null, 0, 0, 0, 0, o.Value)));
+        var names = await NamesAsync(dimension, [.. rows.Select(r => r.Key)], cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => r with { Name = names.GetValueOrDefault(r.Key) }).OrderBy(r => r.Key, StringComparer.Ordinal)];
+    }
+
+    /// <summary>What people call each key: the department's or agency's name, the procedure's (latest version's) name.</summary>
+    private async Task<Dictionary<string, string?>> NamesAsync(PerformanceDimension dimension, List<string> keys, CancellationToken cancellationToken)
+    {
+        switch (dimension)
+        {
+            case PerformanceDimension.Department:
+                return await db.Set<Organisation.DepartmentRecord>().AsNoTracking().Where(d => keys.Contains(d.Id))
+                    .ToDictionaryAsync(d => d.Id, d => (string?)d.Name, cancellationToken).ConfigureAwait(false);
+            case PerformanceDimension.Agency:
+                return await db.Set<Organisation.AgencyRecord>().AsNoTracking().Where(a => keys.Contains(a.Id))
+                    .ToDictionaryAsync(a => a.Id, a => (string?)a.Name, cancellationToken).ConfigureAwait(false);
+        }
+        // A step's key is "<process key>/<step name>": the procedure's name stands for its key.
+        var processKeys = keys.Select(k => dimension == PerformanceDimension.Step ? k.Split('/', 2)[0] : k).Distinct().ToList();
+        var versions = await db.ProcessDefinitions.AsNoTracking().Where(d => processKeys.Contains(d.ProcessKey))
+            .Select(d => new { d.ProcessKey, d.Version, d.Name }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var procedures = versions.GroupBy(v => v.ProcessKey).ToDictionary(g => g.Key, g => g.MaxBy(v => v.Version)!.Name ?? g.Key);
+        return keys.ToDictionary(k => k, k =>
+        {
+            var parts = k.Split('/', 2);
+            return procedures.TryGetValue(parts[0], out var name) ? (parts.Length == 2 ? $"{name}/{parts[1]}" : name) : null;
+        });
     }
 
     /// <summary>The key of tasks without a department or agency.</summary>

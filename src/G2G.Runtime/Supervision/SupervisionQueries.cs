@@ -72,8 +72,11 @@ public sealed partial class SupervisionQueries(G2GDbContext db, CallerContext ca
             f.Task.Id, f.Task.InstanceId, f.Task.Title, f.Task.Name, f.Task.ProcessKey, f.Task.AgencyId, f.DepartmentId, f.Task.Assignee, DueAt = f.Task.DueAt!.Value,
         }).ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(r => new OverdueItem(r.Id, r.InstanceId, r.Title, r.Name, r.ProcessKey, r.AgencyId, r.DepartmentId, r.Assignee, r.DueAt,
-            Math.Round((now - r.DueAt).TotalHours, 1), Bucket(now - r.DueAt)))];
+            Hours(now - r.DueAt), Bucket(now - r.DueAt)))];
     }
+
+    /// <summary>Hours to one decimal; a task due within three minutes rounds to 0, never to -0 (which JSON writes as "-0").</summary>
+    private static double Hours(TimeSpan late) => Math.Round(late.TotalHours, 1) is var hours && hours == 0 ? 0 : hours;
 
     /// <summary>The bucket of a task <paramref name="late"/> past due; the same bounds as the counts of <see cref="AgingAsync"/>.</summary>
     private static AgingBucket Bucket(TimeSpan late) => late.TotalDays switch

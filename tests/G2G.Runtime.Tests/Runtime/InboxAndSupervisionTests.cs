@@ -42,6 +42,44 @@ public abstract class InboxAndSupervisionTests<TDatabase>(TDatabase database) : 
     }
 
     [DatabaseFact]
+    public async Task Counts_AgreeWithTheLists_WhenAStartedInstanceHasEnded()
+    {
+        var user = $"u{Guid.NewGuid():N}"[..12];
+        Task<long> Start() => Runtime.In(s => s.GetRequiredService<InstanceService>().StartAsync(
+            new StartInstance("approval", RuntimeHarness.Vars(("amount", 100)), Title: "申请", Initiator: user, AgencyId: "agency-1")));
+        var finished = await Start();
+        await Start();
+        await Runtime.CompleteAsync((await Runtime.TaskAsync(finished, "apply")).Id, user);
+        await Runtime.CompleteAsync((await Runtime.TaskAsync(finished, "head")).Id, "wang.wu");
+        var viewer = new Viewer(user, []);
+
+        var counts = await Inbox(q => q.CountsAsync(viewer));
+        var started = await Inbox(q => q.StartedAsync(viewer, new InboxFilter(), 1, 50));
+        var running = await Inbox(q => q.StartedAsync(viewer, new InboxFilter(State: InstanceStatus.Running), 1, 50));
+
+        Assert.Equal((2, 1), (started.Total, running.Total));
+        Assert.Equal((started.Total, running.Total), (counts.Started, counts.Running));
+    }
+
+    [DatabaseFact]
+    public async Task Overdue_TaskDueInAMinute_HasZeroHours_NeverNegativeZero()
+    {
+        var agency = $"a{Guid.NewGuid():N}"[..12];
+        var id = await Runtime.In(s => s.GetRequiredService<InstanceService>().StartAsync(
+            new StartInstance("approval", RuntimeHarness.Vars(("amount", 100)), Title: "临期", Initiator: "zhang.san", AgencyId: agency)));
+        await Runtime.CompleteAsync((await Runtime.TaskAsync(id, "apply")).Id, "zhang.san");
+        var due = (await Runtime.TaskAsync(id, "head")).DueAt!.Value;
+        Runtime.Clock.Advance(due - Runtime.Clock.GetUtcNow() - TimeSpan.FromMinutes(1));
+
+        var item = Assert.Single((await Runtime.In(s => s.GetRequiredService<SupervisionQueries>()
+            .OverdueAsync(new SupervisionFilter([agency]), TimeSpan.FromDays(1), 1, 50))).Items);
+
+        Assert.Equal(0, item.OverdueHours);
+        Assert.False(double.IsNegative(item.OverdueHours));
+        Assert.Equal(AgingBucket.DueSoon, item.Bucket);
+    }
+
+    [DatabaseFact]
     public async Task Supervision_ListsOverdueByAge_AndComputesOnTimeRates_ThenExportsTheSame()
     {
         var agency = $"a{Guid.NewGuid():N}"[..12];
@@ -64,17 +102,21 @@ public abstract class InboxAndSupervisionTests<TDatabase>(TDatabase database) : 
         Assert.Equal((open, AgingBucket.UpTo7Days), (item.InstanceId, item.Bucket)); // due Wednesday 09:00, now Saturday 09:01
         var performance = await Runtime.In(s => s.GetRequiredService<SupervisionQueries>().PerformanceAsync(scope, from, Runtime.Clock.GetUtcNow().AddSeconds(1), PerformanceDimension.Step));
         var step = Assert.Single(performance);
-        Assert.Equal(("approval/处长审批", 2, 1, 0.5m, 1), (step.Key, step.Completed, step.OnTime, step.OnTimeRate, step.OpenOverdue));
+        Assert.Equal(("approval/处长审批", "经费审批/处长审批", 2, 1, 0.5m, 1), (step.Key, step.Name, step.Completed, step.OnTime, step.OnTimeRate, step.OpenOverdue));
+        var procedure = Assert.Single(await Runtime.In(s => s.GetRequiredService<SupervisionQueries>()
+            .PerformanceAsync(scope, from, Runtime.Clock.GetUtcNow().AddSeconds(1), PerformanceDimension.Procedure)));
+        Assert.Equal(("approval", "经费审批"), (procedure.Key, procedure.Name));
         Assert.Empty((await Runtime.In(s => s.GetRequiredService<SupervisionQueries>().OverdueAsync(new SupervisionFilter(["elsewhere"]), TimeSpan.FromDays(1), 1, 50))).Items);
 
         var report = Report.Performance(performance, PerformanceDimension.Step, from, Runtime.Clock.GetUtcNow());
         var csv = System.Text.Encoding.UTF8.GetString(ReportExport.ToCsv(report));
-        Assert.StartsWith("\uFEFF环节 key,办结 completed,按时 onTime,按时率 onTimeRate,平均办理小时 averageHandlingHours,当前超期 openOverdue\r\napproval/处长审批,2,1,0.5", csv, StringComparison.Ordinal);
+        Assert.StartsWith("\uFEFF环节 key,名称 name,办结 completed,按时 onTime,按时率 onTimeRate,平均办理小时 averageHandlingHours,当前超期 openOverdue\r\n"
+            + "approval/处长审批,经费审批/处长审批,2,1,0.5", csv, StringComparison.Ordinal);
         using var workbook = SpreadsheetDocument.Open(new MemoryStream(ReportExport.ToXlsx(report)), false);
         var rows = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().ToList();
         Assert.Equal(2, rows.Count);
         Assert.Equal("approval/处长审批", rows[1].Elements<Cell>().First().InnerText);
-        Assert.Equal("0.5", rows[1].Elements<Cell>().ElementAt(3).InnerText);
+        Assert.Equal("0.5", rows[1].Elements<Cell>().ElementAt(4).InnerText);
     }
 }
 
