@@ -57,6 +57,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddScoped<Queries.RuntimeQueries>();
         services.AddScoped<Queries.InboxQueries>();
         services.AddScoped<NotificationInbox>();
+        services.AddScoped<Forms.TaskForms>();
         services.AddScoped<Supervision.SupervisionQueries>();
         services.AddScoped<JobStore>();
         services.AddScoped<JobRunner>();

@@ -21,6 +21,7 @@ public sealed class DefinitionCache(TimeProvider clock, IOptions<RuntimeOptions>
     private readonly ConcurrentDictionary<long, ProcessDefinition> _byId = new();
     private readonly FreshEntries<PublishedDefinition> _published = new(clock);
     private readonly FreshEntries<FormSchema> _forms = new(clock);
+    private readonly ConcurrentDictionary<(long DefinitionId, string FormKey), FormSchema?> _formsWithDefinition = new();
 
     public ProcessDefinition GetOrParse(long definitionId, string processKey, Func<string> loadXml) =>
         _byId.GetOrAdd(definitionId, _ => Parse(processKey, loadXml()));
@@ -42,6 +43,21 @@ public sealed class DefinitionCache(TimeProvider clock, IOptions<RuntimeOptions>
         ArgumentNullException.ThrowIfNull(loadSchema);
         return _forms.GetAsync(formKey, options.Value.DefinitionCacheDuration,
             async () => await loadSchema().ConfigureAwait(false) is { } schema ? FormSchema.Parse(schema) : null);
+    }
+
+    /// <summary>
+    /// The schema of a form key for the tasks of one definition version: the one deployed with it (kept forever: it was
+    /// written with the version and never changes), else the latest deployed schema of the key.
+    /// </summary>
+    public async Task<FormSchema?> FormForAsync(long definitionId, string formKey, Func<Task<string?>> loadDeployedWith, Func<Task<string?>> loadLatest)
+    {
+        ArgumentNullException.ThrowIfNull(loadDeployedWith);
+        if (!_formsWithDefinition.TryGetValue((definitionId, formKey), out var schema))
+        {
+            schema = await loadDeployedWith().ConfigureAwait(false) is { } json ? FormSchema.Parse(json) : null;
+            _formsWithDefinition.TryAdd((definitionId, formKey), schema);
+        }
+        return schema ?? await LatestFormAsync(formKey, loadLatest).ConfigureAwait(false);
     }
 
     /// <summary>Forgets a form key's schema; called after a new version of it is deployed.</summary>

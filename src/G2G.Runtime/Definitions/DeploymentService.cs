@@ -26,9 +26,19 @@ public sealed record DefinitionVersion(long Id, string ProcessKey, int Version, 
 public sealed class DeploymentService(G2GDbContext db, DefinitionCache cache, IServiceActions actions, CallerContext callers, TimeProvider clock)
 {
     /// <summary>Deploys a file. An invalid file is refused with every diagnostic, and nothing is written.</summary>
-    public async Task<IReadOnlyList<DeployedProcess>> DeployAsync(string xml, string source, string? actor = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<DeployedProcess>> DeployAsync(string xml, string source, string? actor = null, CancellationToken cancellationToken = default) =>
+        DeployAsync(xml, source, new Dictionary<string, string>(), actor, cancellationToken);
+
+    /// <summary>
+    /// Deploys a file with the form schemas of its user tasks (by form key), in one transaction: each new version of a
+    /// process gets its own rows of the forms its tasks use, so its tasks are drawn and checked with them on every node.
+    /// A changed form alone makes a new version. Invalid forms are refused like an invalid file, naming each.
+    /// </summary>
+    public async Task<IReadOnlyList<DeployedProcess>> DeployAsync(string xml, string source, IReadOnlyDictionary<string, string> forms,
+        string? actor = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(xml);
+        ArgumentNullException.ThrowIfNull(forms);
         AccessRefusals.RequireAdministrator(callers, "deploy definitions");
         var knownKeys = await db.ProcessDefinitions.Select(d => d.ProcessKey).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
         var document = BpmnParser.Parse(xml, new ValidationContext
@@ -36,13 +46,13 @@ public sealed class DeploymentService(G2GDbContext db, DefinitionCache cache, IS
             ProcessExists = key => knownKeys.Contains(key),
             ActionExists = actions.Exists,
         });
-        if (document.HasErrors)
-        {
-            var errors = document.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
+        var errors = document.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
+        if (!document.HasErrors)
+            errors.AddRange(DeployedForms.Problems(forms, document));
+        if (errors.Count > 0)
             throw new RuntimeException(RuntimeErrorCode.DefinitionInvalid, $"{source} cannot be deployed: {errors.Count} error(s), the first: {errors[0]}", errors);
-        }
 
-        var hash = Hash(xml);
+        var hash = DeployedForms.Hash(xml, forms);
         var now = clock.GetUtcNow();
         var results = new List<(ProcessDefinitionRecord Record, DeploymentOutcome Outcome)>();
         foreach (var process in document.ExecutableProcesses)
@@ -68,14 +78,43 @@ public sealed class DeploymentService(G2GDbContext db, DefinitionCache cache, IS
             results.Add((record, DeploymentOutcome.Created));
             AuditLog.Append(db, AuditLog.DefinitionsChain, new AuditEntry(actor, "definition.deployed", ElementId: process.Key, Comment: $"{source} v{record.Version}"), now);
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var created = results.Where(r => r.Outcome == DeploymentOutcome.Created).Select(r => r.Record).ToList();
+        await AddFormsAsync(created, document, forms, now, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (record, outcome) in results)
         {
             cache.Add(record.Id, document.GetProcess(record.ProcessKey));
             if (outcome == DeploymentOutcome.Created)
                 cache.ForgetPublished(record.ProcessKey);
         }
+        foreach (var key in forms.Keys)
+            cache.ForgetForm(key);
         return [.. results.Select(r => new DeployedProcess(r.Record.ProcessKey, r.Record.Version, r.Record.Id, r.Outcome))];
+    }
+
+    /// <summary>Rows of the forms each new version's tasks use, tied to that version (their ids are known once saved).</summary>
+    private async Task AddFormsAsync(List<ProcessDefinitionRecord> created, G2G.Engine.Model.BpmnDocument document,
+        IReadOnlyDictionary<string, string> forms, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (forms.Count == 0 || created.Count == 0)
+            return;
+        var keys = forms.Keys.ToList();
+        var versions = await db.Set<FormDefinitionRecord>().Where(f => keys.Contains(f.FormKey)).GroupBy(f => f.FormKey)
+            .Select(g => new { g.Key, Version = g.Max(f => f.Version) }).ToDictionaryAsync(v => v.Key, v => v.Version, cancellationToken).ConfigureAwait(false);
+        foreach (var record in created)
+        {
+            foreach (var key in DeployedForms.KeysOf(document.GetProcess(record.ProcessKey)).Where(forms.ContainsKey))
+            {
+                versions[key] = versions.GetValueOrDefault(key) + 1;
+                db.Add(new FormDefinitionRecord
+                {
+                    DefinitionId = record.Id, FormKey = key, Version = versions[key], ContentHash = Hash(forms[key]), Schema = forms[key], DeployedAt = now,
+                });
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<DefinitionVersion>> ListVersionsAsync(string processKey, CancellationToken cancellationToken = default) =>

@@ -21,11 +21,11 @@ public sealed partial class InstanceService
     /// </remarks>
     public Task CompleteTaskAsync(long taskId, string actor, IReadOnlyDictionary<string, Value>? variables = null,
         string? outcome = null, string? comment = null, CancellationToken cancellationToken = default) =>
-        TaskCommandAsync(taskId, TaskAction.Complete, async (task, definition) =>
+        TaskCommandAsync(taskId, TaskAction.Complete, async (task, loaded) =>
         {
             if (task.Owner is not null)
                 throw new RuntimeException(RuntimeErrorCode.Conflict, $"Task {taskId} is delegated to {task.Assignee}; it must be returned to {task.Owner} before it is completed.");
-            await ValidateSubmissionAsync(task, definition, variables, comment, cancellationToken).ConfigureAwait(false);
+            await ValidateSubmissionAsync(task, loaded, variables, comment, cancellationToken).ConfigureAwait(false);
             return new Prepared(
             new CompleteTask(task.EngineTaskId, variables, outcome),
             new AuditEntry(actor, "task.completed", TaskId: task.Id, ElementId: task.ElementId, Outcome: outcome, Comment: comment),
@@ -105,7 +105,7 @@ public sealed partial class InstanceService
     /// Runs a command on the instance of an open task, with the task row loaded and tracked. The task and its
     /// instance are read together, in one query inside the command's transaction.
     /// </summary>
-    private async Task TaskCommandAsync(long taskId, TaskAction action, Func<TaskRecord, ProcessDefinition, Task<Prepared>> prepare, CancellationToken cancellationToken)
+    private async Task TaskCommandAsync(long taskId, TaskAction action, Func<TaskRecord, Loaded, Task<Prepared>> prepare, CancellationToken cancellationToken)
     {
         TaskRecord? task = null;
         await RunAsync(async token =>
@@ -122,18 +122,21 @@ public sealed partial class InstanceService
                     ? $"Task {taskId} was already completed by {task.CompletedBy} at {task.CompletedAt:u}."
                     : $"Task {taskId} is no longer open ({task.State}).");
             }
-            return await prepare(task, loaded.Definition).ConfigureAwait(false);
+            return await prepare(task, loaded).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task ValidateSubmissionAsync(TaskRecord task, ProcessDefinition definition, IReadOnlyDictionary<string, Value>? variables,
+    /// <summary>Checks a submission against the form the task is drawn with (<see cref="TaskForms"/>) and the step's opinion rule.</summary>
+    private async Task ValidateSubmissionAsync(TaskRecord task, Loaded loaded, IReadOnlyDictionary<string, Value>? variables,
         string? comment, CancellationToken cancellationToken)
     {
+        var (definitionId, definition) = (loaded.Instance.DefinitionId, loaded.Definition);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (task.FormKey is { } formKey)
         {
-            var schema = await cache.LatestFormAsync(formKey, () => db.Set<FormDefinitionRecord>().AsNoTracking().Where(f => f.FormKey == formKey)
-                    .OrderByDescending(f => f.Version).Select(f => f.Schema).FirstOrDefaultAsync(cancellationToken)).ConfigureAwait(false)
+            var schema = await cache.FormForAsync(definitionId, formKey,
+                    () => TaskForms.DeployedWith(db, definitionId, formKey).Select(f => f.Schema).FirstOrDefaultAsync(cancellationToken),
+                    () => TaskForms.Latest(db, formKey).Select(f => f.Schema).FirstOrDefaultAsync(cancellationToken)).ConfigureAwait(false)
                 ?? throw new RuntimeException(RuntimeErrorCode.Invalid, $"Step '{task.Name ?? task.ElementId}' uses form '{formKey}', which is not deployed.");
             foreach (var (field, problems) in FormValidator.Validate(schema, variables))
                 errors[field] = problems;

@@ -196,10 +196,14 @@ public sealed class IncidentRecord
     public DateTimeOffset? ResolvedAt { get; set; }
 }
 
-/// <summary>A deployed form schema (JSON), one row per version.</summary>
+/// <summary>
+/// A deployed form schema (JSON), one row per version; <see cref="DefinitionId"/> names the definition version it was
+/// deployed with, whose tasks use it (null: deployed on its own, the latest serves every version).
+/// </summary>
 public sealed class FormDefinitionRecord
 {
     public long Id { get; set; }
+    public long? DefinitionId { get; set; }
     public required string FormKey { get; set; }
     public int Version { get; set; }
     public required string ContentHash { get; set; }

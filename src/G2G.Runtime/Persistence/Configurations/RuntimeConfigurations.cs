@@ -213,6 +213,7 @@ internal sealed class FormDefinitionConfiguration : IEntityTypeConfiguration<For
         builder.Property(f => f.ContentHash).HasMaxLength(64);
         SnakeCase.NameColumns(builder);
         builder.HasIndex(f => new { f.FormKey, f.Version }).IsUnique().HasDatabaseName("ux_form_definitions_form_key_version");
+        builder.HasIndex(f => new { f.DefinitionId, f.FormKey }).HasDatabaseName("ix_form_definitions_definition_id_form_key");
     }
 }
 

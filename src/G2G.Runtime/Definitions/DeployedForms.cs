@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using G2G.Engine.Model;
+using G2G.Engine.Model.Activities;
+using G2G.Runtime.Forms;
+
+namespace G2G.Runtime.Definitions;
+
+/// <summary>
+/// The form schemas deployed together with a BPMN file, by form key (the <c>g2g:formKey</c> of its user tasks). Each
+/// must be a form-js schema the server can check against, and each must be used by a user task of the file: a key no
+/// task names is a typing mistake that would otherwise go unnoticed until someone opens the task.
+/// </summary>
+internal static class DeployedForms
+{
+    public const int MaxKeyLength = 200;
+
+    /// <summary>Every problem of the forms, each naming the form key; empty when they can be deployed.</summary>
+    public static List<string> Problems(IReadOnlyDictionary<string, string> forms, BpmnDocument document)
+    {
+        var used = document.ExecutableProcesses.SelectMany(KeysOf).ToHashSet(StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var (key, schema) in forms.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            if (string.IsNullOrWhiteSpace(key) || key.Length > MaxKeyLength)
+            {
+                problems.Add($"Form key '{key}' must be 1 to {MaxKeyLength} characters.");
+                continue;
+            }
+            if (!used.Contains(key))
+                problems.Add($"Form '{key}' is not the g2g:formKey of any user task of the file.");
+            try
+            {
+                FormSchema.Parse(schema);
+            }
+            catch (Exception invalid) when (invalid is JsonException or FormatException)
+            {
+                problems.Add($"Form '{key}' is not a usable form schema: {invalid.Message}");
+            }
+        }
+        return problems;
+    }
+
+    /// <summary>The form keys a process's user tasks name.</summary>
+    public static IEnumerable<string> KeysOf(ProcessDefinition process) =>
+        process.AllNodes.OfType<UserTask>().Select(t => t.Settings.FormKey).OfType<string>().Distinct(StringComparer.Ordinal);
+
+    /// <summary>The content hash of a file with its forms: the XML's alone when there are none, so earlier deployments stay unchanged.</summary>
+    public static string Hash(string xml, IReadOnlyDictionary<string, string> forms)
+    {
+        if (forms.Count == 0)
+            return DeploymentService.Hash(xml);
+        var content = new StringBuilder(xml);
+        foreach (var (key, schema) in forms.OrderBy(f => f.Key, StringComparer.Ordinal))
+            content.Append('\0').Append(key).Append('\0').Append(schema);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content.ToString())));
+    }
+}

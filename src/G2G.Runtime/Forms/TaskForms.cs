@@ -1,0 +1,48 @@
+using System.Text.Json;
+using G2G.Engine.Execution;
+using G2G.Engine.Expressions;
+using G2G.Runtime.Persistence;
+using G2G.Runtime.Queries;
+using Microsoft.EntityFrameworkCore;
+
+namespace G2G.Runtime.Forms;
+
+/// <summary>
+/// What a client needs to draw a task's form: the schema as deployed (form-js JSON), its fields as the server reads
+/// them (which are required, which read-only at this step) and the current values of its fields from the instance.
+/// </summary>
+public sealed record TaskForm(long TaskId, string FormKey, int Version, long? DefinitionId, JsonElement Schema,
+    IReadOnlyList<FormField> Fields, IReadOnlyDictionary<string, Value> Values);
+
+/// <summary>
+/// The form of a task: the schema deployed with the task's definition version, else the latest of its form key (forms
+/// deployed on their own). Completion checks the submission against the same schema.
+/// </summary>
+public sealed class TaskForms(G2GDbContext db, RuntimeQueries queries)
+{
+    /// <summary>The task's form for whoever may see the task; anyone else gets the task's not-found.</summary>
+    public async Task<TaskForm> GetAsync(long taskId, CancellationToken cancellationToken = default)
+    {
+        var task = await queries.GetTaskAsync(taskId, cancellationToken).ConfigureAwait(false);
+        if (task.FormKey is not { } formKey)
+            throw new RuntimeException(RuntimeErrorCode.NotFound, $"Task {taskId} ('{task.Name ?? task.ElementId}') has no form (g2g:formKey).");
+        var instance = await db.Set<ProcessInstanceRecord>().AsNoTracking().Where(i => i.Id == task.InstanceId)
+            .Select(i => new { i.DefinitionId, i.State }).FirstAsync(cancellationToken).ConfigureAwait(false);
+        var row = await DeployedWith(db, instance.DefinitionId, formKey).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            ?? await Latest(db, formKey).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Form '{formKey}' of task {taskId} is not deployed.");
+        var schema = FormSchema.Parse(row.Schema);
+        var variables = ProcessStateJson.Deserialize(instance.State).Variables;
+        var values = schema.Fields.Where(f => variables.ContainsKey(f.Key)).ToDictionary(f => f.Key, f => variables[f.Key], StringComparer.Ordinal);
+        using var document = JsonDocument.Parse(row.Schema);
+        return new TaskForm(task.Id, formKey, row.Version, row.DefinitionId, document.RootElement.Clone(), schema.Fields, values);
+    }
+
+    /// <summary>The form of the key deployed with a definition version.</summary>
+    internal static IQueryable<FormDefinitionRecord> DeployedWith(G2GDbContext db, long definitionId, string formKey) =>
+        db.Set<FormDefinitionRecord>().AsNoTracking().Where(f => f.DefinitionId == definitionId && f.FormKey == formKey).OrderByDescending(f => f.Version);
+
+    /// <summary>The latest deployed form of the key, whichever way it was deployed.</summary>
+    internal static IQueryable<FormDefinitionRecord> Latest(G2GDbContext db, string formKey) =>
+        db.Set<FormDefinitionRecord>().AsNoTracking().Where(f => f.FormKey == formKey).OrderByDescending(f => f.Version);
+}
