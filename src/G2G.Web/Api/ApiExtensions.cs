@@ -51,6 +51,7 @@ internal static class ApiExtensions
         api.MapNotificationsApi();
         api.MapCalendarApi();
         api.MapOfficeApi();
+        api.MapFormsApi();
         return app;
     }
 }

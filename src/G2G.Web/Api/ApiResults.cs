@@ -24,7 +24,7 @@ internal static class ApiResults
     }
 
     /// <summary>400 <c>validation</c> with the messages per field.</summary>
-    public static IResult Invalid(Dictionary<string, string[]> errors) =>
+    public static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "The request has invalid fields.", type: "https://g2g.dev/problems/validation", extensions: new Dictionary<string, object?> { ["code"] = "validation" });
 
     /// <summary>400 <c>validation</c> with one message per field.</summary>

@@ -70,6 +70,56 @@ public abstract class ActivityApiTests<TDatabase>(SecurityWorld<TDatabase> world
         using (var unknown = await chief.PostAsync("/api/v1/notifications/nothing/read"))
             await unknown.IsProblemAsync(HttpStatusCode.NotFound, "not-found");
     }
+
+    [DatabaseFact]
+    public async Task NotificationLinks_OpenTheTaskTheyAreAbout()
+    {
+        var started = new List<(long Instance, long Task)>();
+        for (var i = 0; i < 3; i++)
+            started.Add(await world.StartAsync(FinClerk));
+        await world.Factory.Services.GetRequiredService<OutboxDispatcher>().DispatchAsync(CancellationToken.None);
+        var chief = await world.SessionAsync(FinChief);
+
+        var notifications = (await chief.GetFromJsonAsync<JsonElement>("/api/v1/notifications?pageSize=200")).GetProperty("items").EnumerateArray().ToList();
+        foreach (var (instance, task) in started)
+        {
+            var link = notifications.Single(n => n.GetProperty("kind").GetString() == "task.assigned" && n.GetProperty("instanceId").GetInt64() == instance)
+                .GetProperty("taskId").GetInt64();
+            Assert.Equal(task, link);
+            var opened = await chief.GetFromJsonAsync<JsonElement>($"/api/v1/tasks/{link}");
+            Assert.Equal(instance, opened.GetProperty("instanceId").GetInt64());
+        }
+    }
+
+    [DatabaseFact]
+    public async Task TaskForm_IsReadByWhoeverSeesTheTask_AndHiddenFromOthers()
+    {
+        var key = $"form{Guid.NewGuid():N}"[..16];
+        var bpmn = $"""
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:g2g="urn:g2g:bpmn:1.0" id="d" targetNamespace="t">
+              <bpmn:process id="{key}" name="预算请示" isExecutable="true">
+                <bpmn:startEvent id="s" /><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="review" />
+                <bpmn:userTask id="review" name="处长审核" g2g:assignee="user('{FinChief}')" g2g:formKey="{key}/review" />
+                <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="e" /><bpmn:endEvent id="e" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """;
+        var schema = JsonDocument.Parse("""{"components":[{"type":"textarea","key":"opinion","label":"审核意见"}]}""").RootElement;
+        using (var deployed = await (await world.SessionAsync(Admin)).PostAsJsonAsync("/api/v1/deployments",
+            new { bpmn, forms = new Dictionary<string, JsonElement> { [$"{key}/review"] = schema } }))
+            await deployed.IsAsync(HttpStatusCode.OK);
+        using (var refused = await (await world.SessionAsync(FinChief)).PostAsJsonAsync("/api/v1/deployments", new { bpmn }))
+            await refused.IsProblemAsync(HttpStatusCode.Forbidden, "not-allowed");
+        using var started = await (await world.SessionAsync(FinClerk)).PostAsJsonAsync("/api/v1/instances", new { processKey = key, title = "请示" });
+        var instance = (await started.IsAsync(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        var tasks = await (await world.SessionAsync(Admin)).GetFromJsonAsync<JsonElement>($"/api/v1/instances/{instance}/tasks");
+        var task = tasks.GetProperty("items")[0].GetProperty("id").GetInt64();
+
+        var form = await (await world.SessionAsync(FinChief)).GetFromJsonAsync<JsonElement>($"/api/v1/tasks/{task}/form");
+        Assert.Equal("审核意见", form.GetProperty("fields")[0].GetProperty("label").GetString());
+        using var otherAgency = await (await world.SessionAsync(EduClerk)).GetAsync($"/api/v1/tasks/{task}/form");
+        await otherAgency.IsProblemAsync(HttpStatusCode.NotFound, "not-found");
+    }
 }
 
 public sealed class SqliteActivityApiTests(SecurityWorld<SqliteTestDatabase> world) : ActivityApiTests<SqliteTestDatabase>(world);

@@ -212,7 +212,7 @@ public abstract class ApiTests<TDatabase>(TDatabase database) : IClassFixture<TD
         Assert.Contains(todo.GetProperty("items").EnumerateArray(), t => t.GetProperty("instanceId").GetInt64() == id);
         Assert.True(counts.GetProperty("toDo").GetInt32() >= 1);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
-        Assert.StartsWith("环节 key,办结 completed,按时 onTime", (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.StartsWith("环节 key,名称 name,办结 completed,按时 onTime", (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF'), StringComparison.Ordinal);
         var bytes = await xlsx.Content.ReadAsByteArrayAsync();
         Assert.Equal((byte)'P', bytes[0]); // an .xlsx is a zip package
     }

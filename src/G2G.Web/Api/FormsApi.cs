@@ -1,0 +1,50 @@
+using System.Text.Json;
+using G2G.Runtime.Definitions;
+using G2G.Runtime.Forms;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace G2G.Web.Api;
+
+/// <summary>
+/// A task's form for any client to draw (/api/v1/tasks/{id}/form), and deployments of a BPMN file together with the
+/// form schemas of its tasks (/api/v1/deployments).
+/// </summary>
+internal static class FormsApi
+{
+    public static void MapFormsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/tasks/{id:long}/form", GetTaskFormAsync).WithTags("Tasks").WithName("GetTaskForm")
+            .WithSummary("The task's form: the schema as deployed, its fields (required, read-only at this step) and their current values.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/deployments", DeployAsync).WithTags("Definitions").WithName("DeployWithForms")
+            .WithSummary("Deploys a BPMN file with the form schemas of its user tasks, by form key; a changed file or form is a new version.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+    }
+
+    /// <summary>Visible to whoever may see the task; anyone else, or a task without a deployed form, gets 404.</summary>
+    public static async Task<Ok<TaskForm>> GetTaskFormAsync(long id, TaskForms forms, CancellationToken ct) =>
+        TypedResults.Ok(await forms.GetAsync(id, ct));
+
+    /// <summary>Administrators and systems; an invalid file or form is 422 <c>definition-invalid</c> listing every problem.</summary>
+    public static async Task<Results<Ok<IReadOnlyList<DeployedProcess>>, ValidationProblem>> DeployAsync(DeploymentRequest body,
+        DeploymentService deployments, HttpContext http, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(body.Bpmn))
+            errors["bpmn"] = ["'bpmn' is required: the BPMN 2.0 XML of the file."];
+        foreach (var (key, schema) in body.Forms ?? [])
+        {
+            if (schema.ValueKind != JsonValueKind.Object)
+                errors[$"forms.{key}"] = ["A form schema is a JSON object with a \"components\" array."];
+        }
+        if (errors.Count > 0)
+            return ApiResults.Invalid(errors);
+        var forms = (body.Forms ?? []).ToDictionary(f => f.Key, f => f.Value.GetRawText(), StringComparer.Ordinal);
+        return TypedResults.Ok(await deployments.DeployAsync(body.Bpmn!, body.Name ?? "upload.bpmn", forms, http.User.Actor(), ct));
+    }
+}
+
+/// <summary>A BPMN file (<c>bpmn</c>: its XML) with the form-js schemas of its user tasks, keyed by their g2g:formKey.</summary>
+public sealed record DeploymentRequest(string? Bpmn, string? Name = null, Dictionary<string, JsonElement>? Forms = null);
