@@ -49,7 +49,8 @@ public sealed class DefinitionCache(TimeProvider clock, IOptions<RuntimeOptions>
     /// The schema of a form key for the tasks of one definition version: the one deployed with it (kept forever: it was
     /// written with the version and never changes), else the latest deployed schema of the key.
     /// </summary>
-    public async Task<FormSchema?> FormForAsync(long definitionId, string formKey, Func<Task<string?>> loadDeployedWith, Func<Task<string?>> loadLatest)
+    public async Task<FormSchema?> FormForAsync(long definitionId, string formKey, Func<Task<string?>> loadDeployedWith,
+        Func<Task<string?>> loadLatest)
     {
         ArgumentNullException.ThrowIfNull(loadDeployedWith);
         if (!_formsWithDefinition.TryGetValue((definitionId, formKey), out var schema))

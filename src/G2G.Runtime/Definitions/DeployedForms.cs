@@ -44,9 +44,10 @@ internal static class DeployedForms
 
     /// <summary>The form keys a process's user tasks name.</summary>
     public static IEnumerable<string> KeysOf(ProcessDefinition process) =>
-        process.AllNodes.OfType<UserTask>().Select(t => t.Settings.FormKey).OfType<string>().Distinct(StringComparer.Ordinal);
+        process.AllNodes.OfType<UserTask>().Select(t => t.Settings.FormKey).OfType<string>()
+            .Distinct(StringComparer.Ordinal);
 
-    /// <summary>The content hash of a file with its forms: the XML's alone when there are none, so earlier deployments stay unchanged.</summary>
+    /// <summary>The hash of a file with its forms: the XML's alone without forms, so earlier deployments stay unchanged.</summary>
     public static string Hash(string xml, IReadOnlyDictionary<string, string> forms)
     {
         if (forms.Count == 0)

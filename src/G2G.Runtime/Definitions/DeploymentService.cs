@@ -94,7 +94,7 @@ public sealed class DeploymentService(G2GDbContext db, DefinitionCache cache, IS
         return [.. results.Select(r => new DeployedProcess(r.Record.ProcessKey, r.Record.Version, r.Record.Id, r.Outcome))];
     }
 
-    /// <summary>Rows of the forms each new version's tasks use, tied to that version (their ids are known once saved).</summary>
+    /// <summary>Rows of the forms each new version's tasks use, tied to that version (its id is known once saved).</summary>
     private async Task AddFormsAsync(List<ProcessDefinitionRecord> created, G2G.Engine.Model.BpmnDocument document,
         IReadOnlyDictionary<string, string> forms, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -102,7 +102,8 @@ public sealed class DeploymentService(G2GDbContext db, DefinitionCache cache, IS
             return;
         var keys = forms.Keys.ToList();
         var versions = await db.Set<FormDefinitionRecord>().Where(f => keys.Contains(f.FormKey)).GroupBy(f => f.FormKey)
-            .Select(g => new { g.Key, Version = g.Max(f => f.Version) }).ToDictionaryAsync(v => v.Key, v => v.Version, cancellationToken).ConfigureAwait(false);
+            .Select(g => new { g.Key, Version = g.Max(f => f.Version) })
+            .ToDictionaryAsync(v => v.Key, v => v.Version, cancellationToken).ConfigureAwait(false);
         foreach (var record in created)
         {
             foreach (var key in DeployedForms.KeysOf(document.GetProcess(record.ProcessKey)).Where(forms.ContainsKey))
@@ -110,7 +111,8 @@ public sealed class DeploymentService(G2GDbContext db, DefinitionCache cache, IS
                 versions[key] = versions.GetValueOrDefault(key) + 1;
                 db.Add(new FormDefinitionRecord
                 {
-                    DefinitionId = record.Id, FormKey = key, Version = versions[key], ContentHash = Hash(forms[key]), Schema = forms[key], DeployedAt = now,
+                    DefinitionId = record.Id, FormKey = key, Version = versions[key], ContentHash = Hash(forms[key]),
+                    Schema = forms[key], DeployedAt = now,
                 });
             }
         }

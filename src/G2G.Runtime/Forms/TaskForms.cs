@@ -25,22 +25,29 @@ public sealed class TaskForms(G2GDbContext db, RuntimeQueries queries)
     {
         var task = await queries.GetTaskAsync(taskId, cancellationToken).ConfigureAwait(false);
         if (task.FormKey is not { } formKey)
-            throw new RuntimeException(RuntimeErrorCode.NotFound, $"Task {taskId} ('{task.Name ?? task.ElementId}') has no form (g2g:formKey).");
+        {
+            throw new RuntimeException(RuntimeErrorCode.NotFound,
+                $"Task {taskId} ('{task.Name ?? task.ElementId}') has no form (g2g:formKey).");
+        }
         var instance = await db.Set<ProcessInstanceRecord>().AsNoTracking().Where(i => i.Id == task.InstanceId)
             .Select(i => new { i.DefinitionId, i.State }).FirstAsync(cancellationToken).ConfigureAwait(false);
-        var row = await DeployedWith(db, instance.DefinitionId, formKey).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+        var row = await DeployedWith(db, instance.DefinitionId, formKey).FirstOrDefaultAsync(cancellationToken)
+                .ConfigureAwait(false)
             ?? await Latest(db, formKey).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Form '{formKey}' of task {taskId} is not deployed.");
         var schema = FormSchema.Parse(row.Schema);
         var variables = ProcessStateJson.Deserialize(instance.State).Variables;
-        var values = schema.Fields.Where(f => variables.ContainsKey(f.Key)).ToDictionary(f => f.Key, f => variables[f.Key], StringComparer.Ordinal);
+        var values = schema.Fields.Where(f => variables.ContainsKey(f.Key))
+            .ToDictionary(f => f.Key, f => variables[f.Key], StringComparer.Ordinal);
         using var document = JsonDocument.Parse(row.Schema);
-        return new TaskForm(task.Id, formKey, row.Version, row.DefinitionId, document.RootElement.Clone(), schema.Fields, values);
+        return new TaskForm(task.Id, formKey, row.Version, row.DefinitionId, document.RootElement.Clone(), schema.Fields,
+            values);
     }
 
     /// <summary>The form of the key deployed with a definition version.</summary>
     internal static IQueryable<FormDefinitionRecord> DeployedWith(G2GDbContext db, long definitionId, string formKey) =>
-        db.Set<FormDefinitionRecord>().AsNoTracking().Where(f => f.DefinitionId == definitionId && f.FormKey == formKey).OrderByDescending(f => f.Version);
+        db.Set<FormDefinitionRecord>().AsNoTracking().Where(f => f.DefinitionId == definitionId && f.FormKey == formKey)
+            .OrderByDescending(f => f.Version);
 
     /// <summary>The latest deployed form of the key, whichever way it was deployed.</summary>
     internal static IQueryable<FormDefinitionRecord> Latest(G2GDbContext db, string formKey) =>

@@ -47,7 +47,10 @@ internal sealed class UntrackedWrites
     /// <summary>Open tasks the engine cancelled become cancelled with the reason as outcome, their due-date jobs deleted.</summary>
     public void CancelTasks(long instanceId, IReadOnlyCollection<long> engineTaskIds, string outcome, DateTimeOffset at)
     {
-        _changes.Add($"UPDATE tasks SET state = {TaskStates.Cancelled}, outcome = {outcome}, completed_at = {at} WHERE instance_id = {instanceId} AND state = {TaskStates.Open} AND engine_task_id IN {engineTaskIds.ToArray()}");
+        _changes.Add($"""
+            UPDATE tasks SET state = {TaskStates.Cancelled}, outcome = {outcome}, completed_at = {at}
+            WHERE instance_id = {instanceId} AND state = {TaskStates.Open} AND engine_task_id IN {engineTaskIds.ToArray()}
+            """);
         DeleteTaskJobs(instanceId, engineTaskIds);
     }
 

@@ -21,9 +21,11 @@ internal sealed record EscalationTarget(IReadOnlyList<string> Recipients, string
 /// </summary>
 internal sealed class EscalationRecipients(G2GDbContext db, IAssignmentResolver assignments, TimeProvider clock)
 {
-    public async Task<EscalationTarget> ResolveAsync(JobRecord job, TaskRecord task, AssignmentRule? declared, CancellationToken cancellationToken)
+    public async Task<EscalationTarget> ResolveAsync(JobRecord job, TaskRecord task, AssignmentRule? declared,
+        CancellationToken cancellationToken)
     {
-        var instance = await db.Set<ProcessInstanceRecord>().AsNoTracking().FirstAsync(i => i.Id == task.InstanceId, cancellationToken).ConfigureAwait(false);
+        var instance = await db.Set<ProcessInstanceRecord>().AsNoTracking().FirstAsync(i => i.Id == task.InstanceId, cancellationToken)
+            .ConfigureAwait(false);
         var rule = job.Payload is { } payload
             ? Rule(VariablesJson.Deserialize<EscalationPayload>(payload))
             : declared is null ? null : Evaluate(declared, instance);
@@ -31,9 +33,9 @@ internal sealed class EscalationRecipients(G2GDbContext db, IAssignmentResolver 
             return await DefaultAsync(task, cancellationToken).ConfigureAwait(false);
         try
         {
-            var assignment = await assignments.ResolveAsync(rule,
-                new AssignmentContext(instance.Id, instance.ProcessKey, instance.Initiator, instance.AgencyId, instance.Classification), cancellationToken)
-                .ConfigureAwait(false);
+            var context = new AssignmentContext(instance.Id, instance.ProcessKey, instance.Initiator, instance.AgencyId,
+                instance.Classification);
+            var assignment = await assignments.ResolveAsync(rule, context, cancellationToken).ConfigureAwait(false);
             return new EscalationTarget([.. TaskNotifications.Recipients(assignment)], null);
         }
         catch (AssignmentUnresolvedException nobody)
@@ -44,7 +46,7 @@ internal sealed class EscalationRecipients(G2GDbContext db, IAssignmentResolver 
 
     private static ResolvedAssignment Rule(EscalationPayload payload) => new(payload.Kind, [.. payload.Arguments]);
 
-    /// <summary>A job written before rules were evaluated with the task: its arguments are read against the process variables.</summary>
+    /// <summary>A job written before rules were evaluated with the task: its arguments read the process variables.</summary>
     private ResolvedAssignment Evaluate(AssignmentRule rule, ProcessInstanceRecord instance)
     {
         var scope = new DictionaryScope(ProcessStateJson.Deserialize(instance.State).Variables);
@@ -55,16 +57,20 @@ internal sealed class EscalationRecipients(G2GDbContext db, IAssignmentResolver 
     private async Task<EscalationTarget> DefaultAsync(TaskRecord task, CancellationToken cancellationToken)
     {
         var holder = task.Owner ?? task.Assignee;
-        var person = holder is null ? null
-            : await db.Users.AsNoTracking().Where(u => u.Id == holder).Select(u => new { u.DepartmentId }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        var superiors = await Superiors.OfAsync(db, holder, person?.DepartmentId, task.AgencyId, cancellationToken).ConfigureAwait(false);
+        var department = holder is null ? null
+            : await db.Users.AsNoTracking().Where(u => u.Id == holder).Select(u => u.DepartmentId)
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var superiors = await Superiors.OfAsync(db, holder, department, task.AgencyId, cancellationToken).ConfigureAwait(false);
         var today = OrganisationClock.Today(clock);
         var routed = new List<(string User, string Meant)>();
         foreach (var superior in superiors)
-            routed.Add((await DelegationRouting.RouteAsync(db, superior, task.ProcessKey, today, cancellationToken).ConfigureAwait(false), superior));
+        {
+            var user = await DelegationRouting.RouteAsync(db, superior, task.ProcessKey, today, cancellationToken).ConfigureAwait(false);
+            routed.Add((user, superior));
+        }
         var ids = routed.SelectMany(r => new[] { r.User, r.Meant }).ToList();
-        var cleared = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Clearance >= task.Classification).Select(u => u.Id)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var cleared = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Clearance >= task.Classification)
+            .Select(u => u.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         // A delegate without the clearance leaves the notice with the person it was meant for, as for tasks.
         var recipients = routed.Select(r => cleared.Contains(r.User) ? r.User : cleared.Contains(r.Meant) ? r.Meant : null)
             .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
@@ -72,7 +78,9 @@ internal sealed class EscalationRecipients(G2GDbContext db, IAssignmentResolver 
             return new EscalationTarget(recipients, null);
         var whose = holder is null ? "the task has no holder" : $"the holder '{holder}'";
         return new EscalationTarget([], superiors.Count == 0
-            ? $"nobody answers for it: {whose}, and no department head above it nor principal leader of agency '{task.AgencyId}' is active."
-            : $"none of {string.Join(", ", superiors)}, who answer for it, is cleared for its 密级 {task.Classification.ChineseName()}.");
+            ? $"nobody answers for it: {whose}, and no department head above it nor principal leader of agency "
+                + $"'{task.AgencyId}' is active."
+            : $"none of {string.Join(", ", superiors)}, who answer for it, is cleared for its 密级 "
+                + $"{task.Classification.ChineseName()}.");
     }
 }

@@ -33,15 +33,16 @@ public sealed partial class SupervisionQueries
         var now = clock.GetUtcNow();
         var overdue = await OpenTasks(scope).Where(f => f.Task.DueAt != null && f.Task.DueAt < now).GroupBy(key)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key ?? NoKey, g => g.Count, cancellationToken).ConfigureAwait(false);
-        var rows = completed.Select(g => new PerformanceRow(g.Key ?? NoKey, null, g.Completed, g.OnTime, Math.Round((decimal)g.OnTime / g.Completed, 4),
-            Math.Round(g.Seconds / 3600, 2), overdue.GetValueOrDefault(g.Key ?? NoKey))).ToList();
+        var rows = completed.Select(g => new PerformanceRow(g.Key ?? NoKey, null, g.Completed, g.OnTime,
+            Math.Round((decimal)g.OnTime / g.Completed, 4), Math.Round(g.Seconds / 3600, 2), overdue.GetValueOrDefault(g.Key ?? NoKey))).ToList();
         rows.AddRange(overdue.Where(o => rows.All(r => r.Key != o.Key)).Select(o => new PerformanceRow(o.Key, null, 0, 0, 0, 0, o.Value)));
         var names = await NamesAsync(dimension, [.. rows.Select(r => r.Key)], cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(r => r with { Name = names.GetValueOrDefault(r.Key) }).OrderBy(r => r.Key, StringComparer.Ordinal)];
     }
 
     /// <summary>What people call each key: the department's or agency's name, the procedure's (latest version's) name.</summary>
-    private async Task<Dictionary<string, string?>> NamesAsync(PerformanceDimension dimension, List<string> keys, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, string?>> NamesAsync(PerformanceDimension dimension, List<string> keys,
+        CancellationToken cancellationToken)
     {
         switch (dimension)
         {
@@ -53,10 +54,11 @@ public sealed partial class SupervisionQueries
                     .ToDictionaryAsync(a => a.Id, a => (string?)a.Name, cancellationToken).ConfigureAwait(false);
         }
         // A step's key is "<process key>/<step name>": the procedure's name stands for its key.
-        var processKeys = keys.Select(k => dimension == PerformanceDimension.Step ? k.Split('/', 2)[0] : k).Distinct().ToList();
+        var processKeys = keys.Select(k => k.Split('/', 2)[0]).Distinct().ToList();
         var versions = await db.ProcessDefinitions.AsNoTracking().Where(d => processKeys.Contains(d.ProcessKey))
             .Select(d => new { d.ProcessKey, d.Version, d.Name }).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var procedures = versions.GroupBy(v => v.ProcessKey).ToDictionary(g => g.Key, g => g.MaxBy(v => v.Version)!.Name ?? g.Key);
+        var procedures = versions.GroupBy(v => v.ProcessKey)
+            .ToDictionary(g => g.Key, g => g.MaxBy(v => v.Version)!.Name ?? g.Key);
         return keys.ToDictionary(k => k, k =>
         {
             var parts = k.Split('/', 2);

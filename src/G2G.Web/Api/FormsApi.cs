@@ -14,10 +14,10 @@ internal static class FormsApi
     public static void MapFormsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/tasks/{id:long}/form", GetTaskFormAsync).WithTags("Tasks").WithName("GetTaskForm")
-            .WithSummary("The task's form: the schema as deployed, its fields (required, read-only at this step) and their current values.")
+            .WithSummary("The task's form: the schema as deployed, its fields (required, read-only here) and their values.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/deployments", DeployAsync).WithTags("Definitions").WithName("DeployWithForms")
-            .WithSummary("Deploys a BPMN file with the form schemas of its user tasks, by form key; a changed file or form is a new version.")
+            .WithSummary("Deploys a BPMN file with its user tasks' form schemas, by form key; a change makes a new version.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -28,8 +28,8 @@ internal static class FormsApi
         TypedResults.Ok(await forms.GetAsync(id, ct));
 
     /// <summary>Administrators and systems; an invalid file or form is 422 <c>definition-invalid</c> listing every problem.</summary>
-    public static async Task<Results<Ok<IReadOnlyList<DeployedProcess>>, ValidationProblem>> DeployAsync(DeploymentRequest body,
-        DeploymentService deployments, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<IReadOnlyList<DeployedProcess>>, ValidationProblem>> DeployAsync(
+        DeploymentRequest body, DeploymentService deployments, HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(body.Bpmn))
@@ -42,7 +42,8 @@ internal static class FormsApi
         if (errors.Count > 0)
             return ApiResults.Invalid(errors);
         var forms = (body.Forms ?? []).ToDictionary(f => f.Key, f => f.Value.GetRawText(), StringComparer.Ordinal);
-        return TypedResults.Ok(await deployments.DeployAsync(body.Bpmn!, body.Name ?? "upload.bpmn", forms, http.User.Actor(), ct));
+        var deployed = await deployments.DeployAsync(body.Bpmn!, body.Name ?? "upload.bpmn", forms, http.User.Actor(), ct);
+        return TypedResults.Ok(deployed);
     }
 }
 

@@ -102,6 +102,7 @@ public abstract class SupervisionApiTests<TDatabase>(SupervisionWorld<TDatabase>
 
         // key: completed / on time / rate / average hours / open overdue
         Assert.Equal(["-: 1/0/0/48/0", "gd-fin-budget: 2/1/0.5/60/2", "gd-fin-treasury: 1/1/1/24/1"], Rows(rows));
+        Assert.Equal([null, "预算处", "国库处"], rows.EnumerateArray().Select(r => r.GetProperty("name").GetString()));
     }
 
     [DatabaseFact]
@@ -113,6 +114,7 @@ public abstract class SupervisionApiTests<TDatabase>(SupervisionWorld<TDatabase>
         var byStep = await OkAsync(Supervisor, $"/api/v1/supervision/performance?{Range()}&by=Step");
 
         Assert.Equal(["gd-edu: 1/0/0/48/0", "gd-fin: 3/2/0.6667/48/3"], Rows(byAgency));
+        Assert.Equal(["广东省教育厅", "广东省财政厅"], byAgency.EnumerateArray().Select(r => r.GetProperty("name").GetString()));
         Assert.Equal(["gd-edu: 1/0/0/48/0", "gd-fin: 4/3/0.75/36.5/4", "sh: 0/0/0/0/1"], Rows(byAgencyForAdmin));
         Assert.Equal(["p-budget: 3/2/0.6667/48/3", "p-enrol: 1/0/0/48/0"], Rows(byProcedure));
         Assert.Equal(["p-budget/复核: 1/1/1/24/1", "p-budget/审核: 2/1/0.5/60/2", "p-enrol/受理: 1/0/0/48/0"], Rows(byStep));
@@ -157,7 +159,7 @@ public abstract class SupervisionApiTests<TDatabase>(SupervisionWorld<TDatabase>
         var sheet = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => c.InnerText).ToList()).ToList();
         Assert.Equal(4, sheet.Count);
         Assert.Equal("部门 key", sheet[0][0]);
-        Assert.Equal(["gd-fin-budget", "2", "1", "0.5", "60", "2"], sheet[2]);
+        Assert.Equal(["gd-fin-budget", "预算处", "2", "1", "0.5", "60", "2"], sheet[2]);
     }
 
     [DatabaseFact]
