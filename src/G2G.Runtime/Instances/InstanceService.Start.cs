@@ -87,6 +87,7 @@ public sealed partial class InstanceService
     /// </summary>
     private static readonly CompiledQuery<string, InitiatorFacts> ReadInitiator = new((db, initiator, _) => (
                 from s in db.Set<OrganisationStampRecord>()
+                where s.Id == OrganisationStampRecord.RowId
                 from u in db.Users.Where(u => u.Id == initiator).DefaultIfEmpty()
                 select new InitiatorFacts(s.Stamp, u == null ? null : new InitiatorVariable.User(u.Id, u.DisplayName, u.DepartmentId, u.AgencyId)))
             .FirstOrDefault());

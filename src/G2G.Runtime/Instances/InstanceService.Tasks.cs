@@ -98,7 +98,8 @@ public sealed partial class InstanceService
                 from t in db.Set<TaskRecord>()
                 where t.Id == taskId
                 join i in db.Set<ProcessInstanceRecord>() on t.InstanceId equals i.Id
-                select new TaskWithInstance(t, i, db.Set<OrganisationStampRecord>().Select(s => s.Stamp).FirstOrDefault()))
+                select new TaskWithInstance(t, i,
+                    db.Set<OrganisationStampRecord>().Where(s => s.Id == OrganisationStampRecord.RowId).Select(s => s.Stamp).FirstOrDefault()))
             .FirstOrDefault());
 
     /// <summary>

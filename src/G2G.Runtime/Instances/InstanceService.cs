@@ -57,7 +57,8 @@ public sealed partial class InstanceService(
     private static readonly CompiledQuery<long, InstanceLoad> LoadInstance = new((db, instanceId, _) => (
                 from i in db.Set<ProcessInstanceRecord>()
                 where i.Id == instanceId
-                select new InstanceLoad(i, db.Set<OrganisationStampRecord>().Select(s => s.Stamp).FirstOrDefault()))
+                select new InstanceLoad(i,
+                    db.Set<OrganisationStampRecord>().Where(s => s.Id == OrganisationStampRecord.RowId).Select(s => s.Stamp).FirstOrDefault()))
             .FirstOrDefault());
 
     private Task<ExecutionResult> RunAsync(long instanceId, Func<Loaded, Task<Prepared>> prepare, CancellationToken cancellationToken) =>

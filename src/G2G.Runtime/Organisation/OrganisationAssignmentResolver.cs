@@ -36,7 +36,8 @@ public sealed class OrganisationAssignmentResolver(G2GDbContext db, Organisation
         // Read before resolving (by the command's load, or here): a change committed meanwhile has a newer stamp, so what
         // is resolved now is never served for it.
         var stamp = context.OrganisationStamp
-            ?? await db.Set<OrganisationStampRecord>().AsNoTracking().Select(s => s.Stamp).FirstAsync(cancellationToken).ConfigureAwait(false);
+            ?? await db.Set<OrganisationStampRecord>().AsNoTracking().Where(s => s.Id == OrganisationStampRecord.RowId).Select(s => s.Stamp)
+                .FirstAsync(cancellationToken).ConfigureAwait(false);
         if (!await presence.ExistsAsync(db, stamp, cancellationToken).ConfigureAwait(false))
             return await Direct.ResolveAsync(rule, context, cancellationToken).ConfigureAwait(false);
         if (rule is null)
