@@ -29,10 +29,11 @@ await app.LoadCalendarAsync();
 await app.DeployWorkflowsAsync();
 await app.SeedDemoOrganisationAsync();
 
+// The culture first: API problems written on the way out are in the request's language too.
+app.UseG2GLocalization();
 app.UseG2GApi();
 app.UseG2GSecurity();
 app.UseG2GUi();
-app.UseG2GLocalization();
 app.MapG2GHealth();
 app.MapG2GApi();
 app.MapG2GUi();

@@ -18,7 +18,9 @@ public static class Paging
     {
         (page, pageSize) = Clamp(page, pageSize);
         var total = await ordered.CountAsync(cancellationToken).ConfigureAwait(false);
-        return new PageSlice<T>(ordered.Skip((page - 1) * pageSize).Take(pageSize), page, pageSize, total);
+        // A page past the end is empty and keeps its number; the offset is computed in 64 bits so it cannot wrap.
+        var offset = (long)(page - 1) * pageSize;
+        return new PageSlice<T>(offset >= total ? ordered.Take(0) : ordered.Skip((int)offset).Take(pageSize), page, pageSize, total);
     }
 }
 

@@ -12,8 +12,11 @@ internal static class ApiExtensions
 
     public static IServiceCollection AddG2GApi(this IServiceCollection services)
     {
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiStatusProblems.Complete);
         services.AddExceptionHandler<ApiProblems>();
+        // Binding failures throw, so ApiProblems answers them with the field instead of a bare 400 or 415.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddOptions<ApiLimits>().BindConfiguration(ApiLimits.Section);
         services.Configure<JsonOptions>(options =>
         {
             options.SerializerOptions.Converters.Add(new ValueJsonConverter());
@@ -28,10 +31,17 @@ internal static class ApiExtensions
         return services;
     }
 
+    /// <summary>Whether a path belongs to the API: its answers are problem+json, never a page.</summary>
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
     public static WebApplication UseG2GApi(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseWhen(http => IsApi(http.Request.Path), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+            api.UseMiddleware<ApiRequestGuard>();
+        });
         return app;
     }
 
@@ -40,7 +50,8 @@ internal static class ApiExtensions
         app.MapOpenApi($"{Prefix}/openapi.json").AllowAnonymous();
         app.MapSessionApi();
         app.MapAccountEndpoints();
-        var api = app.MapGroup(Prefix).RequireAuthorization();
+        var api = app.MapGroup(Prefix).RequireAuthorization().AddEndpointFilterFactory(RequestChecks.Filter);
+        ((IEndpointConventionBuilder)api).Finally(ApiDeclarations.AddSharedProblems);
         api.MapDefinitionsApi();
         api.MapInstancesApi();
         api.MapTasksApi();

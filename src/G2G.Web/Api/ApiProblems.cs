@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using G2G.Runtime;
 using G2G.Runtime.Security;
 using Microsoft.AspNetCore.Diagnostics;
@@ -6,66 +8,93 @@ using Microsoft.AspNetCore.Mvc;
 namespace G2G.Web.Api;
 
 /// <summary>
-/// Turns runtime refusals into problem+json with a stable <c>code</c>, and any other failure into a
-/// 500 problem without internals. No exception reaches a client as a stack trace. Refusals of the access
-/// rules are appended to the audit log's access chain.
+/// Turns runtime refusals and unreadable requests under /api into problem+json with a stable <c>code</c>, and any
+/// other failure into a 500 problem without internals. No exception reaches a client as a stack trace. Refusals
+/// of the access rules are appended to the audit log's access chain. Titles are in the request's language.
 /// </summary>
 internal sealed partial class ApiProblems(IProblemDetailsService problems, AccessRefusals refusals, ILogger<ApiProblems> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        var path = httpContext.Features.Get<IExceptionHandlerFeature>()?.Path ?? httpContext.Request.Path;
+        if (!ApiExtensions.IsApi(path))
+            return false; // pages have their own error page
         if (exception is RuntimeException { Refusal: { } refusal })
-            await refusals.RecordAsync(refusal, $"{httpContext.Request.Method} {httpContext.Request.Path}", CancellationToken.None).ConfigureAwait(false);
-        if (exception is RuntimeException { FieldErrors: { } fields } invalidForm)
-        {
-            httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
-            var validation = new HttpValidationProblemDetails(fields.ToDictionary(f => f.Key, f => f.Value))
-            {
-                Status = StatusCodes.Status400BadRequest, Title = "The request has invalid fields.", Detail = invalidForm.Message,
-                Type = "https://g2g.dev/problems/validation", Extensions = { ["code"] = "validation" },
-            };
-            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = validation, Exception = exception }).ConfigureAwait(false);
-        }
+            await refusals.RecordAsync(refusal, $"{httpContext.Request.Method} {path}", CancellationToken.None).ConfigureAwait(false);
         var problem = exception switch
         {
+            RuntimeException { FieldErrors: { } fields } => Validation(fields.ToDictionary(f => f.Key, f => f.Value), exception.Message),
             RuntimeException refused => FromRuntime(refused),
-            BadHttpRequestException bad => Problem(StatusCodes.Status400BadRequest, "bad-request", "The request cannot be read.", bad.Message),
+            BadHttpRequestException bad => FromBadRequest(bad, httpContext.Request),
             _ => null,
         };
         if (problem is null)
         {
-            LogUnhandled(exception, httpContext.Request.Path);
-            problem = Problem(StatusCodes.Status500InternalServerError, "internal-error", "Something went wrong on the server.",
-                "The error was logged; the request changed nothing that was not committed.");
+            LogUnhandled(exception, path);
+            problem = Problem(StatusCodes.Status500InternalServerError, "internal-error", ApiText.Get("InternalError"));
         }
         httpContext.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception }).ConfigureAwait(false);
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception })
+            .ConfigureAwait(false);
     }
 
     private static ProblemDetails FromRuntime(RuntimeException refused)
     {
-        var (status, title) = refused.Code switch
+        var status = refused.Code switch
         {
-            RuntimeErrorCode.NotFound => (StatusCodes.Status404NotFound, "Not found"),
-            RuntimeErrorCode.Conflict => (StatusCodes.Status409Conflict, "Conflict"),
-            RuntimeErrorCode.NotAllowed => (StatusCodes.Status403Forbidden, "Not allowed"),
-            RuntimeErrorCode.DefinitionInvalid => (StatusCodes.Status422UnprocessableEntity, "The definition is invalid"),
-            _ => (StatusCodes.Status422UnprocessableEntity, "The request cannot be carried out"),
+            RuntimeErrorCode.NotFound => StatusCodes.Status404NotFound,
+            RuntimeErrorCode.Conflict => StatusCodes.Status409Conflict,
+            RuntimeErrorCode.NotAllowed => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status422UnprocessableEntity,
         };
-        var problem = Problem(status, Code(refused.Code), title, refused.Message);
+        var problem = Problem(status, Code(refused.Code), refused.Message);
         if (refused.Details.Count > 0)
             problem.Extensions["errors"] = refused.Details;
         return problem;
     }
 
-    public static ProblemDetails Problem(int status, string code, string title, string detail) => new()
+    /// <summary>A body or parameter the endpoint cannot bind: the field it concerns when known.</summary>
+    private static ProblemDetails FromBadRequest(BadHttpRequestException bad, HttpRequest request)
+    {
+        switch (bad.StatusCode)
+        {
+            case StatusCodes.Status415UnsupportedMediaType:
+                return Problem(bad.StatusCode, "unsupported-media-type", ApiText.Get("JsonExpected", request.ContentType));
+            case StatusCodes.Status413PayloadTooLarge:
+                return Problem(bad.StatusCode, "too-large", ApiText.Get("BodyTooLarge", request.HttpContext.Features
+                    .Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize));
+        }
+        if (bad.InnerException is JsonException json)
+        {
+            var field = json.Path is { Length: > 2 } jsonPath ? jsonPath[2..] : "body";
+            return Validation(new() { [field] = [ApiText.Get(field == "body" ? "InvalidBody" : "InvalidValue")] }, null);
+        }
+        if (ParameterName().Match(bad.Message) is { Success: true } match)
+        {
+            var missing = bad.Message.Contains("not provided", StringComparison.Ordinal) || bad.Message.Contains("no body", StringComparison.Ordinal);
+            var name = match.Groups["name"].Value;
+            return Validation(new() { [name] = [missing ? ApiText.Get("Required", name) : ApiText.Get("InvalidValue")] }, null);
+        }
+        return Problem(StatusCodes.Status400BadRequest, "bad-request", bad.Message);
+    }
+
+    private static HttpValidationProblemDetails Validation(Dictionary<string, string[]> errors, string? detail) => new HttpValidationProblemDetails(errors)
+    {
+        Status = StatusCodes.Status400BadRequest, Title = ApiText.Title("validation"), Detail = detail,
+        Type = TypeOf("validation"), Extensions = { ["code"] = "validation" },
+    };
+
+    /// <summary>A problem with the stable <paramref name="code"/> and its title in the request's language.</summary>
+    public static ProblemDetails Problem(int status, string code, string? detail) => new()
     {
         Status = status,
-        Title = title,
+        Title = ApiText.Title(code),
         Detail = detail,
-        Type = $"https://g2g.dev/problems/{code}",
+        Type = TypeOf(code),
         Extensions = { ["code"] = code },
     };
+
+    public static string TypeOf(string code) => $"https://g2g.dev/problems/{code}";
 
     /// <summary>Stable codes: not-found, conflict, not-allowed, invalid, definition-invalid.</summary>
     public static string Code(RuntimeErrorCode code) => code switch
@@ -76,6 +105,10 @@ internal sealed partial class ApiProblems(IProblemDetailsService problems, Acces
         RuntimeErrorCode.DefinitionInvalid => "definition-invalid",
         _ => "invalid",
     };
+
+    // "Failed to bind parameter "int? page" from "x"", "Required parameter "StartInstanceRequest body" was not provided …"
+    [GeneratedRegex("parameter \"(?:[^\" ]+ )?(?<name>[A-Za-z0-9_]+)\"")]
+    private static partial Regex ParameterName();
 
     [LoggerMessage(LogLevel.Error, "Unhandled error on {Path}")]
     private partial void LogUnhandled(Exception exception, string path);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using G2G.Runtime.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace G2G.Web.Api;
 
@@ -11,44 +12,53 @@ internal static class ApiResults
 
     /// <summary>The request's caller; endpoints under /api/v1 require one.</summary>
     public static Caller Caller(this HttpContext http) =>
-        http.RequestServices.GetRequiredService<CallerContext>().Current ?? throw new InvalidOperationException("The endpoint requires a signed-in caller.");
+        http.RequestServices.GetRequiredService<CallerContext>().Current
+        ?? throw new InvalidOperationException("The endpoint requires a signed-in caller.");
 
     /// <summary>The weak ETag of an instance version; tasks carry their instance's version.</summary>
     public static string ETag(int version) => $"W/\"{version}\"";
 
     /// <summary>400 with the field errors when required fields are missing; null when the request is complete.</summary>
-    public static IResult? Require(params (string Field, string? Value)[] fields)
+    public static ValidationProblem? Require(params (string Field, string? Value)[] fields)
     {
-        var missing = fields.Where(f => string.IsNullOrWhiteSpace(f.Value)).Select(f => (f.Field, $"'{f.Field}' is required.")).ToArray();
+        var missing = fields.Where(f => string.IsNullOrWhiteSpace(f.Value)).Select(f => (f.Field, ApiText.Get("Required", f.Field))).ToArray();
         return missing.Length == 0 ? null : Invalid(missing);
     }
 
     /// <summary>400 <c>validation</c> with the messages per field.</summary>
-    public static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, title: "The request has invalid fields.", type: "https://g2g.dev/problems/validation", extensions: new Dictionary<string, object?> { ["code"] = "validation" });
+    public static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: ApiText.Title("validation"), type: ApiProblems.TypeOf("validation"),
+            extensions: new Dictionary<string, object?> { ["code"] = "validation" });
 
     /// <summary>400 <c>validation</c> with one message per field.</summary>
-    public static IResult Invalid(params (string Field, string Message)[] errors) =>
+    public static ValidationProblem Invalid(params (string Field, string Message)[] errors) =>
         Invalid(errors.ToDictionary(e => e.Field, e => new[] { e.Message }));
 
     /// <summary>400 <c>validation</c> with one field error.</summary>
-    public static IResult Invalid(string field, string message) => Invalid((field, message));
+    public static ValidationProblem Invalid(string field, string message) => Invalid((field, message));
+
+    /// <summary>400 <c>validation</c>: <paramref name="value"/> is not one of <paramref name="known"/>.</summary>
+    public static ValidationProblem NotOneOf(string field, string value, IEnumerable<string> known) =>
+        Invalid(field, ApiText.Get("NotOneOf", value, string.Join(", ", known)));
+
+    /// <summary>A problem with its stable code, e.g. a 404 the handler finds itself.</summary>
+    public static ProblemHttpResult Problem(int status, string code, string detail) =>
+        TypedResults.Problem(ApiProblems.Problem(status, code, detail));
 
     /// <summary>Runs a command that answers nothing: 204.</summary>
-    public static async Task<IResult> NoContentAsync(Task work)
+    public static async Task<NoContent> NoContentAsync(Task work)
     {
         ArgumentNullException.ThrowIfNull(work);
         await work.ConfigureAwait(false);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
     /// <summary>412 when the client's If-Match names another version than the current one.</summary>
-    public static IResult? CheckIfMatch(HttpRequest request, int currentVersion)
+    public static ProblemHttpResult? CheckIfMatch(HttpRequest request, int currentVersion)
     {
         var ifMatch = request.Headers.IfMatch.ToString();
         if (string.IsNullOrEmpty(ifMatch) || ifMatch == "*" || ifMatch.Split(',').Select(v => v.Trim()).Contains(ETag(currentVersion)))
             return null;
-        return TypedResults.Problem(ApiProblems.Problem(StatusCodes.Status412PreconditionFailed, "precondition-failed", "The item has changed",
-            $"If-Match names another version than the current {ETag(currentVersion)}; reload and try again."));
+        return Problem(StatusCodes.Status412PreconditionFailed, "precondition-failed", ApiText.Get("Stale", ETag(currentVersion)));
     }
 }

@@ -1,5 +1,7 @@
 using G2G.Runtime.Instances;
 using G2G.Runtime.Queries;
+using Microsoft.AspNetCore.Http.HttpResults;
+using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace G2G.Web.Api;
 
@@ -9,42 +11,85 @@ internal static class InstancesApi
     public static void MapInstancesApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/instances").WithTags("Instances");
-        group.MapPost("/", async (StartInstanceRequest body, InstanceService instances, RuntimeQueries queries, HttpContext http, CancellationToken ct) =>
-        {
-            if (ApiResults.Require(("processKey", body.ProcessKey)) is { } invalid)
-                return invalid;
-            var id = await instances.StartAsync(new StartInstance(body.ProcessKey, body.Variables, body.BusinessKey, body.Title, http.User.Actor(), body.AgencyId, body.Version, Classification: body.Classification), ct);
-            var view = await queries.GetInstanceAsync(id, ct);
-            http.Response.Headers.ETag = ApiResults.ETag(view.Version);
-            return Results.Created($"/api/v1/instances/{id}", view);
-        }).WithSummary("Starts an instance of the latest published version (or a pinned one).");
-        group.MapGet("/{id:long}", async (long id, RuntimeQueries queries, HttpContext http, CancellationToken ct) =>
-        {
-            var view = await queries.GetInstanceAsync(id, ct);
-            http.Response.Headers.ETag = ApiResults.ETag(view.Version);
-            return Results.Ok(view);
-        });
-        group.MapGet("/{id:long}/history", (long id, RuntimeQueries queries, CancellationToken ct) => queries.HistoryAsync(id, ct))
+        group.MapPost("/", StartAsync).Refuses(Status403Forbidden, Status404NotFound, Status422UnprocessableEntity)
+            .WithSummary("Starts an instance of the latest published version (or a pinned one).");
+        group.MapGet("/{id:long}", GetAsync).WithSummary("Status, variables and version (ETag) of an instance.");
+        group.MapGet("/{id:long}/history", HistoryAsync)
             .WithSummary("The path taken: every element started, completed or cancelled and every flow taken.");
-        group.MapGet("/{id:long}/audit", (long id, RuntimeQueries queries, CancellationToken ct) => queries.AuditAsync(id, ct))
+        group.MapGet("/{id:long}/audit", AuditAsync)
             .WithSummary("The audit records of the instance: actor, time, action, task, outcome and opinion (审批意见), in order.");
-        group.MapGet("/{id:long}/tasks", (long id, RuntimeQueries queries, CancellationToken ct) =>
-            queries.ListTasksAsync(new TaskFilter(InstanceId: id), 1, Paging.MaxPageSize, ct));
-        group.MapPost("/{id:long}/cancel", (long id, ReasonRequest? body, InstanceService instances, HttpContext http, CancellationToken ct) =>
-            ApiResults.NoContentAsync(instances.CancelAsync(id, http.User.Actor(), body?.Reason, ct)));
-        group.MapPost("/{id:long}/suspend", (long id, ReasonRequest? body, InstanceService instances, HttpContext http, CancellationToken ct) =>
-            ApiResults.NoContentAsync(instances.SuspendAsync(id, http.User.Actor(), body?.Reason, ct)));
-        group.MapPost("/{id:long}/resume", (long id, InstanceService instances, HttpContext http, CancellationToken ct) =>
-            ApiResults.NoContentAsync(instances.ResumeAsync(id, http.User.Actor(), ct)));
-        group.MapPost("/{id:long}/withdraw", async (long id, WithdrawRequest body, InstanceService instances, HttpContext http, CancellationToken ct) =>
-            ApiResults.Require(("elementId", body.ElementId)) ?? await ApiResults.NoContentAsync(instances.WithdrawAsync(id, body.ElementId, http.User.Actor(), ct)))
+        group.MapGet("/{id:long}/tasks", TasksAsync).WithSummary("The tasks of an instance.");
+        group.MapPost("/{id:long}/cancel", CancelAsync).Refuses(Status403Forbidden, Status409Conflict).WithSummary("终止: ends the instance.");
+        group.MapPost("/{id:long}/suspend", SuspendAsync).Refuses(Status403Forbidden, Status409Conflict).WithSummary("挂起: suspends the instance.");
+        group.MapPost("/{id:long}/resume", ResumeAsync).Refuses(Status403Forbidden, Status409Conflict).WithSummary("Resumes a suspended instance.");
+        group.MapPost("/{id:long}/withdraw", WithdrawAsync).Refuses(Status403Forbidden, Status409Conflict, Status422UnprocessableEntity)
             .WithSummary("撤回: the actor of a completed step takes it back while the next step is untouched.");
 
-        api.MapPost("/messages", async (MessageRequest body, InstanceService instances, HttpContext http, CancellationToken ct) =>
-            ApiResults.Require(("name", body.Name)) ?? Results.Ok(new CountResponse(await instances.CorrelateMessageAsync(body.Name, body.CorrelationKey, body.Variables, http.User.Actor(), ct))))
-            .WithTags("Instances").WithSummary("Delivers a message to the waiting instances with that correlation key, or starts processes on it.");
-        api.MapPost("/signals", async (SignalRequest body, InstanceService instances, HttpContext http, CancellationToken ct) =>
-            ApiResults.Require(("name", body.Name)) ?? Results.Ok(new CountResponse(await instances.BroadcastSignalAsync(body.Name, body.Variables, null, http.User.Actor(), ct))))
-            .WithTags("Instances");
+        api.MapPost("/messages", CorrelateAsync).WithTags("Instances").Refuses(Status403Forbidden, Status404NotFound, Status422UnprocessableEntity)
+            .WithSummary("Delivers a message to the waiting instances with that correlation key, or starts processes on it.");
+        api.MapPost("/signals", BroadcastAsync).WithTags("Instances").Refuses(Status403Forbidden, Status422UnprocessableEntity)
+            .WithSummary("Broadcasts a signal to every instance waiting for it.");
+    }
+
+    private static async Task<Results<Created<InstanceView>, ValidationProblem>> StartAsync(StartInstanceRequest body, [AsParameters] InstanceServices services)
+    {
+        if (ApiResults.Require(("processKey", body.ProcessKey)) is { } invalid)
+            return invalid;
+        var id = await services.Instances.StartAsync(new StartInstance(body.ProcessKey, body.Variables, body.BusinessKey, body.Title, services.Actor,
+            body.AgencyId, body.Version, Classification: body.Classification), services.Cancellation);
+        var view = await services.Queries.GetInstanceAsync(id, services.Cancellation);
+        services.Http.Response.Headers.ETag = ApiResults.ETag(view.Version);
+        return TypedResults.Created($"{ApiExtensions.Prefix}/instances/{id}", view);
+    }
+
+    private static async Task<Ok<InstanceView>> GetAsync(long id, [AsParameters] InstanceServices services)
+    {
+        var view = await services.Queries.GetInstanceAsync(id, services.Cancellation);
+        services.Http.Response.Headers.ETag = ApiResults.ETag(view.Version);
+        return TypedResults.Ok(view);
+    }
+
+    private static async Task<Ok<IReadOnlyList<HistoryView>>> HistoryAsync(long id, RuntimeQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.HistoryAsync(id, ct));
+
+    private static async Task<Ok<IReadOnlyList<AuditView>>> AuditAsync(long id, RuntimeQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.AuditAsync(id, ct));
+
+    private static async Task<Ok<Page<TaskView>>> TasksAsync(long id, RuntimeQueries queries, CancellationToken ct)
+    {
+        await queries.GetInstanceAsync(id, ct); // 404 for an instance that does not exist or is hidden
+        return TypedResults.Ok(await queries.ListTasksAsync(new TaskFilter(InstanceId: id), 1, Paging.MaxPageSize, ct));
+    }
+
+    private static Task<NoContent> CancelAsync(long id, ReasonRequest? body, [AsParameters] InstanceServices services) =>
+        ApiResults.NoContentAsync(services.Instances.CancelAsync(id, services.Actor, body?.Reason, services.Cancellation));
+
+    private static Task<NoContent> SuspendAsync(long id, ReasonRequest? body, [AsParameters] InstanceServices services) =>
+        ApiResults.NoContentAsync(services.Instances.SuspendAsync(id, services.Actor, body?.Reason, services.Cancellation));
+
+    private static Task<NoContent> ResumeAsync(long id, [AsParameters] InstanceServices services) =>
+        ApiResults.NoContentAsync(services.Instances.ResumeAsync(id, services.Actor, services.Cancellation));
+
+    private static async Task<Results<NoContent, ValidationProblem>> WithdrawAsync(long id, WithdrawRequest body, [AsParameters] InstanceServices services)
+    {
+        if (ApiResults.Require(("elementId", body.ElementId)) is { } invalid)
+            return invalid;
+        return await ApiResults.NoContentAsync(services.Instances.WithdrawAsync(id, body.ElementId, services.Actor, services.Cancellation));
+    }
+
+    private static async Task<Results<Ok<CountResponse>, ValidationProblem>> CorrelateAsync(MessageRequest body, [AsParameters] InstanceServices services)
+    {
+        if (ApiResults.Require(("name", body.Name)) is { } invalid)
+            return invalid;
+        var count = await services.Instances.CorrelateMessageAsync(body.Name, body.CorrelationKey, body.Variables, services.Actor, services.Cancellation);
+        return TypedResults.Ok(new CountResponse(count));
+    }
+
+    private static async Task<Results<Ok<CountResponse>, ValidationProblem>> BroadcastAsync(SignalRequest body, [AsParameters] InstanceServices services)
+    {
+        if (ApiResults.Require(("name", body.Name)) is { } invalid)
+            return invalid;
+        var count = await services.Instances.BroadcastSignalAsync(body.Name, body.Variables, null, services.Actor, services.Cancellation);
+        return TypedResults.Ok(new CountResponse(count));
     }
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using G2G.Runtime.Organisation;
 using G2G.Runtime.Organisation.Import;
+using Microsoft.AspNetCore.Http.HttpResults;
+using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace G2G.Web.Api;
 
@@ -12,115 +14,114 @@ namespace G2G.Web.Api;
 /// </summary>
 internal static partial class OrganisationApi
 {
+    /// <summary>What a change of the organisation may be refused with.</summary>
+    private static readonly int[] ChangeProblems = [Status403Forbidden, Status404NotFound, Status409Conflict, Status422UnprocessableEntity];
+
     public static void MapOrganisationApi(this RouteGroupBuilder api)
     {
         var organisation = api.MapGroup("/organisation").WithTags("Organisation");
         MapAgencies(organisation.MapGroup("/agencies"));
         MapDepartments(organisation.MapGroup("/departments"));
-        organisation.MapGet("/relations", RelationAsync).WithSummary("隶属, 业务指导, 平行 or 不相隶属: how agency 'first' stands to agency 'second'.");
-        organisation.MapPost("/guidance-lines", AddGuidanceLineAsync).WithSummary("Declares a 业务指导 line from the superior office to the subordinate one.");
-        organisation.MapDelete("/guidance-lines/{superiorId}/{subordinateId}", (string superiorId, string subordinateId, OrganisationService org, HttpContext http, CancellationToken ct) =>
-            ApiResults.NoContentAsync(org.RemoveGuidanceLineAsync(superiorId, subordinateId, http.User.Actor(), ct))).WithSummary("Removes a guidance line.");
-        organisation.MapPost("/import", ImportAsync)
-            .WithSummary("Imports an organisation file (CSV or JSON, docs/organisation.md); dryRun=true only checks. A file with problems answers 422 listing each with its line and changes nothing.");
+        organisation.MapGet("/relations", RelationAsync).Refuses(Status404NotFound)
+            .WithSummary("隶属, 业务指导, 平行 or 不相隶属: how agency 'first' stands to agency 'second'.");
+        organisation.MapPost("/guidance-lines", AddGuidanceLineAsync).Refuses(ChangeProblems)
+            .WithSummary("Declares a 业务指导 line from the superior office to the subordinate one.");
+        organisation.MapDelete("/guidance-lines/{superiorId}/{subordinateId}", RemoveGuidanceLineAsync).Refuses(ChangeProblems)
+            .WithSummary("Removes a guidance line.");
+        organisation.MapPost("/import", ImportAsync).Accepts<string>("text/csv", "application/json", "text/plain", "application/octet-stream").WithMetadata(new FileBodyMetadata())
+            .Refuses(Status403Forbidden, Status422UnprocessableEntity)
+            .WithSummary("Imports an organisation file (CSV or JSON, docs/organisation.md); dryRun=true only checks. "
+                + "A file with problems answers 422 listing each with its line and changes nothing.");
         MapPeople(organisation);
     }
 
     private static void MapAgencies(RouteGroupBuilder agencies)
     {
-        agencies.MapGet("/", (string? under, bool? active, OrganisationQueries queries, CancellationToken ct) => queries.AgenciesAsync(under, active, ct))
+        agencies.MapGet("/", AgenciesAsync).Refuses(Status404NotFound)
             .WithSummary("Agencies as a flat list in path order (parents first), optionally only the subtree under one and only (in)active ones.");
-        agencies.MapGet("/tree", (OrganisationQueries queries, CancellationToken ct) => queries.AgencyTreeAsync(ct)).WithSummary("The agency tree.");
-        agencies.MapGet("/{id}", (string id, OrganisationQueries queries, CancellationToken ct) => queries.GetAgencyAsync(id, ct))
-            .WithSummary("An agency with its departments and guidance lines.");
-        agencies.MapPost("/", CreateAgencyAsync).WithSummary("Creates an agency under a parent (none: a root).");
-        agencies.MapPatch("/{id}", RenameAgencyAsync).WithSummary("Renames an agency (name and/or short name).");
-        agencies.MapPost("/{id}/move", async (string id, MoveRequest body, OrganisationService org, OrganisationQueries queries, HttpContext http, CancellationToken ct) =>
-        {
-            var moved = await org.MoveAgencyAsync(id, body.ParentId, http.User.Actor(), ct);
-            return Results.Ok(new AgencyMoved((await queries.GetAgencyAsync(id, ct)).Agency, moved));
-        }).WithSummary("Moves an agency with its subtree under another parent; refuses cycles.");
-        agencies.MapPost("/{id}/activate", (string id, OrganisationService org, OrganisationQueries queries, HttpContext http, CancellationToken ct) =>
-            SetAgencyActiveAsync(id, true, org, queries, http, ct)).WithSummary("Reopens a closed agency.");
-        agencies.MapPost("/{id}/deactivate", (string id, OrganisationService org, OrganisationQueries queries, HttpContext http, CancellationToken ct) =>
-            SetAgencyActiveAsync(id, false, org, queries, http, ct)).WithSummary("Closes an agency: rules naming it resolve to nobody.");
+        agencies.MapGet("/tree", AgencyTreeAsync).WithSummary("The agency tree.");
+        agencies.MapGet("/{id}", AgencyAsync).WithSummary("An agency with its departments and guidance lines.");
+        agencies.MapPost("/", CreateAgencyAsync).Refuses(ChangeProblems).WithSummary("Creates an agency under a parent (none: a root).");
+        agencies.MapPatch("/{id}", RenameAgencyAsync).Refuses(ChangeProblems).WithSummary("Renames an agency (name and/or short name).");
+        agencies.MapPost("/{id}/move", MoveAgencyAsync).Refuses(ChangeProblems).WithSummary("Moves an agency with its subtree under another parent; refuses cycles.");
+        agencies.MapPost("/{id}/activate", ActivateAgencyAsync).Refuses(ChangeProblems).WithSummary("Reopens a closed agency.");
+        agencies.MapPost("/{id}/deactivate", DeactivateAgencyAsync).Refuses(ChangeProblems).WithSummary("Closes an agency: rules naming it resolve to nobody.");
     }
 
-    private static async Task<IResult> CreateAgencyAsync(NewAgency body, OrganisationService org, OrganisationQueries queries, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<AgencyView>>> AgenciesAsync(string? under, bool? active, OrganisationQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.AgenciesAsync(under, active, ct));
+
+    private static async Task<Ok<IReadOnlyList<AgencyNode>>> AgencyTreeAsync(OrganisationQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.AgencyTreeAsync(ct));
+
+    private static async Task<Ok<AgencyDetail>> AgencyAsync(string id, OrganisationQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.GetAgencyAsync(id, ct));
+
+    private static async Task<Results<Created<AgencyDetail>, ValidationProblem>> CreateAgencyAsync(NewAgency body, [AsParameters] OrganisationServices s)
     {
         if (ApiResults.Require(("id", body.Id), ("name", body.Name)) is { } invalid)
             return invalid;
-        await org.CreateAgencyAsync(body, http.User.Actor(), ct);
-        return Results.Created($"{ApiExtensions.Prefix}/organisation/agencies/{body.Id}", await queries.GetAgencyAsync(body.Id, ct));
+        await s.Org.CreateAgencyAsync(body, s.Actor, s.Cancellation);
+        return TypedResults.Created($"{ApiExtensions.Prefix}/organisation/agencies/{body.Id}", await s.Queries.GetAgencyAsync(body.Id, s.Cancellation));
     }
 
-    private static async Task<IResult> RenameAgencyAsync(string id, RenameAgencyRequest body, OrganisationService org, OrganisationQueries queries, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<AgencyView>, ValidationProblem>> RenameAgencyAsync(string id, RenameAgencyRequest body,
+        [AsParameters] OrganisationServices s)
     {
         if (body.Name is null && body.ShortName is null)
-            return ApiResults.Invalid("name", "Give 'name', 'shortName' or both.");
-        var current = (await queries.GetAgencyAsync(id, ct)).Agency;
-        await org.RenameAgencyAsync(id, body.Name ?? current.Name, body.ShortName ?? current.ShortName, http.User.Actor(), ct);
-        return Results.Ok((await queries.GetAgencyAsync(id, ct)).Agency);
+            return ApiResults.Invalid("name", ApiText.Get("NameOrShortName"));
+        var current = (await s.Queries.GetAgencyAsync(id, s.Cancellation)).Agency;
+        await s.Org.RenameAgencyAsync(id, body.Name ?? current.Name, body.ShortName ?? current.ShortName, s.Actor, s.Cancellation);
+        return TypedResults.Ok((await s.Queries.GetAgencyAsync(id, s.Cancellation)).Agency);
     }
 
-    private static async Task<IResult> SetAgencyActiveAsync(string id, bool active, OrganisationService org, OrganisationQueries queries, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<AgencyMoved>> MoveAgencyAsync(string id, MoveRequest body, [AsParameters] OrganisationServices s)
     {
-        await org.SetAgencyActiveAsync(id, active, http.User.Actor(), ct);
-        return Results.Ok((await queries.GetAgencyAsync(id, ct)).Agency);
+        var moved = await s.Org.MoveAgencyAsync(id, body.ParentId, s.Actor, s.Cancellation);
+        return TypedResults.Ok(new AgencyMoved((await s.Queries.GetAgencyAsync(id, s.Cancellation)).Agency, moved));
     }
 
-    private static void MapDepartments(RouteGroupBuilder departments)
+    private static Task<Ok<AgencyView>> ActivateAgencyAsync(string id, [AsParameters] OrganisationServices s) => SetAgencyActiveAsync(id, true, s);
+
+    private static Task<Ok<AgencyView>> DeactivateAgencyAsync(string id, [AsParameters] OrganisationServices s) => SetAgencyActiveAsync(id, false, s);
+
+    private static async Task<Ok<AgencyView>> SetAgencyActiveAsync(string id, bool active, OrganisationServices s)
     {
-        departments.MapGet("/{id}", (string id, OrganisationQueries queries, CancellationToken ct) => queries.GetDepartmentAsync(id, ct));
-        departments.MapPost("/", async (NewDepartment body, OrganisationService org, OrganisationQueries queries, HttpContext http, CancellationToken ct) =>
-        {
-            if (ApiResults.Require(("id", body.Id), ("agencyId", body.AgencyId), ("name", body.Name)) is { } invalid)
-                return invalid;
-            await org.CreateDepartmentAsync(body, http.User.Actor(), ct);
-            return Results.Created($"{ApiExtensions.Prefix}/organisation/departments/{body.Id}", await queries.GetDepartmentAsync(body.Id, ct));
-        }).WithSummary("Creates a department of an agency, optionally inside another department and with a head.");
-        departments.MapPatch("/{id}", async (string id, RenameRequest body, OrganisationService org, OrganisationQueries queries, HttpContext http, CancellationToken ct) =>
-            ApiResults.Require(("name", body.Name)) ?? await ChangedDepartmentAsync(id, org.RenameDepartmentAsync(id, body.Name!, http.User.Actor(), ct), queries, ct))
-            .WithSummary("Renames a department.");
-        departments.MapPost("/{id}/move", (string id, MoveRequest body, OrganisationService org, OrganisationQueries queries, HttpContext http, CancellationToken ct) =>
-            ChangedDepartmentAsync(id, org.MoveDepartmentAsync(id, body.ParentId, http.User.Actor(), ct), queries, ct))
-            .WithSummary("Moves a department under another department of its agency, or to the top; refuses cycles.");
-        departments.MapPost("/{id}/activate", (string id, OrganisationService org, OrganisationQueries queries, HttpContext http, CancellationToken ct) =>
-            ChangedDepartmentAsync(id, org.SetDepartmentActiveAsync(id, true, http.User.Actor(), ct), queries, ct)).WithSummary("Reopens a closed department.");
-        departments.MapPost("/{id}/deactivate", (string id, OrganisationService org, OrganisationQueries queries, HttpContext http, CancellationToken ct) =>
-            ChangedDepartmentAsync(id, org.SetDepartmentActiveAsync(id, false, http.User.Actor(), ct), queries, ct)).WithSummary("Closes a department.");
-        departments.MapPut("/{id}/head", (string id, HeadRequest body, OrganisationService org, OrganisationQueries queries, HttpContext http, CancellationToken ct) =>
-            ChangedDepartmentAsync(id, org.SetDepartmentHeadAsync(id, body.UserId, http.User.Actor(), ct), queries, ct))
-            .WithSummary("Sets the head of a department (an active user of its agency); null clears it.");
+        await s.Org.SetAgencyActiveAsync(id, active, s.Actor, s.Cancellation);
+        return TypedResults.Ok((await s.Queries.GetAgencyAsync(id, s.Cancellation)).Agency);
     }
 
-    /// <summary>Runs a change of a department and answers with the department as it is now.</summary>
-    private static async Task<IResult> ChangedDepartmentAsync(string id, Task change, OrganisationQueries queries, CancellationToken ct)
+    private static async Task<Results<Ok<RelationView>, ValidationProblem>> RelationAsync(string? first, string? second, OrganisationService org,
+        CancellationToken ct)
     {
-        await change;
-        return Results.Ok(await queries.GetDepartmentAsync(id, ct));
+        if (ApiResults.Require(("first", first), ("second", second)) is { } invalid)
+            return invalid;
+        return TypedResults.Ok(RelationView.Of(await org.RelationAsync(first!, second!, ct)));
     }
 
-    private static async Task<IResult> RelationAsync(string? first, string? second, OrganisationService org, CancellationToken ct) =>
-        ApiResults.Require(("first", first), ("second", second)) ?? Results.Ok(RelationView.Of(await org.RelationAsync(first!, second!, ct)));
+    private static async Task<Results<NoContent, ValidationProblem>> AddGuidanceLineAsync(GuidanceLineRequest body, [AsParameters] OrganisationServices s)
+    {
+        if (ApiResults.Require(("superiorId", body.SuperiorId), ("subordinateId", body.SubordinateId)) is { } invalid)
+            return invalid;
+        return await ApiResults.NoContentAsync(s.Org.AddGuidanceLineAsync(body.SuperiorId!, body.SubordinateId!, s.Actor, s.Cancellation));
+    }
 
-    private static async Task<IResult> AddGuidanceLineAsync(GuidanceLineRequest body, OrganisationService org, HttpContext http, CancellationToken ct) =>
-        ApiResults.Require(("superiorId", body.SuperiorId), ("subordinateId", body.SubordinateId))
-        ?? await ApiResults.NoContentAsync(org.AddGuidanceLineAsync(body.SuperiorId!, body.SubordinateId!, http.User.Actor(), ct));
+    private static Task<NoContent> RemoveGuidanceLineAsync(string superiorId, string subordinateId, [AsParameters] OrganisationServices s) =>
+        ApiResults.NoContentAsync(s.Org.RemoveGuidanceLineAsync(superiorId, subordinateId, s.Actor, s.Cancellation));
 
-    private static async Task<IResult> ImportAsync(bool? dryRun, string? format, HttpRequest request, OrganisationImporter importer, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<ImportReport>, ValidationProblem, ProblemHttpResult>> ImportAsync(bool? dryRun, string? format, HttpRequest request,
+        OrganisationImporter importer, CancellationToken ct)
     {
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var content = await reader.ReadToEndAsync(ct);
         if (ApiResults.Require(("file", content)) is { } empty)
             return empty;
         if (FileFormat(format, request.ContentType, content) is not { } fileFormat)
-            return ApiResults.Invalid("format", $"'{format}' is not a format; use csv or json.");
-        var report = await importer.ImportAsync(content, fileFormat, http.User.Actor(), dryRun ?? false, ct);
+            return ApiResults.Invalid("format", ApiText.Get("NotAFormat", format));
+        var report = await importer.ImportAsync(content, fileFormat, request.HttpContext.User.Actor(), dryRun ?? false, ct);
         if (report.Succeeded)
-            return Results.Ok(report);
-        var problem = ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "import-invalid", "The file has problems",
-            $"{report.Problems.Count} problem(s); nothing was imported.");
+            return TypedResults.Ok(report);
+        var problem = ApiProblems.Problem(Status422UnprocessableEntity, "import-invalid", ApiText.Get("ImportProblems", report.Problems.Count));
         problem.Extensions["errors"] = report.Problems.Select(p => new ImportError(p.Location, Line(p.Location), p.Message)).ToList();
         return TypedResults.Problem(problem);
     }
@@ -137,5 +138,6 @@ internal static partial class OrganisationApi
     };
 
     private static int? Line(string location) =>
-        location.StartsWith("line ", StringComparison.Ordinal) && int.TryParse(location.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out var line) ? line : null;
+        location.StartsWith("line ", StringComparison.Ordinal)
+        && int.TryParse(location.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out var line) ? line : null;
 }

@@ -22,31 +22,36 @@ internal static class SessionApi
 {
     public static void MapSessionApi(this IEndpointRouteBuilder app)
     {
-        var session = app.MapGroup($"{ApiExtensions.Prefix}/session").WithTags("Session");
+        var session = app.MapGroup($"{ApiExtensions.Prefix}/session").WithTags("Session").RequireAuthorization()
+            .AddEndpointFilterFactory(RequestChecks.Filter);
+        ((IEndpointConventionBuilder)session).Finally(ApiDeclarations.AddSharedProblems);
         session.MapPost("/", SignInAsync).AllowAnonymous().RequireRateLimiting(SecurityExtensions.SignInRateLimit)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithSummary("Signs in with user name and password; sets the session cookie and returns the CSRF token. "
                 + "Rate limited per client address; an account is locked for a while after repeated failures.");
-        session.MapGet("/", async (HttpContext http, CallerContext callers, UserManager<G2GUser> users, IAntiforgery antiforgery) =>
-            Results.Ok(await ViewAsync(http, callers.Current!, users, antiforgery))).RequireAuthorization()
-            .WithSummary("The caller and a fresh CSRF token.");
-        session.MapDelete("/", async (HttpContext http) =>
-        {
-            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return Results.NoContent();
-        }).RequireAuthorization().WithSummary("Signs out (ends the session cookie).");
+        session.MapGet("/", GetAsync).WithSummary("The caller and a fresh CSRF token.");
+        session.MapDelete("/", (Delegate)SignOutAsync).WithSummary("Signs out (ends the session cookie).");
     }
 
-    private static async Task<IResult> SignInAsync(SignInRequest body, HttpContext http, PasswordSignIn signIn, CallerContext callers,
-        UserManager<G2GUser> users, IAntiforgery antiforgery)
+    private static async Task<Ok<SessionView>> GetAsync(HttpContext http, CallerContext callers, UserManager<G2GUser> users, IAntiforgery antiforgery) =>
+        TypedResults.Ok(await ViewAsync(http, callers.Current!, users, antiforgery));
+
+    private static async Task<NoContent> SignOutAsync(HttpContext http)
+    {
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<SessionView>, ValidationProblem, ProblemHttpResult>> SignInAsync(SignInRequest body, HttpContext http,
+        PasswordSignIn signIn, CallerContext callers, UserManager<G2GUser> users, IAntiforgery antiforgery)
     {
         if (ApiResults.Require(("userName", body.UserName), ("password", body.Password)) is { } incomplete)
             return incomplete;
         return await signIn.SignInAsync(http, body.UserName!, body.Password!) switch
         {
-            SignInOutcome.SignedIn => Results.Ok(await ViewAsync(http, callers.Current!, users, antiforgery)),
-            SignInOutcome.LockedOut => Problem(StatusCodes.Status401Unauthorized, "locked-out", "The account is locked",
-                "Too many failed sign-ins; try again later or ask an administrator to unlock the account."),
-            _ => Problem(StatusCodes.Status401Unauthorized, "invalid-credentials", "Sign-in failed", "The user name or the password is wrong."),
+            SignInOutcome.SignedIn => TypedResults.Ok(await ViewAsync(http, callers.Current!, users, antiforgery)),
+            SignInOutcome.LockedOut => Problem(StatusCodes.Status401Unauthorized, "locked-out", ApiText.Get("LockedOut")),
+            _ => Problem(StatusCodes.Status401Unauthorized, "invalid-credentials", ApiText.Get("InvalidCredentials")),
         };
     }
 
@@ -70,10 +75,10 @@ internal static class SessionApi
         http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         await http.RequestServices.GetRequiredService<AccessRefusals>().RecordAsync(
             new AccessRefusal(http.Connection.RemoteIpAddress?.ToString() ?? "local", "sign-in", http.Request.Path, "too many sign-in attempts"), http.Request.Path, cancellationToken);
-        await Problem(StatusCodes.Status429TooManyRequests, "rate-limited", "Too many sign-in attempts",
-            $"Wait {retryAfter.TotalSeconds:0} seconds before signing in again.").ExecuteAsync(http);
+        await Problem(StatusCodes.Status429TooManyRequests, "rate-limited", ApiText.Get("RateLimited", Math.Ceiling(retryAfter.TotalSeconds)))
+            .ExecuteAsync(http);
     }
 
-    private static ProblemHttpResult Problem(int status, string code, string title, string detail) =>
-        TypedResults.Problem(ApiProblems.Problem(status, code, title, detail));
+    private static ProblemHttpResult Problem(int status, string code, string detail) =>
+        TypedResults.Problem(ApiProblems.Problem(status, code, detail));
 }

@@ -1,72 +1,127 @@
 using G2G.Runtime.Instances;
 using G2G.Runtime.Organisation;
 using G2G.Runtime.Queries;
+using Microsoft.AspNetCore.Http.HttpResults;
+using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace G2G.Web.Api;
 
 /// <summary>/api/v1/tasks: lists and the task operations. Writes honour If-Match (the instance version).</summary>
 internal static class TasksApi
 {
+    private static readonly string[] States = [TaskStates.Open, TaskStates.Completed, TaskStates.Cancelled];
+    private static readonly int[] CommandProblems = [Status403Forbidden, Status409Conflict, Status412PreconditionFailed, Status422UnprocessableEntity];
+
     public static void MapTasksApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/tasks").WithTags("Tasks");
-        group.MapGet("/", (string? assignee, string? state, string? processKey, bool? overdue, int? page, int? pageSize, RuntimeQueries queries, CancellationToken ct) =>
-            queries.ListTasksAsync(new TaskFilter(assignee, state, processKey, Overdue: overdue), page ?? 1, pageSize ?? 50, ct))
+        group.MapGet("/", ListAsync)
             .WithSummary("Tasks by assignee, state, process and overdue; open tasks by due date. page from 1, pageSize up to 200.");
-        group.MapGet("/{id:long}", async (long id, RuntimeQueries queries, HttpContext http, CancellationToken ct) =>
-        {
-            var task = await queries.GetTaskAsync(id, ct);
-            http.Response.Headers.ETag = ApiResults.ETag(task.InstanceVersion);
-            return Results.Ok(task);
-        });
-        group.MapPost("/{id:long}/complete", (long id, CompleteTaskRequest body, InstanceService instances, RuntimeQueries queries, HttpContext http, CancellationToken ct) =>
-            Guarded(id, queries, http, () => instances.CompleteTaskAsync(id, http.User.Actor(), body.Variables, body.Outcome, body.Comment, ct), ct))
+        group.MapGet("/{id:long}", GetAsync).WithSummary("One task; its ETag is its instance's version.");
+        group.MapPost("/{id:long}/complete", CompleteAsync).Refuses(CommandProblems)
             .WithSummary("Completes the task with an outcome (approve, reject, …), an opinion and form variables.");
-        group.MapPost("/{id:long}/send-back", async (long id, SendBackRequest body, InstanceService instances, RuntimeQueries queries, HttpContext http, CancellationToken ct) =>
-            ApiResults.Require(("target", body.Target)) ?? await Guarded(id, queries, http, () => instances.SendBackAsync(id, http.User.Actor(), body.Target, body.Resume, body.Comment, ct), ct))
+        group.MapPost("/{id:long}/send-back", SendBackAsync).Refuses(CommandProblems)
             .WithSummary("退回: sends the work back to an earlier step the definition allows.");
-        group.MapPost("/{id:long}/signers", async (long id, AddSignerRequest body, InstanceService instances, RuntimeQueries queries, HttpContext http, CancellationToken ct) =>
-            ApiResults.Require(("userId", body.UserId)) ?? await Guarded(id, queries, http, () => instances.AddSignerAsync(id, http.User.Actor(), body.UserId, body.Position, body.Comment, ct), ct))
-            .WithSummary("加签: adds a signer before or after the current assignee.");
-        group.MapDelete("/{id:long}/signers/{userId}", (long id, string userId, InstanceService instances, RuntimeQueries queries, HttpContext http, CancellationToken ct) =>
-            Guarded(id, queries, http, () => instances.RemoveSignerAsync(id, http.User.Actor(), userId, ct), ct))
+        group.MapPost("/{id:long}/signers", AddSignerAsync).Refuses(CommandProblems).WithSummary("加签: adds a signer before or after the current assignee.");
+        group.MapDelete("/{id:long}/signers/{userId}", RemoveSignerAsync).Refuses(CommandProblems)
             .WithSummary("减签: removes an added signer who has not acted.");
-        group.MapPost("/{id:long}/claim", (long id, InstanceService instances, RuntimeQueries queries, HttpContext http, CancellationToken ct) =>
-            Guarded(id, queries, http, () => instances.ClaimAsync(id, http.User.Actor(), null, ct), ct)).WithSummary("Claims a task the caller is a candidate for.");
-        group.MapPost("/{id:long}/release", (long id, InstanceService instances, RuntimeQueries queries, HttpContext http, CancellationToken ct) =>
-            Guarded(id, queries, http, () => instances.ReleaseAsync(id, http.User.Actor(), ct), ct)).WithSummary("Gives a claimed task back to its candidates.");
-        group.MapPost("/{id:long}/transfer", async (long id, HandOverRequest body, InstanceService instances, RuntimeQueries queries, HttpContext http, CancellationToken ct) =>
-            ApiResults.Require(("userId", body.UserId)) ?? await Guarded(id, queries, http, () => instances.TransferAsync(id, http.User.Actor(), body.UserId, body.Comment, ct), ct))
-            .WithSummary("转办: hands the task over for good.");
-        group.MapPost("/{id:long}/delegate", async (long id, HandOverRequest body, InstanceService instances, RuntimeQueries queries, HttpContext http, CancellationToken ct) =>
-            ApiResults.Require(("userId", body.UserId)) ?? await Guarded(id, queries, http, () => instances.DelegateAsync(id, http.User.Actor(), body.UserId, body.Comment, ct), ct))
+        group.MapPost("/{id:long}/claim", ClaimAsync).Refuses(CommandProblems).WithSummary("Claims a task the caller is a candidate for.");
+        group.MapPost("/{id:long}/release", ReleaseAsync).Refuses(CommandProblems).WithSummary("Gives a claimed task back to its candidates.");
+        group.MapPost("/{id:long}/transfer", TransferAsync).Refuses(CommandProblems).WithSummary("转办: hands the task over for good.");
+        group.MapPost("/{id:long}/delegate", DelegateAsync).Refuses(CommandProblems)
             .WithSummary("委派: the task goes to a delegate and comes back to its owner.");
-        group.MapPost("/{id:long}/return", (long id, CommentRequest? body, InstanceService instances, RuntimeQueries queries, HttpContext http, CancellationToken ct) =>
-            Guarded(id, queries, http, () => instances.ReturnDelegatedAsync(id, http.User.Actor(), body?.Comment, ct), ct))
-            .WithSummary("The delegate returns a delegated task to its owner.");
-        group.MapPost("/{id:long}/copies", async (long id, CopyRequest body, InstanceService instances, RuntimeQueries queries, HttpContext http, CancellationToken ct) =>
-            (body.Readers is null || body.Readers.Count == 0 ? ApiResults.Require(("readers", null)) : null)
-                ?? await Guarded(id, queries, http, () => instances.CopyAsync(id, http.User.Actor(), body.Readers!, body.Comment, ct), ct))
+        group.MapPost("/{id:long}/return", ReturnAsync).Refuses(CommandProblems).WithSummary("The delegate returns a delegated task to its owner.");
+        group.MapPost("/{id:long}/copies", CopyAsync).Refuses(CommandProblems)
             .WithSummary("抄送/传阅: sends read copies; each reader confirms with POST /copies/{copyId}/read.");
-        group.MapPost("/{id:long}/urge", (long id, CommentRequest? body, InstanceService instances, RuntimeQueries queries, HttpContext http, CancellationToken ct) =>
-            Guarded(id, queries, http, () => instances.UrgeAsync(id, http.User.Actor(), body?.Comment, ct), ct)).WithSummary("催办 by hand.");
-        group.MapPost("/{id:long}/reassign", async (long id, ReassignRequest body, OrganisationService org, HttpContext http, CancellationToken ct) =>
-            ApiResults.Require(("userId", body.UserId)) ?? Results.Ok(await org.ReassignTaskAsync(id, body.UserId!, http.User.Actor(), body.Reason, ct)))
+        group.MapPost("/{id:long}/urge", UrgeAsync).Refuses(CommandProblems).WithSummary("催办 by hand.");
+        group.MapPost("/{id:long}/reassign", ReassignAsync).Refuses(Status403Forbidden, Status409Conflict, Status422UnprocessableEntity)
             .WithSummary("转办 by an administrator: gives an open task to a user (for example after an assignment incident); answers the move.");
-        api.MapPost("/copies/{copyId:long}/read", async (long copyId, InstanceService instances, HttpContext http, CancellationToken ct) =>
-        {
-            await instances.MarkCopyReadAsync(copyId, http.User.Actor(), ct);
-            return Results.NoContent();
-        }).WithTags("Tasks").WithSummary("已阅: the caller's read receipt for a copy.");
+        api.MapPost("/copies/{copyId:long}/read", ReadCopyAsync).WithTags("Tasks").Refuses(Status403Forbidden)
+            .WithSummary("已阅: the caller's read receipt for a copy.");
     }
 
-    /// <summary>Checks If-Match against the task's instance version, then runs the operation.</summary>
-    private static async Task<IResult> Guarded(long id, RuntimeQueries queries, HttpContext http, Func<Task> operation, CancellationToken ct)
+    private static async Task<Results<Ok<Page<TaskView>>, ValidationProblem>> ListAsync(string? assignee, string? state, string? processKey, bool? overdue,
+        int? page, int? pageSize, RuntimeQueries queries, CancellationToken ct)
+    {
+        if (state is not null && !States.Contains(state, StringComparer.Ordinal))
+            return ApiResults.NotOneOf("state", state, States);
+        return TypedResults.Ok(await queries.ListTasksAsync(new TaskFilter(assignee, state, processKey, Overdue: overdue), page ?? 1, pageSize ?? 50, ct));
+    }
+
+    private static async Task<Ok<TaskView>> GetAsync(long id, RuntimeQueries queries, HttpContext http, CancellationToken ct)
     {
         var task = await queries.GetTaskAsync(id, ct);
-        if (ApiResults.CheckIfMatch(http.Request, task.InstanceVersion) is { } stale)
+        http.Response.Headers.ETag = ApiResults.ETag(task.InstanceVersion);
+        return TypedResults.Ok(task);
+    }
+
+    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> CompleteAsync(long id, CompleteTaskRequest body,
+        [AsParameters] InstanceServices s) =>
+        Guarded(id, s, null, () => s.Instances.CompleteTaskAsync(id, s.Actor, body.Variables, body.Outcome, body.Comment, s.Cancellation));
+
+    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SendBackAsync(long id, SendBackRequest body,
+        [AsParameters] InstanceServices s) =>
+        Guarded(id, s, ApiResults.Require(("target", body.Target)),
+            () => s.Instances.SendBackAsync(id, s.Actor, body.Target, body.Resume, body.Comment, s.Cancellation));
+
+    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> AddSignerAsync(long id, AddSignerRequest body,
+        [AsParameters] InstanceServices s) =>
+        Guarded(id, s, ApiResults.Require(("userId", body.UserId)),
+            () => s.Instances.AddSignerAsync(id, s.Actor, body.UserId, body.Position, body.Comment, s.Cancellation));
+
+    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveSignerAsync(long id, string userId,
+        [AsParameters] InstanceServices s) =>
+        Guarded(id, s, null, () => s.Instances.RemoveSignerAsync(id, s.Actor, userId, s.Cancellation));
+
+    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ClaimAsync(long id, [AsParameters] InstanceServices s) =>
+        Guarded(id, s, null, () => s.Instances.ClaimAsync(id, s.Actor, null, s.Cancellation));
+
+    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ReleaseAsync(long id, [AsParameters] InstanceServices s) =>
+        Guarded(id, s, null, () => s.Instances.ReleaseAsync(id, s.Actor, s.Cancellation));
+
+    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> TransferAsync(long id, HandOverRequest body,
+        [AsParameters] InstanceServices s) =>
+        Guarded(id, s, ApiResults.Require(("userId", body.UserId)),
+            () => s.Instances.TransferAsync(id, s.Actor, body.UserId, body.Comment, s.Cancellation));
+
+    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DelegateAsync(long id, HandOverRequest body,
+        [AsParameters] InstanceServices s) =>
+        Guarded(id, s, ApiResults.Require(("userId", body.UserId)),
+            () => s.Instances.DelegateAsync(id, s.Actor, body.UserId, body.Comment, s.Cancellation));
+
+    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ReturnAsync(long id, CommentRequest? body,
+        [AsParameters] InstanceServices s) =>
+        Guarded(id, s, null, () => s.Instances.ReturnDelegatedAsync(id, s.Actor, body?.Comment, s.Cancellation));
+
+    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> CopyAsync(long id, CopyRequest body, [AsParameters] InstanceServices s) =>
+        Guarded(id, s, body.Readers is null || body.Readers.Count == 0 ? ApiResults.Require(("readers", null)) : null,
+            () => s.Instances.CopyAsync(id, s.Actor, body.Readers!, body.Comment, s.Cancellation));
+
+    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> UrgeAsync(long id, CommentRequest? body,
+        [AsParameters] InstanceServices s) =>
+        Guarded(id, s, null, () => s.Instances.UrgeAsync(id, s.Actor, body?.Comment, s.Cancellation));
+
+    private static async Task<Results<Ok<TaskMove>, ValidationProblem>> ReassignAsync(long id, ReassignRequest body, OrganisationService org,
+        HttpContext http, CancellationToken ct)
+    {
+        if (ApiResults.Require(("userId", body.UserId)) is { } invalid)
+            return invalid;
+        return TypedResults.Ok(await org.ReassignTaskAsync(id, body.UserId!, http.User.Actor(), body.Reason, ct));
+    }
+
+    private static Task<NoContent> ReadCopyAsync(long copyId, InstanceService instances, HttpContext http, CancellationToken ct) =>
+        ApiResults.NoContentAsync(instances.MarkCopyReadAsync(copyId, http.User.Actor(), ct));
+
+    /// <summary>Refuses an incomplete request, checks If-Match against the task's instance version, then runs the operation.</summary>
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Guarded(long id, InstanceServices s, ValidationProblem? invalid,
+        Func<Task> operation)
+    {
+        if (invalid is not null)
+            return invalid;
+        var task = await s.Queries.GetTaskAsync(id, s.Cancellation);
+        if (ApiResults.CheckIfMatch(s.Http.Request, task.InstanceVersion) is { } stale)
             return stale;
         await operation();
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 }

@@ -17,12 +17,13 @@ internal static class UiExtensions
     /// <summary>Error and status pages plus antiforgery, which Razor component endpoints require.</summary>
     public static WebApplication UseG2GUi(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
+        // The API answers its own errors as problem+json (UseG2GApi); only pages get the error and not-found pages.
+        app.UseWhen(http => !Api.ApiExtensions.IsApi(http.Request.Path), ui =>
         {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
-        }
-
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+            if (!app.Environment.IsDevelopment())
+                ui.UseExceptionHandler("/Error", createScopeForErrors: true);
+            ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        });
         app.UseAntiforgery();
         return app;
     }

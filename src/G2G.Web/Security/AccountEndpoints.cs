@@ -38,7 +38,7 @@ internal static class AccountEndpoints
     public static IResult BackToSignIn(string error, string? returnUrl) =>
         Results.LocalRedirect($"~/signin?error={error}" + (IsLocal(returnUrl) ? $"&returnUrl={Uri.EscapeDataString(returnUrl!)}" : ""));
 
-    /// <summary>Only paths of this site are followed after sign-in (no open redirect).</summary>
+    /// <summary>Only paths of this site are followed after sign-in (no open redirect); control characters never are.</summary>
     private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Any(char.IsControl);
 }

@@ -36,8 +36,8 @@ internal sealed partial class CallerMiddleware(RequestDelegate next, ILogger<Cal
                 {
                     await refusals.RecordAsync(new AccessRefusal(caller.UserId, http.Request.Method, http.Request.Path, "missing or invalid antiforgery token"),
                         http.Request.Path, http.RequestAborted);
-                    await Results.Problem(ApiProblems.Problem(StatusCodes.Status400BadRequest, "csrf", "The antiforgery token is missing or invalid",
-                        $"Requests made with the session cookie must send the token of GET {ApiExtensions.Prefix}/session in the {SecurityExtensions.CsrfHeader} header.")).ExecuteAsync(http);
+                    await Results.Problem(ApiProblems.Problem(StatusCodes.Status400BadRequest, "csrf",
+                        ApiText.Get("Csrf", $"{ApiExtensions.Prefix}/session", SecurityExtensions.CsrfHeader))).ExecuteAsync(http);
                     return;
                 }
             }

@@ -43,7 +43,7 @@ public abstract class InboxApiTests<TDatabase>(SecurityWorld<TDatabase> world) :
         Assert.Equal("application/problem+json", sort.Content.Headers.ContentType?.MediaType);
         var problem = await sort.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("validation", problem.GetProperty("code").GetString());
-        Assert.Equal("'priority' is not one of due, -due, created, -created.", problem.GetProperty("errors").GetProperty("sort")[0].GetString());
+        Assert.Equal("“priority”不是以下值之一：due, -due, created, -created。", problem.GetProperty("errors").GetProperty("sort")[0].GetString());
         Assert.Equal(HttpStatusCode.BadRequest, state.StatusCode);
         Assert.Contains("running, completed, terminated, cancelled",
             (await state.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("state")[0].GetString(), StringComparison.Ordinal);

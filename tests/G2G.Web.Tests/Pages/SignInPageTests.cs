@@ -106,6 +106,20 @@ public sealed partial class SignInPageTests : IAsyncLifetime
         Assert.Equal("/", offSite.Headers.Location?.OriginalString);
     }
 
+    [Fact]
+    public async Task AReturnUrlWithControlCharacters_IsNotFollowed_AndIsNoServerError()
+    {
+        using var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+        using var wrong = await PostFormAsync(client, "zhou.wen", "not-the-password", returnUrl: "/inbox\r\nX: y");
+        using var right = await PostFormAsync(client, "zhou.wen", Password, returnUrl: "/\u0007home");
+
+        Assert.Equal(HttpStatusCode.Redirect, wrong.StatusCode);
+        Assert.Equal("/signin?error=invalid", wrong.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.Equal("/", right.Headers.Location?.OriginalString);
+    }
+
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string userName, string password, string? returnUrl = null)
     {
         var form = await client.GetStringAsync(new Uri("/signin", UriKind.Relative));
