@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using G2G.Runtime.Calendar;
 using Microsoft.AspNetCore.Http.HttpResults;
+using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace G2G.Web.Api;
 
@@ -16,14 +17,14 @@ internal static class CalendarApi
         var calendar = api.MapGroup("/calendar").WithTags("Calendar");
         calendar.MapGet("/years", ListYearsAsync)
             .WithSummary("The years of official holidays the installation knows: built-in, uploaded or from the calendar folder.");
-        calendar.MapPut("/years/{year:int}", LoadYearAsync)
+        calendar.MapPut("/years/{year:int}", LoadYearAsync).Refuses(Status403Forbidden, Status422UnprocessableEntity)
             .WithSummary("Loads or replaces one year from a holiday-cn file; provisional deadlines are counted again.");
         calendar.MapGet("/warnings", ListWarningsAsync)
             .WithSummary("Years that should be loaded: this year, and from 1 November next year, with the provisional deadlines.");
         calendar.MapGet("/overrides", ListOverridesAsync).WithSummary("Agencies' own working days and closures, by agency and date.");
-        calendar.MapPut("/overrides/{agencyId}/{date}", SetOverrideAsync)
+        calendar.MapPut("/overrides/{agencyId}/{date}", SetOverrideAsync).Refuses(Status403Forbidden, Status422UnprocessableEntity)
             .WithSummary("Sets an agency's own working day (isWorkingDay true) or closure (false) on a date (yyyy-MM-dd).");
-        calendar.MapDelete("/overrides/{agencyId}/{date}", RemoveOverrideAsync)
+        calendar.MapDelete("/overrides/{agencyId}/{date}", RemoveOverrideAsync).Refuses(Status403Forbidden)
             .WithSummary("Removes an agency's override; the date follows the official schedule again.");
     }
 
@@ -34,9 +35,9 @@ internal static class CalendarApi
         int year, JsonElement body, CalendarService calendar, HttpContext http, CancellationToken ct)
     {
         if (body.ValueKind != JsonValueKind.Object)
-            return Invalid("body", "The body must be a holiday-cn year file: a JSON object with year, papers and days.");
+            return ApiResults.Invalid("body", ApiText.Get("CalendarBody"));
         if (!body.TryGetProperty("year", out var named) || !named.TryGetInt32(out var fileYear) || fileYear != year)
-            return Invalid("year", $"The file's 'year' must be {year.ToString(CultureInfo.InvariantCulture)}, the year in the address.");
+            return ApiResults.Invalid("year", ApiText.Get("CalendarYear", year.ToString(CultureInfo.InvariantCulture)));
         return TypedResults.Ok(await calendar.LoadYearAsync(body.GetRawText(), CalendarSources.Api, http.User.Actor(), ct));
     }
 
@@ -51,9 +52,9 @@ internal static class CalendarApi
         string agencyId, string date, CalendarOverrideRequest body, CalendarService calendar, HttpContext http, CancellationToken ct)
     {
         if (ParseDate(date) is not { } day)
-            return Invalid("date", $"'{date}' is not a date written yyyy-MM-dd.");
+            return ApiResults.Invalid("date", ApiText.Get("NotADate", date));
         if (body.IsWorkingDay is not { } working)
-            return Invalid("isWorkingDay", "'isWorkingDay' is required: true for an extra working day, false for a closure.");
+            return ApiResults.Invalid("isWorkingDay", ApiText.Get("IsWorkingDayRequired"));
         return TypedResults.Ok(await calendar.SetOverrideAsync(agencyId, day, working, body.Reason, http.User.Actor(), ct));
     }
 
@@ -61,18 +62,13 @@ internal static class CalendarApi
         string agencyId, string date, CalendarService calendar, HttpContext http, CancellationToken ct)
     {
         if (ParseDate(date) is not { } day)
-            return Invalid("date", $"'{date}' is not a date written yyyy-MM-dd.");
+            return ApiResults.Invalid("date", ApiText.Get("NotADate", date));
         await calendar.RemoveOverrideAsync(agencyId, day, http.User.Actor(), ct);
         return TypedResults.NoContent();
     }
 
     private static DateOnly? ParseDate(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
-
-    private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
-            title: "The request has invalid fields.", type: "https://g2g.dev/problems/validation",
-            extensions: new Dictionary<string, object?> { ["code"] = "validation" });
 }
 
 /// <summary>Body of PUT /calendar/overrides/{agencyId}/{date}.</summary>
