@@ -1,5 +1,6 @@
 using G2G.Office.Leave;
 using Microsoft.AspNetCore.Http.HttpResults;
+using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace G2G.Web.Api;
 
@@ -15,7 +16,7 @@ internal static class OfficeApi
         leave.MapGet("/types", ListTypes).WithSummary("The leave types, with their Chinese names and whether they draw on a balance.");
         leave.MapGet("/balances", MyBalancesAsync).WithSummary("The caller's leave balances of a year (default: this year).");
         leave.MapGet("/balances/{userId}", BalancesAsync).WithSummary("A person's leave balances of a year (the person or an administrator).");
-        leave.MapPut("/balances/{userId}/{year:int}/{leaveType}", SetEntitlementAsync)
+        leave.MapPut("/balances/{userId}/{year:int}/{leaveType}", SetEntitlementAsync).Refuses(Status403Forbidden, Status422UnprocessableEntity)
             .WithSummary("Sets a person's entitlement of a type in a year, in whole or half days (administrators).");
     }
 
@@ -34,11 +35,7 @@ internal static class OfficeApi
         string userId, int year, string leaveType, EntitlementRequest body, LeaveService leave, HttpContext http, CancellationToken ct)
     {
         if (body.Days is not { } days)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["days"] = ["'days' is required."] },
-                title: "The request has invalid fields.", type: "https://g2g.dev/problems/validation",
-                extensions: new Dictionary<string, object?> { ["code"] = "validation" });
-        }
+            return ApiResults.Invalid("days", ApiText.Get("Required", "days"));
         return TypedResults.Ok(await leave.SetEntitlementAsync(userId, year, leaveType, days, http.User.Actor(), ct));
     }
 
