@@ -2,6 +2,7 @@ using System.Text.Json;
 using G2G.Runtime.Definitions;
 using G2G.Runtime.Forms;
 using Microsoft.AspNetCore.Http.HttpResults;
+using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace G2G.Web.Api;
 
@@ -14,13 +15,10 @@ internal static class FormsApi
     public static void MapFormsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/tasks/{id:long}/form", GetTaskFormAsync).WithTags("Tasks").WithName("GetTaskForm")
-            .WithSummary("The task's form: the schema as deployed, its fields (required, read-only here) and their values.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("The task's form: the schema as deployed, its fields (required, read-only here) and their values.");
         api.MapPost("/deployments", DeployAsync).WithTags("Definitions").WithName("DeployWithForms")
             .WithSummary("Deploys a BPMN file with its user tasks' form schemas, by form key; a change makes a new version.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithMetadata(new FileBodyMetadata()).Refuses(Status403Forbidden, Status422UnprocessableEntity);
     }
 
     /// <summary>Visible to whoever may see the task; anyone else, or a task without a deployed form, gets 404.</summary>
@@ -33,11 +31,11 @@ internal static class FormsApi
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(body.Bpmn))
-            errors["bpmn"] = ["'bpmn' is required: the BPMN 2.0 XML of the file."];
+            errors["bpmn"] = [ApiText.Get("BpmnRequired")];
         foreach (var (key, schema) in body.Forms ?? [])
         {
             if (schema.ValueKind != JsonValueKind.Object)
-                errors[$"forms.{key}"] = ["A form schema is a JSON object with a \"components\" array."];
+                errors[$"forms.{key}"] = [ApiText.Get("FormSchemaObject")];
         }
         if (errors.Count > 0)
             return ApiResults.Invalid(errors);
@@ -48,4 +46,4 @@ internal static class FormsApi
 }
 
 /// <summary>A BPMN file (<c>bpmn</c>: its XML) with the form-js schemas of its user tasks, keyed by their g2g:formKey.</summary>
-public sealed record DeploymentRequest(string? Bpmn, string? Name = null, Dictionary<string, JsonElement>? Forms = null);
+public sealed record DeploymentRequest([property: FileContent] string? Bpmn, string? Name = null, Dictionary<string, JsonElement>? Forms = null);

@@ -8,6 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace G2G.Web.Api;
 
+/// <summary>Marks a text field that carries a whole file (a BPMN file's XML): only the body's size limits it.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+internal sealed class FileContentAttribute : Attribute;
+
 /// <summary>
 /// Checks every API request's arguments before the handler runs, so that nothing out of range reaches the
 /// runtime or the database: enum values that are not defined, page numbers, and the text and size limits of
@@ -62,7 +66,8 @@ internal static class RequestChecks
         // the service bundles (XxxServices) carry nothing the client sent.
         if (value.GetType() is var type && type.GetMethod("<Clone>$") is not null && !type.Name.EndsWith("Services", StringComparison.Ordinal))
         {
-            foreach (var property in Properties.GetOrAdd(type, t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)))
+            foreach (var property in Properties.GetOrAdd(type, t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                         .Where(p => p.GetCustomAttribute<FileContentAttribute>() is null).ToArray()))
             {
                 var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
                 Check(topLevel ? name : $"{field}.{name}", property.GetValue(value), limits, json, errors, topLevel: false);
