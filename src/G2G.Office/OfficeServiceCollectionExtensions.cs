@@ -1,5 +1,6 @@
 using G2G.Office.Leave;
 using G2G.Office.Persistence;
+using G2G.Office.Records;
 using G2G.Runtime.Handlers;
 using G2G.Runtime.Persistence;
 using System.Data.Common;
@@ -24,6 +25,11 @@ public static class OfficeServiceCollectionExtensions
         services.AddServiceTaskHandler<ReleaseLeave>("leave.release");
         services.AddServiceTaskHandler<DelegateDuringLeave>("leave.delegate");
         services.AddServiceTaskHandler<ReportBack>("leave.report-back");
+        services.AddScoped<RecordsService>();
+        services.AddServiceTaskHandler<SubmitRecordsRequest>("records.submit");
+        services.AddServiceTaskHandler<GrantRecordsAccess>("records.grant");
+        services.AddServiceTaskHandler<RejectRecordsRequest>("records.reject");
+        services.AddServiceTaskHandler<ExpireRecordsAccess>("records.expire");
         return services;
     }
 

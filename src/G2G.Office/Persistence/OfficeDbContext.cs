@@ -1,4 +1,5 @@
 using G2G.Office.Leave;
+using G2G.Office.Records;
 using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -46,4 +47,8 @@ public sealed class OfficeDbContext(DbContextOptions<OfficeDbContext> options) :
     public DbSet<LeaveBalanceRecord> LeaveBalances => Set<LeaveBalanceRecord>();
 
     public DbSet<LeaveRequestRecord> LeaveRequests => Set<LeaveRequestRecord>();
+
+    public DbSet<RecordsRequestRecord> RecordsRequests => Set<RecordsRequestRecord>();
+
+    public DbSet<RecordsAccessRecord> RecordsAccesses => Set<RecordsAccessRecord>();
 }

@@ -8,8 +8,9 @@ public static class OrganisationSeed
 {
     /// <summary>
     /// A small fictional province (示范省): the provincial government with its general office, finance and education
-    /// departments; two cities (东城市 with its finance bureau and 安平县, 西山市 with 临野县); departments, 20 users
-    /// with positions and clearances, two groups, the guidance line 省财政厅 → 东城市财政局 and one delegation.
+    /// departments; two cities (东城市 with its finance bureau and 安平县, 西山市 with 临野县); departments, 29 users
+    /// with positions and clearances, two groups, the guidance line 省财政厅 → 东城市财政局 and one delegation; and the
+    /// judicial agencies 省高级人民法院, 省人民检察院 and 东城市中级人民法院 (each with its 档案室), outside the government tree.
     /// Import it with <c>OrganisationImporter.ImportAsync(json, ImportFormat.Json, actor)</c>. With
     /// <paramref name="password"/> every user gets that password (demo sign-in); without, nobody can sign in.
     /// </summary>
@@ -34,10 +35,14 @@ public static class OrganisationSeed
         { "id": "dc-fin", "name": "东城市财政局", "shortName": "东财", "kind": "bureau", "parent": "dc" },
         { "id": "dc-ap", "name": "安平县人民政府", "shortName": "安政", "kind": "government", "parent": "dc" },
         { "id": "xs", "name": "西山市人民政府", "shortName": "西政", "kind": "government", "parent": "sf" },
-        { "id": "xs-ly", "name": "临野县人民政府", "shortName": "临政", "kind": "government", "parent": "xs" }
+        { "id": "xs-ly", "name": "临野县人民政府", "shortName": "临政", "kind": "government", "parent": "xs" },
+        { "id": "sf-court", "name": "示范省高级人民法院", "shortName": "示高法", "kind": "other" },
+        { "id": "sf-proc", "name": "示范省人民检察院", "shortName": "示检", "kind": "other" },
+        { "id": "dc-court", "name": "东城市中级人民法院", "shortName": "东中法", "kind": "other" }
       ],
       "guidance": [
-        { "superior": "sf-fin", "subordinate": "dc-fin" }
+        { "superior": "sf-fin", "subordinate": "dc-fin" },
+        { "superior": "sf-court", "subordinate": "dc-court" }
       ],
       "departments": [
         { "id": "sf-office-wdc", "agency": "sf-office", "name": "文电处", "head": "zhou.wen" },
@@ -49,7 +54,10 @@ public static class OrganisationSeed
         { "id": "dc-fin-bgs", "agency": "dc-fin", "name": "办公室", "head": "luo.yi" },
         { "id": "dc-ap-bgs", "agency": "dc-ap", "name": "县政府办公室" },
         { "id": "xs-bgs", "agency": "xs", "name": "市政府办公室" },
-        { "id": "xs-ly-bgs", "agency": "xs-ly", "name": "县政府办公室" }
+        { "id": "xs-ly-bgs", "agency": "xs-ly", "name": "县政府办公室" },
+        { "id": "sf-court-das", "agency": "sf-court", "name": "档案室", "head": "lu.dang" },
+        { "id": "sf-proc-das", "agency": "sf-proc", "name": "档案室", "head": "fang.juan" },
+        { "id": "dc-court-das", "agency": "dc-court", "name": "档案室", "head": "ke.cang" }
       ],
       "users": [
         { "id": "wang.jianguo", "name": "王建国", "agency": "sf", "clearance": "绝密", "positions": [ { "name": "主要领导", "unit": "sf" } ] },
@@ -71,7 +79,16 @@ public static class OrganisationSeed
         { "id": "luo.yi", "name": "罗怡", "department": "dc-fin-bgs", "clearance": "内部", "positions": [ "办公室主任", "收发员" ] },
         { "id": "tang.an", "name": "唐安", "agency": "dc-ap", "clearance": "秘密", "positions": [ { "name": "主要领导", "unit": "dc-ap" } ] },
         { "id": "song.shan", "name": "宋山", "agency": "xs", "clearance": "机密", "positions": [ { "name": "主要领导", "unit": "xs" } ] },
-        { "id": "feng.ye", "name": "冯野", "agency": "xs-ly", "clearance": "秘密", "positions": [ { "name": "主要领导", "unit": "xs-ly" } ] }
+        { "id": "feng.ye", "name": "冯野", "agency": "xs-ly", "clearance": "秘密", "positions": [ { "name": "主要领导", "unit": "xs-ly" } ] },
+        { "id": "shen.fa", "name": "沈法", "agency": "sf-court", "clearance": "机密", "positions": [ { "name": "主要领导", "unit": "sf-court" } ] },
+        { "id": "lu.dang", "name": "陆档", "department": "sf-court-das", "clearance": "秘密", "positions": [ "档案室主任" ] },
+        { "id": "xu.ji", "name": "许记", "department": "sf-court-das", "clearance": "内部", "positions": [ "书记员" ] },
+        { "id": "yan.jian", "name": "严检", "agency": "sf-proc", "clearance": "机密", "positions": [ { "name": "主要领导", "unit": "sf-proc" } ] },
+        { "id": "fang.juan", "name": "方卷", "department": "sf-proc-das", "clearance": "秘密", "positions": [ "档案室主任" ] },
+        { "id": "bai.an", "name": "白案", "department": "sf-proc-das", "clearance": "内部", "positions": [ "书记员" ] },
+        { "id": "du.shen", "name": "杜审", "agency": "dc-court", "clearance": "机密", "positions": [ { "name": "主要领导", "unit": "dc-court" } ] },
+        { "id": "ke.cang", "name": "柯藏", "department": "dc-court-das", "clearance": "秘密", "positions": [ "档案室主任" ] },
+        { "id": "mo.lu", "name": "莫录", "department": "dc-court-das", "clearance": "内部", "positions": [ "书记员" ] }
       ],
       "groups": [
         { "id": "sf-fin-leaders", "name": "财政厅领导班子", "agency": "sf-fin", "members": [ "liu.cai", "sun.li" ] },

@@ -38,7 +38,7 @@ public sealed partial class SignInPageTests : IAsyncLifetime
     public async Task TheFirstStart_SeedsTheDemoProvince_WithItsAdministratorAndSupervisors()
     {
         await using var db = _database.CreateContext();
-        Assert.Equal(20, await db.Users.CountAsync());
+        Assert.Equal(29, await db.Users.CountAsync());
         var roles = await db.UserRoles.OrderBy(r => r.UserId).Select(r => r.UserId + ":" + r.RoleId).ToListAsync();
         Assert.Equal(["qian.dong:supervisor", "wang.jianguo:supervisor", "zhou.wen:administrator"], roles);
     }

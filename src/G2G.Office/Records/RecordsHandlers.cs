@@ -1,0 +1,90 @@
+using G2G.Engine.Expressions;
+using G2G.Office.Persistence;
+using G2G.Runtime.Handlers;
+using G2G.Runtime.Organisation;
+using Microsoft.EntityFrameworkCore;
+using static G2G.Office.Leave.LeaveVariables;
+
+namespace G2G.Office.Records;
+
+/// <summary>
+/// <c>records.submit</c>: checks the 调阅 form (case number, holding agency, reason, period) and records the request;
+/// a request sent back and sent again replaces its values. Sets <c>holdingAgency</c> (the id the holding side's
+/// assignment rules name), <c>holdingAgencyName</c> and <c>accessDays</c>.
+/// </summary>
+public sealed class SubmitRecordsRequest : IServiceTaskHandler
+{
+    /// <summary>The longest access a request may ask for, in calendar days.</summary>
+    public const int MaxDays = 90;
+
+    /// <summary>The position that receives requests at the holding agency.</summary>
+    public const string ArchiveHead = "档案室主任";
+
+    public IReadOnlyDictionary<string, Value> Invoke(ServiceTaskContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var requester = context.Instance.Initiator ?? throw new InvalidOperationException("A request needs an initiator.");
+        var own = context.Instance.AgencyId ?? throw new InvalidOperationException("A request needs an agency.");
+        var caseNumber = Text(context, "caseNumber").Trim();
+        var holding = HoldingAgency(context, Text(context, "holdingAgency").Trim(), own);
+        var reason = Text(context, "reason").Trim();
+        var (from, until) = (Date(context, "fromDate"), Date(context, "untilDate"));
+        if (from < RecordsClock.Today(context.Now))
+            throw new ServiceTaskRefusedException("Access cannot start in the past. / 调阅开始日期不能早于今天。", "fromDate");
+        if (until < from)
+            throw new ServiceTaskRefusedException("The period ends before it starts. / 结束日期早于开始日期。", "untilDate");
+        if (until.DayNumber - from.DayNumber + 1 > MaxDays)
+        {
+            throw new ServiceTaskRefusedException(
+                $"Access is granted for at most {MaxDays} days. / 调阅期限最长 {MaxDays} 天。", "untilDate");
+        }
+
+        using var office = OfficeDbContext.Joining(context.Db);
+        var request = office.RecordsRequests.FirstOrDefault(r => r.InstanceId == context.Instance.Id);
+        if (request is null)
+        {
+            request = new RecordsRequestRecord
+            {
+                InstanceId = context.Instance.Id, RequestedBy = requester, RequestingAgencyId = own,
+                HoldingAgencyId = holding.Id, CaseNumber = caseNumber, Reason = reason, State = RecordsStates.Requested,
+            };
+            office.Add(request);
+        }
+        (request.HoldingAgencyId, request.CaseNumber, request.Reason) = (holding.Id, caseNumber, reason);
+        (request.AccessFrom, request.AccessUntil, request.Classification) = (from, until, context.Instance.Classification);
+        (request.State, request.CreatedAt) = (RecordsStates.Requested, context.Now.ToUniversalTime());
+        office.SaveChanges();
+        return new Dictionary<string, Value>(StringComparer.Ordinal)
+        {
+            ["holdingAgency"] = Value.From(holding.Id),
+            ["holdingAgencyName"] = Value.From(holding.Name),
+            ["accessDays"] = Value.From(until.DayNumber - from.DayNumber + 1),
+        };
+    }
+
+    /// <summary>Another active agency with an archive office (someone holds 档案室主任 there) that can answer.</summary>
+    private static AgencyRecord HoldingAgency(ServiceTaskContext context, string id, string own)
+    {
+        var agency = context.Db.Set<AgencyRecord>().AsNoTracking().FirstOrDefault(a => a.Id == id && a.IsActive);
+        if (agency is null)
+        {
+            throw new ServiceTaskRefusedException(
+                $"'{id}' is not an agency. / “{id}”不是有效的机关。", "holdingAgency");
+        }
+        if (agency.Id == own)
+        {
+            throw new ServiceTaskRefusedException(
+                "Your own agency's files are asked of its archive directly. / 本机关档案请直接向本机关档案室调阅。", "holdingAgency");
+        }
+        var archive = context.Db.Set<UserPositionRecord>().AsNoTracking()
+            .Where(p => p.AgencyId == id && p.Name == ArchiveHead)
+            .Join(context.Db.Users.Where(u => u.IsActive), p => p.UserId, u => u.Id, (p, u) => u.Id).Any();
+        if (!archive)
+        {
+            throw new ServiceTaskRefusedException(
+                $"{agency.Name} has no archive office (nobody holds {ArchiveHead}). / {agency.Name}未设档案室主任。",
+                "holdingAgency");
+        }
+        return agency;
+    }
+}
