@@ -63,6 +63,7 @@ internal static class ApiExtensions
         api.MapCalendarApi();
         api.MapOfficeApi();
         api.MapFormsApi();
+        api.MapRecordsApi();
         return app;
     }
 }
