@@ -1,6 +1,7 @@
 using G2G.Office.Leave;
 using G2G.Office.Persistence;
 using G2G.Office.Records;
+using G2G.Office.Regulations;
 using G2G.Runtime.Handlers;
 using G2G.Runtime.Persistence;
 using System.Data.Common;
@@ -30,6 +31,9 @@ public static class OfficeServiceCollectionExtensions
         services.AddServiceTaskHandler<GrantRecordsAccess>("records.grant");
         services.AddServiceTaskHandler<RejectRecordsRequest>("records.reject");
         services.AddServiceTaskHandler<ExpireRecordsAccess>("records.expire");
+        services.AddScoped<RegulationLibrary>();
+        services.AddServiceTaskHandler<CheckRegulation>("regulation.check");
+        services.AddServiceTaskHandler<PublishRegulation>("regulation.publish");
         return services;
     }
 

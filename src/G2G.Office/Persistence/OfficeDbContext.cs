@@ -1,5 +1,6 @@
 using G2G.Office.Leave;
 using G2G.Office.Records;
+using G2G.Office.Regulations;
 using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -51,4 +52,6 @@ public sealed class OfficeDbContext(DbContextOptions<OfficeDbContext> options) :
     public DbSet<RecordsRequestRecord> RecordsRequests => Set<RecordsRequestRecord>();
 
     public DbSet<RecordsAccessRecord> RecordsAccesses => Set<RecordsAccessRecord>();
+
+    public DbSet<RegulationRecord> Regulations => Set<RegulationRecord>();
 }
