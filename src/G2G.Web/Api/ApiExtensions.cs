@@ -64,6 +64,7 @@ internal static class ApiExtensions
         api.MapOfficeApi();
         api.MapFormsApi();
         api.MapRecordsApi();
+        api.MapRegulationsApi();
         return app;
     }
 }
