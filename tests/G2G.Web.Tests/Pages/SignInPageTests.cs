@@ -51,7 +51,7 @@ public sealed partial class SignInPageTests : IAsyncLifetime
         Assert.Equal(3, before.Completed); // one rejected, two reported back
         Assert.True(before.Overdue >= 3, $"{before.Overdue} overdue open tasks");
         Assert.Equal(1, before.WaitingAfterSendBack);
-        Assert.Equal(80, before.Balances); // 20 users × (年休假, 事假) × (this year, next)
+        Assert.Equal(116, before.Balances); // 29 users × (年休假, 事假) × (this year, next)
 
         await using (var again = new G2GWebFactory(_database, new Dictionary<string, string?>
                      {
