@@ -1,5 +1,6 @@
 using G2G.Office.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
+using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace G2G.Web.Api;
 
@@ -15,10 +16,11 @@ internal static class RecordsApi
         var records = api.MapGroup("/office/records/requests").WithTags("Office");
         records.MapGet("/", ListAsync).WithSummary("Records requests of the caller's agencies (asking or holding), newest first.");
         records.MapGet("/{id:long}", GetAsync).WithSummary("One records request with its granted period.");
-        records.MapPost("/{id:long}/open", OpenAsync)
+        records.MapPost("/{id:long}/open", OpenAsync).Refuses(Status403Forbidden)
             .WithSummary("Opens the case file: only the requester, only inside the granted period; every attempt is logged.");
         records.MapGet("/{id:long}/accesses", AccessesAsync).WithSummary("The log of attempts to open the file.");
-        records.MapPost("/{id:long}/revoke", RevokeAsync).WithSummary("Ends a grant before its period is over (administrators).");
+        records.MapPost("/{id:long}/revoke", RevokeAsync).Refuses(Status403Forbidden, Status409Conflict)
+            .WithSummary("Ends a grant before its period is over (administrators).");
     }
 
     private static async Task<Ok<IReadOnlyList<RecordsRequestView>>> ListAsync(

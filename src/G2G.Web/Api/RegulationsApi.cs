@@ -1,5 +1,6 @@
 using G2G.Office.Regulations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace G2G.Web.Api;
 
@@ -17,7 +18,8 @@ internal static class RegulationsApi
             .WithSummary("Rules whose title or body contains q (substring), in force on 'on' if given; newest first.");
         rules.MapGet("/effective", EffectiveAsync).WithSummary("The rules in force on a date (default: today).");
         rules.MapGet("/{id:long}", GetAsync).WithSummary("One rule with its text and, when superseded, its successor.");
-        rules.MapPost("/{id:long}/repeal", RepealAsync).WithSummary("Repeals a rule from a date (administrators).");
+        rules.MapPost("/{id:long}/repeal", RepealAsync).Refuses(Status403Forbidden, Status409Conflict)
+            .WithSummary("Repeals a rule from a date (administrators).");
     }
 
     private static async Task<Ok<IReadOnlyList<RegulationView>>> SearchAsync(
