@@ -1,4 +1,6 @@
+using G2G.Office.Budget;
 using G2G.Office.Leave;
+using G2G.Office.Purchase;
 using G2G.Office.Persistence;
 using G2G.Office.Records;
 using G2G.Office.Regulations;
@@ -34,6 +36,13 @@ public static class OfficeServiceCollectionExtensions
         services.AddScoped<RegulationLibrary>();
         services.AddServiceTaskHandler<CheckRegulation>("regulation.check");
         services.AddServiceTaskHandler<PublishRegulation>("regulation.publish");
+        services.AddScoped<BudgetService>();
+        services.Configure<PurchaseOptions>(configuration.GetSection(PurchaseOptions.Section));
+        services.AddServiceTaskHandler<ReservePurchase>("purchase.reserve");
+        services.AddServiceTaskHandler<ReleasePurchase>("purchase.release");
+        services.AddServiceTaskHandler<RecordContract>("purchase.contract");
+        services.AddServiceTaskHandler<AcceptPurchase>("purchase.accept");
+        services.AddServiceTaskHandler<PayPurchase>("purchase.pay");
         return services;
     }
 

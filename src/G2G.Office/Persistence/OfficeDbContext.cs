@@ -1,4 +1,6 @@
+using G2G.Office.Budget;
 using G2G.Office.Leave;
+using G2G.Office.Purchase;
 using G2G.Office.Records;
 using G2G.Office.Regulations;
 using G2G.Runtime.Persistence;
@@ -54,4 +56,10 @@ public sealed class OfficeDbContext(DbContextOptions<OfficeDbContext> options) :
     public DbSet<RecordsAccessRecord> RecordsAccesses => Set<RecordsAccessRecord>();
 
     public DbSet<RegulationRecord> Regulations => Set<RegulationRecord>();
+
+    public DbSet<BudgetLineRecord> BudgetLines => Set<BudgetLineRecord>();
+
+    public DbSet<BudgetReservationRecord> BudgetReservations => Set<BudgetReservationRecord>();
+
+    public DbSet<PurchaseRecord> Purchases => Set<PurchaseRecord>();
 }
