@@ -65,6 +65,7 @@ internal static class ApiExtensions
         api.MapFormsApi();
         api.MapRecordsApi();
         api.MapRegulationsApi();
+        api.MapBudgetApi();
         return app;
     }
 }
