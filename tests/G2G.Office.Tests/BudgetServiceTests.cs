@@ -1,5 +1,6 @@
 using System.Text;
 using G2G.Office.Budget;
+using G2G.Office.Persistence;
 using G2G.Runtime;
 using G2G.Runtime.Organisation;
 using G2G.Runtime.Security;
@@ -76,6 +77,21 @@ public abstract class BudgetServiceTests<TDatabase>(TDatabase database) : IClass
         var change = await Assert.ThrowsAsync<RuntimeException>(() =>
             Service(s => s.UpdateAsync(line.Id, "x", 1, Clerk, default), clerk));
         Assert.Equal(RuntimeErrorCode.NotAllowed, change.Code);
+    }
+
+    [DatabaseFact]
+    public async Task TheDemoBudget_GivesEveryDepartmentItsLines_AndSeedingTwiceChangesNothing()
+    {
+        var departments = new[] { (Department, "pu"), ("pu-fin", "pu") };
+        var first = await _world.Runtime.In(s => BudgetDemoData.SeedAsync(
+            s.GetRequiredService<OfficeDbContext>(), departments, Year, _world.Runtime.Clock.GetUtcNow(), default));
+        var again = await _world.Runtime.In(s => BudgetDemoData.SeedAsync(
+            s.GetRequiredService<OfficeDbContext>(), departments, Year, _world.Runtime.Clock.GetUtcNow(), default));
+
+        Assert.Equal((12, 0), (first, again));
+        var lines = await Service(s => s.LinesAsync("pu", Year + 1, default));
+        Assert.Equal(6, lines.Count);
+        Assert.Contains(lines, l => l is { DepartmentId: Department, Code: "310-02", AmountFen: 100_000_000 });
     }
 
     private Task<T> Service<T>(Func<BudgetService, Task<T>> work, Caller? caller = null) =>

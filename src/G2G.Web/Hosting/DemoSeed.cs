@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using G2G.Office;
+using G2G.Office.Budget;
 using G2G.Office.Persistence;
 using G2G.Runtime.Organisation;
 using G2G.Runtime.Organisation.Import;
@@ -43,6 +44,10 @@ internal static class DemoSeed
             .Select(u => new { u.Id, Line = $"{u.Id} {u.DisplayName} ({u.AgencyId}, {u.Clearance})" }).ToListAsync(app.Lifetime.ApplicationStopping);
         var thisYear = services.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year;
         await OfficeDemoData.SeedAsync(services.GetRequiredService<OfficeDbContext>(), users.Select(u => u.Id), thisYear, app.Lifetime.ApplicationStopping);
+        var departments = await services.GetRequiredService<G2GDbContext>().Set<DepartmentRecord>().AsNoTracking()
+            .Select(d => new { d.Id, d.AgencyId }).ToListAsync(app.Lifetime.ApplicationStopping);
+        await BudgetDemoData.SeedAsync(services.GetRequiredService<OfficeDbContext>(), departments.Select(d => (d.Id, d.AgencyId)),
+            thisYear, services.GetRequiredService<TimeProvider>().GetUtcNow(), app.Lifetime.ApplicationStopping);
         var instances = await DemoWork.SeedAsync(services, app.Lifetime.ApplicationStopping);
         StartupLog.DemoWorkSeeded(app.Logger, instances);
         StartupLog.DemoSeeded(app.Logger, users.Count, password, string.Join(", ", Roles.Select(r => $"{r.User}: {r.Role}")), string.Join("; ", users.Select(u => u.Line)));
