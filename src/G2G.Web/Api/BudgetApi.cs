@@ -1,5 +1,6 @@
 using G2G.Office.Budget;
 using Microsoft.AspNetCore.Http.HttpResults;
+using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace G2G.Web.Api;
 
@@ -13,13 +14,16 @@ internal static class BudgetApi
     public static void MapBudgetApi(this RouteGroupBuilder api)
     {
         var budget = api.MapGroup("/office/budget").WithTags("Office");
-        budget.MapGet("/lines", ListLinesAsync).WithSummary("The budget lines of a year (default this year) of an agency.");
-        budget.MapGet("/lines/{id:long}", GetLineAsync).WithSummary("One budget line.");
-        budget.MapPost("/lines", CreateLineAsync).WithSummary("Creates a budget line of a department (administrators).");
+        budget.MapGet("/lines", ListLinesAsync).Refuses(Status404NotFound).WithSummary("The budget lines of a year (default this year) of an agency.");
+        budget.MapGet("/lines/{id:long}", GetLineAsync).Refuses(Status404NotFound).WithSummary("One budget line.");
+        budget.MapPost("/lines", CreateLineAsync)
+            .Refuses(Status403Forbidden, Status404NotFound, Status409Conflict, Status422UnprocessableEntity).WithSummary("Creates a budget line of a department (administrators).");
         budget.MapPut("/lines/{id:long}", UpdateLineAsync)
+            .Refuses(Status403Forbidden, Status404NotFound, Status422UnprocessableEntity)
             .WithSummary("Renames a line or sets its amount, never below what is reserved and spent (administrators).");
-        budget.MapDelete("/lines/{id:long}", DeleteLineAsync).WithSummary("Deletes a line no procedure used (administrators).");
-        budget.MapGet("/execution", ExecutionAsync)
+        budget.MapDelete("/lines/{id:long}", DeleteLineAsync)
+            .Refuses(Status403Forbidden, Status404NotFound, Status409Conflict).WithSummary("Deletes a line no procedure used (administrators).");
+        budget.MapGet("/execution", ExecutionAsync).Refuses(Status404NotFound)
             .WithSummary("预算执行情况: budget, reserved, spent, available and execution rate per department; format=csv exports.");
     }
 
@@ -59,7 +63,7 @@ internal static class BudgetApi
         ExecutionAsync(string? agencyId, int? year, string? format, BudgetService budget, TimeProvider clock, CancellationToken ct)
     {
         if (format is not null && !format.Equals("csv", StringComparison.OrdinalIgnoreCase))
-            return Invalid("format", "'format' is csv, or left out for JSON.");
+            return ApiResults.NotOneOf("format", format, ["csv"]);
         var y = year ?? ThisYear(clock);
         var rows = await budget.ExecutionAsync(agencyId, y, ct);
         return format is null
@@ -70,13 +74,8 @@ internal static class BudgetApi
     private static ValidationProblem? Missing(params (string Field, object? Value)[] fields)
     {
         var missing = fields.FirstOrDefault(f => f.Value is null || f.Value is string { Length: 0 });
-        return missing.Field is null ? null : Invalid(missing.Field, $"'{missing.Field}' is required.");
+        return missing.Field is null ? null : ApiResults.Invalid(missing.Field, ApiText.Get("Required", missing.Field));
     }
-
-    private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
-            title: "The request has invalid fields.", type: "https://g2g.dev/problems/validation",
-            extensions: new Dictionary<string, object?> { ["code"] = "validation" });
 
     private static int ThisYear(TimeProvider clock) => clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year;
 }
