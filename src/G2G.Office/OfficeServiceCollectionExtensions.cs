@@ -4,6 +4,7 @@ using G2G.Office.Purchase;
 using G2G.Office.Persistence;
 using G2G.Office.Records;
 using G2G.Office.Regulations;
+using G2G.Office.Vehicles;
 using G2G.Runtime.Handlers;
 using G2G.Runtime.Persistence;
 using System.Data.Common;
@@ -43,6 +44,7 @@ public static class OfficeServiceCollectionExtensions
         services.AddServiceTaskHandler<RecordContract>("purchase.contract");
         services.AddServiceTaskHandler<AcceptPurchase>("purchase.accept");
         services.AddServiceTaskHandler<PayPurchase>("purchase.pay");
+        services.AddOfficeVehicles();
         return services;
     }
 
