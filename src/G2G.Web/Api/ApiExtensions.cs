@@ -66,6 +66,7 @@ internal static class ApiExtensions
         api.MapRecordsApi();
         api.MapRegulationsApi();
         api.MapBudgetApi();
+        api.MapVehicleApi();
         return app;
     }
 }
