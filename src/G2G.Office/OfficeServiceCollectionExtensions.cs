@@ -4,6 +4,7 @@ using G2G.Office.Purchase;
 using G2G.Office.Persistence;
 using G2G.Office.Records;
 using G2G.Office.Regulations;
+using G2G.Office.Supplies;
 using G2G.Office.Vehicles;
 using G2G.Runtime.Handlers;
 using G2G.Runtime.Persistence;
@@ -45,6 +46,7 @@ public static class OfficeServiceCollectionExtensions
         services.AddServiceTaskHandler<AcceptPurchase>("purchase.accept");
         services.AddServiceTaskHandler<PayPurchase>("purchase.pay");
         services.AddOfficeVehicles();
+        services.AddOfficeSupplies();
         return services;
     }
 

@@ -2,7 +2,7 @@ using G2G.Office.Vehicles;
 using G2G.Runtime;
 using G2G.Runtime.Instances;
 using G2G.Runtime.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
+using static G2G.Office.Tests.BureauWorld;
 using static G2G.Office.Tests.VehicleWorld;
 
 namespace G2G.Office.Tests;
@@ -13,6 +13,8 @@ public abstract class VehicleScenarioTests<TDatabase>(TDatabase database) : ICla
 {
     private readonly VehicleWorld _world = new(database);
 
+    private BureauWorld Bureau => _world.Bureau;
+
     public Task InitializeAsync() => _world.InitializeAsync();
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
@@ -22,21 +24,21 @@ public abstract class VehicleScenarioTests<TDatabase>(TDatabase database) : ICla
     {
         var id = await _world.StartAsync();
         await _world.ApplyAsync(id, "09:00", "12:00");
-        Assert.Equal(["head"], await _world.OpenStepsAsync(id));
+        Assert.Equal(["head"], await Bureau.OpenStepsAsync(id));
         await _world.ApproveAsync(id);
-        Assert.Equal(Pool, (await _world.Runtime.TaskAsync(id, "dispatch")).Assignee);
+        Assert.Equal(Bureau.OfficeDirector, (await Bureau.Runtime.TaskAsync(id, "dispatch")).Assignee);
 
         await _world.DispatchAsync(id, Sedan, Driver1);
 
         var trip = await _world.TripAsync(id);
         Assert.Equal(TripStates.Assigned, trip.State);
         Assert.Equal(new DateTimeOffset(2027, 1, 5, 1, 0, 0, TimeSpan.Zero), trip.StartsAt); // 09:00 in Beijing is 01:00 UTC
-        Assert.Equal(["tripReturn"], await _world.OpenStepsAsync(id));
-        await _world.CompleteAsync(id, "tripReturn", Pool, ("odometer", 10_126));
+        Assert.Equal(["tripReturn"], await Bureau.OpenStepsAsync(id));
+        await Bureau.CompleteAsync(id, "tripReturn", Bureau.OfficeDirector, ("odometer", 10_126));
 
         Assert.Equal((TripStates.Returned, 126), ((await _world.TripAsync(id)).State, (await _world.TripAsync(id)).DistanceKm));
         Assert.Equal(10_126, (await _world.VehicleAsync(Sedan)).OdometerKm);
-        Assert.Equal(InstanceStatus.Completed, (await _world.Runtime.InstanceAsync(id)).Status);
+        Assert.Equal(InstanceStatus.Completed, (await Bureau.Runtime.InstanceAsync(id)).Status);
     }
 
     [DatabaseFact]
@@ -46,12 +48,12 @@ public abstract class VehicleScenarioTests<TDatabase>(TDatabase database) : ICla
         await _world.ApplyAsync(byHead, "09:00", "12:00");
         await _world.ApproveAsync(byHead, "reject");
         var noCar = await _world.ApprovedAsync("09:00", "12:00");
-        await _world.CompleteAsync(noCar, "dispatch", Pool, ("decision", "reject"));
+        await Bureau.CompleteAsync(noCar, "dispatch", Bureau.OfficeDirector, ("decision", "reject"));
 
         foreach (var id in new[] { byHead, noCar })
         {
             Assert.Equal(TripStates.Rejected, (await _world.TripAsync(id)).State);
-            Assert.Equal(InstanceStatus.Completed, (await _world.Runtime.InstanceAsync(id)).Status);
+            Assert.Equal(InstanceStatus.Completed, (await Bureau.Runtime.InstanceAsync(id)).Status);
         }
         var next = await _world.ApprovedAsync("09:00", "12:00");
         await _world.DispatchAsync(next, Sedan, Driver1);
@@ -62,9 +64,8 @@ public abstract class VehicleScenarioTests<TDatabase>(TDatabase database) : ICla
     public async Task SentBackByTheMotorPool_TheCorrectedRequestReplacesTheTrip()
     {
         var id = await _world.ApprovedAsync("09:00", "12:00", passengers: 6);
-        var dispatch = await _world.Runtime.TaskAsync(id, "dispatch");
 
-        await _world.Runtime.In(s => s.GetRequiredService<InstanceService>().SendBackAsync(dispatch.Id, Pool, "apply", comment: "人数过多"));
+        await Bureau.SendBackAsync(id, "dispatch", Bureau.OfficeDirector, "apply");
         await _world.ApplyAsync(id, "14:00", "17:00", passengers: 3);
         await _world.ApproveAsync(id);
         await _world.DispatchAsync(id, Sedan, Driver2);
@@ -83,9 +84,9 @@ public abstract class VehicleScenarioTests<TDatabase>(TDatabase database) : ICla
         Assert.Equal("endTime", await RefusedFieldAsync(() => _world.ApplyAsync(id, "12:00", "09:00")));
         Assert.Equal("startTime", await RefusedFieldAsync(() => _world.ApplyAsync(id, "9点", "12:00")));
         Assert.Equal("passengers", await RefusedFieldAsync(() => _world.ApplyAsync(id, "09:00", "12:00", passengers: 0)));
-        Assert.Equal("destination", await RefusedFieldAsync(() => _world.CompleteAsync(id, "apply", Clerk, ("startDate", "2027-01-05"),
+        Assert.Equal("destination", await RefusedFieldAsync(() => Bureau.CompleteAsync(id, "apply", Bureau.Clerk, ("startDate", "2027-01-05"),
             ("startTime", "09:00"), ("endDate", "2027-01-05"), ("endTime", "10:00"), ("passengers", 1), ("purpose", "开会"))));
-        Assert.Equal(["apply"], await _world.OpenStepsAsync(id));
+        Assert.Equal(["apply"], await Bureau.OpenStepsAsync(id));
     }
 
     [DatabaseFact]
@@ -100,11 +101,11 @@ public abstract class VehicleScenarioTests<TDatabase>(TDatabase database) : ICla
         Assert.Equal(TripStates.Requested, (await _world.TripAsync(id)).State);
 
         await _world.DispatchAsync(id, Van, Driver1);
-        var backwards = await Assert.ThrowsAsync<RuntimeException>(() => _world.CompleteAsync(id, "tripReturn", Pool, ("odometer", 51_990)));
+        var backwards = await Assert.ThrowsAsync<RuntimeException>(() => Bureau.CompleteAsync(id, "tripReturn", Bureau.OfficeDirector, ("odometer", 51_990)));
         Assert.Equal(["odometer"], backwards.FieldErrors!.Keys);
         Assert.Contains("last read 52000 km", backwards.Message, StringComparison.Ordinal);
         Assert.Equal(52_000, (await _world.VehicleAsync(Van)).OdometerKm);
-        Assert.Equal(["tripReturn"], await _world.OpenStepsAsync(id));
+        Assert.Equal(["tripReturn"], await Bureau.OpenStepsAsync(id));
     }
 
     [DatabaseFact]
@@ -142,26 +143,6 @@ public abstract class VehicleScenarioTests<TDatabase>(TDatabase database) : ICla
         var states = new[] { (await _world.TripAsync(first)).State, (await _world.TripAsync(second)).State };
         Assert.Single(states, s => s == TripStates.Assigned);
         Assert.Single(states, s => s == TripStates.Requested);
-    }
-
-    private static async Task<string> RefusedFieldAsync(Func<Task> work)
-    {
-        var refused = await Assert.ThrowsAsync<RuntimeException>(work);
-        Assert.Equal(RuntimeErrorCode.Invalid, refused.Code);
-        return Assert.Single(refused.FieldErrors!.Keys);
-    }
-
-    private static async Task<Exception?> Outcome(Func<Task> work)
-    {
-        try
-        {
-            await work();
-            return null;
-        }
-        catch (RuntimeException refused)
-        {
-            return refused;
-        }
     }
 }
 

@@ -1,0 +1,85 @@
+using G2G.Office.Persistence;
+using G2G.Runtime;
+using G2G.Runtime.Audit;
+using G2G.Runtime.Organisation;
+using G2G.Runtime.Persistence;
+using G2G.Runtime.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace G2G.Office.Supplies;
+
+/// <summary>An item as the API shows it: the stock, what requests hold, and what is free.</summary>
+public sealed record SupplyItemView(long Id, string AgencyId, string Code, string Name, string Unit,
+    int InStock, int Reserved, int Available, bool IsActive);
+
+/// <summary>An item or its changes (administrators); null keeps the current value. Stock changes by restocking.</summary>
+public sealed record SupplyItemChange(string? AgencyId, string? Code, string? Name, string? Unit, bool? IsActive);
+
+/// <summary>
+/// Office supplies: everyone signed in reads the items and their stock; administrators add and change items and
+/// restock them (audited on the organisation chain). Requests change stock only through 办公用品领用's handlers.
+/// </summary>
+public sealed class SupplyService(OfficeDbContext office, G2GDbContext db, CallerContext callers, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<SupplyItemView>> ItemsAsync(string? agencyId, CancellationToken cancellationToken) =>
+        [.. (await office.Set<SupplyItemRecord>().AsNoTracking().Where(i => agencyId == null || i.AgencyId == agencyId)
+            .OrderBy(i => i.AgencyId).ThenBy(i => i.Code).ToListAsync(cancellationToken).ConfigureAwait(false)).Select(View)];
+
+    /// <summary>Adds an item (<paramref name="id"/> null, with no stock) or changes one.</summary>
+    public async Task<SupplyItemView> SaveAsync(long? id, SupplyItemChange change, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        AccessRefusals.RequireAdministrator(callers, "change office supplies");
+        var item = id is { } existing
+            ? await office.Set<SupplyItemRecord>().FirstOrDefaultAsync(i => i.Id == existing, cancellationToken).ConfigureAwait(false)
+              ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Item {existing} does not exist.")
+            : office.Add(new SupplyItemRecord { AgencyId = change.AgencyId ?? throw Invalid("'agencyId' is required."), Code = "", Name = "", Unit = "" }).Entity;
+        if (change.AgencyId is { } agency)
+        {
+            if (!await db.Set<AgencyRecord>().AnyAsync(a => a.Id == agency, cancellationToken).ConfigureAwait(false))
+                throw new RuntimeException(RuntimeErrorCode.NotFound, $"Agency '{agency}' does not exist.");
+            item.AgencyId = agency;
+        }
+        item.Code = Required(change.Code, item.Code, 40, "code");
+        item.Name = Required(change.Name, item.Name, 100, "name");
+        item.Unit = Required(change.Unit, item.Unit, 10, "unit");
+        item.IsActive = change.IsActive ?? item.IsActive;
+        if (await office.Set<SupplyItemRecord>().AnyAsync(
+                i => i.AgencyId == item.AgencyId && i.Code == item.Code && i.Id != item.Id, cancellationToken).ConfigureAwait(false))
+            throw new RuntimeException(RuntimeErrorCode.Conflict, $"Item {item.Code} exists already in {item.AgencyId}.");
+        await office.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await AuditAsync(actor, "supplies.item-saved", item.Code, $"{item.AgencyId} {item.Name} ({item.Unit})", cancellationToken).ConfigureAwait(false);
+        return View(item);
+    }
+
+    /// <summary>Adds delivered quantities to the stock in one update (requests reserving meanwhile are not lost).</summary>
+    public async Task<SupplyItemView> RestockAsync(long id, int quantity, string actor, CancellationToken cancellationToken)
+    {
+        AccessRefusals.RequireAdministrator(callers, "restock office supplies");
+        if (quantity is < 1 or > 100_000)
+            throw Invalid("'quantity' is a whole number from 1 to 100000.");
+        var added = await office.Set<SupplyItemRecord>().Where(i => i.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.InStock, i => i.InStock + quantity), cancellationToken).ConfigureAwait(false);
+        if (added == 0)
+            throw new RuntimeException(RuntimeErrorCode.NotFound, $"Item {id} does not exist.");
+        var item = await office.Set<SupplyItemRecord>().AsNoTracking().SingleAsync(i => i.Id == id, cancellationToken).ConfigureAwait(false);
+        await AuditAsync(actor, "supplies.restocked", item.Code, $"{item.AgencyId} +{quantity} → {item.InStock}", cancellationToken).ConfigureAwait(false);
+        return View(item);
+    }
+
+    private async Task AuditAsync(string actor, string action, string outcome, string comment, CancellationToken cancellationToken)
+    {
+        AuditLog.Append(db, AuditLog.OrganisationChain, new AuditEntry(actor, action, Outcome: outcome, Comment: comment), clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Required(string? given, string current, int maxLength, string name) =>
+        given?.Trim() is { Length: > 0 } text && text.Length <= maxLength ? text
+        : given is null && current.Length > 0 ? current
+        : throw Invalid($"'{name}' needs 1 to {maxLength} characters.");
+
+    private static RuntimeException Invalid(string message) => new(RuntimeErrorCode.Invalid, message);
+
+    private static SupplyItemView View(SupplyItemRecord i) =>
+        new(i.Id, i.AgencyId, i.Code, i.Name, i.Unit, i.InStock, i.Reserved, i.InStock - i.Reserved, i.IsActive);
+}
