@@ -67,6 +67,7 @@ internal static class ApiExtensions
         api.MapRegulationsApi();
         api.MapBudgetApi();
         api.MapVehicleApi();
+        api.MapSuppliesApi();
         return app;
     }
 }
