@@ -23,9 +23,11 @@ public sealed class BureauWorld(TestDatabase database, string prefix, string nam
     public string OfficeDirector => $"{prefix}.office";
     public string Leader => $"{prefix}.leader";
 
-    public RuntimeHarness Runtime { get; } = new(database, modules: (services, configuration) => services.AddG2GOffice(configuration));
+    public RuntimeHarness Runtime { get; } = new(database, modules: (services, configuration) =>
+        services.AddG2GOffice(configuration));
 
-    /// <summary>Migrates, creates the bureau once, runs <paramref name="reset"/> (the test's own rows) and deploys.</summary>
+    /// <summary>Migrates, creates the bureau once, runs <paramref name="reset"/> (the test's own rows) and
+    /// deploys.</summary>
     public async Task InitializeAsync(Func<IServiceProvider, Task> reset)
     {
         ArgumentNullException.ThrowIfNull(reset);
@@ -36,7 +38,8 @@ public sealed class BureauWorld(TestDatabase database, string prefix, string nam
             if (!await s.GetRequiredService<G2GDbContext>().Set<AgencyRecord>().AnyAsync(a => a.Id == prefix))
                 await CreateOrganisationAsync(s.GetRequiredService<OrganisationService>());
             await reset(s);
-            var deployed = await s.GetRequiredService<WorkflowDirectoryDeployer>().DeployAsync(Path.Combine(AppContext.BaseDirectory, "workflows"));
+            var deployed = await s.GetRequiredService<WorkflowDirectoryDeployer>()
+                .DeployAsync(Path.Combine(AppContext.BaseDirectory, "workflows"));
             Assert.Equal(0, deployed.Refused);
         });
         Runtime.Clock.Set(new DateTimeOffset(2027, 1, 4, 9, 0, 0, TimeSpan.FromHours(8)));
@@ -63,8 +66,10 @@ public sealed class BureauWorld(TestDatabase database, string prefix, string nam
         Runtime.In(s => s.GetRequiredService<InstanceService>().StartAsync(
             new StartInstance(process, null, Title: process, Initiator: user, AgencyId: prefix)));
 
-    /// <summary>Completes the instance's open task at <paramref name="elementId"/> as its assignee with form values.</summary>
-    public async Task CompleteAsync(long instance, string elementId, string actor, params (string Name, object? Value)[] values)
+    /// <summary>Completes the instance's open task at <paramref name="elementId"/> as its assignee with form
+    /// values.</summary>
+    public async Task CompleteAsync(long instance, string elementId, string actor, params (string Name,
+        object? Value)[] values)
     {
         var task = await Runtime.TaskAsync(instance, elementId);
         Assert.Equal(actor, task.Assignee);
@@ -75,7 +80,8 @@ public sealed class BureauWorld(TestDatabase database, string prefix, string nam
     public async Task SendBackAsync(long instance, string elementId, string actor, string to)
     {
         var task = await Runtime.TaskAsync(instance, elementId);
-        await Runtime.In(s => s.GetRequiredService<InstanceService>().SendBackAsync(task.Id, actor, to, comment: "请修改"));
+        await Runtime.In(s => s.GetRequiredService<InstanceService>().SendBackAsync(task.Id, actor, to,
+            comment: "请修改"));
     }
 
     public async Task<IReadOnlyList<string>> OpenStepsAsync(long instance) =>

@@ -7,7 +7,8 @@ using static G2G.Office.Tests.SuppliesWorld;
 
 namespace G2G.Office.Tests;
 
-/// <summary>The shipped 办公用品领用 procedure (workflows/office/supplies) walked through the runtime with its stock.</summary>
+/// <summary>The shipped 办公用品领用 procedure (workflows/office/supplies) walked through the runtime with its
+/// stock.</summary>
 public abstract class SuppliesScenarioTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
     where TDatabase : TestDatabase
 {
@@ -48,7 +49,8 @@ public abstract class SuppliesScenarioTests<TDatabase>(TDatabase database) : ICl
         await _world.HandOutAsync(byOffice, "reject");
 
         Assert.Equal((10, 0), await _world.StockAsync(Paper));
-        Assert.Equal([SupplyStates.Released, SupplyStates.Released], [await _world.StateAsync(byHead), await _world.StateAsync(byOffice)]);
+        Assert.Equal([SupplyStates.Released, SupplyStates.Released], [await _world.StateAsync(byHead),
+            await _world.StateAsync(byOffice)]);
         Assert.Equal(InstanceStatus.Completed, await Bureau.InstanceStatusAsync(byOffice));
     }
 
@@ -87,7 +89,8 @@ public abstract class SuppliesScenarioTests<TDatabase>(TDatabase database) : ICl
         Assert.Equal(((10, 0), (50, 0)), (await _world.StockAsync(Paper), await _world.StockAsync(Pens)));
         Assert.Equal(["apply"], await Bureau.OpenStepsAsync(id));
         await _world.ApplyAsync(id, (Paper, 1));
-        Assert.Equal("decision", await RefusedFieldAsync(() => Bureau.CompleteAsync(id, "head", Bureau.Head, ("decision", "maybe"))));
+        Assert.Equal("decision", await RefusedFieldAsync(() => Bureau.CompleteAsync(id, "head", Bureau.Head,
+            ("decision", "maybe"))));
     }
 
     [DatabaseFact]

@@ -6,7 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace G2G.Office.Tests;
 
-/// <summary>The bureau of <see cref="BureauWorld"/> with a stock room of paper (10 packs) and pens (50), no requests.</summary>
+/// <summary>The bureau of <see cref="BureauWorld"/> with a stock room of paper (10 packs) and pens (50), no
+/// requests.</summary>
 public sealed class SuppliesWorld(TestDatabase database) : IAsyncDisposable
 {
     public const string Paper = "A4", Pens = "PEN";
@@ -29,7 +30,8 @@ public sealed class SuppliesWorld(TestDatabase database) : IAsyncDisposable
     /// <summary>填写领用单 with lines of (item code, quantity).</summary>
     public Task ApplyAsync(long instance, params (string Item, object Quantity)[] lines) =>
         Bureau.CompleteAsync(instance, "apply", Bureau.Clerk, ("purpose", "日常办公"),
-            ("lines", lines.Select(l => new Dictionary<string, object?> { ["item"] = l.Item, ["quantity"] = l.Quantity }).ToList()));
+            ("lines", lines.Select(l => new Dictionary<string, object?> { ["item"] = l.Item,
+                ["quantity"] = l.Quantity }).ToList()));
 
     public Task DecideAsync(long instance, string decision = "approve") =>
         Bureau.CompleteAsync(instance, "head", Bureau.Head, ("decision", decision));
@@ -46,7 +48,8 @@ public sealed class SuppliesWorld(TestDatabase database) : IAsyncDisposable
     });
 
     public Task<string> StateAsync(long instance) => Bureau.Runtime.In(s =>
-        s.GetRequiredService<OfficeDbContext>().Set<SupplyRequestRecord>().Where(r => r.InstanceId == instance).Select(r => r.State).SingleAsync());
+        s.GetRequiredService<OfficeDbContext>().Set<SupplyRequestRecord>().Where(r => r.InstanceId == instance)
+            .Select(r => r.State).SingleAsync());
 
     public ValueTask DisposeAsync() => Bureau.DisposeAsync();
 }

@@ -7,7 +7,8 @@ using static G2G.Office.Tests.VehicleWorld;
 
 namespace G2G.Office.Tests;
 
-/// <summary>The shipped 用车申请 procedure (workflows/office/vehicle) walked through the runtime with its motor pool.</summary>
+/// <summary>The shipped 用车申请 procedure (workflows/office/vehicle) walked through the runtime with its motor
+/// pool.</summary>
 public abstract class VehicleScenarioTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
     where TDatabase : TestDatabase
 {
@@ -32,11 +33,13 @@ public abstract class VehicleScenarioTests<TDatabase>(TDatabase database) : ICla
 
         var trip = await _world.TripAsync(id);
         Assert.Equal(TripStates.Assigned, trip.State);
-        Assert.Equal(new DateTimeOffset(2027, 1, 5, 1, 0, 0, TimeSpan.Zero), trip.StartsAt); // 09:00 in Beijing is 01:00 UTC
+        Assert.Equal(new DateTimeOffset(2027, 1, 5, 1, 0, 0, TimeSpan.Zero),
+            trip.StartsAt); // 09:00 in Beijing is 01:00 UTC
         Assert.Equal(["tripReturn"], await Bureau.OpenStepsAsync(id));
         await Bureau.CompleteAsync(id, "tripReturn", Bureau.OfficeDirector, ("odometer", 10_126));
 
-        Assert.Equal((TripStates.Returned, 126), ((await _world.TripAsync(id)).State, (await _world.TripAsync(id)).DistanceKm));
+        Assert.Equal((TripStates.Returned, 126), ((await _world.TripAsync(id)).State, (await _world.TripAsync(id))
+            .DistanceKm));
         Assert.Equal(10_126, (await _world.VehicleAsync(Sedan)).OdometerKm);
         Assert.Equal(InstanceStatus.Completed, (await Bureau.Runtime.InstanceAsync(id)).Status);
     }
@@ -80,12 +83,16 @@ public abstract class VehicleScenarioTests<TDatabase>(TDatabase database) : ICla
     {
         var id = await _world.StartAsync();
 
-        Assert.Equal("startDate", await RefusedFieldAsync(() => _world.ApplyAsync(id, "09:00", "12:00", day: "2027-01-01")));
+        Assert.Equal("startDate", await RefusedFieldAsync(() => _world.ApplyAsync(id, "09:00", "12:00",
+            day: "2027-01-01")));
         Assert.Equal("endTime", await RefusedFieldAsync(() => _world.ApplyAsync(id, "12:00", "09:00")));
         Assert.Equal("startTime", await RefusedFieldAsync(() => _world.ApplyAsync(id, "9点", "12:00")));
-        Assert.Equal("passengers", await RefusedFieldAsync(() => _world.ApplyAsync(id, "09:00", "12:00", passengers: 0)));
-        Assert.Equal("destination", await RefusedFieldAsync(() => Bureau.CompleteAsync(id, "apply", Bureau.Clerk, ("startDate", "2027-01-05"),
-            ("startTime", "09:00"), ("endDate", "2027-01-05"), ("endTime", "10:00"), ("passengers", 1), ("purpose", "开会"))));
+        Assert.Equal("passengers", await RefusedFieldAsync(() => _world.ApplyAsync(id, "09:00", "12:00",
+            passengers: 0)));
+        Assert.Equal("destination", await RefusedFieldAsync(() => Bureau.CompleteAsync(id, "apply", Bureau.Clerk,
+            ("startDate", "2027-01-05"),
+            ("startTime", "09:00"), ("endDate", "2027-01-05"), ("endTime", "10:00"), ("passengers", 1), ("purpose",
+                "开会"))));
         Assert.Equal(["apply"], await Bureau.OpenStepsAsync(id));
     }
 
@@ -101,7 +108,8 @@ public abstract class VehicleScenarioTests<TDatabase>(TDatabase database) : ICla
         Assert.Equal(TripStates.Requested, (await _world.TripAsync(id)).State);
 
         await _world.DispatchAsync(id, Van, Driver1);
-        var backwards = await Assert.ThrowsAsync<RuntimeException>(() => Bureau.CompleteAsync(id, "tripReturn", Bureau.OfficeDirector, ("odometer", 51_990)));
+        var backwards = await Assert.ThrowsAsync<RuntimeException>(() => Bureau.CompleteAsync(id, "tripReturn",
+            Bureau.OfficeDirector, ("odometer", 51_990)));
         Assert.Equal(["odometer"], backwards.FieldErrors!.Keys);
         Assert.Contains("last read 52000 km", backwards.Message, StringComparison.Ordinal);
         Assert.Equal(52_000, (await _world.VehicleAsync(Van)).OdometerKm);
@@ -117,7 +125,8 @@ public abstract class VehicleScenarioTests<TDatabase>(TDatabase database) : ICla
 
         var vehicle = await Assert.ThrowsAsync<RuntimeException>(() => _world.DispatchAsync(noon, Sedan, Driver2));
         Assert.Equal(["vehicle"], vehicle.FieldErrors!.Keys);
-        Assert.Contains($"booked 2027-01-05 09:00–2027-01-05 12:00 (request {morning})", vehicle.Message, StringComparison.Ordinal);
+        Assert.Contains($"booked 2027-01-05 09:00–2027-01-05 12:00 (request {morning})", vehicle.Message,
+            StringComparison.Ordinal);
         var driver = await Assert.ThrowsAsync<RuntimeException>(() => _world.DispatchAsync(noon, Van, Driver1));
         Assert.Equal(["driver"], driver.FieldErrors!.Keys);
         Assert.Contains($"(request {morning})", driver.Message, StringComparison.Ordinal);

@@ -38,7 +38,8 @@ public sealed class VehicleWorld(TestDatabase database) : IAsyncDisposable
         Bureau.CompleteAsync(instance, "head", Bureau.Head, ("decision", decision));
 
     public Task DispatchAsync(long instance, string vehicle, string driver) =>
-        Bureau.CompleteAsync(instance, "dispatch", Bureau.OfficeDirector, ("decision", "approve"), ("vehicle", vehicle), ("driver", driver));
+        Bureau.CompleteAsync(instance, "dispatch", Bureau.OfficeDirector, ("decision", "approve"), ("vehicle",
+            vehicle), ("driver", driver));
 
     /// <summary>A request for the trip, approved by the head and waiting at 办公室派车.</summary>
     public async Task<long> ApprovedAsync(string from, string to, int passengers = 2)
@@ -50,7 +51,8 @@ public sealed class VehicleWorld(TestDatabase database) : IAsyncDisposable
     }
 
     public Task<TripRecord> TripAsync(long instance) => Bureau.Runtime.In(s =>
-        s.GetRequiredService<OfficeDbContext>().Set<TripRecord>().AsNoTracking().SingleAsync(t => t.InstanceId == instance));
+        s.GetRequiredService<OfficeDbContext>().Set<TripRecord>().AsNoTracking().SingleAsync(t =>
+            t.InstanceId == instance));
 
     public Task<VehicleRecord> VehicleAsync(string plate) => Bureau.Runtime.In(s =>
         s.GetRequiredService<OfficeDbContext>().Set<VehicleRecord>().AsNoTracking().SingleAsync(v => v.Plate == plate));

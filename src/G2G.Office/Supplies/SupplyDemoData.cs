@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace G2G.Office.Supplies;
 
-/// <summary>The stock rooms of the demo province: the same five supplies at each agency whose 办公室 issues them.</summary>
+/// <summary>The stock rooms of the demo province: the same five supplies at each agency whose 办公室 issues
+/// them.</summary>
 internal static class SupplyDemoData
 {
     private static readonly string[] Agencies = ["sf-fin", "sf-edu", "dc-fin"];
@@ -22,7 +23,8 @@ internal static class SupplyDemoData
         foreach (var agency in Agencies)
         {
             foreach (var i in Items)
-                office.Add(new SupplyItemRecord { AgencyId = agency, Code = i.Code, Name = i.Name, Unit = i.Unit, InStock = i.Stock });
+                office.Add(new SupplyItemRecord { AgencyId = agency, Code = i.Code, Name = i.Name, Unit = i.Unit,
+                    InStock = i.Stock });
         }
         await office.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return Agencies.Length * Items.Length;

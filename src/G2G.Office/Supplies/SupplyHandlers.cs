@@ -30,12 +30,14 @@ public sealed class ReserveSupplies : IServiceTaskHandler
         {
             request = new SupplyRequestRecord
             {
-                InstanceId = context.Instance.Id, AgencyId = agency, RequesterId = context.Instance.Initiator!, State = SupplyStates.Reserved,
+                InstanceId = context.Instance.Id, AgencyId = agency, RequesterId = context.Instance.Initiator!,
+                    State = SupplyStates.Reserved,
             };
             office.Add(request);
         }
         var codes = asked.Select(l => l.Code).ToList();
-        var items = office.Set<SupplyItemRecord>().Where(i => i.AgencyId == agency && codes.Contains(i.Code) && i.IsActive)
+        var items = office.Set<SupplyItemRecord>().Where(i => i.AgencyId == agency && codes.Contains(i.Code)
+            && i.IsActive)
             .ToDictionary(i => i.Code, StringComparer.Ordinal);
         var summary = new List<string>();
         foreach (var (code, quantity, index) in asked)
@@ -51,7 +53,8 @@ public sealed class ReserveSupplies : IServiceTaskHandler
         }
         (request.State, request.CreatedAt) = (SupplyStates.Reserved, context.Now.ToUniversalTime());
         office.SaveChanges();
-        return new Dictionary<string, Value>(StringComparer.Ordinal) { ["summary"] = Value.From(string.Join("，", summary)) };
+        var text = string.Join("，", summary);
+        return new Dictionary<string, Value>(StringComparer.Ordinal) { ["summary"] = Value.From(text) };
     }
 }
 
@@ -71,7 +74,8 @@ public sealed class ReleaseSupplies : IServiceTaskHandler
     }
 }
 
-/// <summary><c>supplies.issue</c> (发放): the office hands the supplies out; the reserved quantities leave the stock.</summary>
+/// <summary><c>supplies.issue</c> (发放): the office hands the supplies out; the reserved quantities leave the
+/// stock.</summary>
 public sealed class IssueSupplies : IServiceTaskHandler
 {
     public IReadOnlyDictionary<string, Value> Invoke(ServiceTaskContext context)
@@ -79,7 +83,8 @@ public sealed class IssueSupplies : IServiceTaskHandler
         ArgumentNullException.ThrowIfNull(context);
         using var office = OfficeDbContext.Joining(context.Db);
         var request = SupplyStock.RequestOf(office, context.Instance.Id)
-            ?? throw new InvalidOperationException($"Instance {context.Instance.Id} has no supply request; 填写领用单 records it.");
+            ?? throw new InvalidOperationException(
+                $"Instance {context.Instance.Id} has no supply request; 填写领用单 records it.");
         if (request.State == SupplyStates.Reserved)
         {
             SupplyStock.Issue(office, request, context.Now);

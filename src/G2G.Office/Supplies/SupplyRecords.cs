@@ -71,7 +71,8 @@ internal sealed class SupplyItemConfiguration : IEntityTypeConfiguration<SupplyI
         builder.Property(i => i.InStock).HasColumnName("in_stock");
         builder.Property(i => i.Reserved).HasColumnName("reserved");
         builder.Property(i => i.IsActive).HasColumnName("is_active");
-        builder.HasIndex(i => new { i.AgencyId, i.Code }).IsUnique().HasDatabaseName("ux_office_supply_items_agency_code");
+        builder.HasIndex(i => new { i.AgencyId, i.Code }).IsUnique()
+            .HasDatabaseName("ux_office_supply_items_agency_code");
     }
 }
 

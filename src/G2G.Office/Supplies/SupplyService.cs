@@ -12,7 +12,8 @@ namespace G2G.Office.Supplies;
 public sealed record SupplyItemView(long Id, string AgencyId, string Code, string Name, string Unit,
     int InStock, int Reserved, int Available, bool IsActive);
 
-/// <summary>An item or its changes (administrators); null keeps the current value. Stock changes by restocking.</summary>
+/// <summary>An item or its changes (administrators); null keeps the current value. Stock changes by
+/// restocking.</summary>
 public sealed record SupplyItemChange(string? AgencyId, string? Code, string? Name, string? Unit, bool? IsActive);
 
 /// <summary>
@@ -21,19 +22,24 @@ public sealed record SupplyItemChange(string? AgencyId, string? Code, string? Na
 /// </summary>
 public sealed class SupplyService(OfficeDbContext office, G2GDbContext db, CallerContext callers, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<SupplyItemView>> ItemsAsync(string? agencyId, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<SupplyItemView>> ItemsAsync(string? agencyId,
+        CancellationToken cancellationToken) =>
         [.. (await office.Set<SupplyItemRecord>().AsNoTracking().Where(i => agencyId == null || i.AgencyId == agencyId)
-            .OrderBy(i => i.AgencyId).ThenBy(i => i.Code).ToListAsync(cancellationToken).ConfigureAwait(false)).Select(View)];
+            .OrderBy(i => i.AgencyId).ThenBy(i => i.Code).ToListAsync(cancellationToken).ConfigureAwait(false))
+                .Select(View)];
 
     /// <summary>Adds an item (<paramref name="id"/> null, with no stock) or changes one.</summary>
-    public async Task<SupplyItemView> SaveAsync(long? id, SupplyItemChange change, string actor, CancellationToken cancellationToken)
+    public async Task<SupplyItemView> SaveAsync(long? id, SupplyItemChange change, string actor,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         AccessRefusals.RequireAdministrator(callers, "change office supplies");
         var item = id is { } existing
-            ? await office.Set<SupplyItemRecord>().FirstOrDefaultAsync(i => i.Id == existing, cancellationToken).ConfigureAwait(false)
+            ? await office.Set<SupplyItemRecord>().FirstOrDefaultAsync(i => i.Id == existing, cancellationToken)
+                .ConfigureAwait(false)
               ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Item {existing} does not exist.")
-            : office.Add(new SupplyItemRecord { AgencyId = change.AgencyId ?? throw Invalid("'agencyId' is required."), Code = "", Name = "", Unit = "" }).Entity;
+            : office.Add(new SupplyItemRecord { AgencyId = change.AgencyId
+                ?? throw Invalid("'agencyId' is required."), Code = "", Name = "", Unit = "" }).Entity;
         if (change.AgencyId is { } agency)
         {
             if (!await db.Set<AgencyRecord>().AnyAsync(a => a.Id == agency, cancellationToken).ConfigureAwait(false))
@@ -45,31 +51,41 @@ public sealed class SupplyService(OfficeDbContext office, G2GDbContext db, Calle
         item.Unit = Required(change.Unit, item.Unit, 10, "unit");
         item.IsActive = change.IsActive ?? item.IsActive;
         if (await office.Set<SupplyItemRecord>().AnyAsync(
-                i => i.AgencyId == item.AgencyId && i.Code == item.Code && i.Id != item.Id, cancellationToken).ConfigureAwait(false))
-            throw new RuntimeException(RuntimeErrorCode.Conflict, $"Item {item.Code} exists already in {item.AgencyId}.");
+                i => i.AgencyId == item.AgencyId && i.Code == item.Code && i.Id != item.Id, cancellationToken)
+                    .ConfigureAwait(false))
+            throw new RuntimeException(RuntimeErrorCode.Conflict,
+                $"Item {item.Code} exists already in {item.AgencyId}.");
         await office.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await AuditAsync(actor, "supplies.item-saved", item.Code, $"{item.AgencyId} {item.Name} ({item.Unit})", cancellationToken).ConfigureAwait(false);
+        await AuditAsync(actor, "supplies.item-saved", item.Code, $"{item.AgencyId} {item.Name} ({item.Unit})",
+            cancellationToken).ConfigureAwait(false);
         return View(item);
     }
 
-    /// <summary>Adds delivered quantities to the stock in one update (requests reserving meanwhile are not lost).</summary>
-    public async Task<SupplyItemView> RestockAsync(long id, int quantity, string actor, CancellationToken cancellationToken)
+    /// <summary>Adds delivered quantities to the stock in one update (requests reserving meanwhile are not
+    /// lost).</summary>
+    public async Task<SupplyItemView> RestockAsync(long id, int quantity, string actor,
+        CancellationToken cancellationToken)
     {
         AccessRefusals.RequireAdministrator(callers, "restock office supplies");
         if (quantity is < 1 or > 100_000)
             throw Invalid("'quantity' is a whole number from 1 to 100000.");
         var added = await office.Set<SupplyItemRecord>().Where(i => i.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.InStock, i => i.InStock + quantity), cancellationToken).ConfigureAwait(false);
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.InStock, i => i.InStock + quantity), cancellationToken)
+                .ConfigureAwait(false);
         if (added == 0)
             throw new RuntimeException(RuntimeErrorCode.NotFound, $"Item {id} does not exist.");
-        var item = await office.Set<SupplyItemRecord>().AsNoTracking().SingleAsync(i => i.Id == id, cancellationToken).ConfigureAwait(false);
-        await AuditAsync(actor, "supplies.restocked", item.Code, $"{item.AgencyId} +{quantity} → {item.InStock}", cancellationToken).ConfigureAwait(false);
+        var item = await office.Set<SupplyItemRecord>().AsNoTracking().SingleAsync(i => i.Id == id, cancellationToken)
+            .ConfigureAwait(false);
+        await AuditAsync(actor, "supplies.restocked", item.Code, $"{item.AgencyId} +{quantity} → {item.InStock}",
+            cancellationToken).ConfigureAwait(false);
         return View(item);
     }
 
-    private async Task AuditAsync(string actor, string action, string outcome, string comment, CancellationToken cancellationToken)
+    private async Task AuditAsync(string actor, string action, string outcome, string comment,
+        CancellationToken cancellationToken)
     {
-        AuditLog.Append(db, AuditLog.OrganisationChain, new AuditEntry(actor, action, Outcome: outcome, Comment: comment), clock.GetUtcNow());
+        AuditLog.Append(db, AuditLog.OrganisationChain, new AuditEntry(actor, action, Outcome: outcome,
+            Comment: comment), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 

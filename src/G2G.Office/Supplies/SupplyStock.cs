@@ -17,9 +17,11 @@ internal static class SupplyStock
             .ExecuteUpdate(s => s.SetProperty(i => i.Reserved, i => i.Reserved + quantity));
         if (held == 1)
             return;
-        var free = office.Set<SupplyItemRecord>().AsNoTracking().Where(i => i.Id == item.Id).Select(i => i.InStock - i.Reserved).Single();
+        var free = office.Set<SupplyItemRecord>().AsNoTracking().Where(i => i.Id == item.Id)
+            .Select(i => i.InStock - i.Reserved).Single();
         throw new ServiceTaskRefusedException(
-            $"Not enough {item.Name}: {free} {item.Unit} free, {quantity} asked. / {item.Name}库存不足：可领 {free} {item.Unit}，申请 {quantity} {item.Unit}。",
+            $"Not enough {item.Name}: {free} {item.Unit} free, {quantity} asked. "
+            + $"/ {item.Name}库存不足：可领 {free} {item.Unit}，申请 {quantity} {item.Unit}。",
             field);
     }
 
@@ -45,9 +47,11 @@ internal static class SupplyStock
             var quantity = line.Quantity;
             var taken = office.Set<SupplyItemRecord>()
                 .Where(i => i.Id == line.ItemId && i.Reserved >= quantity && i.InStock >= quantity)
-                .ExecuteUpdate(s => s.SetProperty(i => i.InStock, i => i.InStock - quantity).SetProperty(i => i.Reserved, i => i.Reserved - quantity));
+                .ExecuteUpdate(s => s.SetProperty(i => i.InStock, i => i.InStock - quantity)
+                    .SetProperty(i => i.Reserved, i => i.Reserved - quantity));
             if (taken == 0) // only a stock count changed by hand behind the reservation's back gets here
-                throw new InvalidOperationException($"Item {line.ItemId} no longer holds the {quantity} reserved for request {request.Id}.");
+                throw new InvalidOperationException(
+                    $"Item {line.ItemId} no longer holds the {quantity} reserved for request {request.Id}.");
         }
         (request.State, request.ChangedAt) = (SupplyStates.Issued, now.ToUniversalTime());
     }

@@ -26,7 +26,8 @@ public sealed class AssignTrip : IServiceTaskHandler
         var agency = trip.AgencyId;
         var vehicles = office.Set<VehicleRecord>().Where(v => v.Plate == plate && v.AgencyId == agency && v.IsActive);
         if (vehicles.ExecuteUpdate(s => s.SetProperty(v => v.BookingStamp, v => v.BookingStamp + 1)) == 0)
-            throw new ServiceTaskRefusedException($"No vehicle {plate} in your motor pool. / 本单位无车辆 {plate}。", "vehicle");
+            throw new ServiceTaskRefusedException($"No vehicle {plate} in your motor pool. / 本单位无车辆 {plate}。",
+                "vehicle");
         var drivers = office.Set<DriverRecord>().Where(d => d.Code == code && d.AgencyId == agency && d.IsActive);
         if (drivers.ExecuteUpdate(s => s.SetProperty(d => d.BookingStamp, d => d.BookingStamp + 1)) == 0)
             throw new ServiceTaskRefusedException($"No driver {code} in your motor pool. / 本单位无驾驶员 {code}。", "driver");
@@ -34,17 +35,20 @@ public sealed class AssignTrip : IServiceTaskHandler
         var driver = drivers.AsNoTracking().Single();
         if (vehicle.Seats < trip.Passengers)
         {
-            throw new ServiceTaskRefusedException($"{plate} seats {vehicle.Seats}, the trip has {trip.Passengers} passengers. "
+            throw new ServiceTaskRefusedException(
+                $"{plate} seats {vehicle.Seats}, the trip has {trip.Passengers} passengers. "
                 + $"/ {plate} 核载 {vehicle.Seats} 人，乘车 {trip.Passengers} 人。", "vehicle");
         }
         if (Clash(context, office, trip, t => t.VehicleId == vehicle.Id) is { } byVehicle)
         {
-            throw new ServiceTaskRefusedException($"{plate} is booked {Span(byVehicle)} (request {byVehicle.InstanceId}). "
+            throw new ServiceTaskRefusedException(
+                $"{plate} is booked {Span(byVehicle)} (request {byVehicle.InstanceId}). "
                 + $"/ {plate} 已被占用：{Span(byVehicle)}（申请 {byVehicle.InstanceId}）。", "vehicle");
         }
         if (Clash(context, office, trip, t => t.DriverId == driver.Id) is { } byDriver)
         {
-            throw new ServiceTaskRefusedException($"{driver.Name} drives {Span(byDriver)} (request {byDriver.InstanceId}). "
+            throw new ServiceTaskRefusedException(
+                $"{driver.Name} drives {Span(byDriver)} (request {byDriver.InstanceId}). "
                 + $"/ 驾驶员 {driver.Name} 已有任务：{Span(byDriver)}（申请 {byDriver.InstanceId}）。", "driver");
         }
         (trip.VehicleId, trip.DriverId, trip.State) = (vehicle.Id, driver.Id, TripStates.Assigned);
@@ -73,7 +77,8 @@ public sealed class AssignTrip : IServiceTaskHandler
         // A trip whose instance an administrator ended holds nothing any more.
         var ids = held.Select(t => t.InstanceId).ToList();
         var ended = context.Db.Set<ProcessInstanceRecord>().AsNoTracking()
-            .Where(i => ids.Contains(i.Id) && (i.Status == InstanceStatus.Terminated || i.Status == InstanceStatus.Cancelled))
+            .Where(i => ids.Contains(i.Id) && (i.Status == InstanceStatus.Terminated
+                || i.Status == InstanceStatus.Cancelled))
             .Select(i => i.Id).ToHashSet();
         return held.OrderBy(t => t.StartsAt).FirstOrDefault(t => !ended.Contains(t.InstanceId));
     }
@@ -93,20 +98,24 @@ public sealed class ReturnTrip : IServiceTaskHandler
         var reading = Integer(context, "odometer", 0, 2_000_000);
         using var office = OfficeDbContext.Joining(context.Db);
         var trip = RequestTrip.Of(office, context.Instance.Id);
-        var vehicleId = trip.VehicleId ?? throw new InvalidOperationException("The trip has no vehicle; 派车 assigns it.");
+        var vehicleId = trip.VehicleId
+            ?? throw new InvalidOperationException("The trip has no vehicle; 派车 assigns it.");
         var vehicle = office.Set<VehicleRecord>().AsNoTracking().Single(v => v.Id == vehicleId);
         // One conditional update: of two returns racing on one vehicle, a lower reading cannot overwrite a higher one.
         var moved = office.Set<VehicleRecord>().Where(v => v.Id == vehicleId && v.OdometerKm <= reading)
             .ExecuteUpdate(s => s.SetProperty(v => v.OdometerKm, reading));
         if (moved == 0)
         {
-            var last = office.Set<VehicleRecord>().AsNoTracking().Where(v => v.Id == vehicleId).Select(v => v.OdometerKm).Single();
-            throw new ServiceTaskRefusedException($"{vehicle.Plate} last read {last} km; the odometer cannot go backwards. "
+            var last = office.Set<VehicleRecord>().AsNoTracking().Where(v => v.Id == vehicleId)
+                .Select(v => v.OdometerKm).Single();
+            throw new ServiceTaskRefusedException(
+                $"{vehicle.Plate} last read {last} km; the odometer cannot go backwards. "
                 + $"/ {vehicle.Plate} 上次里程 {last} 公里，里程数不能减少。", "odometer");
         }
         (trip.State, trip.OdometerKm, trip.DistanceKm) = (TripStates.Returned, reading, reading - vehicle.OdometerKm);
         trip.ChangedAt = context.Now.ToUniversalTime();
         office.SaveChanges();
-        return new Dictionary<string, Value>(StringComparer.Ordinal) { ["distanceKm"] = Value.From(reading - vehicle.OdometerKm) };
+        var distance = reading - vehicle.OdometerKm;
+        return new Dictionary<string, Value>(StringComparer.Ordinal) { ["distanceKm"] = Value.From(distance) };
     }
 }

@@ -5,7 +5,8 @@ using G2G.Office.Leave;
 
 namespace G2G.Office.Vehicles;
 
-/// <summary>Reads times and whole numbers from a form's values, refusing what is missing or malformed by field.</summary>
+/// <summary>Reads times and whole numbers from a form's values, refusing what is missing or malformed by
+/// field.</summary>
 internal static class FormValues
 {
     /// <summary>China Standard Time: forms give local dates and times, the tables keep UTC instants.</summary>

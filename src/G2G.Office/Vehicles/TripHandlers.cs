@@ -32,7 +32,8 @@ public sealed class RequestTrip : IServiceTaskHandler
         {
             trip = new TripRecord
             {
-                InstanceId = context.Instance.Id, AgencyId = context.Instance.AgencyId!, RequesterId = context.Instance.Initiator!,
+                InstanceId = context.Instance.Id, AgencyId = context.Instance.AgencyId!,
+                    RequesterId = context.Instance.Initiator!,
                 Destination = destination, State = TripStates.Requested, CreatedAt = context.Now.ToUniversalTime(),
             };
             office.Add(trip);
@@ -51,7 +52,8 @@ public sealed class RequestTrip : IServiceTaskHandler
         ?? throw new InvalidOperationException($"Instance {instanceId} has no trip; its 填写用车单 step records it.");
 }
 
-/// <summary><c>vehicle.release</c>: a rejected request frees what it holds (a vehicle and driver, if assigned).</summary>
+/// <summary><c>vehicle.release</c>: a rejected request frees what it holds (a vehicle and driver, if
+/// assigned).</summary>
 public sealed class ReleaseTrip : IServiceTaskHandler
 {
     public IReadOnlyDictionary<string, Value> Invoke(ServiceTaskContext context)
@@ -59,7 +61,8 @@ public sealed class ReleaseTrip : IServiceTaskHandler
         ArgumentNullException.ThrowIfNull(context);
         using var office = OfficeDbContext.Joining(context.Db);
         var trip = RequestTrip.Of(office, context.Instance.Id);
-        (trip.State, trip.VehicleId, trip.DriverId, trip.ChangedAt) = (TripStates.Rejected, null, null, context.Now.ToUniversalTime());
+        (trip.State, trip.VehicleId, trip.DriverId, trip.ChangedAt) = (TripStates.Rejected, null, null,
+            context.Now.ToUniversalTime());
         office.SaveChanges();
         return new Dictionary<string, Value>(StringComparer.Ordinal);
     }

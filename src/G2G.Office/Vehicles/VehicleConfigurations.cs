@@ -61,7 +61,8 @@ internal sealed class TripConfiguration : IEntityTypeConfiguration<TripRecord>
         builder.Property(t => t.ChangedAt).HasColumnName("changed_at");
         // One trip per instance: a step that runs again (send back, retry) finds the row it made.
         builder.HasIndex(t => t.InstanceId).IsUnique().HasDatabaseName("ux_office_vehicle_trips_instance_id");
-        builder.HasIndex(t => new { t.VehicleId, t.StartsAt }).HasDatabaseName("ix_office_vehicle_trips_vehicle_starts");
+        builder.HasIndex(t => new { t.VehicleId, t.StartsAt })
+            .HasDatabaseName("ix_office_vehicle_trips_vehicle_starts");
         builder.HasIndex(t => new { t.DriverId, t.StartsAt }).HasDatabaseName("ix_office_vehicle_trips_driver_starts");
     }
 }

@@ -24,7 +24,8 @@ internal static class VehicleDemoData
         if (await office.Set<VehicleRecord>().AnyAsync(cancellationToken).ConfigureAwait(false))
             return 0;
         foreach (var v in Vehicles)
-            office.Add(new VehicleRecord { AgencyId = v.Agency, Plate = v.Plate, Model = v.Model, Seats = v.Seats, OdometerKm = v.Km });
+            office.Add(new VehicleRecord { AgencyId = v.Agency, Plate = v.Plate, Model = v.Model, Seats = v.Seats,
+                OdometerKm = v.Km });
         foreach (var d in Drivers)
             office.Add(new DriverRecord { AgencyId = d.Agency, Code = d.Code, Name = d.Name, Phone = d.Phone });
         await office.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

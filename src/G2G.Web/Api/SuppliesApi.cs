@@ -12,13 +12,17 @@ internal static class SuppliesApi
     public static void MapSuppliesApi(this RouteGroupBuilder api)
     {
         var supplies = api.MapGroup("/office/supplies").WithTags("Office");
-        supplies.MapGet("/items", ListAsync).WithSummary("The items with their stock, reserved and free quantities, of one agency or all.");
+        supplies.MapGet("/items", ListAsync)
+            .WithSummary("The items with their stock, reserved and free quantities, of one agency or all.");
         supplies.MapPost("/items", AddAsync).WithSummary("Adds an item, with no stock, to an agency (administrators).");
-        supplies.MapPatch("/items/{id:long}", ChangeAsync).WithSummary("Changes an item's code, name, unit or active flag (administrators).");
-        supplies.MapPost("/items/{id:long}/restock", RestockAsync).WithSummary("Adds delivered quantities to an item's stock (administrators).");
+        supplies.MapPatch("/items/{id:long}", ChangeAsync)
+            .WithSummary("Changes an item's code, name, unit or active flag (administrators).");
+        supplies.MapPost("/items/{id:long}/restock", RestockAsync)
+            .WithSummary("Adds delivered quantities to an item's stock (administrators).");
     }
 
-    private static async Task<Ok<IReadOnlyList<SupplyItemView>>> ListAsync(string? agencyId, SupplyService supplies, CancellationToken ct) =>
+    private static async Task<Ok<IReadOnlyList<SupplyItemView>>> ListAsync(string? agencyId, SupplyService supplies,
+        CancellationToken ct) =>
         TypedResults.Ok(await supplies.ItemsAsync(agencyId, ct));
 
     private static async Task<Created<SupplyItemView>> AddAsync(

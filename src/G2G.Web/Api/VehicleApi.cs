@@ -17,13 +17,15 @@ internal static class VehicleApi
         pool.MapPatch("/{id:long}", ChangeVehicleAsync)
             .WithSummary("Changes a vehicle: plate, model, seats, odometer (only upwards), active (administrators).");
         pool.MapGet("/drivers", ListDriversAsync).WithSummary("The drivers, of one agency or all.");
-        pool.MapPost("/drivers", AddDriverAsync).WithSummary("Adds a driver to an agency's motor pool (administrators).");
+        pool.MapPost("/drivers", AddDriverAsync)
+            .WithSummary("Adds a driver to an agency's motor pool (administrators).");
         pool.MapPatch("/drivers/{id:long}", ChangeDriverAsync).WithSummary("Changes a driver (administrators).");
         pool.MapGet("/trips", ScheduleAsync).WithSummary("An agency's trips ending on or after a day (default today).");
     }
 
     private static async Task<Ok<IReadOnlyList<VehicleView>>> ListVehiclesAsync(
-        string? agencyId, MotorPoolService pool, CancellationToken ct) => TypedResults.Ok(await pool.VehiclesAsync(agencyId, ct));
+        string? agencyId, MotorPoolService pool, CancellationToken ct) =>
+            TypedResults.Ok(await pool.VehiclesAsync(agencyId, ct));
 
     private static async Task<Created<VehicleView>> AddVehicleAsync(
         VehicleChange body, MotorPoolService pool, HttpContext http, CancellationToken ct)
@@ -37,7 +39,8 @@ internal static class VehicleApi
         TypedResults.Ok(await pool.SaveVehicleAsync(id, body, http.User.Actor(), ct));
 
     private static async Task<Ok<IReadOnlyList<DriverView>>> ListDriversAsync(
-        string? agencyId, MotorPoolService pool, CancellationToken ct) => TypedResults.Ok(await pool.DriversAsync(agencyId, ct));
+        string? agencyId, MotorPoolService pool, CancellationToken ct) =>
+            TypedResults.Ok(await pool.DriversAsync(agencyId, ct));
 
     private static async Task<Created<DriverView>> AddDriverAsync(
         DriverChange body, MotorPoolService pool, HttpContext http, CancellationToken ct)
@@ -54,5 +57,6 @@ internal static class VehicleApi
         string agencyId, DateOnly? from, MotorPoolService pool, TimeProvider clock, CancellationToken ct) =>
         TypedResults.Ok(await pool.ScheduleAsync(agencyId, from ?? Today(clock), ct));
 
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow()
+        .ToOffset(TimeSpan.FromHours(8)).DateTime);
 }

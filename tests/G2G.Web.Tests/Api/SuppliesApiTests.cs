@@ -7,7 +7,8 @@ using static G2G.Web.Tests.Security.SecurityWorld<G2G.Runtime.Tests.Infrastructu
 
 namespace G2G.Web.Tests.Api;
 
-/// <summary>/api/v1/office/supplies through the real host: administrators keep items and stock, everyone reads them.</summary>
+/// <summary>/api/v1/office/supplies through the real host: administrators keep items and stock, everyone reads
+/// them.</summary>
 public abstract class SuppliesApiTests<TDatabase>(SecurityWorld<TDatabase> world) : IClassFixture<SecurityWorld<TDatabase>>
     where TDatabase : TestDatabase, new()
 {
@@ -28,17 +29,21 @@ public abstract class SuppliesApiTests<TDatabase>(SecurityWorld<TDatabase> world
             await duplicate.IsProblemAsync(HttpStatusCode.Conflict, "conflict");
         using (var unitless = await admin.PatchAsJsonAsync($"/api/v1/office/supplies/items/{id}", new { unit = "" }))
             await unitless.IsProblemAsync(HttpStatusCode.UnprocessableEntity, "invalid");
-        using (var clerkRestock = await clerk.PostAsJsonAsync($"/api/v1/office/supplies/items/{id}/restock", new { quantity = 5 }))
+        using (var clerkRestock = await clerk.PostAsJsonAsync($"/api/v1/office/supplies/items/{id}/restock",
+            new { quantity = 5 }))
             await clerkRestock.IsProblemAsync(HttpStatusCode.Forbidden, "not-allowed");
-        using (var negative = await admin.PostAsJsonAsync($"/api/v1/office/supplies/items/{id}/restock", new { quantity = -5 }))
+        using (var negative = await admin.PostAsJsonAsync($"/api/v1/office/supplies/items/{id}/restock",
+            new { quantity = -5 }))
             await negative.IsProblemAsync(HttpStatusCode.UnprocessableEntity, "invalid");
         using (var missing = await admin.PostAsJsonAsync($"/api/v1/office/supplies/items/{id}/restock", new { }))
             await missing.IsProblemAsync(HttpStatusCode.UnprocessableEntity, "invalid");
-        using (var unknown = await admin.PostAsJsonAsync("/api/v1/office/supplies/items/999999/restock", new { quantity = 5 }))
+        using (var unknown = await admin.PostAsJsonAsync("/api/v1/office/supplies/items/999999/restock",
+            new { quantity = 5 }))
             await unknown.IsProblemAsync(HttpStatusCode.NotFound, "not-found");
         for (var i = 0; i < 2; i++)
         {
-            using var restocked = await admin.PostAsJsonAsync($"/api/v1/office/supplies/items/{id}/restock", new { quantity = 30 });
+            using var restocked = await admin.PostAsJsonAsync($"/api/v1/office/supplies/items/{id}/restock",
+                new { quantity = 30 });
             await restocked.IsAsync(HttpStatusCode.OK);
         }
 

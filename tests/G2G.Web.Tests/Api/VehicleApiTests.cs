@@ -31,7 +31,8 @@ public abstract class VehicleApiTests<TDatabase>(SecurityWorld<TDatabase> world)
             await duplicate.IsProblemAsync(HttpStatusCode.Conflict, "conflict");
         using (var backwards = await admin.PatchAsJsonAsync($"/api/v1/office/vehicles/{id}", new { odometerKm = 1000 }))
             await backwards.IsProblemAsync(HttpStatusCode.UnprocessableEntity, "invalid");
-        using (var changed = await admin.PatchAsJsonAsync($"/api/v1/office/vehicles/{id}", new { seats = 6, odometerKm = 1500 }))
+        using (var changed = await admin.PatchAsJsonAsync($"/api/v1/office/vehicles/{id}", new { seats = 6,
+            odometerKm = 1500 }))
             Assert.Equal((6, 1500), Pair(await changed.IsAsync(HttpStatusCode.OK), "seats", "odometerKm"));
 
         var listed = await clerk.GetFromJsonAsync<JsonElement>("/api/v1/office/vehicles?agencyId=gd-fin");
@@ -45,22 +46,29 @@ public abstract class VehicleApiTests<TDatabase>(SecurityWorld<TDatabase> world)
         var admin = await world.SessionAsync(Admin);
         var code = $"D{Random.Shared.Next(1000, 9999)}";
 
-        using (var unknown = await admin.PostAsJsonAsync("/api/v1/office/vehicles/drivers", new { agencyId = "nowhere", code, name = "周师傅" }))
+        using (var unknown = await admin.PostAsJsonAsync("/api/v1/office/vehicles/drivers",
+            new { agencyId = "nowhere", code, name = "周师傅" }))
             await unknown.IsProblemAsync(HttpStatusCode.NotFound, "not-found");
-        using (var nameless = await admin.PostAsJsonAsync("/api/v1/office/vehicles/drivers", new { agencyId = "gd-fin", code }))
+        using (var nameless = await admin.PostAsJsonAsync("/api/v1/office/vehicles/drivers",
+            new { agencyId = "gd-fin", code }))
             await nameless.IsProblemAsync(HttpStatusCode.UnprocessableEntity, "invalid");
-        using (var added = await admin.PostAsJsonAsync("/api/v1/office/vehicles/drivers", new { agencyId = "gd-fin", code, name = "周师傅" }))
+        using (var added = await admin.PostAsJsonAsync("/api/v1/office/vehicles/drivers", new { agencyId = "gd-fin",
+            code, name = "周师傅" }))
             await added.IsAsync(HttpStatusCode.Created);
-        using (var again = await admin.PostAsJsonAsync("/api/v1/office/vehicles/drivers", new { agencyId = "gd-fin", code, name = "吴师傅" }))
+        using (var again = await admin.PostAsJsonAsync("/api/v1/office/vehicles/drivers", new { agencyId = "gd-fin",
+            code, name = "吴师傅" }))
             await again.IsProblemAsync(HttpStatusCode.Conflict, "conflict");
 
-        var drivers = await (await world.SessionAsync(FinClerk)).GetFromJsonAsync<JsonElement>("/api/v1/office/vehicles/drivers?agencyId=gd-fin");
-        Assert.Equal("周师傅", drivers.EnumerateArray().Single(d => d.GetProperty("code").GetString() == code).GetProperty("name").GetString());
+        var drivers = await (await world.SessionAsync(FinClerk))
+            .GetFromJsonAsync<JsonElement>("/api/v1/office/vehicles/drivers?agencyId=gd-fin");
+        Assert.Equal("周师傅", drivers.EnumerateArray().Single(d => d.GetProperty("code").GetString() == code)
+            .GetProperty("name").GetString());
         var trips = await admin.GetFromJsonAsync<JsonElement>("/api/v1/office/vehicles/trips?agencyId=gd-fin&from=2026-01-01");
         Assert.Equal(JsonValueKind.Array, trips.ValueKind);
     }
 
-    private static (int, int) Pair(JsonElement e, string a, string b) => (e.GetProperty(a).GetInt32(), e.GetProperty(b).GetInt32());
+    private static (int, int) Pair(JsonElement e, string a, string b) => (e.GetProperty(a).GetInt32(),
+        e.GetProperty(b).GetInt32());
 }
 
 public sealed class SqliteVehicleApiTests(SecurityWorld<SqliteTestDatabase> world) : VehicleApiTests<SqliteTestDatabase>(world);

@@ -6,7 +6,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace G2G.Office.Persistence.Migrations;
 
-/// <summary>Office supplies with their stock per agency, and the request (with lines) of each 办公用品领用 instance.</summary>
+/// <summary>Office supplies with their stock per agency, and the request (with lines) of each 办公用品领用
+/// instance.</summary>
 [DbContext(typeof(OfficeDbContext))]
 [Migration("20261206170100_CreateSupplies")]
 public sealed class CreateSupplies : Migration
@@ -48,7 +49,8 @@ public sealed class CreateSupplies : Migration
         }, constraints: t =>
         {
             t.PrimaryKey("pk_office_supply_lines", x => x.id);
-            t.ForeignKey("fk_office_supply_lines_request", x => x.request_id, "office_supply_requests", "id", onDelete: ReferentialAction.Cascade);
+            t.ForeignKey("fk_office_supply_lines_request", x => x.request_id, "office_supply_requests", "id",
+                onDelete: ReferentialAction.Cascade);
         });
         m.CreateIndex("ix_office_supply_lines_request_id", "office_supply_lines", "request_id");
     }
