@@ -1,5 +1,6 @@
 using G2G.Office.Supplies;
 using Microsoft.AspNetCore.Http.HttpResults;
+using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace G2G.Web.Api;
 
@@ -14,10 +15,14 @@ internal static class SuppliesApi
         var supplies = api.MapGroup("/office/supplies").WithTags("Office");
         supplies.MapGet("/items", ListAsync)
             .WithSummary("The items with their stock, reserved and free quantities, of one agency or all.");
-        supplies.MapPost("/items", AddAsync).WithSummary("Adds an item, with no stock, to an agency (administrators).");
+        supplies.MapPost("/items", AddAsync)
+            .Refuses(Status403Forbidden, Status404NotFound, Status409Conflict, Status422UnprocessableEntity)
+            .WithSummary("Adds an item, with no stock, to an agency (administrators).");
         supplies.MapPatch("/items/{id:long}", ChangeAsync)
+            .Refuses(Status403Forbidden, Status409Conflict, Status422UnprocessableEntity)
             .WithSummary("Changes an item's code, name, unit or active flag (administrators).");
         supplies.MapPost("/items/{id:long}/restock", RestockAsync)
+            .Refuses(Status403Forbidden, Status422UnprocessableEntity)
             .WithSummary("Adds delivered quantities to an item's stock (administrators).");
     }
 

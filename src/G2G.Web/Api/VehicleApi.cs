@@ -1,5 +1,6 @@
 using G2G.Office.Vehicles;
 using Microsoft.AspNetCore.Http.HttpResults;
+using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace G2G.Web.Api;
 
@@ -13,13 +14,19 @@ internal static class VehicleApi
     {
         var pool = api.MapGroup("/office/vehicles").WithTags("Office");
         pool.MapGet("/", ListVehiclesAsync).WithSummary("The vehicles, of one agency or all.");
-        pool.MapPost("/", AddVehicleAsync).WithSummary("Adds a vehicle to an agency's motor pool (administrators).");
+        pool.MapPost("/", AddVehicleAsync)
+            .Refuses(Status403Forbidden, Status404NotFound, Status409Conflict, Status422UnprocessableEntity)
+            .WithSummary("Adds a vehicle to an agency's motor pool (administrators).");
         pool.MapPatch("/{id:long}", ChangeVehicleAsync)
+            .Refuses(Status403Forbidden, Status409Conflict, Status422UnprocessableEntity)
             .WithSummary("Changes a vehicle: plate, model, seats, odometer (only upwards), active (administrators).");
         pool.MapGet("/drivers", ListDriversAsync).WithSummary("The drivers, of one agency or all.");
         pool.MapPost("/drivers", AddDriverAsync)
+            .Refuses(Status403Forbidden, Status404NotFound, Status409Conflict, Status422UnprocessableEntity)
             .WithSummary("Adds a driver to an agency's motor pool (administrators).");
-        pool.MapPatch("/drivers/{id:long}", ChangeDriverAsync).WithSummary("Changes a driver (administrators).");
+        pool.MapPatch("/drivers/{id:long}", ChangeDriverAsync)
+            .Refuses(Status403Forbidden, Status409Conflict, Status422UnprocessableEntity)
+            .WithSummary("Changes a driver (administrators).");
         pool.MapGet("/trips", ScheduleAsync).WithSummary("An agency's trips ending on or after a day (default today).");
     }
 
