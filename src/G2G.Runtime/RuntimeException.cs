@@ -8,6 +8,9 @@ public enum RuntimeErrorCode
     Invalid,
     NotAllowed,
     DefinitionInvalid,
+
+    /// <summary>A classified item would go to someone whose clearance (密级) is below its classification.</summary>
+    NotCleared,
 }
 
 /// <summary>A runtime operation refused with a precise reason. Nothing was written.</summary>

@@ -39,7 +39,7 @@ public sealed partial class InstanceService
             RequireAssignee(task, actor);
             task.Assignee = toUser;
             notify("task.transferred", toUser, $"转办 Transferred to you: {task.Name}", comment);
-        }, cancellationToken, outcome: toUser, comment: comment);
+        }, cancellationToken, outcome: toUser, comment: comment, targets: [toUser]);
 
     /// <summary>委派: asks someone to do the task; it comes back to the owner, who completes it.</summary>
     public Task DelegateAsync(long taskId, string actor, string toUser, string? comment = null, CancellationToken cancellationToken = default) =>
@@ -49,7 +49,7 @@ public sealed partial class InstanceService
             task.Owner ??= actor;
             task.Assignee = toUser;
             notify("task.delegated", toUser, $"委派 Delegated to you: {task.Name}", comment);
-        }, cancellationToken, outcome: toUser, comment: comment);
+        }, cancellationToken, outcome: toUser, comment: comment, targets: [toUser]);
 
     /// <summary>The delegate returns a delegated task to its owner, with an opinion.</summary>
     public Task ReturnDelegatedAsync(long taskId, string actor, string? comment = null, CancellationToken cancellationToken = default) =>
@@ -73,7 +73,7 @@ public sealed partial class InstanceService
                 db.Add(new TaskCopyRecord { InstanceId = task.InstanceId, TaskId = task.Id, UserId = reader, CopiedBy = actor, Comment = comment, CreatedAt = clock.GetUtcNow() });
                 notify("task.copied", reader, $"抄送 For your information: {task.Title ?? task.Name}", comment);
             }
-        }, cancellationToken, outcome: string.Join(",", readers), comment: comment);
+        }, cancellationToken, outcome: string.Join(",", readers), comment: comment, targets: readers);
 
     /// <summary>催办: reminds the people who hold the task, by hand.</summary>
     public Task UrgeAsync(long taskId, string actor, string? comment = null, CancellationToken cancellationToken = default) =>
@@ -101,10 +101,12 @@ public sealed partial class InstanceService
     /// <summary>
     /// An operation on a task row that does not move tokens: in one transaction it checks the task is
     /// open and the step allows the operation, changes the row, notifies, and audits on the instance's
-    /// chain (which moves the instance version, so ETags change and concurrent changes conflict).
+    /// chain (which moves the instance version, so ETags change and concurrent changes conflict). The people the task
+    /// goes to (<paramref name="targets"/>) must be cleared for its classification.
     /// </summary>
     private async Task TaskRowAsync(long taskId, string actor, string action, TaskAction access, TaskOperations required,
-        Action<TaskRecord, Action<string, string, string, string?>> change, CancellationToken cancellationToken, string? outcome = null, string? comment = null)
+        Action<TaskRecord, Action<string, string, string, string?>> change, CancellationToken cancellationToken, string? outcome = null,
+        string? comment = null, IReadOnlyCollection<string>? targets = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -119,6 +121,11 @@ public sealed partial class InstanceService
                 throw new RuntimeException(RuntimeErrorCode.Conflict, $"Task {taskId} is no longer open ({task.State}).");
             if (required != TaskOperations.None && (Definition(instance).FindNode(task.ElementId) as UserTask)?.Settings.Operations.HasFlag(required) != true)
                 throw new RuntimeException(RuntimeErrorCode.NotAllowed, $"Step '{task.Name ?? task.ElementId}' does not allow {required} (g2g:operations).");
+            if (targets is not null)
+            {
+                await TargetClearance.RequireAsync(db, task.Classification, targets, actor, access.ToString(), $"Task {taskId}", cancellationToken)
+                    .ConfigureAwait(false);
+            }
             var now = clock.GetUtcNow();
             change(task, (kind, recipient, subject, body) => db.Add(
                 TaskNotifications.Create(kind, task, recipient, subject, body ?? task.Title, now, $":{instance.AuditSeq + 1}")));

@@ -66,10 +66,14 @@ public sealed partial class InstanceService
 
     /// <summary>加签: adds a signer before or after the current assignee.</summary>
     public Task AddSignerAsync(long taskId, string actor, string userId, SignerPosition position, string? comment = null, CancellationToken cancellationToken = default) =>
-        TaskCommandAsync(taskId, TaskAction.AddSigner, (task, _) => Task.FromResult(new Prepared(
-            new AddSigner(task.EngineTaskId, userId, position),
-            new AuditEntry(actor, "task.signer-added", TaskId: task.Id, ElementId: task.ElementId, Outcome: userId, Comment: comment, Data: position.ToString()))),
-            cancellationToken);
+        TaskCommandAsync(taskId, TaskAction.AddSigner, async (task, _) =>
+        {
+            // The signer's task would be created for someone who cannot open it, or not at all (an assignment incident).
+            await TargetClearance.RequireAsync(db, task.Classification, [userId], actor, nameof(TaskAction.AddSigner), $"Task {taskId}", cancellationToken)
+                .ConfigureAwait(false);
+            return new Prepared(new AddSigner(task.EngineTaskId, userId, position), new AuditEntry(actor, "task.signer-added", TaskId: task.Id,
+                ElementId: task.ElementId, Outcome: userId, Comment: comment, Data: position.ToString()));
+        }, cancellationToken);
 
     /// <summary>减签: removes an added signer who has not acted.</summary>
     public Task RemoveSignerAsync(long taskId, string actor, string userId, CancellationToken cancellationToken = default) =>

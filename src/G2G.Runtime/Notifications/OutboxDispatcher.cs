@@ -45,7 +45,7 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, TimePr
         var pending = await db.Set<OutboxRecord>().AsNoTracking().Where(o => o.DispatchedAt == null && o.Attempts < MaxAttempts)
             .OrderBy(o => o.Id).Take(100).ToListAsync(cancellationToken).ConfigureAwait(false);
         var sent = 0;
-        foreach (var notification in pending)
+        foreach (var notification in await ClassifiedNotices.RedactAsync(db, pending, cancellationToken).ConfigureAwait(false))
         {
             var claimed = await db.Set<OutboxRecord>().Where(o => o.Id == notification.Id && o.Attempts == notification.Attempts && o.DispatchedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.Attempts, notification.Attempts + 1), cancellationToken).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using G2G.Runtime.Audit;
 using G2G.Runtime.Instances;
 using G2G.Runtime.Notifications;
 using G2G.Runtime.Persistence;
+using G2G.Runtime.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace G2G.Runtime.Organisation;
@@ -63,33 +64,59 @@ internal sealed partial class OrganisationChanges
             {
                 targets = [meant];
             }
-            var routed = new List<string>();
+            var routed = new List<(string To, string Meant)>();
             foreach (var target in targets)
-                routed.Add(await DelegationRouting.RouteAsync(db, target, task.ProcessKey, OrganisationClock.Today(clock), cancellationToken).ConfigureAwait(false));
-            moves.Add(routed.Count == 1
-                ? await MoveTaskAsync(task, routed[0], [], userId, routed[0] == targets[0] ? null : targets[0], note, cancellationToken).ConfigureAwait(false)
-                : await MoveTaskAsync(task, null, routed, userId, null, note, cancellationToken).ConfigureAwait(false));
+            {
+                if (await ClearedRouteAsync(task, target, cancellationToken).ConfigureAwait(false) is { } to)
+                    routed.Add((to, target));
+            }
+            moves.Add(routed is [var (single, meantFor)]
+                ? await MoveTaskAsync(task, single, [], userId, single == meantFor ? null : meantFor, note, cancellationToken).ConfigureAwait(false)
+                : await MoveTaskAsync(task, null, [.. routed.Select(r => r.To)], userId, null, note, cancellationToken).ConfigureAwait(false));
         }
         Audit("user.deactivated", note, new { user = userId, reason, successor, tasks = moves.Select(m => new { m.TaskId, m.InstanceId, m.To, m.Candidates }) });
         await SaveAsync(cancellationToken).ConfigureAwait(false);
         return new DeactivationResult(userId, moves);
     }
 
-    /// <summary>转办 by an administrator: gives an open task to one active user (through their delegation) and closes the task's assignment incidents.</summary>
-    public async Task<TaskMove> ReassignTaskAsync(long taskId, string toUserId, string? reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// 转办 by an administrator: gives an open task to one active user cleared for it (through their delegation) and
+    /// closes the task's assignment incidents. A task above the administrator's own clearance does not exist for them.
+    /// </summary>
+    public async Task<TaskMove> ReassignTaskAsync(long taskId, string toUserId, string? reason, Caller? caller, CancellationToken cancellationToken)
     {
         var task = await db.Set<TaskRecord>().Include(t => t.Candidates).FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken).ConfigureAwait(false)
             ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Task {taskId} does not exist.");
+        if (caller is not null && !TaskAccess.Visible(caller, task, await db.Set<ProcessInstanceRecord>().Where(i => i.Id == task.InstanceId)
+                .Select(i => i.Initiator).FirstAsync(cancellationToken).ConfigureAwait(false)))
+            throw AccessRefusals.Hidden(caller, $"Task {taskId} does not exist.", $"task {taskId}", "reassign");
         if (task.State != TaskStates.Open)
             throw new RuntimeException(RuntimeErrorCode.Conflict, $"Task {taskId} is no longer open ({task.State}).");
         var user = await RequireUserAsync(toUserId, cancellationToken).ConfigureAwait(false);
         if (!user.IsActive)
             throw new RuntimeException(RuntimeErrorCode.Invalid, $"User '{toUserId}' is deactivated and cannot receive task {taskId}.");
-        var routed = await DelegationRouting.RouteAsync(db, toUserId, task.ProcessKey, OrganisationClock.Today(clock), cancellationToken).ConfigureAwait(false);
+        await TargetClearance.RequireAsync(db, task.Classification, [toUserId], actor, "reassign", $"Task {taskId}", cancellationToken)
+            .ConfigureAwait(false);
+        var routed = (await ClearedRouteAsync(task, toUserId, cancellationToken).ConfigureAwait(false))!;
         var note = "管理员转办 reassigned by an administrator" + (string.IsNullOrWhiteSpace(reason) ? "" : $": {reason.Trim()}");
         var move = await MoveTaskAsync(task, routed, [], null, routed == toUserId ? null : toUserId, note, cancellationToken).ConfigureAwait(false);
         await SaveAsync(cancellationToken).ConfigureAwait(false);
         return move;
+    }
+
+    /// <summary>
+    /// Who receives a task meant for <paramref name="target"/>: their delegate (委托) when cleared for the task's 密级, else
+    /// the target when cleared, else nobody.
+    /// </summary>
+    private async Task<string?> ClearedRouteAsync(TaskRecord task, string target, CancellationToken cancellationToken)
+    {
+        var today = OrganisationClock.Today(clock);
+        var routed = await DelegationRouting.RouteAsync(db, target, task.ProcessKey, today, cancellationToken).ConfigureAwait(false);
+        if (await TargetClearance.IsClearedAsync(db, routed, task.Classification, cancellationToken).ConfigureAwait(false))
+            return routed;
+        var meantForCleared = routed != target
+            && await TargetClearance.IsClearedAsync(db, target, task.Classification, cancellationToken).ConfigureAwait(false);
+        return meantForCleared ? target : null;
     }
 
     private Task<bool> IsActiveAsync(string userId, CancellationToken cancellationToken) =>

@@ -67,7 +67,7 @@ public sealed class OrganisationService(
 
     /// <summary>Gives an open task to a user (for example after an assignment incident) and resolves the task's assignment incidents.</summary>
     public Task<TaskMove> ReassignTaskAsync(long taskId, string toUserId, string actor, string? reason = null, CancellationToken cancellationToken = default) =>
-        RunAsync(actor, c => c.ReassignTaskAsync(taskId, toUserId, reason, cancellationToken), cancellationToken);
+        RunAsync(actor, c => c.ReassignTaskAsync(taskId, toUserId, reason, callers.Current, cancellationToken), cancellationToken);
 
     /// <summary>Gives a user a position in a department or agency; <paramref name="unitId"/> null means the user's home department.</summary>
     public Task AssignPositionAsync(string userId, string positionName, string? unitId, string actor, CancellationToken cancellationToken = default) =>

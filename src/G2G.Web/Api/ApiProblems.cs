@@ -96,13 +96,14 @@ internal sealed partial class ApiProblems(IProblemDetailsService problems, Acces
 
     public static string TypeOf(string code) => $"https://g2g.dev/problems/{code}";
 
-    /// <summary>Stable codes: not-found, conflict, not-allowed, invalid, definition-invalid.</summary>
+    /// <summary>Stable codes: not-found, conflict, not-allowed, invalid, definition-invalid, not-cleared.</summary>
     public static string Code(RuntimeErrorCode code) => code switch
     {
         RuntimeErrorCode.NotFound => "not-found",
         RuntimeErrorCode.Conflict => "conflict",
         RuntimeErrorCode.NotAllowed => "not-allowed",
         RuntimeErrorCode.DefinitionInvalid => "definition-invalid",
+        RuntimeErrorCode.NotCleared => "not-cleared",
         _ => "invalid",
     };
 

@@ -13,7 +13,8 @@ namespace G2G.Web.Tests.Security;
 /// <summary>
 /// The security matrix: role × agency × operation, through the API with real sessions. Items of another agency
 /// answer 404 (not 403), items above the caller's clearance do not exist for them, work on a task is its
-/// assignee's, steering an instance is for administrators, and every refusal lands in the audit log.
+/// assignee's and goes only to people cleared for it, steering an instance is for administrators, and every refusal
+/// lands in the audit log.
 /// </summary>
 public abstract class SecurityMatrixTests<TDatabase>(SecurityWorld<TDatabase> world) : IClassFixture<SecurityWorld<TDatabase>>
     where TDatabase : TestDatabase, new()
@@ -21,7 +22,7 @@ public abstract class SecurityMatrixTests<TDatabase>(SecurityWorld<TDatabase> wo
     /// <summary>An item of 财政厅: 非密 (started by the clerk) or 秘密 (started by the chief).</summary>
     public enum Item { Open, Secret }
 
-    public enum Operation { ViewTask, ViewInstance, History, Complete, Transfer, Claim, Urge, Cancel, Suspend }
+    public enum Operation { ViewTask, ViewInstance, History, Complete, Transfer, Claim, Urge, Cancel, Suspend, Reassign }
 
     // Expected status per caller for the 非密 item; the 秘密 item differs only for the clerk (内部 clearance), who cannot see it.
     private static readonly Dictionary<string, Dictionary<Operation, HttpStatusCode>> OpenItem = new()
@@ -40,6 +41,8 @@ public abstract class SecurityMatrixTests<TDatabase>(SecurityWorld<TDatabase> wo
         // Nobody may claim a task that is assigned and offers no candidates; those who cannot see it get 404.
         [Operation.Claim] = view == HttpStatusCode.NotFound ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
         [Operation.Urge] = urge, [Operation.Cancel] = steer, [Operation.Suspend] = steer,
+        // An administrator's 转办 (to the clerk); for anyone else it is an organisation change they may not make.
+        [Operation.Reassign] = steer == HttpStatusCode.NoContent ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
     };
 
     /// <summary>Every cell of the matrix: caller × item × operation and the status it must get.</summary>
@@ -50,8 +53,11 @@ public abstract class SecurityMatrixTests<TDatabase>(SecurityWorld<TDatabase> wo
             foreach (var (operation, expected) in row)
             {
                 yield return (user, Item.Open, operation, expected);
-                var secret = user == FinClerk ? HttpStatusCode.NotFound
+                var secret = user == FinClerk && operation != Operation.Reassign ? HttpStatusCode.NotFound
                     : user == FinChief && operation == Operation.Urge ? HttpStatusCode.NoContent // the chief started the 秘密 item
+                    // Handing the 秘密 item to the 内部 clerk: not cleared for it.
+                    : expected is HttpStatusCode.NoContent or HttpStatusCode.OK && operation is Operation.Transfer or Operation.Reassign
+                        ? HttpStatusCode.UnprocessableEntity
                     : expected;
                 yield return (user, Item.Secret, operation, secret);
             }
@@ -83,11 +89,11 @@ public abstract class SecurityMatrixTests<TDatabase>(SecurityWorld<TDatabase> wo
         if (response.StatusCode != expected)
             return $"expected {(int)expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
         var refusals = await world.AccessRefusalsAsync(user) - auditBefore;
-        if (expected is not (HttpStatusCode.Forbidden or HttpStatusCode.NotFound))
+        if (expected is not (HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity))
             return refusals == 0 ? null : $"allowed, yet {refusals} refusal(s) audited";
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         var code = problem.GetProperty("code").GetString();
-        if (code != (expected == HttpStatusCode.NotFound ? "not-found" : "not-allowed"))
+        if (code != expected switch { HttpStatusCode.NotFound => "not-found", HttpStatusCode.Forbidden => "not-allowed", _ => "not-cleared" })
             return $"problem code {code}";
         // 404 says no more than for an id that never existed.
         if (expected == HttpStatusCode.NotFound && problem.GetProperty("detail").GetString()!.Contains("clearance", StringComparison.OrdinalIgnoreCase))
@@ -138,7 +144,7 @@ public abstract class SecurityMatrixTests<TDatabase>(SecurityWorld<TDatabase> wo
         Assert.Equal(HttpStatusCode.Forbidden, aboveClearance.StatusCode);
         Assert.Contains("clearance", (await aboveClearance.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!, StringComparison.Ordinal);
 
-        using var own = await clerk.PostAsJsonAsync("/api/v1/instances", new { processKey = world.ProcessKey, initiator = Admin });
+        using var own = await clerk.PostAsJsonAsync("/api/v1/instances", new { processKey = world.ProcessKey });
         Assert.Equal(HttpStatusCode.Created, own.StatusCode);
         var view = await own.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("gd-fin", view.GetProperty("agencyId").GetString());
@@ -259,6 +265,7 @@ public abstract class SecurityMatrixTests<TDatabase>(SecurityWorld<TDatabase> wo
         Operation.Urge => client.PostAsJsonAsync($"/api/v1/tasks/{task}/urge", new { comment = "请尽快办理" }),
         Operation.Cancel => client.PostAsJsonAsync($"/api/v1/instances/{instance}/cancel", new { reason = "重复提交" }),
         Operation.Suspend => client.PostAsJsonAsync($"/api/v1/instances/{instance}/suspend", new { reason = "待核实" }),
+        Operation.Reassign => client.PostAsJsonAsync($"/api/v1/tasks/{task}/reassign", new { userId = FinClerk }),
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };
 

@@ -38,6 +38,12 @@ public sealed class SecurityWorld<TDatabase> : IAsyncLifetime where TDatabase : 
     /// <summary>Administrator, 绝密.</summary>
     public const string Admin = "admin";
 
+    /// <summary>Bearer token of the system 'archive', listed in Api:StartOnBehalf.</summary>
+    public const string ArchiveToken = "archive-secret-2026";
+
+    /// <summary>Bearer token of the system 'crm', not listed.</summary>
+    public const string CrmToken = "crm-secret-2026";
+
     private readonly Dictionary<string, SignedIn> _sessions = [];
 
     public TDatabase Database { get; } = new();
@@ -53,7 +59,12 @@ public sealed class SecurityWorld<TDatabase> : IAsyncLifetime where TDatabase : 
     {
         await Database.InitializeAsync();
         // Sign-in limits raised so the matrix can sign everyone in.
-        Factory = new G2GWebFactory(Database, new Dictionary<string, string?> { ["Security:SignIn:PermitsPerMinute"] = "1000", ["Runtime:Jobs:Enabled"] = "false" }, Clock);
+        // Two system tokens: 'archive' may start on behalf of people, 'crm' may not.
+        Factory = new G2GWebFactory(Database, new Dictionary<string, string?>
+        {
+            ["Security:SignIn:PermitsPerMinute"] = "1000", ["Runtime:Jobs:Enabled"] = "false",
+            ["Api:Tokens:archive"] = ArchiveToken, ["Api:Tokens:crm"] = CrmToken, ["Api:StartOnBehalf"] = "archive",
+        }, Clock);
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
             var org = scope.ServiceProvider.GetRequiredService<OrganisationService>();
@@ -106,6 +117,16 @@ public sealed class SecurityWorld<TDatabase> : IAsyncLifetime where TDatabase : 
         return (instance, tasks.GetProperty("items")[0].GetProperty("id").GetInt64());
     }
 
+    /// <summary>Creates a user of 财政厅's 预算处 (or of <paramref name="department"/>) who can sign in.</summary>
+    public async Task CreateUserAsync(string id, ClearanceLevel clearance, string? role = null, string department = "gd-fin-budget")
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var org = scope.ServiceProvider.GetRequiredService<OrganisationService>();
+        await org.CreateUserAsync(new NewUser(id, id, department, Clearance: clearance, Password: Password), "setup");
+        if (role is not null)
+            await org.GrantRoleAsync(id, role, "setup");
+    }
+
     /// <summary>How many refusals of the user the audit log's access chain holds.</summary>
     public async Task<int> AccessRefusalsAsync(string user)
     {
@@ -117,7 +138,7 @@ public sealed class SecurityWorld<TDatabase> : IAsyncLifetime where TDatabase : 
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:g2g="urn:g2g:bpmn:1.0" id="d" targetNamespace="t">
           <bpmn:process id="{key}" name="预算请示" isExecutable="true">
             <bpmn:startEvent id="s" /><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="review" />
-            <bpmn:userTask id="review" name="处长审核" g2g:assignee="user('{FinChief}')" g2g:operations="transfer,delegate,copy,urge,withdraw" />
+            <bpmn:userTask id="review" name="处长审核" g2g:assignee="user('{FinChief}')" g2g:operations="transfer,delegate,copy,urge,withdraw,addSigner" />
             <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="sign" />
             <bpmn:userTask id="sign" name="领导签发" g2g:assignee="user('{Admin}')" />
             <bpmn:sequenceFlow id="f3" sourceRef="sign" targetRef="e" /><bpmn:endEvent id="e" />

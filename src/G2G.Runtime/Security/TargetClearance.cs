@@ -1,0 +1,46 @@
+using G2G.Runtime.Organisation;
+using G2G.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace G2G.Runtime.Security;
+
+/// <summary>
+/// Work on a classified item goes only to people cleared for it: a transfer, delegation, copy, added signer or
+/// administrator's reassignment to anyone else would leave the task with someone who cannot open it.
+/// </summary>
+public static class TargetClearance
+{
+    /// <summary>
+    /// Refuses (<see cref="RuntimeErrorCode.NotCleared"/>, audited) when a target is not an active user whose clearance
+    /// reaches the item's classification. Unclassified items go to anyone.
+    /// </summary>
+    public static async Task RequireAsync(G2GDbContext db, ClearanceLevel classification, IReadOnlyCollection<string> targets,
+        string actor, string operation, string item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        var below = await BelowAsync(db, classification, targets, cancellationToken).ConfigureAwait(false);
+        if (below.Count == 0)
+            return;
+        var reason = $"{item} is classified {TaskAccess.Describe(classification)}, and {string.Join(", ", below)} "
+            + $"{(below.Count == 1 ? "is" : "are")} not cleared for it: a classified item goes only to people whose clearance (密级) reaches "
+            + "its classification.";
+        throw new RuntimeException(RuntimeErrorCode.NotCleared, reason) { Refusal = new AccessRefusal(actor, operation, item, reason) };
+    }
+
+    /// <summary>Whether an active user's clearance reaches <paramref name="classification"/>.</summary>
+    public static async Task<bool> IsClearedAsync(G2GDbContext db, string userId, ClearanceLevel classification,
+        CancellationToken cancellationToken) =>
+        (await BelowAsync(db, classification, [userId], cancellationToken).ConfigureAwait(false)).Count == 0;
+
+    private static async Task<List<string>> BelowAsync(G2GDbContext db, ClearanceLevel classification, IReadOnlyCollection<string> targets,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (classification == ClearanceLevel.Unclassified)
+            return [];
+        var ids = targets.Distinct(StringComparer.Ordinal).ToList();
+        var cleared = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.IsActive && u.Clearance >= classification)
+            .Select(u => u.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. ids.Except(cleared, StringComparer.Ordinal)];
+    }
+}
