@@ -9,7 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace G2G.Runtime.Instances;
 
-/// <summary>A request to start a process by key: the latest published version, or a pinned one.</summary>
+/// <summary>
+/// A request to start a process by key: the latest published version, or a pinned one. <c>StartedBy</c> is the system
+/// that starts on behalf of <c>Initiator</c> (audited as the actor), null when the initiator starts it themself.
+/// </summary>
 public sealed record StartInstance(
     string ProcessKey,
     IReadOnlyDictionary<string, Value>? Variables = null,
@@ -19,7 +22,8 @@ public sealed record StartInstance(
     string? AgencyId = null,
     int? Version = null,
     string? StartEventId = null,
-    ClearanceLevel Classification = ClearanceLevel.Unclassified);
+    ClearanceLevel Classification = ClearanceLevel.Unclassified,
+    string? StartedBy = null);
 
 public sealed partial class InstanceService
 {
@@ -68,11 +72,19 @@ public sealed partial class InstanceService
         if (request.Initiator is not null && !variables.ContainsKey("initiator"))
         {
             var facts = await ReadInitiator.RunAsync(db, request.Initiator, cancellationToken).ConfigureAwait(false);
+            if (request.StartedBy is not null && facts?.User is null)
+            {
+                throw new RuntimeException(RuntimeErrorCode.Invalid,
+                    $"'{request.Initiator}' is not a user of the organisation; a start on behalf of someone names a person.");
+            }
             stamp = facts?.OrganisationStamp;
             variables["initiator"] = InitiatorVariable.Of(request.Initiator, facts?.User);
         }
         var loaded = new Loaded(instance, Definition(instance), ProcessState.Empty, stamp);
-        var audit = new AuditEntry(request.Initiator, "instance.started", Comment: request.Title, Data: request.BusinessKey);
+        var audit = request.StartedBy is { } system
+            ? new AuditEntry(system, "instance.started", Outcome: $"on behalf of {request.Initiator}", Comment: request.Title,
+                Data: request.BusinessKey)
+            : new AuditEntry(request.Initiator, "instance.started", Comment: request.Title, Data: request.BusinessKey);
         await ExecuteAsync(loaded, new Prepared(new StartProcess(variables, request.StartEventId), audit, RefuseIncidents: refuseIncidents), cancellationToken).ConfigureAwait(false);
         await SaveAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -38,6 +38,12 @@ public sealed record Caller(
 
     public bool IsSupervisor => IsAdministrator || Roles.Contains(SystemRoles.Supervisor);
 
+    /// <summary>The configuration setting naming the system tokens that may start instances on behalf of people.</summary>
+    public const string StartOnBehalfSetting = "Api:StartOnBehalf";
+
+    /// <summary>A system token listed in <see cref="StartOnBehalfSetting"/>: it names the initiator of what it starts.</summary>
+    public bool MayStartOnBehalf { get; init; }
+
     /// <summary>Whether items of an agency are in the caller's agency scope (involvement aside).</summary>
     public bool InScope(string? agencyId) => Agencies is null || (agencyId is not null && Agencies.Contains(agencyId));
 

@@ -35,7 +35,9 @@ public static class InstanceAccess
 
     /// <summary>
     /// Fills in the initiator and the agency of a start from the caller and refuses a start for another agency
-    /// (unless an administrator) or above the caller's clearance.
+    /// (unless an administrator) or above the caller's clearance. The initiator is the caller: naming someone else
+    /// (the <c>Initiator</c> of the request or an <c>initiator</c> variable, which rules and access read) is refused,
+    /// except that a system allowed to start on behalf of people (<see cref="Caller.MayStartOnBehalf"/>) names the person.
     /// </summary>
     public static StartInstance AuthorizeStart(Caller caller, StartInstance request)
     {
@@ -43,6 +45,17 @@ public static class InstanceAccess
         ArgumentNullException.ThrowIfNull(request);
         var agency = request.AgencyId ?? caller.AgencyId;
         var target = $"process {request.ProcessKey}";
+        if (request.Variables?.ContainsKey("initiator") == true)
+        {
+            throw AccessRefusals.Forbidden(caller, "The variable 'initiator' is set by G2G from who starts the instance and cannot be supplied"
+                + (caller.MayStartOnBehalf ? "; name the person in the request's 'initiator' field." : "."), target, "start");
+        }
+        var onBehalf = request.Initiator is { } named && named != caller.UserId;
+        if (onBehalf && !caller.MayStartOnBehalf)
+        {
+            throw AccessRefusals.Forbidden(caller, $"Only a system token listed in {Caller.StartOnBehalfSetting} may start on behalf of "
+                + $"someone; you start as yourself ({caller.UserId}).", target, "start");
+        }
         if (!caller.IsAdministrator && agency != caller.AgencyId)
             throw AccessRefusals.Forbidden(caller, $"You can start procedures only for your own agency ({caller.AgencyId ?? "none"}), not for '{agency}'.", target, "start");
         if (request.Classification > caller.Clearance)
@@ -50,6 +63,8 @@ public static class InstanceAccess
             throw AccessRefusals.Forbidden(caller, $"A document classified {TaskAccess.Describe(request.Classification)} is above your clearance "
                 + $"{TaskAccess.Describe(caller.Clearance)}.", target, "start");
         }
-        return request with { AgencyId = agency, Initiator = caller.IsSystem ? request.Initiator ?? caller.UserId : caller.UserId };
+        return onBehalf
+            ? request with { AgencyId = agency, StartedBy = caller.UserId }
+            : request with { AgencyId = agency, Initiator = caller.UserId };
     }
 }

@@ -10,9 +10,11 @@ namespace G2G.Web.Api;
 /// <summary>
 /// Starts an instance. <c>AgencyId</c> defaults to the caller's agency (only administrators and systems may name another);
 /// <c>Classification</c> is the document's 密级 (Unclassified, Internal, Secret, HighlySecret, TopSecret), at most the caller's clearance.
+/// <c>Initiator</c> is the caller; only a system token listed in <c>Api:StartOnBehalf</c> names another person.
 /// </summary>
 public sealed record StartInstanceRequest(string ProcessKey, Dictionary<string, Value>? Variables = null, string? BusinessKey = null,
-    string? Title = null, string? AgencyId = null, int? Version = null, ClearanceLevel Classification = ClearanceLevel.Unclassified);
+    string? Title = null, string? AgencyId = null, int? Version = null, ClearanceLevel Classification = ClearanceLevel.Unclassified,
+    string? Initiator = null);
 
 public sealed record CompleteTaskRequest(string? Outcome = null, string? Comment = null, Dictionary<string, Value>? Variables = null);
 

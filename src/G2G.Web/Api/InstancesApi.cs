@@ -35,8 +35,8 @@ internal static class InstancesApi
     {
         if (ApiResults.Require(("processKey", body.ProcessKey)) is { } invalid)
             return invalid;
-        var id = await services.Instances.StartAsync(new StartInstance(body.ProcessKey, body.Variables, body.BusinessKey, body.Title, services.Actor,
-            body.AgencyId, body.Version, Classification: body.Classification), services.Cancellation);
+        var id = await services.Instances.StartAsync(new StartInstance(body.ProcessKey, body.Variables, body.BusinessKey, body.Title,
+            body.Initiator ?? services.Actor, body.AgencyId, body.Version, Classification: body.Classification), services.Cancellation);
         var view = await services.Queries.GetInstanceAsync(id, services.Cancellation);
         services.Http.Response.Headers.ETag = ApiResults.ETag(view.Version);
         return TypedResults.Created($"{ApiExtensions.Prefix}/instances/{id}", view);

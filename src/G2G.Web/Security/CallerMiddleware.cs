@@ -15,12 +15,13 @@ namespace G2G.Web.Security;
 /// </summary>
 internal sealed partial class CallerMiddleware(RequestDelegate next, ILogger<CallerMiddleware> logger)
 {
-    public async Task InvokeAsync(HttpContext http, CallerContext callers, CallerDirectory directory, IAntiforgery antiforgery, AccessRefusals refusals)
+    public async Task InvokeAsync(HttpContext http, CallerContext callers, CallerDirectory directory, IAntiforgery antiforgery, AccessRefusals refusals,
+        IConfiguration configuration)
     {
         if (http.User.Identity is { IsAuthenticated: true } identity)
         {
             var caller = identity.AuthenticationType == ApiTokenAuthenticationHandler.SchemeName
-                ? Caller.ForSystem(http.User.Actor())
+                ? Caller.ForSystem(http.User.Actor()) with { MayStartOnBehalf = StartsOnBehalf(configuration, http.User.Actor()) }
                 : await directory.FindAsync(http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", http.RequestAborted);
             if (caller is null)
             {
@@ -44,6 +45,11 @@ internal sealed partial class CallerMiddleware(RequestDelegate next, ILogger<Cal
         }
         await next(http);
     }
+
+    /// <summary>Whether the token's name is listed (comma-separated) in <see cref="Caller.StartOnBehalfSetting"/>.</summary>
+    private static bool StartsOnBehalf(IConfiguration configuration, string token) =>
+        (configuration[Caller.StartOnBehalfSetting] ?? "")
+            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Contains(token, StringComparer.Ordinal);
 
     private static bool NeedsCsrfCheck(HttpRequest request) =>
         request.Path.StartsWithSegments(ApiExtensions.Prefix, StringComparison.OrdinalIgnoreCase)

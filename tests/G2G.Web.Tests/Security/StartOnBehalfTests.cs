@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using G2G.Runtime.Audit;
+using G2G.Runtime.Persistence;
+using G2G.Runtime.Tests.Infrastructure;
+using G2G.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static G2G.Web.Tests.Security.SecurityWorld<G2G.Runtime.Tests.Infrastructure.SqliteTestDatabase>;
+
+namespace G2G.Web.Tests.Security;
+
+/// <summary>
+/// The initiator of an instance is who starts it: assignment rules and access read it, so a person cannot name
+/// someone else (in the request or as the <c>initiator</c> variable); only a system token listed in
+/// <c>Api:StartOnBehalf</c> starts on behalf of a person, audited as itself.
+/// </summary>
+public abstract class StartOnBehalfTests<TDatabase>(SecurityWorld<TDatabase> world) : IClassFixture<SecurityWorld<TDatabase>>
+    where TDatabase : TestDatabase, new()
+{
+    private static readonly Uri Instances = new("/api/v1/instances", UriKind.Relative);
+
+    [DatabaseFact]
+    public async Task APerson_CannotNameAnotherInitiator_InTheRequestOrAsAVariable()
+    {
+        var clerk = await world.SessionAsync(FinClerk);
+        var before = await InstancesAsync();
+
+        using var asVariable = await clerk.PostAsJsonAsync("/api/v1/instances", new
+        {
+            processKey = world.ProcessKey,
+            variables = new { initiator = new { id = EduClerk, department = "gd-edu", agency = "gd-edu" } },
+        });
+        using var asField = await clerk.PostAsJsonAsync("/api/v1/instances", new { processKey = world.ProcessKey, initiator = EduClerk });
+
+        var detail = (await asVariable.IsProblemAsync(HttpStatusCode.Forbidden, "not-allowed")).GetProperty("detail").GetString();
+        Assert.Contains("initiator", detail, StringComparison.Ordinal);
+        await asField.IsProblemAsync(HttpStatusCode.Forbidden, "not-allowed");
+        Assert.Equal(before, await InstancesAsync());
+    }
+
+    [DatabaseFact]
+    public async Task OnlyAListedSystemToken_StartsOnBehalfOfAPerson_AuditedAsItself()
+    {
+        using var crm = TokenClient(CrmToken);
+        using var refused = await crm.PostAsJsonAsync(Instances, new { processKey = world.ProcessKey, initiator = FinClerk, agencyId = "gd-fin" });
+        Assert.Contains("Api:StartOnBehalf", (await refused.IsProblemAsync(HttpStatusCode.Forbidden, "not-allowed")).GetProperty("detail").GetString()!,
+            StringComparison.Ordinal);
+        using var archive = TokenClient(ArchiveToken);
+        using var nobody = await archive.PostAsJsonAsync(Instances, new { processKey = world.ProcessKey, initiator = "no.such.person" });
+        await nobody.IsProblemAsync(HttpStatusCode.UnprocessableEntity, "invalid");
+
+        using var started = await archive.PostAsJsonAsync(Instances, new { processKey = world.ProcessKey, initiator = FinClerk, agencyId = "gd-fin" });
+
+        var instance = await started.IsAsync(HttpStatusCode.Created);
+        Assert.Equal(FinClerk, instance.GetProperty("initiator").GetString());
+        await using var db = world.Database.CreateContext();
+        var id = instance.GetProperty("id").GetInt64();
+        var audit = await db.Set<AuditRecord>().SingleAsync(a => a.InstanceId == id && a.Action == "instance.started");
+        Assert.Equal(("archive", $"on behalf of {FinClerk}"), (audit.Actor, audit.Outcome));
+        // The person it was started for finds it among their own.
+        var clerk = await world.SessionAsync(FinClerk);
+        using var seen = await clerk.GetAsync($"/api/v1/instances/{id}");
+        await seen.IsAsync(HttpStatusCode.OK);
+    }
+
+    private HttpClient TokenClient(string token)
+    {
+        var client = world.Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private async Task<int> InstancesAsync()
+    {
+        await using var db = world.Database.CreateContext();
+        return await db.Set<ProcessInstanceRecord>().CountAsync();
+    }
+}
+
+public sealed class SqliteStartOnBehalfTests(SecurityWorld<SqliteTestDatabase> world) : StartOnBehalfTests<SqliteTestDatabase>(world);
+
+public sealed class PostgresStartOnBehalfTests(SecurityWorld<PostgresTestDatabase> world) : StartOnBehalfTests<PostgresTestDatabase>(world);
