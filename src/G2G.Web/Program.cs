@@ -29,6 +29,7 @@ await app.LoadCalendarAsync();
 await app.DeployWorkflowsAsync();
 await app.SeedDemoOrganisationAsync();
 
+app.UseSecurityHeaders();
 // The culture first: API problems written on the way out are in the request's language too.
 app.UseG2GLocalization();
 app.UseG2GApi();

@@ -1,3 +1,6 @@
+using G2G.Runtime.Security;
+using G2G.Web.Api;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -5,12 +8,13 @@ using Microsoft.AspNetCore.Mvc;
 namespace G2G.Web.Security;
 
 /// <summary>
-/// The sign-in page's form posts: /account/signin and /account/signout. Both are form posts, so ASP.NET Core's
-/// antiforgery check applies (the page renders the token); sign-in shares the API's rate limit and lockout.
+/// The sign-in page's form posts: /account/signin and /account/signout. Both carry the antiforgery token the pages
+/// render, and a post without it is refused (400); sign-in shares the API's rate limit and lockout.
 /// </summary>
 internal static class AccountEndpoints
 {
     public const string SignInPath = "/account/signin";
+    public const string SignOutPath = "/account/signout";
 
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
@@ -27,8 +31,15 @@ internal static class AccountEndpoints
             };
         }).RequireRateLimiting(SecurityExtensions.SignInRateLimit).ExcludeFromDescription();
 
-        app.MapPost("/account/signout", async (HttpContext http) =>
+        // No form field is bound here, so the antiforgery middleware would not refuse a forged post: check the token itself.
+        app.MapPost(SignOutPath, async (HttpContext http, IAntiforgery antiforgery, AccessRefusals refusals) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                await refusals.RecordAsync(new AccessRefusal(http.User.Actor(), "sign-out", SignOutPath, "missing or invalid antiforgery token"),
+                    SignOutPath, http.RequestAborted);
+                return Results.BadRequest();
+            }
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect("~/signin");
         }).ExcludeFromDescription();

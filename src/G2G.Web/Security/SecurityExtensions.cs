@@ -31,6 +31,7 @@ internal static class SecurityExtensions
         services.AddDataProtection().SetApplicationName("G2G").PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.AddHttpContextAccessor();
         services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<PhantomLockout>();
         services.AddIdentityCore<G2GUser>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<G2GDbContext>()
