@@ -44,9 +44,9 @@ public static class ReportExport
     {
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();
-        text.AppendJoin(',', report.Header.Select(Escape)).Append("\r\n");
+        text.AppendJoin(',', report.Header.Select(TextCell)).Append("\r\n");
         foreach (var row in report.Rows)
-            text.AppendJoin(',', row.Select(v => Escape(Format(v)))).Append("\r\n");
+            text.AppendJoin(',', row.Select(v => IsNumber(v) ? Format(v) : TextCell(Format(v)))).Append("\r\n");
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 
@@ -78,7 +78,7 @@ public static class ReportExport
         {
             row.Append(value switch
             {
-                int or long or decimal or double => new Cell { DataType = CellValues.Number, CellValue = new CellValue(Format(value)) },
+                _ when IsNumber(value) => new Cell { DataType = CellValues.Number, CellValue = new CellValue(Format(value)) },
                 _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Format(value)) { Space = SpaceProcessingModeValues.Preserve }) },
             });
         }
@@ -93,8 +93,17 @@ public static class ReportExport
         _ => value.ToString() ?? "",
     };
 
-    private static string Escape(string field) =>
-        field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
+    private static bool IsNumber(object? value) => value is int or long or decimal or double;
+
+    /// <summary>
+    /// A text cell, quoted where needed. Text a spreadsheet would run as a formula (it begins with = + - @, a tab or a
+    /// carriage return; a title is anyone's input) gets a leading single quote and quotes, as OWASP advises.
+    /// </summary>
+    private static string TextCell(string field) => field.Length > 0 && "=+-@\t\r".Contains(field[0], StringComparison.Ordinal)
+        ? Quote("'" + field)
+        : field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? Quote(field) : field;
+
+    private static string Quote(string field) => $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     /// <summary>Excel sheet names: at most 31 characters, none of : \ / ? * [ ].</summary>
     private static string SheetName(string title)
