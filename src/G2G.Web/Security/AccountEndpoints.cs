@@ -38,7 +38,7 @@ internal static class AccountEndpoints
             {
                 await refusals.RecordAsync(new AccessRefusal(http.User.Actor(), "sign-out", SignOutPath, "missing or invalid antiforgery token"),
                     SignOutPath, http.RequestAborted);
-                return Results.BadRequest();
+                return Results.Text("The antiforgery token is missing or invalid.", statusCode: StatusCodes.Status400BadRequest);
             }
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect("~/signin");
