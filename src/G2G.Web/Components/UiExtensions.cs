@@ -1,16 +1,22 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using MudBlazor.Services;
+
 namespace G2G.Web.Components;
 
 /// <summary>
-/// The Razor component UI, rendered as static server-side HTML: this machine's package source lacks the
-/// assets package that carries blazor.web.js, so there are no interactive render modes
-/// (docs/architecture.md, "UI rendering").
+/// The Razor component UI: pages that only show (home, sign-in, errors) render as static server-side HTML; work pages
+/// (the inbox …) run interactively on the server (Blazor Server) with MudBlazor components (docs/architecture.md,
+/// "UI rendering").
 /// </summary>
 internal static class UiExtensions
 {
-    /// <summary>Registers Razor components for static server-side rendering.</summary>
+    /// <summary>Registers Razor components, the interactive server render mode and MudBlazor.</summary>
     public static IServiceCollection AddG2GUi(this IServiceCollection services)
     {
-        services.AddRazorComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<CircuitHandler, Shell.CircuitCallers>();
+        services.AddMudServices();
         return services;
     }
 
@@ -32,7 +38,7 @@ internal static class UiExtensions
     public static WebApplication MapG2GUi(this WebApplication app)
     {
         app.MapStaticAssets();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 }

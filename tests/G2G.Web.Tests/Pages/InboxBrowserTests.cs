@@ -1,0 +1,107 @@
+using G2G.Runtime.Tests.Infrastructure;
+using G2G.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace G2G.Web.Tests.Pages;
+
+/// <summary>
+/// The inbox in a real browser on the demo province: a section head signs in, finds the leave request waiting for
+/// them in 待办 with its deadline, and their own completed steps in 已办; the page is interactive (the tabs switch
+/// without a reload) and in English when the browser asks for it.
+/// </summary>
+public sealed class InboxBrowserTests : IAsyncLifetime
+{
+    private const string Password = "Demo-Password-2026";
+    private readonly SqliteTestDatabase _database = new();
+    private G2GWebFactory _factory = null!;
+    private string _address = "";
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        _factory = new G2GWebFactory(_database, new Dictionary<string, string?>
+        {
+            ["Demo:Seed"] = "true", ["Demo:Password"] = Password, ["Runtime:Jobs:Enabled"] = "false",
+        });
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        _address = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [ChromiumFact]
+    public async Task ASectionHead_SeesTheLeaveRequestWaiting_AndTheirDoneWork_InTabs()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumFactAttribute.ChromiumPath, Headless = true, Args = ChromiumFactAttribute.Flags,
+        });
+        var page = await SignedInPageAsync(browser, "zh-CN", "wu.fang");
+
+        await page.GotoAsync($"{_address}/inbox");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "我的事务" }).WaitForAsync();
+        await InteractiveAsync(page);
+        var waiting = page.Locator("tr", new() { HasText = "处长审批" });
+        await waiting.First.WaitForAsync();
+        Assert.Contains("请假申请（1 天）", await waiting.First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("时限", await waiting.First.InnerTextAsync(), StringComparison.Ordinal); // the deadline in words
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "已办" }).ClickAsync(); // interactive: no navigation
+        await page.Locator("tr", new() { HasText = "办理时间" }).Or(page.GetByText("办理时间")).First.WaitForAsync();
+        Assert.EndsWith("/inbox", page.Url, StringComparison.Ordinal);
+        await page.Locator("tbody tr", new() { HasText = "请假申请" }).First.WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "g2g-inbox.png"), FullPage = true });
+    }
+
+    [ChromiumFact]
+    public async Task TheInbox_SpeaksEnglish_ToAnEnglishBrowser_AndSendsStrangersToSignIn()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumFactAttribute.ChromiumPath, Headless = true, Args = ChromiumFactAttribute.Flags,
+        });
+        await using (var stranger = await browser.NewContextAsync())
+        {
+            var anonymous = await stranger.NewPageAsync();
+            await anonymous.GotoAsync($"{_address}/inbox");
+            Assert.Contains("/signin", anonymous.Url, StringComparison.Ordinal);
+        }
+
+        var page = await SignedInPageAsync(browser, "en-US", "zheng.kai");
+        await page.GotoAsync($"{_address}/inbox");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "My work" }).WaitForAsync();
+        await InteractiveAsync(page);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Started by me" }).ClickAsync();
+        await page.Locator("tbody tr", new() { HasText = "In progress" }).First.WaitForAsync();
+    }
+
+    /// <summary>Waits until the page's circuit is connected, so that clicks reach the server.</summary>
+    private static Task InteractiveAsync(IPage page) =>
+        page.Locator("[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    private async Task<IPage> SignedInPageAsync(IBrowser browser, string language, string user)
+    {
+        var context = await browser.NewContextAsync(new()
+        {
+            Locale = language, ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = language },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{_address}/signin");
+        await page.FillAsync("#userName", user);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        return page;
+    }
+}
