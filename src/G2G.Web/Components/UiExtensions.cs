@@ -17,6 +17,7 @@ internal static class UiExtensions
         services.AddCascadingAuthenticationState();
         services.AddScoped<CircuitHandler, Shell.CircuitCallers>();
         services.AddMudServices();
+        services.AddTransient<MudBlazor.MudLocalizer, Shell.MudChineseText>();
         return services;
     }
 

@@ -60,6 +60,7 @@ public sealed class InboxBrowserTests : IAsyncLifetime
         await page.Locator("tr", new() { HasText = "办理时间" }).Or(page.GetByText("办理时间")).First.WaitForAsync();
         Assert.EndsWith("/inbox", page.Url, StringComparison.Ordinal);
         await page.Locator("tbody tr", new() { HasText = "请假申请" }).First.WaitForAsync();
+        await page.GetByText("每页行数").First.WaitForAsync(); // MudBlazor's own texts in Chinese too
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "g2g-inbox.png"), FullPage = true });
     }
 
