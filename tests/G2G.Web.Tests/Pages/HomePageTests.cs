@@ -35,7 +35,7 @@ public sealed partial class HomePageTests(SqliteWebHost host) : IClassFixture<Sq
     {
         using var switchRequest = new HttpRequestMessage(HttpMethod.Get, "/?culture=en");
         using var switched = await _client.SendAsync(switchRequest);
-        var cookie = Assert.Single(switched.Headers.GetValues("Set-Cookie"));
+        var cookie = Assert.Single(switched.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal));
         Assert.StartsWith(".AspNetCore.Culture=c%3Den%7Cuic%3Den;", cookie);
 
         var html = await GetHomeAsync("zh-CN", cookie.Split(';')[0]);
@@ -49,7 +49,8 @@ public sealed partial class HomePageTests(SqliteWebHost host) : IClassFixture<Sq
         var html = await GetHomeAsync(acceptLanguage: null);
         var stylesheets = StylesheetLink().Matches(html).Select(m => m.Groups[1].Value).ToList();
 
-        Assert.Equal(2, stylesheets.Count);
+        Assert.Equal(3, stylesheets.Count); // MudBlazor's, the site's and the components' scoped styles
+        Assert.Contains(stylesheets, href => href.StartsWith("_content/MudBlazor/MudBlazor.min", StringComparison.Ordinal));
         foreach (var href in stylesheets)
         {
             using var response = await _client.GetAsync(new Uri("/" + href, UriKind.Relative));

@@ -61,6 +61,7 @@ public sealed class InboxBrowserTests : IAsyncLifetime
         Assert.EndsWith("/inbox", page.Url, StringComparison.Ordinal);
         await page.Locator("tbody tr", new() { HasText = "请假申请" }).First.WaitForAsync();
         await page.GetByText("每页行数").First.WaitForAsync(); // MudBlazor's own texts in Chinese too
+        await page.GetByText("共 4 条").First.WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "g2g-inbox.png"), FullPage = true });
     }
 

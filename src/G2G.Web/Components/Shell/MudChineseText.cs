@@ -13,7 +13,6 @@ internal sealed class MudChineseText : MudLocalizer
     private static readonly Dictionary<string, string> Chinese = new(StringComparer.Ordinal)
     {
         ["MudDataGridPager_RowsPerPage"] = "每页行数：",
-        ["MudDataGridPager_InfoFormat"] = "第 {first_item}–{last_item} 条，共 {all_items} 条",
         ["MudDataGridPager_FirstPage"] = "第一页",
         ["MudDataGridPager_PreviousPage"] = "上一页",
         ["MudDataGridPager_NextPage"] = "下一页",
