@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations.Builders;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace G2G.Office.Persistence.Migrations;
 
@@ -18,7 +15,7 @@ public sealed class CreateLeave : Migration
         var m = migrationBuilder;
         m.CreateTable("office_leave_balances", t => new
         {
-            id = Identity(t),
+            id = OfficeColumns.Identity(t),
             user_id = t.Column<string>(maxLength: 100, nullable: false),
             year = t.Column<int>(nullable: false),
             leave_type = t.Column<string>(maxLength: 20, nullable: false),
@@ -29,7 +26,7 @@ public sealed class CreateLeave : Migration
         m.CreateIndex("ux_office_leave_balances_user_year_type", "office_leave_balances", ["user_id", "year", "leave_type"], unique: true);
         m.CreateTable("office_leave_requests", t => new
         {
-            id = Identity(t),
+            id = OfficeColumns.Identity(t),
             instance_id = t.Column<long>(nullable: false),
             user_id = t.Column<string>(maxLength: 100, nullable: false),
             leave_type = t.Column<string>(maxLength: 20, nullable: false),
@@ -52,9 +49,4 @@ public sealed class CreateLeave : Migration
         migrationBuilder.DropTable("office_leave_requests");
         migrationBuilder.DropTable("office_leave_balances");
     }
-
-    private static OperationBuilder<AddColumnOperation> Identity(ColumnsBuilder table) =>
-        table.Column<long>(nullable: false)
-            .Annotation("Sqlite:Autoincrement", true)
-            .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
 }

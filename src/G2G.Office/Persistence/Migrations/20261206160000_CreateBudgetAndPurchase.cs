@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations.Builders;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace G2G.Office.Persistence.Migrations;
 
@@ -18,7 +15,7 @@ public sealed class CreateBudgetAndPurchase : Migration
         var m = migrationBuilder;
         m.CreateTable("office_budget_lines", t => new
         {
-            id = Identity(t),
+            id = OfficeColumns.Identity(t),
             agency_id = t.Column<string>(maxLength: 100, nullable: false),
             department_id = t.Column<string>(maxLength: 100, nullable: false),
             year = t.Column<int>(nullable: false),
@@ -34,7 +31,7 @@ public sealed class CreateBudgetAndPurchase : Migration
         m.CreateIndex("ix_office_budget_lines_agency_year", "office_budget_lines", ["agency_id", "year"]);
         m.CreateTable("office_budget_reservations", t => new
         {
-            id = Identity(t),
+            id = OfficeColumns.Identity(t),
             instance_id = t.Column<long>(nullable: false),
             line_id = t.Column<long>(nullable: false),
             process_key = t.Column<string>(maxLength: 100, nullable: false),
@@ -53,7 +50,7 @@ public sealed class CreateBudgetAndPurchase : Migration
     {
         m.CreateTable("office_purchases", t => new
         {
-            id = Identity(t),
+            id = OfficeColumns.Identity(t),
             instance_id = t.Column<long>(nullable: false),
             requester = t.Column<string>(maxLength: 100, nullable: false),
             department_id = t.Column<string>(maxLength: 100, nullable: false),
@@ -82,9 +79,4 @@ public sealed class CreateBudgetAndPurchase : Migration
         migrationBuilder.DropTable("office_budget_reservations");
         migrationBuilder.DropTable("office_budget_lines");
     }
-
-    private static OperationBuilder<AddColumnOperation> Identity(ColumnsBuilder table) =>
-        table.Column<long>(nullable: false)
-            .Annotation("Sqlite:Autoincrement", true)
-            .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
 }

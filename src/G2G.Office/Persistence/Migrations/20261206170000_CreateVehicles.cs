@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations.Builders;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace G2G.Office.Persistence.Migrations;
 
@@ -18,7 +15,7 @@ public sealed class CreateVehicles : Migration
         var m = migrationBuilder;
         m.CreateTable("office_vehicles", t => new
         {
-            id = Identity(t),
+            id = OfficeColumns.Identity(t),
             agency_id = t.Column<string>(maxLength: 100, nullable: false),
             plate = t.Column<string>(maxLength: 20, nullable: false),
             model = t.Column<string>(maxLength: 100, nullable: false),
@@ -30,7 +27,7 @@ public sealed class CreateVehicles : Migration
         m.CreateIndex("ux_office_vehicles_plate", "office_vehicles", "plate", unique: true);
         m.CreateTable("office_drivers", t => new
         {
-            id = Identity(t),
+            id = OfficeColumns.Identity(t),
             agency_id = t.Column<string>(maxLength: 100, nullable: false),
             code = t.Column<string>(maxLength: 40, nullable: false),
             name = t.Column<string>(maxLength: 100, nullable: false),
@@ -46,7 +43,7 @@ public sealed class CreateVehicles : Migration
     {
         m.CreateTable("office_vehicle_trips", t => new
         {
-            id = Identity(t),
+            id = OfficeColumns.Identity(t),
             instance_id = t.Column<long>(nullable: false),
             agency_id = t.Column<string>(maxLength: 100, nullable: false),
             requester_id = t.Column<string>(maxLength: 100, nullable: false),
@@ -75,9 +72,4 @@ public sealed class CreateVehicles : Migration
         migrationBuilder.DropTable("office_drivers");
         migrationBuilder.DropTable("office_vehicles");
     }
-
-    private static OperationBuilder<AddColumnOperation> Identity(ColumnsBuilder table) =>
-        table.Column<long>(nullable: false)
-            .Annotation("Sqlite:Autoincrement", true)
-            .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
 }

@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations.Builders;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace G2G.Office.Persistence.Migrations;
 
@@ -19,7 +16,7 @@ public sealed class CreateSupplies : Migration
         var m = migrationBuilder;
         m.CreateTable("office_supply_items", t => new
         {
-            id = Identity(t),
+            id = OfficeColumns.Identity(t),
             agency_id = t.Column<string>(maxLength: 100, nullable: false),
             code = t.Column<string>(maxLength: 40, nullable: false),
             name = t.Column<string>(maxLength: 100, nullable: false),
@@ -31,7 +28,7 @@ public sealed class CreateSupplies : Migration
         m.CreateIndex("ux_office_supply_items_agency_code", "office_supply_items", ["agency_id", "code"], unique: true);
         m.CreateTable("office_supply_requests", t => new
         {
-            id = Identity(t),
+            id = OfficeColumns.Identity(t),
             instance_id = t.Column<long>(nullable: false),
             agency_id = t.Column<string>(maxLength: 100, nullable: false),
             requester_id = t.Column<string>(maxLength: 100, nullable: false),
@@ -42,7 +39,7 @@ public sealed class CreateSupplies : Migration
         m.CreateIndex("ux_office_supply_requests_instance_id", "office_supply_requests", "instance_id", unique: true);
         m.CreateTable("office_supply_lines", t => new
         {
-            id = Identity(t),
+            id = OfficeColumns.Identity(t),
             request_id = t.Column<long>(nullable: false),
             item_id = t.Column<long>(nullable: false),
             quantity = t.Column<int>(nullable: false),
@@ -63,9 +60,4 @@ public sealed class CreateSupplies : Migration
         migrationBuilder.DropTable("office_supply_requests");
         migrationBuilder.DropTable("office_supply_items");
     }
-
-    private static OperationBuilder<AddColumnOperation> Identity(ColumnsBuilder table) =>
-        table.Column<long>(nullable: false)
-            .Annotation("Sqlite:Autoincrement", true)
-            .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
 }

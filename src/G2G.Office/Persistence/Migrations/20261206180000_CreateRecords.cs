@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations.Builders;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace G2G.Office.Persistence.Migrations;
 
@@ -18,7 +15,7 @@ public sealed class CreateRecords : Migration
         var m = migrationBuilder;
         m.CreateTable("office_records_requests", t => new
         {
-            id = Identity(t),
+            id = OfficeColumns.Identity(t),
             instance_id = t.Column<long>(nullable: false),
             requested_by = t.Column<string>(maxLength: 100, nullable: false),
             requesting_agency_id = t.Column<string>(maxLength: 100, nullable: false),
@@ -38,7 +35,7 @@ public sealed class CreateRecords : Migration
         m.CreateIndex("ix_office_records_requests_holding_agency_id", "office_records_requests", "holding_agency_id");
         m.CreateTable("office_records_accesses", t => new
         {
-            id = Identity(t),
+            id = OfficeColumns.Identity(t),
             request_id = t.Column<long>(nullable: false),
             user_id = t.Column<string>(maxLength: 100, nullable: false),
             at = t.Column<DateTimeOffset>(nullable: false),
@@ -60,9 +57,4 @@ public sealed class CreateRecords : Migration
         migrationBuilder.DropTable("office_records_accesses");
         migrationBuilder.DropTable("office_records_requests");
     }
-
-    private static OperationBuilder<AddColumnOperation> Identity(ColumnsBuilder table) =>
-        table.Column<long>(nullable: false)
-            .Annotation("Sqlite:Autoincrement", true)
-            .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
 }
