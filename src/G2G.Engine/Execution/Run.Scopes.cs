@@ -38,17 +38,25 @@ internal sealed partial class Run
         Spawn(start.Id, root.Id);
     }
 
-    /// <summary>An embedded subprocess starts: a child scope with a token at its none start event.</summary>
+    /// <summary>
+    /// An embedded subprocess starts: a child scope with a token at its none start event, or, in a subprocess drawn
+    /// without start events, a token at each node that no sequence flow leads to. An empty one completes at once.
+    /// </summary>
     public void StartSubProcess(Token token, SubProcess subProcess)
     {
         Park(token);
         var scope = NewScope(ScopeKind.SubProcess, subProcess.Id, token.ScopeId, token.Id);
         ArmEventSubProcesses(scope, subProcess.Body);
-        var start = subProcess.Body.NoneStart;
-        if (start is null)
+        if (subProcess.Body.Nodes.Count == 0)
+        {
+            CompleteScopeIfDone(scope.Id); // drawn collapsed with nothing inside: done at once, like an abstract task
+            return;
+        }
+        IReadOnlyList<FlowNode> starts = subProcess.Body.NoneStart is { } start ? [start] : subProcess.Body.ImplicitStarts;
+        if (starts.Count == 0)
             RaiseIncident(token, $"{subProcess} has no none start event to begin with.");
-        else
-            Spawn(start.Id, scope.Id);
+        foreach (var node in starts)
+            Spawn(node.Id, scope.Id);
     }
 
     /// <summary>When a scope has no tokens left, it completes: the process ends, or the owning activity continues.</summary>

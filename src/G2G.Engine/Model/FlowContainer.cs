@@ -24,6 +24,12 @@ public sealed class FlowContainer
     /// <summary>Start events a scope instance starts from (none-start events; timer/message starts of the process).</summary>
     public IReadOnlyList<StartEvent> StartEvents { get; internal set; } = [];
 
+    /// <summary>
+    /// Where a scope without any start event begins: its flow nodes without incoming sequence flows, each entered
+    /// by a token of its own when the scope starts. Empty when the container has start events.
+    /// </summary>
+    public IReadOnlyList<FlowNode> ImplicitStarts { get; internal set; } = [];
+
     /// <summary>Event subprocesses directly inside this container.</summary>
     public IReadOnlyList<SubProcess> EventSubProcesses { get; internal set; } = [];
 

@@ -60,8 +60,17 @@ internal sealed partial class ParseSession
         container.Nodes = [.. nodes.Values.Select(n => n.Node).Where(n => n is not SubProcess { TriggeredByEvent: true })];
         container.Flows = flows;
         container.StartEvents = [.. container.Nodes.OfType<StartEvent>()];
+        container.ImplicitStarts = container.StartEvents.Count > 0 ? [] : [.. container.Nodes.Where(BeginsWithoutStartEvent)];
         container.EventSubProcesses = [.. subProcesses.Where(s => s.TriggeredByEvent)];
     }
+
+    /// <summary>
+    /// A container without start events begins at every flow node no sequence flow leads to (BPMN 2.0 allows a
+    /// subprocess to omit its start event). Boundary events wait for their activity, and a link catch event is
+    /// entered from its throw event, so neither begins the scope.
+    /// </summary>
+    private static bool BeginsWithoutStartEvent(FlowNode node) =>
+        node.Incoming.Count == 0 && node is not (BoundaryEvent or UnsupportedNode or IntermediateCatchEvent { Definition: LinkDefinition });
 
     private FlowNode? ReadNode(XElement xml, FlowContainer container, List<FlowNode> allNodes, List<SequenceFlow> allFlows)
     {

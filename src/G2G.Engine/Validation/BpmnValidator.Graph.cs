@@ -14,7 +14,7 @@ public static partial class BpmnValidator
         {
             // Unsupported nodes and unattached boundary events are reported already (or their host is):
             // what follows them is not reported again as unreachable.
-            var seeds = container.StartEvents.Concat<FlowNode>(container.Nodes.OfType<UnsupportedNode>())
+            var seeds = container.StartEvents.Concat(container.ImplicitStarts).Concat(container.Nodes.OfType<UnsupportedNode>())
                 .Concat(container.Nodes.OfType<BoundaryEvent>().Where(b => b.AttachedTo is null)).ToList();
             var stack = new Stack<FlowNode>(seeds);
             foreach (var seed in seeds)

@@ -70,8 +70,12 @@ public static partial class BpmnValidator
                     $"Escalation boundary event '{node.Id}' is on a call activity; escalations thrown in the called process "
                     + "do not reach it (not supported).");
                 break;
-            case SubProcess { TriggeredByEvent: false } sub when sub.Body.NoneStart is null:
-                report(DiagnosticSeverity.Error, "subprocess.no-start", node, $"Subprocess '{node.Id}' needs a none start event inside.");
+            case SubProcess { TriggeredByEvent: false, Body.Nodes.Count: 0 }:
+                report(DiagnosticSeverity.Warning, "subprocess.empty", node, $"Subprocess '{node.Id}' has nothing inside (drawn collapsed?); it completes as soon as it is reached.");
+                break;
+            case SubProcess { TriggeredByEvent: false } sub when sub.Body.NoneStart is null && sub.Body.ImplicitStarts.Count == 0:
+                report(DiagnosticSeverity.Error, "subprocess.no-start", node,
+                    $"Subprocess '{node.Id}' needs a none start event inside, or (without start events) a node no sequence flow leads to.");
                 break;
         }
     }

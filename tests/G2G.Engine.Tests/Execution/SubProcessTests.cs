@@ -52,6 +52,88 @@ public class SubProcessTests
         Assert.Equal(["experts", "score", "stage"], run.Effects.OfType<ElementEvent>().Where(e => e.Phase == ElementPhase.Cancelled).Select(e => e.ElementId).Order());
     }
 
+    private const string WithoutStartEvents = """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
+          <process id="review" isExecutable="true">
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="checks"/>
+            <subProcess id="checks">
+              <userTask id="legal"/>
+              <userTask id="finance"/>
+              <sequenceFlow id="f2" sourceRef="finance" targetRef="archive"/>
+              <userTask id="archive"/>
+              <boundaryEvent id="late" attachedToRef="legal" cancelActivity="false"><timerEventDefinition><timeDuration>P5D</timeDuration></timerEventDefinition></boundaryEvent>
+              <sequenceFlow id="f5" sourceRef="late" targetRef="urge"/>
+              <userTask id="urge"/>
+            </subProcess>
+            <sequenceFlow id="f3" sourceRef="checks" targetRef="sign"/>
+            <userTask id="sign"/>
+            <sequenceFlow id="f4" sourceRef="sign" targetRef="end"/>
+            <endEvent id="end"/>
+          </process>
+        </definitions>
+        """;
+
+    [Fact]
+    public void SubProcessWithoutStartEvents_BeginsAtEveryNodeNoFlowLeadsTo_AndEndsWhenAllAreDone()
+    {
+        var run = ProcessHarness.FromXml(WithoutStartEvents).Start();
+
+        Assert.Equal(["finance", "legal"], run.OpenTaskElements); // not the boundary event, not archive
+        run.Complete("legal").Complete("finance");
+        Assert.Equal(["archive"], run.OpenTaskElements);
+
+        run.Complete("archive");
+        Assert.Equal(["sign"], run.OpenTaskElements);
+        Assert.Empty(run.Incidents);
+    }
+
+    [Fact]
+    public void EmptySubProcess_DrawnCollapsed_CompletesAtOnce_WithAWarning()
+    {
+        var xml = """
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
+              <process id="repair" isExecutable="true">
+                <startEvent id="start"/>
+                <sequenceFlow id="f1" sourceRef="start" targetRef="emergency"/>
+                <subProcess id="emergency" name="Perform emergency repair"/>
+                <sequenceFlow id="f2" sourceRef="emergency" targetRef="report"/>
+                <userTask id="report"/>
+              </process>
+            </definitions>
+            """;
+
+        var warning = Assert.Single(G2G.Engine.Parsing.BpmnParser.Parse(xml).Diagnostics, d => d.Code == "subprocess.empty");
+        Assert.Equal(("emergency", G2G.Engine.Validation.DiagnosticSeverity.Warning), (warning.ElementId, warning.Severity));
+        var run = ProcessHarness.FromXml(xml).Start();
+        Assert.Equal(["report"], run.OpenTaskElements);
+        Assert.Contains("emergency", run.Completed);
+    }
+
+    [Fact]
+    public void SubProcessWithNothingToBeginAt_IsRefusedNamingIt()
+    {
+        var xml = """
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
+              <process id="loop" isExecutable="true">
+                <startEvent id="start"/>
+                <sequenceFlow id="f1" sourceRef="start" targetRef="checks"/>
+                <subProcess id="checks">
+                  <userTask id="a"/>
+                  <sequenceFlow id="ab" sourceRef="a" targetRef="b"/>
+                  <userTask id="b"/>
+                  <sequenceFlow id="ba" sourceRef="b" targetRef="a"/>
+                </subProcess>
+                <sequenceFlow id="f2" sourceRef="checks" targetRef="end"/>
+                <endEvent id="end"/>
+              </process>
+            </definitions>
+            """;
+
+        var error = Assert.Single(G2G.Engine.Parsing.BpmnParser.Parse(xml).Diagnostics, d => d.Code == "subprocess.no-start");
+        Assert.Equal("checks", error.ElementId);
+    }
+
     [Fact]
     public void CallActivity_RequestsTheChildWithItsInputMappingsAndPinnedVersion()
     {
