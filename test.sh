@@ -36,6 +36,7 @@ install_missing_packages() {
   local missing=()
   find_pg_bin >/dev/null || missing+=(postgresql)
   [[ -x $CHROMIUM ]] || missing+=(chromium)
+  command -v npm >/dev/null || missing+=(nodejs npm) # the web project's build runs npm ci
   ((${#missing[@]})) || return 0
   if ! is_root || ! command -v apt-get >/dev/null; then
     log "missing ${missing[*]} and cannot install without root and apt; the tests that need them are skipped."
