@@ -45,6 +45,8 @@ public static class OfficeServiceCollectionExtensions
         services.AddServiceTaskHandler<RecordContract>("purchase.contract");
         services.AddServiceTaskHandler<AcceptPurchase>("purchase.accept");
         services.AddServiceTaskHandler<PayPurchase>("purchase.pay");
+        services.AddInstanceEndedHandler<ReleaseBudgetWhenAborted>();
+        services.AddInstanceEndedHandler<PurchaseCancelled>();
         services.AddOfficeVehicles();
         services.AddOfficeSupplies();
         return services;

@@ -135,6 +135,38 @@ public abstract class PurchaseScenarioTests<TDatabase>(TDatabase database) : ICl
         Assert.Equal((800_000L, 200_000L), Held(await _world.ReadLineAsync(line.Id)));
     }
 
+    [DatabaseFact]
+    public async Task AnAdministratorTerminates_TheHoldGoesBackInTheSameCommand_OnlyThatInstancesHold()
+    {
+        var line = await _world.LineAsync("302-01", 100_000);
+        var waiting = await _world.StartAsync(Clerk2);
+        await _world.ApplyAsync(waiting, Clerk2, "302-01", 30_000);
+        var accepted = await _world.StartAsync(Clerk);
+        await _world.ApplyAsync(accepted, Clerk, "302-01", 10_000);
+        await _world.DecideAsync(accepted, "head", Head);
+        Assert.Equal((4_000_000L, 6_000_000L), Held(await _world.ReadLineAsync(line.Id)));
+
+        await _world.Runtime.In(s => s.GetRequiredService<InstanceService>().CancelAsync(waiting, "admin", "重复申请"));
+
+        Assert.Equal((1_000_000L, 9_000_000L), Held(await _world.ReadLineAsync(line.Id)));
+        Assert.Equal(PurchaseStates.Cancelled, (await _world.PurchaseAsync(waiting)).State);
+        Assert.Equal(InstanceStatus.Cancelled, (await _world.Runtime.InstanceAsync(waiting)).Status);
+        Assert.Equal(BudgetReservationStates.Released, await ReservationStateAsync(waiting));
+        Assert.Equal(BudgetReservationStates.Reserved, await ReservationStateAsync(accepted)); // another instance's hold stays
+
+        await _world.ContractAsync(accepted, 9_000m);
+        await _world.CompleteAsync(accepted, "accept", Clerk2, ("acceptance", "pass"));
+        Assert.Equal(["pay"], await _world.OpenStepsAsync(accepted));
+        await _world.Runtime.In(s => s.GetRequiredService<InstanceService>().CancelAsync(accepted, "admin", "合同纠纷"));
+        Assert.Equal((0L, 10_000_000L), Held(await _world.ReadLineAsync(line.Id)));
+        Assert.Equal(PurchaseStates.Cancelled, (await _world.PurchaseAsync(accepted)).State);
+    }
+
+    private Task<string> ReservationStateAsync(long instance) =>
+        _world.Runtime.In(s => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            s.GetRequiredService<G2G.Office.Persistence.OfficeDbContext>().BudgetReservations
+                .Where(r => r.InstanceId == instance).Select(r => r.State)));
+
     private static (long Reserved, long Available) Held(BudgetLineView line) => (line.ReservedFen, line.AvailableFen);
 
     private Task<Value> Variable(long instance, string name) =>

@@ -33,7 +33,7 @@ public sealed class PurchaseRecord
 public static class PurchaseStates
 {
     public const string Requested = "requested", Rejected = "rejected", Contracted = "contracted", Accepted = "accepted",
-        Paid = "paid";
+        Paid = "paid", Cancelled = "cancelled";
 }
 
 /// <summary>Procurement methods, chosen by amount (<see cref="PurchaseOptions"/>).</summary>

@@ -44,6 +44,13 @@ public sealed class ServiceTaskHandlers(IServiceProvider services, HandlerRegist
     /// <summary>Null when no handler is registered (the node's default actions serve).</summary>
     internal CommandServiceActions? ForCommand(G2GDbContext db, ProcessInstanceRecord instance, IWorkingCalendar calendar) =>
         registry.IsEmpty ? null : new CommandServiceActions(plain, registry, services, db, instance, calendar);
+
+    /// <summary>Tells every <see cref="IInstanceEndedHandler"/> that the command ended <paramref name="instance"/>.</summary>
+    internal void Ended(G2GDbContext db, ProcessInstanceRecord instance, DateTimeOffset now)
+    {
+        foreach (var handler in services.GetServices<IInstanceEndedHandler>())
+            handler.Ended(new InstanceEndedContext(db, instance, instance.Status, now));
+    }
 }
 
 /// <summary>One command's service actions; remembers a handler's refusal so the command can report it as such.</summary>
@@ -83,6 +90,15 @@ public static class HandlerServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         Registry(services).Add(name, typeof(THandler));
         services.AddScoped<THandler>();
+        return services;
+    }
+
+    /// <summary>Registers <typeparamref name="THandler"/> (scoped), called whenever a command ends an instance.</summary>
+    public static IServiceCollection AddInstanceEndedHandler<THandler>(this IServiceCollection services)
+        where THandler : class, IInstanceEndedHandler
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddScoped<IInstanceEndedHandler, THandler>();
         return services;
     }
 

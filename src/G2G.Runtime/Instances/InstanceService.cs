@@ -133,10 +133,13 @@ public sealed partial class InstanceService(
         }
         if (prepared.RefuseIncidents && result.Effects.OfType<IncidentRaised>().FirstOrDefault() is { } incident)
             throw new RuntimeException(RuntimeErrorCode.Invalid, $"The command was refused because step '{incident.Incident.ElementId}' would fail: {incident.Incident.Message}");
+        var wasRunning = instance.Status == InstanceStatus.Running;
         var applier = new EffectApplier(db, _untracked, instance, loaded.OrganisationStamp, assignments, calendar, now);
         await applier.ApplyAsync(result, state, cancellationToken).ConfigureAwait(false);
         if (prepared.After is not null)
             await prepared.After(result, applier).ConfigureAwait(false);
+        if (wasRunning && instance.Status != InstanceStatus.Running)
+            handlers.Ended(db, instance, now);
         instance.State = ProcessStateJson.Serialize(result.State);
         instance.Version++;
         _untracked.Add(AuditLog.Next(instance, prepared.Audit, now));
