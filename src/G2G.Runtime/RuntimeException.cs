@@ -13,18 +13,35 @@ public enum RuntimeErrorCode
     NotCleared,
 }
 
-/// <summary>A runtime operation refused with a precise reason. Nothing was written.</summary>
-public sealed class RuntimeException(RuntimeErrorCode code, string message, IReadOnlyList<string>? details = null, Exception? inner = null)
-    : Exception(message, inner)
+/// <summary>
+/// A runtime operation refused with a precise reason. Nothing was written. The reason is a <see cref="RuntimeText"/>
+/// (<see cref="RuntimeMessages"/>, the office's catalogue) so the host can show it in the reader's language;
+/// <see cref="Exception.Message"/> is its English, for logs.
+/// </summary>
+public sealed class RuntimeException(RuntimeErrorCode code, RuntimeText text, IReadOnlyList<string>? details = null, Exception? inner = null)
+    : Exception(text.English, inner)
 {
+    /// <summary>Transitional: a refusal in English only, while the last throw sites move to their catalogues.</summary>
+    public RuntimeException(RuntimeErrorCode code, string message, IReadOnlyList<string>? details = null, Exception? inner = null)
+        : this(code, RuntimeText.Untranslated(message), details, inner)
+    {
+    }
+
     public RuntimeErrorCode Code { get; } = code;
+
+    /// <summary>Why the operation was refused.</summary>
+    public RuntimeText Text { get; } = text;
 
     /// <summary>Every individual problem (for example each diagnostic of a refused definition).</summary>
     public IReadOnlyList<string> Details { get; } = details ?? [];
 
     /// <summary>For a refused form submission: every problem by field path.</summary>
-    public IReadOnlyDictionary<string, string[]>? FieldErrors { get; init; }
+    public IReadOnlyDictionary<string, RuntimeText[]>? FieldErrors { get; init; }
 
     /// <summary>Set when the access rules refused the caller; the host audits it.</summary>
     public Security.AccessRefusal? Refusal { get; init; }
+
+    /// <summary>A refusal of one field's value: <paramref name="text"/> is both the reason and the field's error.</summary>
+    public static RuntimeException ForField(string field, RuntimeText text) =>
+        new(RuntimeErrorCode.Invalid, text) { FieldErrors = new Dictionary<string, RuntimeText[]> { [field] = [text] } };
 }

@@ -10,13 +10,13 @@ public sealed partial class ProcessExecutor
         if (run.FindToken(taskId) is { State: TokenState.Waiting } token &&
             run.Definition.GetNode(token.ElementId) is UserTask task && run.IsTaskToken(token))
             return (token, task);
-        throw new CommandRejectedException(RejectionCode.TaskNotFound, $"Task {taskId} is not open in this instance (it may have been completed or withdrawn).");
+        throw Rejections.TaskNotOpen(taskId);
     }
 
     private static void Require(UserTask task, TaskOperations operation)
     {
         if (!task.Settings.Operations.HasFlag(operation))
-            throw new CommandRejectedException(RejectionCode.NotAllowed, $"Step '{task.Name ?? task.Id}' does not allow {operation} (g2g:operations).");
+            throw Rejections.OperationNotAllowed(task.Name ?? task.Id, operation.ToString());
     }
 
     /// <summary>Completes a task. Added signers after it (加签) get their tasks first; then the flow moves on.</summary>
@@ -56,7 +56,7 @@ public sealed partial class ProcessExecutor
     {
         var (token, task) = TaskToken(run, command.TaskId);
         if (!run.CanCatch(token, command.ErrorCode))
-            throw new CommandRejectedException(RejectionCode.NotAllowed, $"No error boundary event or event subprocess catches error '{command.ErrorCode}' thrown from '{task.Id}'.");
+            throw Rejections.ErrorNotCaught(command.ErrorCode, task.Id);
         run.SetVariables(token.ScopeId, command.Variables);
         run.ThrowError(token, command.ErrorCode, task.ToString(), technical: false);
     }
@@ -73,7 +73,7 @@ public sealed partial class ProcessExecutor
             return;
         }
         if (token.Signer is not null || token.OwnerDone)
-            throw new CommandRejectedException(RejectionCode.NotAllowed, "A signer can be added before a step only while the step's own assignee has not acted.");
+            throw Rejections.SignerTooLate();
         run.Emit(new TaskCancelled(token.Id, task.Id, CancelReason.SignerAdded));
         run.Update(token with { Signer = signer });
         run.Guarded(token, () => run.CreateTask(token with { Signer = signer }, task));
@@ -90,7 +90,7 @@ public sealed partial class ProcessExecutor
             return;
         }
         if (token.Signer?.UserId != command.UserId || token.Signer.Position != SignerPosition.Before)
-            throw new CommandRejectedException(RejectionCode.NotAllowed, $"'{command.UserId}' is not an added signer of task {command.TaskId} who has yet to act.");
+            throw Rejections.NotPendingSigner(command.UserId, command.TaskId);
         run.Emit(new TaskCancelled(token.Id, task.Id, CancelReason.SignerRemoved));
         run.Update(token with { Signer = null });
         run.Guarded(token, () => run.CreateTask(token with { Signer = null }, task));

@@ -17,14 +17,14 @@ public sealed partial class ProcessExecutor
         var (token, task) = TaskToken(run, command.TaskId);
         Require(task, TaskOperations.SendBack);
         if (run.Definition.FindNode(command.TargetElementId) is not UserTask target || target.Container != task.Container)
-            throw new CommandRejectedException(RejectionCode.InvalidTarget, $"'{command.TargetElementId}' is not a user task in the same (sub)process as '{task.Id}'.");
+            throw Rejections.NotInSameScope(command.TargetElementId, task.Id);
         if (!run.Definition.CanReach(target, task))
-            throw new CommandRejectedException(RejectionCode.InvalidTarget, $"'{target.Id}' is not an earlier step of '{task.Id}'.");
+            throw Rejections.NotAnEarlierStep(target.Id, task.Id);
         var allowed = AllowedSendBackTargets(run, token, task);
         if (allowed is not null && !allowed.Contains(target.Id))
-            throw new CommandRejectedException(RejectionCode.NotAllowed, $"Step '{task.Id}' may send work back only to: {string.Join(", ", allowed)}.");
+            throw Rejections.SendBackOnlyTo(task.Id, string.Join(", ", allowed));
         if (command.Resume == ResumeMode.FromTop && StrandedJoin(run, token, target, task) is { } join)
-            throw new CommandRejectedException(RejectionCode.InvalidTarget, $"Sent back to '{target.Id}', the work would wait forever at parallel gateway '{join.Id}' for branches that do not run again; send it back to a step before the fork, or return straight to the sender.");
+            throw Rejections.SendBackWouldDeadlock(target.Id, join.Id);
 
         foreach (var other in run.Tokens.Where(t => t.ScopeId == token.ScopeId).ToList())
         {
@@ -133,14 +133,14 @@ public sealed partial class ProcessExecutor
     private static void Withdraw(Run run, Withdraw command)
     {
         if (run.Definition.FindNode(command.ElementId) is not UserTask task)
-            throw new CommandRejectedException(RejectionCode.InvalidTarget, $"'{command.ElementId}' is not a user task of this process.");
+            throw Rejections.NotAUserTask(command.ElementId);
         Require(task, TaskOperations.Withdraw);
         var record = run.FindCompletion(task.Id);
         var produced = record?.Produced.Select(p => run.FindToken(p.TokenId) is { State: TokenState.Waiting } t && t.ElementId == p.ElementId ? t : null).ToList();
         // A next step inside a subprocess or a multi-instance (会签) is taken back with the activity that holds it.
         var next = produced?.Select(t => t is null ? null : TokenInScope(run, t, record!.ScopeId)).Distinct().ToList();
         if (record is null || next is null || next.Count == 0 || next.Any(t => t is null))
-            throw new CommandRejectedException(RejectionCode.NothingToWithdraw, $"Step '{task.Name ?? task.Id}' cannot be withdrawn: the next step has already been acted on.");
+            throw Rejections.CannotWithdraw(task.Name ?? task.Id);
         run.ForgetCompletion(record);
         foreach (var token in next)
             run.CancelToken(token!, CancelReason.Withdrawn);

@@ -31,11 +31,11 @@ public sealed partial class ProcessExecutor(ExecutionOptions? options = null)
         if (command is StartProcess start)
         {
             if (state.Status != ProcessStatus.NotStarted)
-                throw new CommandRejectedException(RejectionCode.AlreadyStarted, "The instance has already been started.");
+                throw Rejections.AlreadyStarted();
         }
         else if (state.Status != ProcessStatus.Running)
         {
-            throw new CommandRejectedException(RejectionCode.NotRunning, $"The instance is {state.Status.ToString().ToLowerInvariant()}, so it takes no more commands.");
+            throw Rejections.NotRunning(state.Status);
         }
 
         var run = new Run(definition, state, now, _options, calendar ?? _options.Calendar, services ?? _options.Services);
@@ -69,9 +69,9 @@ public sealed partial class ProcessExecutor(ExecutionOptions? options = null)
             : run.Definition.Root.NoneStart ?? (starts.Count == 1 ? starts[0] : null);
         if (start is null)
         {
-            throw new CommandRejectedException(RejectionCode.InvalidStartEvent, command.StartEventId is null
-                ? $"Process '{run.Definition.Id}' has no none start event; name the start event to use."
-                : $"Process '{run.Definition.Id}' has no start event '{command.StartEventId}' at its top level.");
+            throw command.StartEventId is null
+                ? Rejections.NoNoneStartEvent(run.Definition.Id)
+                : Rejections.NoSuchStartEvent(run.Definition.Id, command.StartEventId);
         }
         run.StartProcess(start, command.Variables);
     }
@@ -79,14 +79,14 @@ public sealed partial class ProcessExecutor(ExecutionOptions? options = null)
     private static void FireTimer(Run run, FireTimer command)
     {
         var subscription = run.Subscriptions.FirstOrDefault(s => s.Id == command.SubscriptionId && s.Kind == SubscriptionKind.Timer)
-            ?? throw new CommandRejectedException(RejectionCode.TimerNotFound, $"Timer {command.SubscriptionId} is not armed any more (the step it belonged to has ended).");
+            ?? throw Rejections.TimerNotArmed(command.SubscriptionId);
         run.Trigger(subscription, null);
     }
 
     private static void Correlate(Run run, CorrelateMessage command)
     {
         var subscription = run.Subscriptions.FirstOrDefault(s => s.Kind == SubscriptionKind.Message && s.Name == command.MessageName)
-            ?? throw new CommandRejectedException(RejectionCode.NoMatchingSubscription, $"Nothing in the instance waits for message '{command.MessageName}'.");
+            ?? throw Rejections.NoMessageWaiter(command.MessageName);
         run.Trigger(subscription, command.Variables);
     }
 
@@ -94,7 +94,7 @@ public sealed partial class ProcessExecutor(ExecutionOptions? options = null)
     {
         var matching = run.Subscriptions.Where(s => s.Kind == SubscriptionKind.Signal && s.Name == command.SignalName).ToList();
         if (matching.Count == 0)
-            throw new CommandRejectedException(RejectionCode.NoMatchingSubscription, $"Nothing in the instance waits for signal '{command.SignalName}'.");
+            throw Rejections.NoSignalWaiter(command.SignalName);
         foreach (var subscription in matching)
         {
             if (run.Subscriptions.Contains(subscription))
@@ -119,12 +119,12 @@ public sealed partial class ProcessExecutor(ExecutionOptions? options = null)
     private static (Token, CallActivity) CallToken(Run run, long tokenId) =>
         run.FindToken(tokenId) is { } token && run.Definition.GetNode(token.ElementId) is CallActivity call && run.IsTaskToken(token)
             ? (token, call)
-            : throw new CommandRejectedException(RejectionCode.TaskNotFound, $"No call activity of the instance waits with token {tokenId}.");
+            : throw Rejections.NoWaitingCallActivity(tokenId);
 
     private static void Retry(Run run, RetryIncident command)
     {
         var incident = run.FindIncident(command.IncidentId)
-            ?? throw new CommandRejectedException(RejectionCode.IncidentNotFound, $"The instance has no open incident {command.IncidentId}.");
+            ?? throw Rejections.NoOpenIncident(command.IncidentId);
         run.ResolveIncident(incident);
         var token = run.FindToken(incident.TokenId)!;
         run.Schedule(token with { State = TokenState.Waiting });

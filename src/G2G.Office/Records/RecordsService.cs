@@ -38,12 +38,12 @@ public sealed class RecordsService(OfficeDbContext office, G2GDbContext db, Call
         var request = await FindAsync(id, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow().ToUniversalTime();
         var today = RecordsClock.Today(now);
-        var refusal = actor != request.RequestedBy ? $"Only {request.RequestedBy}, who asked for the file, may open it."
-            : request.State != RecordsStates.Granted ? $"The request is {request.State}, not granted."
-            : today < request.AccessFrom ? $"Access starts on {request.AccessFrom:yyyy-MM-dd}."
-            : today > request.AccessUntil ? $"Access ended on {request.AccessUntil:yyyy-MM-dd}."
+        var refusal = actor != request.RequestedBy ? OfficeMessages.RecordsOnlyRequester(request.RequestedBy)
+            : request.State != RecordsStates.Granted ? OfficeMessages.RecordsNotGranted(StateName(request.State))
+            : today < request.AccessFrom ? OfficeMessages.RecordsAccessNotStarted(request.AccessFrom)
+            : today > request.AccessUntil ? OfficeMessages.RecordsAccessEnded(request.AccessUntil)
             : null;
-        var access = new RecordsAccessRecord { RequestId = id, UserId = actor, At = now, Allowed = refusal is null, Refusal = refusal };
+        var access = new RecordsAccessRecord { RequestId = id, UserId = actor, At = now, Allowed = refusal is null, Refusal = refusal?.English };
         office.Add(access);
         await office.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         if (refusal is not null)
@@ -65,14 +65,11 @@ public sealed class RecordsService(OfficeDbContext office, G2GDbContext db, Call
         AccessRefusals.RequireAdministrator(callers, "revoke access to a case file");
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
         {
-            throw new RuntimeException(RuntimeErrorCode.Invalid, "A reason of at most 500 characters is required.")
-            {
-                FieldErrors = new Dictionary<string, string[]> { ["reason"] = ["A reason is required (at most 500 characters)."] },
-            };
+            throw RuntimeException.ForField("reason", OfficeMessages.RecordsRevokeReasonRequired());
         }
         var visible = await FindAsync(id, cancellationToken).ConfigureAwait(false);
         if (visible.State != RecordsStates.Granted)
-            throw new RuntimeException(RuntimeErrorCode.Conflict, $"Request {id} is {visible.State}; only a grant is revoked.");
+            throw new RuntimeException(RuntimeErrorCode.Conflict, OfficeMessages.RecordsOnlyGrantRevoked(id, StateName(visible.State)));
         // The grant and the audit record commit together, in the instance's chain (its version orders the chain).
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var joined = OfficeDbContext.Joining(db);
@@ -90,7 +87,7 @@ public sealed class RecordsService(OfficeDbContext office, G2GDbContext db, Call
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new RuntimeException(RuntimeErrorCode.Conflict, $"Request {id}'s instance changed meanwhile; try again.");
+            throw new RuntimeException(RuntimeErrorCode.Conflict, OfficeMessages.RecordsInstanceChanged(id));
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return View(request);
@@ -109,11 +106,21 @@ public sealed class RecordsService(OfficeDbContext office, G2GDbContext db, Call
 
     private async Task<RecordsRequestRecord> FindAsync(long id, CancellationToken cancellationToken) =>
         await Visible().FirstOrDefaultAsync(r => r.Id == id, cancellationToken).ConfigureAwait(false)
-        ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Records request {id} does not exist.");
+        ?? throw new RuntimeException(RuntimeErrorCode.NotFound, OfficeMessages.RecordsRequestNotFound(id));
 
     private static RecordsRequestView View(RecordsRequestRecord r) => new(r.Id, r.InstanceId, r.RequestedBy,
         r.RequestingAgencyId, r.HoldingAgencyId, r.CaseNumber, r.Reason, r.AccessFrom, r.AccessUntil, r.State,
         r.GrantedAt, r.EndedAt);
 
     private static RecordsAccessView AccessView(RecordsAccessRecord a) => new(a.Id, a.UserId, a.At, a.Allowed, a.Refusal);
+
+    /// <summary>A request's state as a person reads it, in a sentence about the request.</summary>
+    private static RuntimeText StateName(string state) => state switch
+    {
+        RecordsStates.Requested => OfficeMessages.RecordsStateRequested(),
+        RecordsStates.Rejected => OfficeMessages.RecordsStateRejected(),
+        RecordsStates.Granted => OfficeMessages.RecordsStateGranted(),
+        RecordsStates.Expired => OfficeMessages.RecordsStateExpired(),
+        _ => OfficeMessages.RecordsStateRevoked(),
+    };
 }

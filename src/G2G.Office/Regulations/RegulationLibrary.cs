@@ -28,7 +28,7 @@ public sealed class RegulationLibrary(OfficeDbContext office, G2GDbContext db, C
         {
             var q = text.Trim();
             if (q.Length > 100)
-                throw Invalid("q", "The search text is at most 100 characters.");
+                throw RuntimeException.ForField("q", OfficeMessages.RegulationSearchTooLong());
             rows = rows.Where(r => r.Title.Contains(q) || r.Body.Contains(q));
         }
         if (on is { } day)
@@ -41,7 +41,7 @@ public sealed class RegulationLibrary(OfficeDbContext office, G2GDbContext db, C
     public async Task<RegulationView> GetAsync(long id, CancellationToken cancellationToken)
     {
         var rule = await office.Regulations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken).ConfigureAwait(false)
-            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Regulation {id} does not exist.");
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, OfficeMessages.RegulationNotFound(id));
         var successor = rule.SupersededById is { } next
             ? await office.Regulations.Where(r => r.Id == next).Select(r => r.DocumentNumber)
                 .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
@@ -54,13 +54,13 @@ public sealed class RegulationLibrary(OfficeDbContext office, G2GDbContext db, C
     {
         AccessRefusals.RequireAdministrator(callers, "repeal a regulation");
         if (on is not { } day)
-            throw Invalid("repealedOn", "'repealedOn' is required.");
+            throw RuntimeException.ForField("repealedOn", OfficeMessages.RepealDateRequired());
         var rule = await office.Regulations.FirstOrDefaultAsync(r => r.Id == id, cancellationToken).ConfigureAwait(false)
-            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Regulation {id} does not exist.");
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, OfficeMessages.RegulationNotFound(id));
         if (rule.RepealedOn is not null)
-            throw new RuntimeException(RuntimeErrorCode.Conflict, $"{rule.DocumentNumber} is repealed already.");
+            throw new RuntimeException(RuntimeErrorCode.Conflict, OfficeMessages.RegulationRepealedAlready(rule.DocumentNumber));
         if (day <= rule.EffectiveOn)
-            throw Invalid("repealedOn", $"The repeal must come after the rule took effect ({rule.EffectiveOn:yyyy-MM-dd}).");
+            throw RuntimeException.ForField("repealedOn", OfficeMessages.RepealBeforeEffect(rule.EffectiveOn));
         rule.RepealedOn = day;
         await office.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         AuditLog.Append(db, AuditLog.OrganisationChain, new AuditEntry(actor, "regulation.repealed",
@@ -68,9 +68,6 @@ public sealed class RegulationLibrary(OfficeDbContext office, G2GDbContext db, C
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return View(rule, null, includeBody: false);
     }
-
-    private static RuntimeException Invalid(string field, string message) =>
-        new(RuntimeErrorCode.Invalid, message) { FieldErrors = new Dictionary<string, string[]> { [field] = [message] } };
 
     private static RegulationView View(RegulationRecord r, string? successor, bool includeBody) => new(r.Id, r.DocumentNumber,
         r.Title, r.AgencyId, r.EffectiveOn, r.RepealedOn, r.SupersededById, successor, r.PublishedAt, includeBody ? r.Body : null);

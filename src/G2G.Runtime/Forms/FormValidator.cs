@@ -6,40 +6,40 @@ namespace G2G.Runtime.Forms;
 
 /// <summary>
 /// Checks a submission against a form schema and reports every problem, by field path
-/// (<c>days</c>, <c>lines[2].amount</c>), in plain language. Fields that are not in the form, or that
+/// (<c>days</c>, <c>lines[2].amount</c>), in plain language (<see cref="RuntimeMessages"/>). Fields that are not in the form, or that
 /// are read-only in it, may not be submitted.
 /// </summary>
 public static class FormValidator
 {
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
 
-    public static IReadOnlyDictionary<string, string[]> Validate(FormSchema schema, IReadOnlyDictionary<string, Value>? submitted)
+    public static IReadOnlyDictionary<string, RuntimeText[]> Validate(FormSchema schema, IReadOnlyDictionary<string, Value>? submitted)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, List<RuntimeText>>(StringComparer.Ordinal);
         Check(schema.Fields, submitted ?? new Dictionary<string, Value>(), "", errors);
         return errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
     }
 
-    private static void Check(IReadOnlyList<FormField> fields, IReadOnlyDictionary<string, Value> values, string prefix, Dictionary<string, List<string>> errors)
+    private static void Check(IReadOnlyList<FormField> fields, IReadOnlyDictionary<string, Value> values, string prefix, Dictionary<string, List<RuntimeText>> errors)
     {
-        void Add(string path, string message) => (errors.TryGetValue(path, out var list) ? list : errors[path] = []).Add(message);
+        void Add(string path, RuntimeText message) => (errors.TryGetValue(path, out var list) ? list : errors[path] = []).Add(message);
         var known = fields.ToDictionary(f => f.Key, StringComparer.Ordinal);
         foreach (var key in values.Keys.Where(k => !known.ContainsKey(k)))
-            Add(prefix + key, "This field is not part of the form.");
+            Add(prefix + key, RuntimeMessages.FieldNotInForm());
         foreach (var field in fields)
         {
             var path = prefix + field.Key;
             var present = values.TryGetValue(field.Key, out var value) && value is not NullValue && value is not StringValue { Value: "" };
             if (present && field.ReadOnly)
             {
-                Add(path, $"{Name(field)} cannot be changed at this step.");
+                Add(path, RuntimeMessages.FieldReadOnly(Name(field)));
                 continue;
             }
             if (!present)
             {
                 if (field.Required)
-                    Add(path, $"{Name(field)} is required.");
+                    Add(path, RuntimeMessages.FieldRequired(Name(field)));
                 continue;
             }
             foreach (var problem in Problems(field, value!))
@@ -51,69 +51,69 @@ public static class FormValidator
                     if (rows.Items[i] is RecordValue row)
                         Check(field.Columns, row.Fields, $"{path}[{i}].", errors);
                     else
-                        Add($"{path}[{i}]", "Each line must be an object with the line's fields.");
+                        Add($"{path}[{i}]", RuntimeMessages.LineNotObject());
                 }
             }
         }
     }
 
-    private static IEnumerable<string> Problems(FormField field, Value value)
+    private static IEnumerable<RuntimeText> Problems(FormField field, Value value)
     {
         switch (field.Type)
         {
             case "number":
                 if (value is not NumberValue number)
                 {
-                    yield return $"{Name(field)} must be a number.";
+                    yield return RuntimeMessages.FieldNotNumber(Name(field));
                     yield break;
                 }
                 if (field.Min is { } min && number.Value < min)
-                    yield return $"{Name(field)} must be at least {min.ToString(CultureInfo.InvariantCulture)}.";
+                    yield return RuntimeMessages.FieldBelowMinimum(Name(field), min);
                 if (field.Max is { } max && number.Value > max)
-                    yield return $"{Name(field)} must be at most {max.ToString(CultureInfo.InvariantCulture)}.";
+                    yield return RuntimeMessages.FieldAboveMaximum(Name(field), max);
                 break;
             case "checkbox":
                 if (value is not BooleanValue)
-                    yield return $"{Name(field)} must be true or false.";
+                    yield return RuntimeMessages.FieldNotBoolean(Name(field));
                 break;
             case "select":
             case "radio":
                 if (value is not StringValue choice || (field.Options.Count > 0 && !field.Options.Contains(choice.Value)))
-                    yield return $"{Name(field)} must be one of: {string.Join(", ", field.Options)}.";
+                    yield return RuntimeMessages.FieldNotOption(Name(field), string.Join(", ", field.Options));
                 break;
             case "checklist":
             case "taglist":
                 if (value is not ListValue chosen || chosen.Items.Any(i => i is not StringValue s || (field.Options.Count > 0 && !field.Options.Contains(s.Value))))
-                    yield return $"{Name(field)} must be a list of: {string.Join(", ", field.Options)}.";
+                    yield return RuntimeMessages.FieldNotOptionList(Name(field), string.Join(", ", field.Options));
                 break;
             case "date":
             case "datetime":
                 if (value is not DateValue && !(value is StringValue text && DateTimeOffset.TryParse(text.Value, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)))
-                    yield return $"{Name(field)} must be a date.";
+                    yield return RuntimeMessages.FieldNotDate(Name(field));
                 break;
             case "dynamiclist":
                 if (value is not ListValue lines)
                 {
-                    yield return $"{Name(field)} must be a list of lines.";
+                    yield return RuntimeMessages.FieldNotLineList(Name(field));
                     yield break;
                 }
                 if (field.Min is { } fewest && lines.Items.Length < fewest)
-                    yield return $"{Name(field)} needs at least {fewest.ToString(CultureInfo.InvariantCulture)} line(s).";
+                    yield return RuntimeMessages.FieldTooFewLines(Name(field), fewest);
                 if (field.Max is { } most && lines.Items.Length > most)
-                    yield return $"{Name(field)} allows at most {most.ToString(CultureInfo.InvariantCulture)} line(s).";
+                    yield return RuntimeMessages.FieldTooManyLines(Name(field), most);
                 break;
             default:
                 if (value is not StringValue s)
                 {
-                    yield return $"{Name(field)} must be text.";
+                    yield return RuntimeMessages.FieldNotText(Name(field));
                     yield break;
                 }
                 if (field.MinLength is { } shortest && s.Value.Length < shortest)
-                    yield return $"{Name(field)} needs at least {shortest} characters.";
+                    yield return RuntimeMessages.FieldTooShort(Name(field), shortest);
                 if (field.MaxLength is { } longest && s.Value.Length > longest)
-                    yield return $"{Name(field)} allows at most {longest} characters.";
+                    yield return RuntimeMessages.FieldTooLong(Name(field), longest);
                 if (field.Pattern is { } pattern && !Matches(s.Value, pattern))
-                    yield return $"{Name(field)} does not have the expected format.";
+                    yield return RuntimeMessages.FieldPatternMismatch(Name(field));
                 break;
         }
     }
@@ -130,5 +130,5 @@ public static class FormValidator
         }
     }
 
-    private static string Name(FormField field) => field.Label is { Length: > 0 } label ? $"'{label}'" : $"'{field.Key}'";
+    private static string Name(FormField field) => field.Label is { Length: > 0 } label ? label : field.Key;
 }

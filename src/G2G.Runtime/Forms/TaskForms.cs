@@ -26,15 +26,14 @@ public sealed class TaskForms(G2GDbContext db, RuntimeQueries queries)
         var task = await queries.GetTaskAsync(taskId, cancellationToken).ConfigureAwait(false);
         if (task.FormKey is not { } formKey)
         {
-            throw new RuntimeException(RuntimeErrorCode.NotFound,
-                $"Task {taskId} ('{task.Name ?? task.ElementId}') has no form (g2g:formKey).");
+            throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.TaskHasNoForm(taskId, task.Name ?? task.ElementId));
         }
         var instance = await db.Set<ProcessInstanceRecord>().AsNoTracking().Where(i => i.Id == task.InstanceId)
             .Select(i => new { i.DefinitionId, i.State }).FirstAsync(cancellationToken).ConfigureAwait(false);
         var row = await DeployedWith(db, instance.DefinitionId, formKey).FirstOrDefaultAsync(cancellationToken)
                 .ConfigureAwait(false)
             ?? await Latest(db, formKey).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Form '{formKey}' of task {taskId} is not deployed.");
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.FormOfTaskNotDeployed(formKey, taskId));
         var schema = FormSchema.Parse(row.Schema);
         var variables = ProcessStateJson.Deserialize(instance.State).Variables;
         var values = schema.Fields.Where(f => variables.ContainsKey(f.Key))

@@ -37,10 +37,20 @@ public sealed record ServiceTaskContext(
 
 /// <summary>
 /// A business rule refused the step (a leave above the balance, a room already booked): the command is refused with
-/// this message and, when it comes from a form field, that field; nothing is written.
+/// this message and, when it comes from a form field, that field; nothing is written. The message is a
+/// <see cref="RuntimeText"/> of the module's catalogue, shown in the reader's language.
 /// </summary>
-public sealed class ServiceTaskRefusedException(string message, string? field = null) : Exception(message)
+public sealed class ServiceTaskRefusedException(RuntimeText text, string? field = null) : Exception(text.English)
 {
+    /// <summary>Transitional: a refusal in English only, while the last throw sites move to their catalogues.</summary>
+    public ServiceTaskRefusedException(string message, string? field = null)
+        : this(RuntimeText.Untranslated(message), field)
+    {
+    }
+
+    /// <summary>Why the step was refused.</summary>
+    public RuntimeText Text { get; } = text;
+
     /// <summary>The form field the refusal is about, if any.</summary>
     public string? Field { get; } = field;
 }

@@ -118,7 +118,7 @@ public sealed partial class InstanceService
             var row = await LoadTaskWithInstance.RunAsync(db, taskId, token).ConfigureAwait(false);
             task = row?.Task;
             return row is null ? null : new InstanceLoad(row.Instance, row.OrganisationStamp);
-        }, $"Task {taskId} does not exist.", async loaded =>
+        }, RuntimeMessages.TaskNotFound(taskId), async loaded =>
         {
             await AuthorizeTaskAsync(task!, loaded.Instance, action, cancellationToken).ConfigureAwait(false);
             if (task!.State != TaskStates.Open)
@@ -136,19 +136,19 @@ public sealed partial class InstanceService
         string? comment, CancellationToken cancellationToken)
     {
         var (definitionId, definition) = (loaded.Instance.DefinitionId, loaded.Definition);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, RuntimeText[]>(StringComparer.Ordinal);
         if (task.FormKey is { } formKey)
         {
             var schema = await cache.FormForAsync(definitionId, formKey,
                     () => TaskForms.DeployedWith(db, definitionId, formKey).Select(f => f.Schema).FirstOrDefaultAsync(cancellationToken),
                     () => TaskForms.Latest(db, formKey).Select(f => f.Schema).FirstOrDefaultAsync(cancellationToken)).ConfigureAwait(false)
-                ?? throw new RuntimeException(RuntimeErrorCode.Invalid, $"Step '{task.Name ?? task.ElementId}' uses form '{formKey}', which is not deployed.");
+                ?? throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.StepFormNotDeployed(task.Name ?? task.ElementId, formKey));
             foreach (var (field, problems) in FormValidator.Validate(schema, variables))
                 errors[field] = problems;
         }
         if (definition.FindNode(task.ElementId) is UserTask { Settings.Opinion: OpinionPolicy.Required } && string.IsNullOrWhiteSpace(comment))
-            errors["comment"] = ["An opinion (审批意见) is required at this step."];
+            errors["comment"] = [RuntimeMessages.OpinionRequired()];
         if (errors.Count > 0)
-            throw new RuntimeException(RuntimeErrorCode.Invalid, $"The submission for task {task.Id} has {errors.Count} invalid field(s).") { FieldErrors = errors };
+            throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.SubmissionInvalid(task.Id, errors.Count)) { FieldErrors = errors };
     }
 }

@@ -63,13 +63,13 @@ public sealed partial class InstanceService(
 
     private Task<ExecutionResult> RunAsync(long instanceId, Func<Loaded, Task<Prepared>> prepare, CancellationToken cancellationToken) =>
         RunAsync(token => LoadInstance.RunAsync(db, instanceId, token),
-            $"Process instance {instanceId} does not exist.", prepare, cancellationToken);
+            RuntimeMessages.InstanceNotFound(instanceId), prepare, cancellationToken);
 
     /// <summary>
     /// Runs a command on the instance that <paramref name="load"/> reads, tracked, inside the command's
     /// transaction (again on every attempt); null means not found, reported with <paramref name="notFound"/>.
     /// </summary>
-    private async Task<ExecutionResult> RunAsync(Func<CancellationToken, Task<InstanceLoad?>> load, string notFound,
+    private async Task<ExecutionResult> RunAsync(Func<CancellationToken, Task<InstanceLoad?>> load, RuntimeText notFound,
         Func<Loaded, Task<Prepared>> prepare, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -99,7 +99,7 @@ public sealed partial class InstanceService(
                 if (attempt >= options.Value.MaxCommandAttempts)
                 {
                     throw new RuntimeException(RuntimeErrorCode.Conflict,
-                        $"Process instance {instanceId} was changed by others {attempt} times while this command ran; try again.", inner: exception);
+                        RuntimeMessages.InstanceChangedByOthers(instanceId, attempt), inner: exception);
                 }
                 RestoreJobClaim();
             }
@@ -111,7 +111,7 @@ public sealed partial class InstanceService(
     {
         var (instance, definition, state, _) = loaded;
         if (instance.Suspended && prepared.Command is not CancelProcess)
-            throw new RuntimeException(RuntimeErrorCode.Conflict, $"Process instance {instance.Id} is suspended; resume it first.");
+            throw new RuntimeException(RuntimeErrorCode.Conflict, RuntimeMessages.InstanceSuspended(instance.Id));
         var now = clock.GetUtcNow();
         var calendar = await calendars.ForAgencyAsync(db, instance.AgencyId, cancellationToken).ConfigureAwait(false);
         var actions = handlers.ForCommand(db, instance, calendar);
@@ -126,13 +126,12 @@ public sealed partial class InstanceService(
         }
         if (prepared.RefuseIncidents && actions?.Refusal is { } refusal)
         {
-            throw new RuntimeException(RuntimeErrorCode.Invalid, refusal.Message)
-            {
-                FieldErrors = refusal.Field is { } field ? new Dictionary<string, string[]> { [field] = [refusal.Message] } : null,
-            };
+            throw refusal.Field is { } field
+                ? RuntimeException.ForField(field, refusal.Text)
+                : new RuntimeException(RuntimeErrorCode.Invalid, refusal.Text);
         }
         if (prepared.RefuseIncidents && result.Effects.OfType<IncidentRaised>().FirstOrDefault() is { } incident)
-            throw new RuntimeException(RuntimeErrorCode.Invalid, $"The command was refused because step '{incident.Incident.ElementId}' would fail: {incident.Incident.Message}");
+            throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.StepWouldFail(incident.Incident.ElementId, incident.Incident.Message));
         var wasRunning = instance.Status == InstanceStatus.Running;
         var applier = new EffectApplier(db, _untracked, instance, loaded.OrganisationStamp, assignments, calendar, now);
         await applier.ApplyAsync(result, state, cancellationToken).ConfigureAwait(false);
@@ -189,7 +188,7 @@ public sealed partial class InstanceService(
         var deleted = await db.Set<JobRecord>().Where(j => j.Id == job.JobId && j.LeaseOwner == job.Owner)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         if (deleted == 0)
-            throw new RuntimeException(RuntimeErrorCode.Conflict, $"Job {job.JobId} is no longer leased to {job.Owner}; another node runs it.");
+            throw new RuntimeException(RuntimeErrorCode.Conflict, RuntimeMessages.JobNotLeased(job.JobId, job.Owner));
         _claimedJob = job;
         CurrentJob = null;
     }
@@ -204,5 +203,5 @@ public sealed partial class InstanceService(
         RejectionCode.NotAllowed => RuntimeErrorCode.NotAllowed,
         RejectionCode.IncidentNotFound or RejectionCode.TimerNotFound or RejectionCode.NoMatchingSubscription => RuntimeErrorCode.NotFound,
         _ => RuntimeErrorCode.Invalid,
-    }, rejected.Message, inner: rejected);
+    }, RuntimeMessages.EngineRejection(rejected), inner: rejected);
 }

@@ -80,9 +80,9 @@ public sealed partial class SupervisionQueries
     /// <summary>[from, to) must be a forward range of at most <see cref="MaxRange"/>; refused with field errors.</summary>
     private static void RequireRange(DateTimeOffset from, DateTimeOffset to)
     {
-        var problem = from >= to ? "'to' must be later than 'from'."
-            : to - from > MaxRange ? $"The range may span at most {MaxRange.TotalDays} days." : null;
+        var problem = from >= to ? RuntimeMessages.RangeNotForward()
+            : to - from > MaxRange ? RuntimeMessages.RangeTooLong((int)MaxRange.TotalDays) : null;
         if (problem is not null)
-            throw new RuntimeException(RuntimeErrorCode.Invalid, problem) { FieldErrors = new Dictionary<string, string[]> { ["to"] = [problem] } };
+            throw RuntimeException.ForField("to", problem);
     }
 }

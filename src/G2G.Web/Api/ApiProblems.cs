@@ -10,7 +10,8 @@ namespace G2G.Web.Api;
 /// <summary>
 /// Turns runtime refusals and unreadable requests under /api into problem+json with a stable <c>code</c>, and any
 /// other failure into a 500 problem without internals. No exception reaches a client as a stack trace. Refusals
-/// of the access rules are appended to the audit log's access chain. Titles are in the request's language.
+/// of the access rules are appended to the audit log's access chain. Titles, the runtime's reasons (<see cref="RuntimeText"/>)
+/// and field errors are in the request's language; codes are not.
 /// </summary>
 internal sealed partial class ApiProblems(IProblemDetailsService problems, AccessRefusals refusals, ILogger<ApiProblems> logger) : IExceptionHandler
 {
@@ -23,7 +24,8 @@ internal sealed partial class ApiProblems(IProblemDetailsService problems, Acces
             await refusals.RecordAsync(refusal, $"{httpContext.Request.Method} {path}", CancellationToken.None).ConfigureAwait(false);
         var problem = exception switch
         {
-            RuntimeException { FieldErrors: { } fields } => Validation(fields.ToDictionary(f => f.Key, f => f.Value), exception.Message),
+            RuntimeException { FieldErrors: { } fields } refused => Validation(
+                fields.ToDictionary(f => f.Key, f => Array.ConvertAll(f.Value, text => text.InCurrentCulture())), refused.Text.InCurrentCulture()),
             RuntimeException refused => FromRuntime(refused),
             BadHttpRequestException bad => FromBadRequest(bad, httpContext.Request),
             _ => null,
@@ -47,7 +49,7 @@ internal sealed partial class ApiProblems(IProblemDetailsService problems, Acces
             RuntimeErrorCode.NotAllowed => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status422UnprocessableEntity,
         };
-        var problem = Problem(status, Code(refused.Code), refused.Message);
+        var problem = Problem(status, Code(refused.Code), refused.Text.InCurrentCulture());
         if (refused.Details.Count > 0)
             problem.Extensions["errors"] = refused.Details;
         return problem;

@@ -54,7 +54,7 @@ public abstract class FormSubmissionTests<TDatabase>(TDatabase database) : IClas
         var refused = await Assert.ThrowsAsync<RuntimeException>(() =>
             _runtime.In(s => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<InstanceService>(s)
                 .CompleteTaskAsync(approve.Id, "head", null, "approve", comment: " ")));
-        Assert.Contains("opinion", refused.FieldErrors!["comment"].Single(), StringComparison.Ordinal);
+        Assert.Contains("opinion", refused.FieldErrors!["comment"].Single().English, StringComparison.Ordinal);
 
         await _runtime.CompleteAsync(approve.Id, "head", "approve");
         Assert.Equal(InstanceStatus.Completed, (await _runtime.InstanceAsync(id)).Status);

@@ -23,8 +23,10 @@ public class FormValidatorTests
         }
         """;
 
-    private static IReadOnlyDictionary<string, string[]> Validate(params (string Key, object? Value)[] values) =>
-        FormValidator.Validate(FormSchema.Parse(LeaveForm), values.ToDictionary(v => v.Key, v => Value.FromObject(v.Value)));
+    /// <summary>The problems by field, in English.</summary>
+    private static Dictionary<string, string[]> Validate(params (string Key, object? Value)[] values) =>
+        FormValidator.Validate(FormSchema.Parse(LeaveForm), values.ToDictionary(v => v.Key, v => Value.FromObject(v.Value)))
+            .ToDictionary(e => e.Key, e => Array.ConvertAll(e.Value, text => text.English));
 
     [Fact]
     public void ValidSubmission_HasNoErrors()
