@@ -1,3 +1,4 @@
+using G2G.Documents;
 using G2G.Office;
 using G2G.Runtime;
 using G2G.Web.Api;
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddG2GPersistence(builder.Configuration);
 builder.Services.AddG2GRuntime(builder.Configuration);
 builder.Services.AddG2GOffice(builder.Configuration);
+builder.Services.AddG2GDocuments(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddG2GApi();
 builder.Services.AddG2GSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddG2GHealth();

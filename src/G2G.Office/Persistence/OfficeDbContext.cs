@@ -5,7 +5,6 @@ using G2G.Office.Records;
 using G2G.Office.Regulations;
 using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace G2G.Office.Persistence;
 
@@ -25,27 +24,11 @@ public sealed class OfficeDbContext(DbContextOptions<OfficeDbContext> options) :
     }
 
     /// <summary>Options on the database the settings name (requests, start-up).</summary>
-    public static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(settings);
-        _ = settings.Provider == DatabaseProvider.Postgres
-            ? options.UseNpgsql(settings.ProviderConnectionString, o => o.MigrationsHistoryTable(HistoryTable))
-            : options.UseSqlite(settings.ProviderConnectionString, o => o.MigrationsHistoryTable(HistoryTable));
-    }
+    public static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings) =>
+        ModuleContexts.Configure(options, settings, HistoryTable);
 
     /// <summary>A context on the runtime command's own connection, enlisted in its transaction.</summary>
-    public static OfficeDbContext Joining(G2GDbContext db)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var connection = db.Database.GetDbConnection();
-        var options = new DbContextOptionsBuilder<OfficeDbContext>();
-        _ = db.Database.IsNpgsql() ? options.UseNpgsql(connection) : options.UseSqlite(connection);
-        var office = new OfficeDbContext(options.Options);
-        if (db.Database.CurrentTransaction is { } transaction)
-            office.Database.UseTransaction(transaction.GetDbTransaction());
-        return office;
-    }
+    public static OfficeDbContext Joining(G2GDbContext db) => ModuleContexts.Joining<OfficeDbContext>(db, options => new(options));
 
     public DbSet<LeaveBalanceRecord> LeaveBalances => Set<LeaveBalanceRecord>();
 

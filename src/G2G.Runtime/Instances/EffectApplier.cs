@@ -1,6 +1,7 @@
 using G2G.Engine.Execution;
 using G2G.Runtime.Assignment;
 using G2G.Runtime.Jobs;
+using G2G.Runtime.Organisation;
 using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +33,8 @@ internal sealed partial class EffectApplier(
                 case TimerScheduled timer: AddJob(JobKinds.Timer, timer.SubscriptionId, timer.DueAt); break;
                 case TimerCancelled timer: _cancelledTimers.Add(timer.SubscriptionId); break;
                 case MessageSent message:
-                    AddJob(JobKinds.Message, null, now, VariablesJson.Serialize(new MessagePayload(message.MessageName, message.CorrelationKey, new(message.Payload), instance.Id)));
+                    AddJob(JobKinds.Message, null, now, VariablesJson.Serialize(new MessagePayload(message.MessageName, message.CorrelationKey, new(message.Payload), instance.Id,
+                        instance.Classification == ClearanceLevel.Unclassified ? null : new MessageStart(null, instance.Classification))));
                     break;
                 case SignalThrown signal:
                     AddJob(JobKinds.Signal, null, now, VariablesJson.Serialize(new SignalPayload(signal.SignalName, new(signal.Payload), instance.Id)));

@@ -15,8 +15,16 @@ public sealed partial class InstanceService
     /// waits, starts each published process that has a message start event for it. Returns the
     /// number of instances reached.
     /// </summary>
-    public async Task<int> CorrelateMessageAsync(string name, string? correlationKey, IReadOnlyDictionary<string, Value>? variables = null,
-        string? actor = null, CancellationToken cancellationToken = default)
+    public Task<int> CorrelateMessageAsync(string name, string? correlationKey, IReadOnlyDictionary<string, Value>? variables = null,
+        string? actor = null, CancellationToken cancellationToken = default) =>
+        CorrelateMessageAsync(name, correlationKey, variables, actor, null, cancellationToken);
+
+    /// <summary>
+    /// As above; an instance the message starts belongs to the agency, 密级 and initiator <paramref name="start"/> names
+    /// (started by <paramref name="actor"/>), or without it is the actor's own.
+    /// </summary>
+    public async Task<int> CorrelateMessageAsync(string name, string? correlationKey, IReadOnlyDictionary<string, Value>? variables,
+        string? actor, MessageStart? start, CancellationToken cancellationToken = default)
     {
         AuthorizeEvent("send messages");
         var waiting = await MessageRecipientsAsync(name, correlationKey, cancellationToken).ConfigureAwait(false);
@@ -29,8 +37,11 @@ public sealed partial class InstanceService
         var starts = await StartEventsAsync(d => d is MessageDefinition m && m.MessageName == name, cancellationToken).ConfigureAwait(false);
         foreach (var (key, startEvent) in starts)
         {
-            await StartAsync(new StartInstance(key, variables, BusinessKey: correlationKey, Initiator: actor, StartEventId: startEvent),
-                null, null, refuseIncidents: false, cancellationToken).ConfigureAwait(false);
+            var request = start is null
+                ? new StartInstance(key, variables, BusinessKey: correlationKey, Initiator: actor, StartEventId: startEvent)
+                : new StartInstance(key, variables, BusinessKey: correlationKey, Initiator: start.Initiator, AgencyId: start.AgencyId,
+                    StartEventId: startEvent, Classification: start.Classification, StartedBy: actor);
+            await StartAsync(request, null, null, refuseIncidents: false, cancellationToken).ConfigureAwait(false);
             started++;
         }
         return started > 0

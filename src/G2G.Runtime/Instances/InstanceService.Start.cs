@@ -82,8 +82,8 @@ public sealed partial class InstanceService
         }
         var loaded = new Loaded(instance, Definition(instance), ProcessState.Empty, stamp);
         var audit = request.StartedBy is { } system
-            ? new AuditEntry(system, "instance.started", Outcome: $"on behalf of {request.Initiator}", Comment: request.Title,
-                Data: request.BusinessKey)
+            ? new AuditEntry(system, "instance.started", Outcome: request.Initiator is null ? null : $"on behalf of {request.Initiator}",
+                Comment: request.Title, Data: request.BusinessKey)
             : new AuditEntry(request.Initiator, "instance.started", Comment: request.Title, Data: request.BusinessKey);
         await ExecuteAsync(loaded, new Prepared(new StartProcess(variables, request.StartEventId), audit, RefuseIncidents: refuseIncidents), cancellationToken).ConfigureAwait(false);
         await SaveAsync(cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using G2G.Engine.Expressions;
+using G2G.Runtime.Organisation;
 
 namespace G2G.Runtime.Jobs;
 
@@ -42,7 +43,16 @@ public static class JobKinds
     public const string Failed = "failed";
 }
 
-public sealed record MessagePayload(string Name, string? CorrelationKey, Dictionary<string, Value> Variables, long SourceInstanceId);
+/// <summary>A message to deliver; <see cref="Start"/> says whom an instance it starts belongs to.</summary>
+public sealed record MessagePayload(string Name, string? CorrelationKey, Dictionary<string, Value> Variables, long SourceInstanceId,
+    MessageStart? Start = null);
+
+/// <summary>
+/// The agency, 密级 and initiator (none: the instance belongs to its agency) of an instance a message starts, as the
+/// message names them: a document dispatched to an agency starts that agency's 收文 at the document's classification.
+/// A BPMN message thrown by an instance names its sender's classification, so nothing it starts is less classified.
+/// </summary>
+public sealed record MessageStart(string? AgencyId, ClearanceLevel Classification, string? Initiator = null);
 
 public sealed record SignalPayload(string Name, Dictionary<string, Value> Variables, long SourceInstanceId);
 

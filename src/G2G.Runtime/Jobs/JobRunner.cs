@@ -49,7 +49,7 @@ internal sealed class JobRunner(G2GDbContext db, InstanceService instances, JobS
                     .ConfigureAwait(false);
                 if (await FanOutAsync(job, claim, recipients, [], cancellationToken).ConfigureAwait(false))
                     return;
-                await DeliverAsync(() => instances.CorrelateMessageAsync(message.Name, message.CorrelationKey, message.Variables, "system", cancellationToken)).ConfigureAwait(false);
+                await DeliverAsync(() => instances.CorrelateMessageAsync(message.Name, message.CorrelationKey, message.Variables, "system", message.Start, cancellationToken)).ConfigureAwait(false);
                 break;
             case JobKinds.Signal:
                 var signal = VariablesJson.Deserialize<SignalPayload>(job.Payload!);

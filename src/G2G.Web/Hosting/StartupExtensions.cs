@@ -1,3 +1,4 @@
+using G2G.Documents;
 using G2G.Office;
 using G2G.Runtime;
 using G2G.Runtime.Calendar;
@@ -20,6 +21,7 @@ internal static class StartupExtensions
         {
             await app.Services.MigrateG2GDatabaseAsync(app.Lifetime.ApplicationStopping);
             await app.Services.MigrateG2GOfficeAsync(app.Lifetime.ApplicationStopping);
+            await app.Services.MigrateG2GDocumentsAsync(app.Lifetime.ApplicationStopping);
             return true;
         }
         catch (Exception ex) when (ex is DatabaseConfigurationException or DatabaseStartupException)

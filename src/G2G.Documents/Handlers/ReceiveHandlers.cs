@@ -1,0 +1,107 @@
+using G2G.Documents.Persistence;
+using G2G.Documents.Records;
+using G2G.Documents.Seals;
+using G2G.Engine.Expressions;
+using G2G.Runtime.Audit;
+using G2G.Runtime.Handlers;
+using G2G.Runtime.Organisation;
+using Microsoft.EntityFrameworkCore;
+using static G2G.Documents.Handlers.FormValues;
+
+namespace G2G.Documents.Handlers;
+
+/// <summary>
+/// <c>documents.receive</c>, first step of 收文办理: verifies the issuer's seal over the document, its body and every
+/// attachment (<see cref="SealService.Check"/>). A valid copy is registered with the agency's 收文编号; a broken one is
+/// refused: the recipient row and the instance's audit say why, and <c>sealValid</c> = false routes the clerk to
+/// 拒收. Sets <c>sealValid</c>, <c>refusal</c>, <c>receiptNumber</c> and the document's elements for the forms.
+/// </summary>
+public sealed class ReceiveDocument(SealService seals) : IServiceTaskHandler
+{
+    public IReadOnlyDictionary<string, Value> Invoke(ServiceTaskContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var agency = context.Instance.AgencyId ?? throw new InvalidOperationException("A 收文 belongs to the receiving agency.");
+        using var documents = DocumentsDbContext.Joining(context.Db);
+        var document = ById(documents, DocumentId(context));
+        var recipient = document.Recipients.FirstOrDefault(r => r.AgencyId == agency)
+            ?? throw new InvalidOperationException($"Agency {agency} is not a recipient of document {document.Id}.");
+        var now = context.Now.ToUniversalTime();
+        var check = seals.Check(documents, document);
+        recipient.ReceiptInstanceId = context.Instance.Id;
+        var result = new Dictionary<string, Value>(StringComparer.Ordinal)
+        {
+            ["sealValid"] = Value.From(check.Valid),
+            ["refusal"] = Value.From(check.Problem ?? ""),
+            ["documentType"] = Value.From(document.Type),
+            ["documentTitle"] = Value.From(document.Title),
+            ["documentNumber"] = Value.From(document.DocumentNumber),
+            ["issuingAgencyName"] = Value.From(AgencyName(context, document.IssuingAgencyId)),
+            ["urgency"] = Value.From(document.Urgency),
+            ["classificationName"] = Value.From(Classifications.Name(document.Classification)),
+        };
+        if (!check.Valid)
+        {
+            var problem = check.Problem ?? "";
+            (recipient.State, recipient.Refusal) = (ReceiptStates.Refused, problem[..Math.Min(500, problem.Length)]);
+            AuditLog.Append(context.Db, context.Instance,
+                new AuditEntry("system", "document.refused", ElementId: context.ElementId, Outcome: document.DocumentNumber, Comment: problem), now);
+            documents.SaveChanges();
+            return result;
+        }
+        var seq = DocumentNumbering.Next(documents, ReceiptCounter(agency), Today(context.Now).Year);
+        (recipient.State, recipient.ReceivedAt) = (ReceiptStates.Received, now);
+        documents.SaveChanges();
+        result["receiptNumber"] = Value.From(DocumentNumbering.Format("收文", Today(context.Now).Year, seq));
+        return result;
+    }
+
+    /// <summary>收文编号 count per agency and year on their own counter row, beside the 发文字号.</summary>
+    private static string ReceiptCounter(string agency) => $"{agency}#收文";
+}
+
+/// <summary>
+/// <c>documents.plan</c>, after 拟办: the departments proposed to handle the document (<c>departments</c>, the receiving
+/// agency's own, each with a head) and the way (<c>mode</c>: <c>all</c> 会签 or <c>any</c> 或签). Sets
+/// <c>handlingDepartments</c> and <c>handlingMode</c>.
+/// </summary>
+public sealed class PlanHandling : IServiceTaskHandler
+{
+    public IReadOnlyDictionary<string, Value> Invoke(ServiceTaskContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var agency = context.Instance.AgencyId ?? throw new InvalidOperationException("A 收文 belongs to the receiving agency.");
+        var ids = Ids(context, "departments").Distinct(StringComparer.Ordinal).ToList();
+        if (ids.Count == 0)
+            throw new ServiceTaskRefusedException("Name at least one department to handle it. / 请至少指定一个承办部门。", "departments");
+        var known = context.Db.Set<DepartmentRecord>().AsNoTracking()
+            .Where(d => ids.Contains(d.Id) && d.AgencyId == agency && d.IsActive && d.HeadUserId != null).Select(d => d.Id).ToList();
+        if (ids.Except(known, StringComparer.Ordinal).FirstOrDefault() is { } unknown)
+        {
+            throw new ServiceTaskRefusedException(
+                $"'{unknown}' is not a department of this agency with a head. / “{unknown}”不是本机关设有负责人的部门。", "departments");
+        }
+        var mode = OptionalText(context, "mode", 10) ?? "all";
+        if (mode is not ("all" or "any"))
+            throw new ServiceTaskRefusedException("Choose 会签 (all) or 或签 (any). / 请选择会签或或签。", "mode");
+        return new Dictionary<string, Value>(StringComparer.Ordinal)
+        {
+            ["handlingDepartments"] = Value.From(ids.Select(Value.From)),
+            ["handlingMode"] = Value.From(mode),
+        };
+    }
+}
+
+/// <summary><c>documents.close</c> (办结): the agency's copy is handled.</summary>
+public sealed class CloseReceipt : IServiceTaskHandler
+{
+    public IReadOnlyDictionary<string, Value> Invoke(ServiceTaskContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        using var documents = DocumentsDbContext.Joining(context.Db);
+        var recipient = documents.Recipients.First(r => r.ReceiptInstanceId == context.Instance.Id);
+        recipient.State = ReceiptStates.Handled;
+        documents.SaveChanges();
+        return new Dictionary<string, Value>(StringComparer.Ordinal);
+    }
+}

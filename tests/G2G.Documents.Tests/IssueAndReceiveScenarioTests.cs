@@ -1,0 +1,172 @@
+using G2G.Documents.Persistence;
+using G2G.Documents.Records;
+using G2G.Documents.Storage;
+using G2G.Runtime;
+using G2G.Runtime.Audit;
+using G2G.Runtime.Instances;
+using G2G.Runtime.Organisation;
+using G2G.Runtime.Persistence;
+using G2G.Runtime.Queries;
+using G2G.Runtime.Security;
+using G2G.Runtime.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static G2G.Documents.Tests.DocumentWorld;
+
+namespace G2G.Documents.Tests;
+
+/// <summary>发文办理 and 收文办理 (workflows/documents) walked through the runtime, across agencies.</summary>
+public abstract class IssueAndReceiveScenarioTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+    where TDatabase : TestDatabase
+{
+    private readonly DocumentWorld _world = new(database);
+
+    public Task InitializeAsync() => _world.InitializeAsync();
+
+    public async Task DisposeAsync() => await _world.DisposeAsync();
+
+    [DatabaseFact]
+    public async Task ANotice_IsCountersigned_Signed_Numbered_Sealed_AndEachCityReceivesHandlesAndClosesItsOwnCopy()
+    {
+        var id = await _world.StartIssueAsync();
+        await _world.DraftAsync(id, departments: ["pv-dev", "pv-edu"]);
+        Assert.Equal([Dev, Edu], (await _world.Runtime.OpenTasksAsync(id)).Select(t => t.Assignee).Order(StringComparer.Ordinal));
+        await _world.CompleteAsync(id, "countersign", Dev);
+        await _world.CompleteAsync(id, "countersign", Edu);
+        await _world.SignAsync(id);
+
+        var document = await _world.DocumentAsync(id);
+        Assert.Equal(("试政〔2027〕1号", Governor, DocumentStates.Dispatched), (document.DocumentNumber, document.Signer, document.State));
+        Assert.Equal(new DateOnly(2027, 1, 4), document.WrittenOn);
+        Assert.NotNull(document.Seal);
+        Assert.Equal(InstanceStatus.Completed, (await _world.Runtime.InstanceAsync(id)).Status);
+
+        await _world.Runtime.RunJobsAsync();
+        var receipts = await _world.ReceiptsAsync(document.Id);
+        Assert.Equal(Cities, receipts.Keys.Order(StringComparer.Ordinal));
+        foreach (var (city, receipt) in receipts)
+        {
+            Assert.Equal((city, (string?)null, ClearanceLevel.Unclassified), (receipt.AgencyId, receipt.Initiator, receipt.Classification));
+            var signFor = await _world.Runtime.TaskAsync(receipt.Id, "signFor");
+            Assert.Equal($"{city}.clerk", signFor.Assignee);
+            Assert.Contains(await ToDoAsync($"{city}.clerk"), t => t.InstanceId == receipt.Id);
+            foreach (var other in Cities.Where(c => c != city))
+            {
+                Assert.DoesNotContain(await ToDoAsync($"{other}.clerk"), t => t.InstanceId == receipt.Id);
+                Assert.False(await VisibleAsync($"{other}.clerk", receipt.Id));
+            }
+            Assert.True(await VisibleAsync($"{city}.office", receipt.Id)); // the agency's staff see their 收文
+        }
+
+        var c1 = receipts["c1"].Id;
+        await _world.CompleteAsync(c1, "signFor", "c1.clerk");
+        await _world.CompleteAsync(c1, "propose", "c1.office", ("departments", new[] { "c1-a", "c1-b" }), ("mode", "all"));
+        await _world.CompleteAsync(c1, "instruct", "c1.mayor", ("decision", "approve"));
+        await _world.CompleteAsync(c1, "handle", "c1.a");
+        Assert.Equal(["handle"], (await _world.Runtime.OpenTasksAsync(c1)).Select(t => t.ElementId)); // 会签: both departments
+        await _world.CompleteAsync(c1, "handle", "c1.b");
+        await _world.CompleteAsync(c1, "close", "c1.clerk", ("result", "closed"), ("summary", "已部署落实"));
+
+        Assert.Equal(InstanceStatus.Completed, (await _world.Runtime.InstanceAsync(c1)).Status);
+        var recipients = (await _world.DocumentAsync(id)).Recipients.ToDictionary(r => r.AgencyId);
+        Assert.Equal((ReceiptStates.Handled, c1), (recipients["c1"].State, recipients["c1"].ReceiptInstanceId!.Value));
+        Assert.Equal(ReceiptStates.Received, recipients["c2"].State);
+    }
+
+    [DatabaseFact]
+    public async Task OrSign_OneDepartmentIsEnough()
+    {
+        var id = await _world.StartIssueAsync();
+        await _world.DraftAsync(id, mains: ["c2"]);
+        await _world.SignAsync(id);
+        await _world.Runtime.RunJobsAsync();
+        var receipt = (await _world.ReceiptsAsync((await _world.DocumentAsync(id)).Id))["c2"].Id;
+        await _world.CompleteAsync(receipt, "signFor", "c2.clerk");
+        await _world.CompleteAsync(receipt, "propose", "c2.office", ("departments", new[] { "c2-a", "c2-b" }), ("mode", "any"));
+        await _world.CompleteAsync(receipt, "instruct", "c2.mayor", ("decision", "approve"));
+        await _world.CompleteAsync(receipt, "handle", "c2.b");
+
+        Assert.Equal(["close"], (await _world.Runtime.OpenTasksAsync(receipt)).Select(t => t.ElementId));
+    }
+
+    [DatabaseFact]
+    public async Task ARequestToTwoMainRecipients_AndALetterToASubordinate_AreRefusedWithTheRelationshipAndTheRule()
+    {
+        var request = await _world.StartIssueAsync(initiator: "c1.office", agency: "c1");
+        var refused = await Assert.ThrowsAsync<RuntimeException>(() =>
+            _world.DraftAsync(request, "请示", mains: [Province, Bureau], title: "关于拨付防汛经费的请示", actor: "c1.office"));
+        Assert.Equal(["mainRecipients"], refused.FieldErrors!.Keys);
+        Assert.Contains("exactly one main recipient", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("c1 and pv-fin are parallel under one superior (平行 parallel)", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("上级机关", refused.Message, StringComparison.Ordinal);
+
+        var letter = await _world.StartIssueAsync();
+        var toSubordinate = await Assert.ThrowsAsync<RuntimeException>(() => _world.DraftAsync(letter, "函", mains: ["c1"]));
+        Assert.Contains("pv is the superior of c1 (隶属 subordination)", toSubordinate.Message, StringComparison.Ordinal);
+        Assert.Contains("函只用于平行机关或不相隶属机关之间", toSubordinate.Message, StringComparison.Ordinal);
+        Assert.Equal(["draft"], (await _world.Runtime.OpenTasksAsync(letter)).Select(t => t.ElementId));
+
+        await _world.DraftAsync(request, "请示", mains: [Province], title: "关于拨付防汛经费的请示", actor: "c1.office"); // one superior: accepted
+        await _world.DraftAsync(letter, "函", mains: [Court]); // not affiliated: accepted
+        Assert.Equal(["check"], (await _world.Runtime.OpenTasksAsync(letter)).Select(t => t.ElementId));
+        Assert.Equal(["check"], (await _world.Runtime.OpenTasksAsync(request)).Select(t => t.ElementId));
+    }
+
+    [DatabaseFact]
+    public async Task ADocumentChangedAfterSealing_IsRefusedOnReceipt_VisiblyInTheReceivingInstanceAndTheAudit()
+    {
+        var id = await _world.StartIssueAsync();
+        await _world.DraftAsync(id, mains: ["c1"]);
+        await _world.SignAsync(id);
+        var document = await _world.DocumentAsync(id);
+        var path = await _world.Runtime.In(s => Task.FromResult(s.GetRequiredService<FileStore>().PathOf(document.BodySha256)));
+        await File.WriteAllTextAsync(path, "各市人民政府：\n\n此件作废。");
+
+        await _world.Runtime.RunJobsAsync();
+
+        var receipt = (await _world.ReceiptsAsync(document.Id))["c1"];
+        Assert.Equal(["refused"], (await _world.Runtime.OpenTasksAsync(receipt.Id)).Select(t => t.ElementId));
+        Assert.Equal("c1.clerk", (await _world.Runtime.TaskAsync(receipt.Id, "refused")).Assignee);
+        var recipient = (await _world.DocumentAsync(id)).Recipients.Single();
+        Assert.Equal(ReceiptStates.Refused, recipient.State);
+        Assert.Contains("integrity", recipient.Refusal, StringComparison.Ordinal);
+        var audit = await _world.Runtime.Query(db => db.Set<AuditRecord>().AsNoTracking()
+            .Where(a => a.InstanceId == receipt.Id && a.Action == "document.refused").ToListAsync());
+        Assert.Equal(document.DocumentNumber, Assert.Single(audit).Outcome);
+    }
+
+    [DatabaseFact]
+    public async Task ASecretDocument_ArrivesAsSecret_AndStaysInvisibleToAClerkClearedOnlyForInternal()
+    {
+        var id = await _world.StartIssueAsync(ClearanceLevel.Secret);
+        await _world.DraftAsync(id, mains: ["c1", "c3"]);
+        await _world.SignAsync(id);
+        await _world.Runtime.RunJobsAsync();
+
+        var receipts = await _world.ReceiptsAsync((await _world.DocumentAsync(id)).Id);
+        Assert.All(receipts.Values, r => Assert.Equal(ClearanceLevel.Secret, r.Classification));
+        Assert.Equal("c1.clerk", (await _world.Runtime.TaskAsync(receipts["c1"].Id, "signFor")).Assignee);
+        Assert.DoesNotContain(await ToDoAsync("c3.clerk"), t => t.InstanceId == receipts["c3"].Id);
+        Assert.False(await VisibleAsync("c3.clerk", receipts["c3"].Id));
+        Assert.True(await VisibleAsync("c3.office", receipts["c3"].Id));
+    }
+
+    private Task<IReadOnlyList<TaskView>> ToDoAsync(string user) =>
+        _world.Runtime.In(async s =>
+        {
+            var caller = (await s.GetRequiredService<CallerDirectory>().FindAsync(user))!;
+            return (await s.GetRequiredService<InboxQueries>().ToDoAsync(caller.Viewer, new InboxFilter(), 1, 100)).Items;
+        });
+
+    private Task<bool> VisibleAsync(string user, long instanceId) =>
+        _world.Runtime.In(async s =>
+        {
+            var caller = await s.GetRequiredService<CallerDirectory>().FindAsync(user);
+            var db = s.GetRequiredService<G2GDbContext>();
+            return await db.Set<ProcessInstanceRecord>().VisibleTo(db, caller).AnyAsync(i => i.Id == instanceId);
+        });
+}
+
+public sealed class SqliteIssueAndReceiveScenarioTests(SqliteTestDatabase database) : IssueAndReceiveScenarioTests<SqliteTestDatabase>(database);
+
+public sealed class PostgresIssueAndReceiveScenarioTests(PostgresTestDatabase database) : IssueAndReceiveScenarioTests<PostgresTestDatabase>(database);
