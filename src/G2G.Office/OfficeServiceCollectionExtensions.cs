@@ -5,6 +5,7 @@ using G2G.Office.Persistence;
 using G2G.Office.Records;
 using G2G.Office.Regulations;
 using G2G.Office.Supplies;
+using G2G.Office.Travel;
 using G2G.Office.Vehicles;
 using G2G.Runtime.Handlers;
 using G2G.Runtime.Persistence;
@@ -49,6 +50,7 @@ public static class OfficeServiceCollectionExtensions
         services.AddInstanceEndedHandler<PurchaseCancelled>();
         services.AddOfficeVehicles();
         services.AddOfficeSupplies();
+        services.AddOfficeTravel(configuration);
         return services;
     }
 

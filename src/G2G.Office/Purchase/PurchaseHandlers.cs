@@ -82,9 +82,12 @@ public sealed class ReleasePurchase : IServiceTaskHandler
 internal static class PurchaseForm
 {
     /// <summary>An amount in yuan (at most two decimals, above zero, below ten billion) as fen.</summary>
-    public static long Fen(ServiceTaskContext context, string name)
+    public static long Fen(ServiceTaskContext context, string name) => Fen(context.Variable(name), name);
+
+    /// <summary>A value in yuan (a form's number, or its text) as fen; refused on <paramref name="field"/>.</summary>
+    public static long Fen(Value? value, string field)
     {
-        decimal? yuan = context.Variable(name) switch
+        decimal? yuan = value switch
         {
             NumberValue number => number.Value,
             StringValue text when decimal.TryParse(text.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) => v,
@@ -93,7 +96,7 @@ internal static class PurchaseForm
         if (yuan is not { } y || y <= 0 || y >= 10_000_000_000m || y * 100 != decimal.Truncate(y * 100))
         {
             throw new ServiceTaskRefusedException(
-                "Give an amount in yuan above zero, with at most two decimals. / 金额须大于零，最多两位小数（元）。", name);
+                "Give an amount in yuan above zero, with at most two decimals. / 金额须大于零，最多两位小数（元）。", field);
         }
         return (long)(y * 100);
     }

@@ -68,6 +68,7 @@ internal static class ApiExtensions
         api.MapBudgetApi();
         api.MapVehicleApi();
         api.MapSuppliesApi();
+        api.MapTravelApi();
         return app;
     }
 }

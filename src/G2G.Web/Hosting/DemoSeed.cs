@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using G2G.Office;
 using G2G.Office.Budget;
 using G2G.Office.Persistence;
+using G2G.Office.Travel;
 using G2G.Runtime.Organisation;
 using G2G.Runtime.Organisation.Import;
 using G2G.Runtime.Persistence;
@@ -48,6 +49,8 @@ internal static class DemoSeed
             .Select(d => new { d.Id, d.AgencyId }).ToListAsync(app.Lifetime.ApplicationStopping);
         await BudgetDemoData.SeedAsync(services.GetRequiredService<OfficeDbContext>(), departments.Select(d => (d.Id, d.AgencyId)),
             thisYear, services.GetRequiredService<TimeProvider>().GetUtcNow(), app.Lifetime.ApplicationStopping);
+        await TravelDemoData.SeedAsync(services.GetRequiredService<OfficeDbContext>(), services.GetRequiredService<TimeProvider>().GetUtcNow(),
+            app.Lifetime.ApplicationStopping);
         var instances = await DemoWork.SeedAsync(services, app.Lifetime.ApplicationStopping);
         StartupLog.DemoWorkSeeded(app.Logger, instances);
         StartupLog.DemoSeeded(app.Logger, users.Count, password, string.Join(", ", Roles.Select(r => $"{r.User}: {r.Role}")), string.Join("; ", users.Select(u => u.Line)));

@@ -8,10 +8,11 @@ namespace G2G.Web.Hosting;
 /// <summary>
 /// Work in every state for the demo province, so every inbox, dashboard and report shows something on the first
 /// start: 请假 requests waiting at each approval step, overdue ones (started days ago, their reminders due), sent back
-/// for correction, rejected and completed. Each is driven through the runtime as people would, at an earlier time
-/// (<see cref="ShiftedClock"/>), so deadlines, jobs, history and audit are what they would be.
+/// for correction, rejected and completed; 出差申请 and 差旅报销 in their states likewise (DemoWork.Travel.cs). Each is
+/// driven through the runtime as people would, at an earlier time (<see cref="ShiftedClock"/>), so deadlines, jobs,
+/// history and audit are what they would be.
 /// </summary>
-internal static class DemoWork
+internal static partial class DemoWork
 {
     /// <summary>Who asks for leave, when (working days ago), for how long, and how far it got.</summary>
     private static readonly (string User, int DaysAgo, int Days, string Outcome)[] Requests =
@@ -43,7 +44,7 @@ internal static class DemoWork
             await AdvanceAsync(instances, db, clock, id, user, outcome, cancellationToken);
             started++;
         }
-        return started;
+        return started + await SeedTravelAsync(services, db, now, cancellationToken);
     }
 
     private static async Task AdvanceAsync(InstanceService instances, G2GDbContext db, ShiftedClock clock, long id, string user,

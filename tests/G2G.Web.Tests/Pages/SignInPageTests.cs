@@ -48,9 +48,10 @@ public sealed partial class SignInPageTests : IAsyncLifetime
     {
         var before = await WorkAsync();
         Assert.Equal(10, before.Instances);
-        Assert.Equal(3, before.Completed); // one rejected, two reported back
+        Assert.Equal((6, 2), (before.Trips, before.Claims));
+        Assert.Equal(6, before.Completed); // 请假: one rejected, two reported back; 出差: two approved, one claim paid
         Assert.True(before.Overdue >= 3, $"{before.Overdue} overdue open tasks");
-        Assert.Equal(1, before.WaitingAfterSendBack);
+        Assert.Equal(2, before.WaitingAfterSendBack); // a leave and a trip
         Assert.Equal(116, before.Balances); // 29 users × (年休假, 事假) × (this year, next)
 
         await using (var again = new G2GWebFactory(_database, new Dictionary<string, string?>
@@ -62,17 +63,19 @@ public sealed partial class SignInPageTests : IAsyncLifetime
         Assert.Equal(before, await WorkAsync());
     }
 
-    private async Task<(int Instances, int Completed, int Overdue, int WaitingAfterSendBack, int Balances)> WorkAsync()
+    private async Task<(int Instances, int Trips, int Claims, int Completed, int Overdue, int WaitingAfterSendBack, int Balances)> WorkAsync()
     {
         await using var db = _database.CreateContext();
         var now = DateTimeOffset.UtcNow;
         var instances = await db.Set<ProcessInstanceRecord>().CountAsync(i => i.ProcessKey == "leave");
+        var trips = await db.Set<ProcessInstanceRecord>().CountAsync(i => i.ProcessKey == "travel");
+        var claims = await db.Set<ProcessInstanceRecord>().CountAsync(i => i.ProcessKey == "reimbursement");
         var completed = await db.Set<ProcessInstanceRecord>().CountAsync(i => i.Status == G2G.Runtime.Instances.InstanceStatus.Completed);
         var open = await db.Set<TaskRecord>().Where(t => t.State == G2G.Runtime.Instances.TaskStates.Open).ToListAsync();
         var sentBack = open.Count(t => t.ElementId == "apply"); // only a request sent back waits at its first step
         await using var office = new G2G.Office.Persistence.OfficeDbContext(
             new DbContextOptionsBuilder<G2G.Office.Persistence.OfficeDbContext>().UseSqlite(_database.Settings.ProviderConnectionString).Options);
-        return (instances, completed, open.Count(t => t.DueAt < now), sentBack, await office.LeaveBalances.CountAsync());
+        return (instances, trips, claims, completed, open.Count(t => t.DueAt < now), sentBack, await office.LeaveBalances.CountAsync());
     }
 
     [Fact]
