@@ -3,6 +3,8 @@ using G2G.Office.Travel;
 using G2G.Runtime;
 using G2G.Runtime.Instances;
 using G2G.Runtime.Persistence;
+using G2G.Runtime.Organisation;
+using G2G.Runtime.Security;
 using G2G.Runtime.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -247,6 +249,36 @@ public abstract class TravelScenarioTests<TDatabase>(TDatabase database) : IClas
     }
 
     [DatabaseFact]
+    public async Task AnApprovedTripThatWillNotHappen_IsCancelledByItsRequester_AndGivesItsHoldBack()
+    {
+        var trip = await _world.ApprovedTripAsync();
+        var pending = await _world.StartAsync("travel", Clerk2);
+        await _world.ApplyAsync(pending, Clerk2);
+        var clerk = new Caller(Clerk, "tr", Department, ClearanceLevel.Unclassified, [], [], ["tr"]);
+        var clerk2 = new Caller(Clerk2, "tr", Department, ClearanceLevel.Unclassified, [], [], ["tr"]);
+
+        var stranger = await Assert.ThrowsAsync<RuntimeException>(() => Travel(t => t.CancelTripAsync(trip, Clerk2, default), clerk2));
+        Assert.Equal(RuntimeErrorCode.NotFound, stranger.Code);
+        var notApproved = await Assert.ThrowsAsync<RuntimeException>(() => Travel(t => t.CancelTripAsync(pending, Clerk2, default), clerk2));
+        Assert.Equal(RuntimeErrorCode.Conflict, notApproved.Code);
+        var claim = await _world.StartAsync("reimbursement", Clerk);
+        await _world.CompleteAsync(claim, "claim", Clerk, Claim(trip, "东城市", Expense("allowance", "2027-01-11", 180m, units: 1)));
+        var claimed = await Assert.ThrowsAsync<RuntimeException>(() => Travel(t => t.CancelTripAsync(trip, Clerk, default), clerk));
+        Assert.Equal(RuntimeErrorCode.Conflict, claimed.Code);
+        await _world.Runtime.In(s => s.GetRequiredService<InstanceService>().CancelAsync(claim, "admin", "改期"));
+
+        var cancelled = await Travel(t => t.CancelTripAsync(trip, Clerk, default), clerk);
+
+        Assert.Equal(TravelStates.Cancelled, cancelled.State);
+        Assert.Equal((200_000L, 800_000L), Held(await _world.LineAsync())); // only the pending request's hold is left
+        var mine = await Travel(t => t.RequestsAsync(null, null, default), clerk);
+        Assert.Equal([trip], mine.Select(r => r.InstanceId));
+        var again = await _world.StartAsync("reimbursement", Clerk);
+        Assert.Contains("not approved (cancelled)", (await Assert.ThrowsAsync<RuntimeException>(() => _world.CompleteAsync(again, "claim", Clerk,
+            Claim(trip, "东城市", Expense("allowance", "2027-01-11", 180m, units: 1))))).Message, StringComparison.Ordinal);
+    }
+
+    [DatabaseFact]
     public async Task TheHeadsDeadlinePasses_TheHeadIsReminded_ThenThePrincipalLeaderReceivesTheEscalation()
     {
         var trip = await _world.StartAsync("travel", Clerk);
@@ -273,6 +305,13 @@ public abstract class TravelScenarioTests<TDatabase>(TDatabase database) : IClas
 
     private Task<List<OutboxRecord>> NoticesAsync(long instance, string kind) =>
         _world.Runtime.Query(db => db.Set<OutboxRecord>().Where(o => o.InstanceId == instance && o.Kind == kind).OrderBy(o => o.Id).ToListAsync());
+
+    private Task<T> Travel<T>(Func<TravelService, Task<T>> work, Caller caller) =>
+        _world.Runtime.In(s =>
+        {
+            s.GetRequiredService<CallerContext>().Current = caller;
+            return work(s.GetRequiredService<TravelService>());
+        });
 
     private static string Chinese(RuntimeException refused) => refused.Text.In(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"));
 

@@ -111,10 +111,15 @@ public sealed class TravelService(OfficeDbContext office, G2GDbContext db, Calle
                 .ConfigureAwait(false))
             throw new RuntimeException(RuntimeErrorCode.Conflict, OfficeMessages.TravelClaimUnderWay(instanceId));
         await using var transaction = await office.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-        BudgetLedger.Release(office, instanceId, Now);
-        (request.State, request.ChangedAt) = (TravelStates.Cancelled, Now);
-        await office.SaveChangesAsync(ct).ConfigureAwait(false);
+        // Conditional, like the handlers' updates: of two cancellations at once only one gives the hold back.
+        var now = Now;
+        if (await office.Set<TravelRequestRecord>().Where(r => r.Id == request.Id && r.State == TravelStates.Approved)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, TravelStates.Cancelled).SetProperty(r => r.ChangedAt, now), ct)
+                .ConfigureAwait(false) == 0)
+            throw new RuntimeException(RuntimeErrorCode.Conflict, OfficeMessages.TravelTripNotApproved(instanceId, TravelStates.Text(TravelStates.Cancelled)));
+        BudgetLedger.Release(office, instanceId, now);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
+        await office.Entry(request).ReloadAsync(ct).ConfigureAwait(false);
         await AuditAsync(actor, "travel.trip-cancelled", instanceId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"{request.Requester} {request.Destination} {BudgetLedger.Yuan(request.EstimatedFen)} 元", ct).ConfigureAwait(false);
         return View(request);
