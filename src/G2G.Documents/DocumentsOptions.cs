@@ -12,7 +12,7 @@ public sealed class DocumentsOptions
     public string FilesPath { get; set; } = "App_Data/documents";
 
     /// <summary>Largest attachment in bytes.</summary>
-    public long MaxFileBytes { get; set; } = 20 * 1024 * 1024;
+    public long MaxFileBytes { get; set; } = 10 * 1024 * 1024;
 
     /// <summary>Largest body (正文, Markdown) in characters.</summary>
     public int MaxBodyLength { get; set; } = 200_000;

@@ -25,6 +25,7 @@ public static class DocumentsServiceCollectionExtensions
         services.AddSingleton(new FileStoreRoot(contentRoot));
         services.AddSingleton<FileStore>();
         services.AddSingleton<SealService>();
+        services.AddScoped<DocumentService>();
         services.AddServiceTaskHandler<DraftDocument>("documents.draft");
         services.AddServiceTaskHandler<NumberDocument>("documents.number");
         services.AddServiceTaskHandler<SealDocument>("documents.seal");

@@ -1,9 +1,11 @@
 using G2G.Documents.Persistence;
 using G2G.Documents.Records;
+using G2G.Documents.Storage;
 using G2G.Runtime.Definitions;
 using G2G.Runtime.Instances;
 using G2G.Runtime.Organisation;
 using G2G.Runtime.Persistence;
+using G2G.Runtime.Security;
 using G2G.Runtime.Tests.Infrastructure;
 using G2G.Runtime.Tests.Runtime;
 using Microsoft.AspNetCore.DataProtection;
@@ -134,6 +136,18 @@ public sealed class DocumentWorld(TestDatabase database) : IAsyncDisposable
         await Runtime.Query(db => db.Set<ProcessInstanceRecord>().AsNoTracking()
             .Where(i => i.ProcessKey == "document-receive" && i.BusinessKey!.StartsWith(documentId + ":"))
             .ToDictionaryAsync(i => i.AgencyId!));
+
+    /// <summary>Runs work as a signed-in user would (their agency scope and clearance).</summary>
+    public Task<T> AsUserAsync<T>(string user, Func<IServiceProvider, Task<T>> work) =>
+        Runtime.In(async s =>
+        {
+            s.GetRequiredService<CallerContext>().Current = await s.GetRequiredService<CallerDirectory>().FindAsync(user);
+            return await work(s);
+        });
+
+    /// <summary>Where the store keeps a file, to change it behind the module's back.</summary>
+    public Task<string> StoredPathAsync(string sha256) =>
+        Runtime.In(s => Task.FromResult(s.GetRequiredService<FileStore>().PathOf(sha256)));
 
     public async ValueTask DisposeAsync()
     {

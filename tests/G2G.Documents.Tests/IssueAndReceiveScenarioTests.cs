@@ -1,3 +1,4 @@
+using System.Globalization;
 using G2G.Documents.Persistence;
 using G2G.Documents.Records;
 using G2G.Documents.Storage;
@@ -19,6 +20,8 @@ namespace G2G.Documents.Tests;
 public abstract class IssueAndReceiveScenarioTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
     where TDatabase : TestDatabase
 {
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+
     private readonly DocumentWorld _world = new(database);
 
     public Task InitializeAsync() => _world.InitializeAsync();
@@ -97,13 +100,16 @@ public abstract class IssueAndReceiveScenarioTests<TDatabase>(TDatabase database
             _world.DraftAsync(request, "请示", mains: [Province, Bureau], title: "关于拨付防汛经费的请示", actor: "c1.office"));
         Assert.Equal(["mainRecipients"], refused.FieldErrors!.Keys);
         Assert.Contains("exactly one main recipient", refused.Message, StringComparison.Ordinal);
-        Assert.Contains("c1 and pv-fin are parallel under one superior (平行 parallel)", refused.Message, StringComparison.Ordinal);
-        Assert.Contains("上级机关", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("pv-fin: c1 and pv-fin are parallel under one superior (平行 parallel); a 请示 goes only to a superior", refused.Message,
+            StringComparison.Ordinal);
+        Assert.Contains("请示只主送一个上级机关，现有 2 个主送机关。 此外，pv-fin：c1与pv-fin为同一上级下的平行机关；按规定，请示只能主送具有隶属或业务指导关系的上级机关。",
+            refused.Text.In(Chinese), StringComparison.Ordinal);
 
         var letter = await _world.StartIssueAsync();
         var toSubordinate = await Assert.ThrowsAsync<RuntimeException>(() => _world.DraftAsync(letter, "函", mains: ["c1"]));
-        Assert.Contains("pv is the superior of c1 (隶属 subordination)", toSubordinate.Message, StringComparison.Ordinal);
-        Assert.Contains("函只用于平行机关或不相隶属机关之间", toSubordinate.Message, StringComparison.Ordinal);
+        Assert.Equal("c1: pv is the superior of c1 (隶属 subordination); a 函 goes to parallel or non-affiliated agencies (平行文).",
+            toSubordinate.Message);
+        Assert.Equal("c1：pv是c1的上级机关（隶属关系）；按规定，函只用于平行机关或不相隶属机关之间。", toSubordinate.FieldErrors!["mainRecipients"][0].In(Chinese));
         Assert.Equal(["draft"], (await _world.Runtime.OpenTasksAsync(letter)).Select(t => t.ElementId));
 
         await _world.DraftAsync(request, "请示", mains: [Province], title: "关于拨付防汛经费的请示", actor: "c1.office"); // one superior: accepted
@@ -119,7 +125,7 @@ public abstract class IssueAndReceiveScenarioTests<TDatabase>(TDatabase database
         await _world.DraftAsync(id, mains: ["c1"]);
         await _world.SignAsync(id);
         var document = await _world.DocumentAsync(id);
-        var path = await _world.Runtime.In(s => Task.FromResult(s.GetRequiredService<FileStore>().PathOf(document.BodySha256)));
+        var path = await _world.StoredPathAsync(document.BodySha256);
         await File.WriteAllTextAsync(path, "各市人民政府：\n\n此件作废。");
 
         await _world.Runtime.RunJobsAsync();
@@ -133,6 +139,46 @@ public abstract class IssueAndReceiveScenarioTests<TDatabase>(TDatabase database
         var audit = await _world.Runtime.Query(db => db.Set<AuditRecord>().AsNoTracking()
             .Where(a => a.InstanceId == receipt.Id && a.Action == "document.refused").ToListAsync());
         Assert.Equal(document.DocumentNumber, Assert.Single(audit).Outcome);
+    }
+
+    [DatabaseFact]
+    public async Task ATamperedAttachment_IsRefusedOnReceipt_AndNeverServed_WhileTheIntactDocumentIsReadByItsRecipientOnly()
+    {
+        var id = await _world.StartIssueAsync();
+        await _world.DraftAsync(id, mains: ["c1"]);
+        var documentId = (await _world.DocumentAsync(id)).Id;
+        var added = await _world.AsUserAsync(Drafter, s => s.GetRequiredService<DocumentService>()
+            .AddAttachmentAsync(documentId, "附件1 安全检查表.csv", "text/csv", "单位,检查项\n东城,消防通道\n"u8.ToArray(), Drafter, default));
+        var notTheDrafter = await Assert.ThrowsAsync<RuntimeException>(() => _world.AsUserAsync(Office, s => s.GetRequiredService<DocumentService>()
+            .AddAttachmentAsync(documentId, "附件2", "text/csv", "x"u8.ToArray(), Office, default)));
+        Assert.Equal(RuntimeErrorCode.NotAllowed, notTheDrafter.Code);
+        var badType = await Assert.ThrowsAsync<RuntimeException>(() => _world.AsUserAsync(Drafter, s => s.GetRequiredService<DocumentService>()
+            .AddAttachmentAsync(documentId, "附件2", "application/x-msdownload", "MZ"u8.ToArray(), Drafter, default)));
+        Assert.Equal(["contentType"], badType.FieldErrors!.Keys);
+        await _world.SignAsync(id);
+        var late = await Assert.ThrowsAsync<RuntimeException>(() => _world.AsUserAsync(Drafter, s => s.GetRequiredService<DocumentService>()
+            .AddAttachmentAsync(documentId, "附件2", "text/csv", "x"u8.ToArray(), Drafter, default)));
+        Assert.Equal(RuntimeErrorCode.Conflict, late.Code);
+
+        var before = await _world.AsUserAsync(Drafter, s => s.GetRequiredService<DocumentService>().GetAsync(documentId, default));
+        Assert.True(before.Seal.Valid);
+        await File.WriteAllTextAsync(await _world.StoredPathAsync(added.Sha256), "单位,检查项\n东城,无\n");
+        await _world.Runtime.RunJobsAsync();
+
+        var receipt = (await _world.ReceiptsAsync(documentId))["c1"];
+        Assert.Equal(["refused"], (await _world.Runtime.OpenTasksAsync(receipt.Id)).Select(t => t.ElementId));
+        Assert.Contains(added.Sha256, (await _world.DocumentAsync(id)).Recipients.Single().Refusal, StringComparison.Ordinal);
+        var view = await _world.AsUserAsync("c1.clerk", s => s.GetRequiredService<DocumentService>().GetAsync(documentId, default));
+        Assert.False(view.Seal.Valid);
+        var served = await Assert.ThrowsAsync<RuntimeException>(() => _world.AsUserAsync("c1.clerk", s => s.GetRequiredService<DocumentService>()
+            .AttachmentAsync(documentId, 1, "c1.clerk", default)));
+        Assert.Equal(RuntimeErrorCode.Conflict, served.Code);
+        var audit = await _world.Runtime.Query(db => db.Set<AuditRecord>().AsNoTracking()
+            .Where(a => a.Chain == DocumentService.AuditChain && a.Action == "document.file-refused").ToListAsync());
+        Assert.Contains(audit, a => a.Actor == "c1.clerk" && a.Data == $"{documentId}:{added.Sha256}");
+        var outsider = await Assert.ThrowsAsync<RuntimeException>(() => _world.AsUserAsync("c2.clerk", s => s.GetRequiredService<DocumentService>()
+            .GetAsync(documentId, default)));
+        Assert.Equal(RuntimeErrorCode.NotFound, outsider.Code);
     }
 
     [DatabaseFact]

@@ -15,9 +15,9 @@ internal static class FormValues
     {
         var text = (context.Variable(name) as StringValue)?.Value.Trim();
         if (string.IsNullOrEmpty(text))
-            throw new ServiceTaskRefusedException($"'{name}' is required. / 请填写 {name}。", name);
+            throw new ServiceTaskRefusedException(DocumentsMessages.Required(name), name);
         return text.Length <= maxLength ? text
-            : throw new ServiceTaskRefusedException($"At most {maxLength} characters. / 不超过{maxLength}字。", name);
+            : throw new ServiceTaskRefusedException(DocumentsMessages.TooLong(maxLength), name);
     }
 
     public static string? OptionalText(ServiceTaskContext context, string name, int maxLength) =>
@@ -41,7 +41,7 @@ internal static class FormValues
         StringValue text when int.TryParse(text.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and < 100 => n,
         null or NullValue => null,
         StringValue { Value.Length: 0 } => null,
-        _ => throw new ServiceTaskRefusedException($"'{name}' must be a whole number of years. / {name} 须为整数年。", name),
+        _ => throw new ServiceTaskRefusedException(DocumentsMessages.WholeYears(name), name),
     };
 
     public static long DocumentId(ServiceTaskContext context) =>

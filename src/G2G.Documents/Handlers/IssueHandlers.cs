@@ -31,14 +31,13 @@ public sealed class DraftDocument(FileStore files, IOptions<DocumentsOptions> op
         var instance = context.Instance;
         var drafter = instance.Initiator ?? throw new InvalidOperationException("A document is drafted by the instance's initiator.");
         var agency = instance.AgencyId
-            ?? throw new ServiceTaskRefusedException("A document is issued by an agency; start the procedure for yours. / 发文须以机关名义。", "docType");
+            ?? throw new ServiceTaskRefusedException(DocumentsMessages.IssuedByAgency(), "docType");
         var type = DocumentTypes.Normalise((context.Variable("docType") as StringValue)?.Value)
-            ?? throw new ServiceTaskRefusedException(
-                $"Choose one of the 15 types: {string.Join("、", DocumentTypes.All)}. / 请选择文种：{string.Join("、", DocumentTypes.All)}。", "docType");
+            ?? throw new ServiceTaskRefusedException(DocumentsMessages.UnknownType(string.Join("、", DocumentTypes.All)), "docType");
         var title = Text(context, "title", 200);
         var urgency = OptionalText(context, "urgency", 10) ?? Urgencies.Normal;
         if (!Urgencies.IsKnown(urgency))
-            throw new ServiceTaskRefusedException("Urgency is 特急, 加急 or 平急. / 紧急程度为特急、加急或平急。", "urgency");
+            throw new ServiceTaskRefusedException(DocumentsMessages.UnknownUrgency(), "urgency");
         var body = Text(context, "body", options.Value.MaxBodyLength);
         var note = OptionalText(context, "note", 500);
         var (mains, copies) = (Ids(context, "mainRecipients"), Ids(context, "copyRecipients"));
@@ -47,7 +46,7 @@ public sealed class DraftDocument(FileStore files, IOptions<DocumentsOptions> op
         {
             var field = refusals.Any(r => copies.Contains(r.AgencyId) && !mains.Contains(r.AgencyId)) && refusals.All(r => !mains.Contains(r.AgencyId))
                 ? "copyRecipients" : "mainRecipients";
-            throw new ServiceTaskRefusedException(string.Join(" ", refusals.Select(r => r.Message)), field);
+            throw new ServiceTaskRefusedException(refusals.Select(r => r.Reason).Aggregate(DocumentsMessages.AndAlso), field);
         }
         var secrecyYears = SecrecyYears(context, instance.Classification);
         var departments = Departments(context, agency);
@@ -105,8 +104,7 @@ public sealed class DraftDocument(FileStore files, IOptions<DocumentsOptions> op
         {
             null => maximum,
             _ when years > maximum => throw new ServiceTaskRefusedException(
-                $"A {Classifications.Name(classification)} document is kept secret at most {maximum} years. / {Classifications.Name(classification)}文件保密期限不超过{maximum}年。",
-                "secrecyYears"),
+                DocumentsMessages.SecrecyTooLong(Classifications.Name(classification), maximum), "secrecyYears"),
             _ => years,
         };
     }
@@ -119,8 +117,7 @@ public sealed class DraftDocument(FileStore files, IOptions<DocumentsOptions> op
             .Where(d => ids.Contains(d.Id) && d.AgencyId == agency && d.IsActive && d.HeadUserId != null).Select(d => d.Id).ToList();
         if (ids.Except(known, StringComparer.Ordinal).FirstOrDefault() is { } unknown)
         {
-            throw new ServiceTaskRefusedException(
-                $"'{unknown}' is not a department of this agency with a head. / “{unknown}”不是本机关设有负责人的部门。", "departments");
+            throw new ServiceTaskRefusedException(DocumentsMessages.NotADepartment(unknown), "departments");
         }
         return ids;
     }

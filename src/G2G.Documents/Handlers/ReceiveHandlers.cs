@@ -32,7 +32,8 @@ public sealed class ReceiveDocument(SealService seals) : IServiceTaskHandler
         var result = new Dictionary<string, Value>(StringComparer.Ordinal)
         {
             ["sealValid"] = Value.From(check.Valid),
-            ["refusal"] = Value.From(check.Problem ?? ""),
+            // The forms show it in the product's default language; the row and the audit keep it in English, as logs do.
+            ["refusal"] = Value.From(check.Problem?.In(DefaultLanguage) ?? ""),
             ["documentType"] = Value.From(document.Type),
             ["documentTitle"] = Value.From(document.Title),
             ["documentNumber"] = Value.From(document.DocumentNumber),
@@ -42,7 +43,7 @@ public sealed class ReceiveDocument(SealService seals) : IServiceTaskHandler
         };
         if (!check.Valid)
         {
-            var problem = check.Problem ?? "";
+            var problem = check.Problem!.English;
             (recipient.State, recipient.Refusal) = (ReceiptStates.Refused, problem[..Math.Min(500, problem.Length)]);
             AuditLog.Append(context.Db, context.Instance,
                 new AuditEntry("system", "document.refused", ElementId: context.ElementId, Outcome: document.DocumentNumber, Comment: problem), now);
@@ -55,6 +56,8 @@ public sealed class ReceiveDocument(SealService seals) : IServiceTaskHandler
         result["receiptNumber"] = Value.From(DocumentNumbering.Format("收文", Today(context.Now).Year, seq));
         return result;
     }
+
+    private static readonly System.Globalization.CultureInfo DefaultLanguage = System.Globalization.CultureInfo.GetCultureInfo("zh-CN");
 
     /// <summary>收文编号 count per agency and year on their own counter row, beside the 发文字号.</summary>
     private static string ReceiptCounter(string agency) => $"{agency}#收文";
@@ -73,17 +76,16 @@ public sealed class PlanHandling : IServiceTaskHandler
         var agency = context.Instance.AgencyId ?? throw new InvalidOperationException("A 收文 belongs to the receiving agency.");
         var ids = Ids(context, "departments").Distinct(StringComparer.Ordinal).ToList();
         if (ids.Count == 0)
-            throw new ServiceTaskRefusedException("Name at least one department to handle it. / 请至少指定一个承办部门。", "departments");
+            throw new ServiceTaskRefusedException(DocumentsMessages.NoHandlingDepartment(), "departments");
         var known = context.Db.Set<DepartmentRecord>().AsNoTracking()
             .Where(d => ids.Contains(d.Id) && d.AgencyId == agency && d.IsActive && d.HeadUserId != null).Select(d => d.Id).ToList();
         if (ids.Except(known, StringComparer.Ordinal).FirstOrDefault() is { } unknown)
         {
-            throw new ServiceTaskRefusedException(
-                $"'{unknown}' is not a department of this agency with a head. / “{unknown}”不是本机关设有负责人的部门。", "departments");
+            throw new ServiceTaskRefusedException(DocumentsMessages.NotADepartment(unknown), "departments");
         }
         var mode = OptionalText(context, "mode", 10) ?? "all";
         if (mode is not ("all" or "any"))
-            throw new ServiceTaskRefusedException("Choose 会签 (all) or 或签 (any). / 请选择会签或或签。", "mode");
+            throw new ServiceTaskRefusedException(DocumentsMessages.UnknownMode(), "mode");
         return new Dictionary<string, Value>(StringComparer.Ordinal)
         {
             ["handlingDepartments"] = Value.From(ids.Select(Value.From)),

@@ -5,13 +5,14 @@ using System.Text;
 using G2G.Documents.Persistence;
 using G2G.Documents.Records;
 using G2G.Documents.Storage;
+using G2G.Runtime;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace G2G.Documents.Seals;
 
 /// <summary>What a seal check found: valid, or why not.</summary>
-public sealed record SealCheck(bool Valid, string? Problem)
+public sealed record SealCheck(bool Valid, RuntimeText? Problem)
 {
     public static SealCheck Ok { get; } = new(true, null);
 }
@@ -44,7 +45,7 @@ public sealed class SealService(IDataProtectionProvider protection, FileStore fi
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(document);
         if (document.Seal is null)
-            return new(false, "The document carries no seal. / 文件未加盖电子印章。");
+            return new(false, DocumentsMessages.NoSeal());
         try
         {
             _ = files.Read(document.BodySha256);
@@ -53,17 +54,16 @@ public sealed class SealService(IDataProtectionProvider protection, FileStore fi
         }
         catch (FileIntegrityException broken)
         {
-            return new(false, broken.Message);
+            return new(false, broken.Text);
         }
         var seal = documents.Seals.AsNoTracking().FirstOrDefault(s => s.AgencyId == document.IssuingAgencyId);
         if (seal is null)
-            return new(false, $"The issuing agency {document.IssuingAgencyId} has no seal certificate. / 发文机关无印章证书。");
+            return new(false, DocumentsMessages.NoCertificate(document.IssuingAgencyId));
         using var certificate = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(seal.Certificate));
         using var key = certificate.GetECDsaPublicKey()!;
         return key.VerifyData(Digest(document), Convert.FromBase64String(document.Seal), HashAlgorithmName.SHA256)
             ? SealCheck.Ok
-            : new(false, "The seal does not match the document: a field, the body or an attachment was changed after sealing. "
-                + "/ 电子印章验证失败：文件在用印后被改动。");
+            : new(false, DocumentsMessages.SealBroken());
     }
 
     /// <summary>The agency's seal, made now (key pair and certificate) if it has none; a race with another node is harmless.</summary>

@@ -1,12 +1,16 @@
 using System.Security.Cryptography;
+using G2G.Runtime;
 using Microsoft.Extensions.Options;
 
 namespace G2G.Documents.Storage;
 
 /// <summary>A stored file whose content no longer has the hash it is filed under (changed or damaged on disk).</summary>
-public sealed class FileIntegrityException(string sha256, string message) : Exception(message)
+public sealed class FileIntegrityException(string sha256, RuntimeText text) : Exception(text.English)
 {
     public string Sha256 { get; } = sha256;
+
+    /// <summary>The reason, in the reader's language.</summary>
+    public RuntimeText Text { get; } = text;
 }
 
 /// <summary>
@@ -48,12 +52,11 @@ public sealed class FileStore(IOptions<DocumentsOptions> options, FileStoreRoot 
     {
         var path = PathOf(sha256);
         if (!File.Exists(path))
-            throw new FileIntegrityException(sha256, $"The stored file {sha256} is missing. / 存储的文件 {sha256} 缺失。");
+            throw new FileIntegrityException(sha256, DocumentsMessages.FileMissing(sha256));
         var content = File.ReadAllBytes(path);
         if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(content)), sha256, StringComparison.Ordinal))
         {
-            throw new FileIntegrityException(sha256,
-                $"The stored file {sha256} fails its integrity check (its content was changed). / 存储的文件 {sha256} 完整性校验失败（内容已被改动）。");
+            throw new FileIntegrityException(sha256, DocumentsMessages.FileChanged(sha256));
         }
         return content;
     }

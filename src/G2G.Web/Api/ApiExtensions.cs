@@ -69,6 +69,7 @@ internal static class ApiExtensions
         api.MapVehicleApi();
         api.MapSuppliesApi();
         api.MapTravelApi();
+        api.MapDocumentsApi();
         return app;
     }
 }

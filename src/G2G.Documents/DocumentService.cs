@@ -1,0 +1,158 @@
+using G2G.Documents.Persistence;
+using G2G.Documents.Records;
+using G2G.Documents.Seals;
+using G2G.Documents.Storage;
+using G2G.Runtime;
+using G2G.Runtime.Audit;
+using G2G.Runtime.Organisation;
+using G2G.Runtime.Persistence;
+using G2G.Runtime.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace G2G.Documents;
+
+/// <summary>A document in a list.</summary>
+public sealed record DocumentSummary(long Id, string Type, string Title, string IssuingAgencyId, string? DocumentNumber, string State,
+    ClearanceLevel Classification, string Urgency, DateOnly? WrittenOn, DateTimeOffset CreatedAt);
+
+/// <summary>A document with its recipients, attachments and the result of checking its seal now.</summary>
+public sealed record DocumentView(long Id, long? InstanceId, string Type, string Title, string IssuingAgencyId, string? DepartmentId,
+    string Drafter, string? DocumentNumber, string? Signer, string? SignerName, ClearanceLevel Classification, int? SecrecyYears,
+    string Urgency, DateOnly? WrittenOn, string? Note, string BodySha256, string State, IReadOnlyList<RecipientView> Recipients,
+    IReadOnlyList<AttachmentView> Attachments, SealView Seal, DateTimeOffset CreatedAt);
+
+/// <summary>A recipient agency and where its copy stands.</summary>
+public sealed record RecipientView(string AgencyId, string Kind, string State, long? ReceiptInstanceId, DateTimeOffset? DispatchedAt,
+    DateTimeOffset? ReceivedAt, string? Refusal);
+
+/// <summary>An attachment (附件): its position in the 附件说明, name and file.</summary>
+public sealed record AttachmentView(int Position, string Name, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt);
+
+/// <summary>The seal: whether the document carries one and whether it holds for the document as it is now.</summary>
+public sealed record SealView(bool Sealed, bool Valid, string? Problem, DateTimeOffset? SealedAt);
+
+/// <summary>A file served from the store after its hash was checked.</summary>
+public sealed record StoredFile(byte[] Content, string ContentType, string FileName);
+
+/// <summary>
+/// Documents as people and other systems see them: the issuing agency's staff and, once dispatched, the recipient
+/// agencies' staff, each up to their clearance (others get 404). Every view checks the seal again; every file read
+/// re-hashes the file, and one that fails is refused (409) with a record in the <c>documents</c> audit chain, never served.
+/// Attachments are added by the drafter while the document is a draft (before it is numbered and sealed).
+/// </summary>
+public sealed class DocumentService(DocumentsDbContext documents, G2GDbContext db, CallerContext callers, FileStore files,
+    SealService seals, IOptions<DocumentsOptions> options, TimeProvider clock)
+{
+    /// <summary>The audit chain of refused file reads.</summary>
+    public const string AuditChain = "documents";
+
+    public async Task<IReadOnlyList<DocumentSummary>> ListAsync(string? state, string? agencyId, CancellationToken cancellationToken)
+    {
+        var rows = await Visible().Where(d => (state == null || d.State == state) && (agencyId == null || d.IssuingAgencyId == agencyId))
+            .OrderByDescending(d => d.Id).Take(500)
+            .Select(d => new DocumentSummary(d.Id, d.Type, d.Title, d.IssuingAgencyId, d.DocumentNumber, d.State, d.Classification, d.Urgency,
+                d.WrittenOn, d.CreatedAt))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows;
+    }
+
+    /// <summary>One document, its seal checked now.</summary>
+    public async Task<DocumentView> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        var d = await FindAsync(id, cancellationToken).ConfigureAwait(false);
+        var check = d.Seal is null ? null : seals.Check(documents, d);
+        return new DocumentView(d.Id, d.InstanceId, d.Type, d.Title, d.IssuingAgencyId, d.DepartmentId, d.Drafter, d.DocumentNumber, d.Signer,
+            d.SignerName, d.Classification, d.SecrecyYears, d.Urgency, d.WrittenOn, d.Note, d.BodySha256, d.State,
+            [.. d.Recipients.OrderBy(r => r.Kind, StringComparer.Ordinal).ThenBy(r => r.Position)
+                .Select(r => new RecipientView(r.AgencyId, r.Kind, r.State, r.ReceiptInstanceId, r.DispatchedAt, r.ReceivedAt, r.Refusal))],
+            [.. d.Attachments.OrderBy(a => a.Position).Select(Attachment)],
+            new SealView(d.Seal is not null, check?.Valid ?? false, check?.Problem?.InCurrentCulture(), d.SealedAt), d.CreatedAt);
+    }
+
+    /// <summary>The body (正文) as Markdown.</summary>
+    public async Task<StoredFile> BodyAsync(long id, string actor, CancellationToken cancellationToken)
+    {
+        var document = await FindAsync(id, cancellationToken).ConfigureAwait(false);
+        return new(await ReadAsync(document, document.BodySha256, actor, cancellationToken).ConfigureAwait(false), "text/markdown; charset=utf-8",
+            $"{document.Id}.md");
+    }
+
+    public async Task<StoredFile> AttachmentAsync(long id, int position, string actor, CancellationToken cancellationToken)
+    {
+        var document = await FindAsync(id, cancellationToken).ConfigureAwait(false);
+        var attachment = document.Attachments.FirstOrDefault(a => a.Position == position)
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, DocumentsMessages.AttachmentNotFound(id, position));
+        return new(await ReadAsync(document, attachment.Sha256, actor, cancellationToken).ConfigureAwait(false), attachment.ContentType, attachment.Name);
+    }
+
+    /// <summary>Adds an attachment at the end of the 附件说明: the drafter, while the document is a draft; type and size limited.</summary>
+    public async Task<AttachmentView> AddAttachmentAsync(long id, string? name, string? contentType, byte[] content, string actor,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var document = await FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (callers.Current is not null && actor != document.Drafter)
+            throw new RuntimeException(RuntimeErrorCode.NotAllowed, DocumentsMessages.AttachmentOnlyDrafter(document.Drafter));
+        if (document.State != DocumentStates.Draft)
+            throw new RuntimeException(RuntimeErrorCode.Conflict, DocumentsMessages.AttachmentOnlyWhileDraft(document.DocumentNumber ?? ""));
+        name = name?.Trim();
+        if (string.IsNullOrEmpty(name))
+            throw RuntimeException.ForField("name", DocumentsMessages.Required("name"));
+        if (name.Length > 200)
+            throw RuntimeException.ForField("name", DocumentsMessages.TooLong(200));
+        var type = (contentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
+        if (!files.Allows(type))
+            throw RuntimeException.ForField("contentType", DocumentsMessages.AttachmentType(type));
+        if (content.Length == 0)
+            throw RuntimeException.ForField("file", DocumentsMessages.AttachmentEmpty());
+        if (content.Length > options.Value.MaxFileBytes)
+            throw RuntimeException.ForField("file", DocumentsMessages.AttachmentTooLarge(options.Value.MaxFileBytes));
+        var attachment = new DocumentAttachmentRecord
+        {
+            DocumentId = id, Position = document.Attachments.Select(a => a.Position).DefaultIfEmpty(0).Max() + 1, Name = name, ContentType = type,
+            Size = content.Length, Sha256 = files.Put(content), UploadedBy = actor, UploadedAt = clock.GetUtcNow().ToUniversalTime(),
+        };
+        documents.Attachments.Add(attachment);
+        await documents.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return Attachment(attachment);
+    }
+
+    /// <summary>Documents the caller may see: their agency issued it, or received it; up to their clearance.</summary>
+    internal IQueryable<DocumentRecord> Visible()
+    {
+        var rows = documents.Documents.AsNoTracking();
+        if (callers.Current is not { } caller)
+            return rows;
+        var clearance = caller.Clearance;
+        rows = rows.Where(d => d.Classification <= clearance);
+        if (caller.Agencies is null)
+            return rows;
+        var agencies = caller.Agencies.ToList();
+        return rows.Where(d => agencies.Contains(d.IssuingAgencyId)
+            || d.Recipients.Any(r => r.DispatchedAt != null && agencies.Contains(r.AgencyId)));
+    }
+
+    internal async Task<DocumentRecord> FindAsync(long id, CancellationToken cancellationToken) =>
+        await Visible().Include(d => d.Recipients).Include(d => d.Attachments).AsSplitQuery()
+            .FirstOrDefaultAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false)
+        ?? throw new RuntimeException(RuntimeErrorCode.NotFound, DocumentsMessages.DocumentNotFound(id));
+
+    /// <summary>A file of the document, its hash checked; a failed check is audited and refused.</summary>
+    internal async Task<byte[]> ReadAsync(DocumentRecord document, string sha256, string actor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return files.Read(sha256);
+        }
+        catch (FileIntegrityException broken)
+        {
+            AuditLog.Append(db, AuditChain, new AuditEntry(actor, "document.file-refused", Outcome: document.DocumentNumber ?? document.Title,
+                Comment: broken.Message, Data: $"{document.Id}:{sha256}"), clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            throw new RuntimeException(RuntimeErrorCode.Conflict, broken.Text);
+        }
+    }
+
+    private static AttachmentView Attachment(DocumentAttachmentRecord a) => new(a.Position, a.Name, a.ContentType, a.Size, a.Sha256, a.UploadedAt);
+}
