@@ -58,6 +58,8 @@ public static class RuntimeServiceCollectionExtensions
         services.AddScoped<Queries.InboxQueries>();
         services.AddScoped<NotificationInbox>();
         services.AddScoped<Forms.TaskForms>();
+        services.AddScoped<Queries.TaskSteps>();
+        services.AddScoped<Queries.ProcessCatalog>();
         services.AddScoped<Supervision.SupervisionQueries>();
         services.AddScoped<JobStore>();
         services.AddScoped<JobRunner>();

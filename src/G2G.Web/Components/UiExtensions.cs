@@ -18,6 +18,7 @@ internal static class UiExtensions
         services.AddScoped<CircuitHandler, Shell.CircuitCallers>();
         services.AddMudServices();
         services.AddTransient<MudBlazor.MudLocalizer, Shell.MudChineseText>();
+        services.AddScoped<Work.OrgDirectory>();
         return services;
     }
 

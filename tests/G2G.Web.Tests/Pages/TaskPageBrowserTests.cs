@@ -1,0 +1,169 @@
+using System.Globalization;
+using G2G.Runtime.Tests.Infrastructure;
+using G2G.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace G2G.Web.Tests.Pages;
+
+/// <summary>
+/// Work in a real browser on the demo province and the shipped leave procedure: a clerk starts a request from /start and
+/// fills in its form, the department head finds it in 待办, approves it with an opinion, and it moves to their 已办.
+/// Runs on SQLite and PostgreSQL.
+/// </summary>
+public abstract class TaskPageBrowserTests<TDatabase>(BrowserWorld<TDatabase> world) : IClassFixture<BrowserWorld<TDatabase>>
+    where TDatabase : TestDatabase, new()
+{
+    protected BrowserWorld<TDatabase> World => world;
+
+    [BrowserFact]
+    public async Task AClerkStartsALeaveRequest_TheHeadApprovesItWithAnOpinion_AndItMovesToDone()
+    {
+        var clerk = await World.SignedInAsync("zheng.kai");
+        await StartLeaveAsync(clerk);
+        await FillLeaveAsync(clerk, LeaveDay(), "家中有事需处理");
+        await BrowserPages.ShotAsync(clerk, "task-apply");
+        await OperateAsync(clerk, "[data-operation=submit]");
+
+        var head = await World.SignedInAsync("wu.fang");
+        await OpenFromToDoAsync(head, "郑凯的请假申请");
+        Assert.Equal("1", await head.Locator("#field-days").InputValueAsync()); // read-only at this step, from the balance check
+        await head.FillAsync("#field-comment", "同意，请做好工作交接。");
+        await BrowserPages.ShotAsync(head, "task-approve");
+        await OperateAsync(head, "[data-choice=approve]");
+        Assert.Contains("同意，请做好工作交接。", await head.Locator(".g2g-history").InnerTextAsync(), StringComparison.Ordinal);
+
+        await World.OpenAsync(head, "/inbox");
+        await head.GetByRole(AriaRole.Tab, new() { Name = "已办" }).ClickAsync();
+        await head.Locator("tbody tr", new() { HasText = "郑凯的请假申请" }).First.WaitForAsync();
+        await head.GetByRole(AriaRole.Tab, new() { Name = "待办" }).ClickAsync();
+        await head.Locator("tbody tr", new() { HasText = "处长审批" }).First.WaitForAsync();
+        Assert.Equal(0, await head.Locator("tbody tr", new() { HasText = "郑凯的请假申请" }).CountAsync());
+    }
+
+    /// <summary>Starts 请假 from the catalog and waits for its first form, the clerk's own application.</summary>
+    protected async Task StartLeaveAsync(IPage page)
+    {
+        await World.OpenAsync(page, "/start");
+        await BrowserPages.ShotAsync(page, "start");
+        await page.FillAsync("#procedure-search", "请假");
+        await page.Locator("[data-start=purchase]").WaitForAsync(new() { State = WaitForSelectorState.Detached }); // the search has filtered
+        await page.Locator("[data-start=leave]").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/tasks/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("#field-reason").WaitForAsync(); // the new page, prerendered
+        await BrowserPages.Interactive(page);
+    }
+
+    /// <summary>Fills in the application: annual leave for one day, a reason and a phone number.</summary>
+    protected static async Task FillLeaveAsync(IPage page, DateOnly day, string reason)
+    {
+        await ChooseAsync(page, "假别", "年休假");
+        var text = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await page.FillAsync("#field-startDate", text);
+        await page.PressAsync("#field-startDate", "Tab");
+        await page.FillAsync("#field-endDate", text);
+        await page.PressAsync("#field-endDate", "Tab");
+        await page.FillAsync("#field-reason", reason);
+        await page.FillAsync("#field-phone", "138 0000 0000");
+    }
+
+    /// <summary>Picks an option of a MudBlazor select by the field's label.</summary>
+    protected static async Task ChooseAsync(IPage page, string label, string option)
+    {
+        await page.Locator(".mud-select", new() { HasText = label }).First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).First.ClickAsync();
+    }
+
+    /// <summary>Presses an operation's button, confirms its dialog and waits for the page to say it is done.</summary>
+    protected static async Task OperateAsync(IPage page, string button)
+    {
+        await page.Locator(button).ClickAsync();
+        await page.Locator("[data-confirm=true]").ClickAsync();
+        await page.Locator("[data-done=true]").WaitForAsync();
+    }
+
+    /// <summary>Opens the inbox's 待办, follows the task with the title and waits for its page.</summary>
+    protected async Task OpenFromToDoAsync(IPage page, string title)
+    {
+        await World.OpenAsync(page, "/inbox");
+        await page.Locator("tbody tr", new() { HasText = title }).First.GetByRole(AriaRole.Link).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/tasks/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("[data-operation]").First.WaitForAsync(); // the new page, prerendered
+        await BrowserPages.Interactive(page);
+    }
+
+    /// <summary>A working day well ahead, in the next year (the demo gives every user 10 days of annual leave then).</summary>
+    protected static DateOnly LeaveDay()
+    {
+        var day = new DateOnly(DateTime.UtcNow.Year + 1, 3, 10);
+        while (day.DayOfWeek != DayOfWeek.Wednesday)
+            day = day.AddDays(1);
+        return day;
+    }
+}
+
+public sealed class PostgresTaskPageBrowserTests(BrowserWorld<PostgresTestDatabase> world) : TaskPageBrowserTests<PostgresTestDatabase>(world);
+
+/// <summary>On SQLite also: a send-back and resubmission, and a bad submission that keeps what was typed.</summary>
+public sealed class SqliteTaskPageBrowserTests(BrowserWorld<SqliteTestDatabase> world) : TaskPageBrowserTests<SqliteTestDatabase>(world)
+{
+    [BrowserFact]
+    public async Task TheHeadSendsTheRequestBack_TheClerkCorrectsIt_AndItComesBack()
+    {
+        var clerk = await World.SignedInAsync("he.na");
+        await StartLeaveAsync(clerk);
+        await FillLeaveAsync(clerk, LeaveDay().AddDays(7), "探亲");
+        await OperateAsync(clerk, "[data-operation=submit]");
+
+        var head = await World.SignedInAsync("zhang.min");
+        await OpenFromToDoAsync(head, "何娜的请假申请");
+        await head.FillAsync("#field-comment", "请写明探亲地点。");
+        await head.Locator("[data-operation=sendback]").ClickAsync();
+        Assert.Contains("填写请假单", await head.Locator("#operation-consequence").InnerTextAsync(), StringComparison.Ordinal);
+        await head.Locator("[data-confirm=true]").ClickAsync();
+        await head.Locator("[data-done=true]").WaitForAsync();
+
+        await OpenFromToDoAsync(clerk, "何娜的请假申请");
+        Assert.Equal("探亲", await clerk.Locator("#field-reason").InputValueAsync()); // what was sent is there to correct
+        Assert.Contains("请写明探亲地点。", await clerk.Locator(".g2g-history").InnerTextAsync(), StringComparison.Ordinal);
+        await clerk.FillAsync("#field-reason", "回老家探亲（河北保定）");
+        await OperateAsync(clerk, "[data-operation=submit]");
+
+        await OpenFromToDoAsync(head, "何娜的请假申请");
+        Assert.Equal("1", await head.Locator("#field-days").InputValueAsync());
+    }
+
+    [BrowserFact]
+    public async Task ABadSubmission_ShowsMessagesAtTheFields_AndKeepsWhatWasTyped()
+    {
+        var clerk = await World.SignedInAsync("chen.jing");
+        await StartLeaveAsync(clerk);
+        await clerk.FillAsync("#field-reason", "家");
+        await clerk.FillAsync("#field-phone", "call me");
+        await clerk.Locator("[data-operation=submit]").ClickAsync();
+
+        await clerk.GetByText("请填写假别。").WaitForAsync(); // the browser's hints, before anything is sent
+        await clerk.GetByText("事由至少需要 2 个字。").WaitForAsync();
+        await clerk.GetByText("假期联系电话的格式不正确。").WaitForAsync();
+        Assert.Equal("家", await clerk.Locator("#field-reason").InputValueAsync());
+        Assert.Equal("call me", await clerk.Locator("#field-phone").InputValueAsync());
+        Assert.Equal("true", await clerk.Locator("#field-reason").GetAttributeAsync("aria-invalid"));
+        await BrowserPages.ShotAsync(clerk, "task-bad-input");
+
+        // The server's own check: six weeks of annual leave are more than the balance, said at the end date.
+        var from = LeaveDay().AddDays(14);
+        await ChooseAsync(clerk, "假别", "年休假");
+        await clerk.FillAsync("#field-startDate", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await clerk.PressAsync("#field-startDate", "Tab");
+        await clerk.FillAsync("#field-endDate", from.AddDays(41).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await clerk.PressAsync("#field-endDate", "Tab");
+        await clerk.FillAsync("#field-reason", "出国旅行");
+        await clerk.FillAsync("#field-phone", "");
+        await clerk.Locator("[data-operation=submit]").ClickAsync();
+        await clerk.Locator("[data-confirm=true]").ClickAsync();
+        await clerk.Locator("#field-endDate-error").WaitForAsync();
+        Assert.Contains("年休假余额不足", await clerk.Locator("#field-endDate-error").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserPages.ShotAsync(clerk, "task-refused");
+        Assert.Equal("出国旅行", await clerk.Locator("#field-reason").InputValueAsync());
+        Assert.Equal(0, await clerk.Locator("[data-done=true]").CountAsync());
+    }
+}
