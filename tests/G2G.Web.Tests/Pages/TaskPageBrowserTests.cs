@@ -36,8 +36,8 @@ public abstract class TaskPageBrowserTests<TDatabase>(BrowserWorld<TDatabase> wo
         await head.GetByRole(AriaRole.Tab, new() { Name = "已办" }).ClickAsync();
         await head.Locator("tbody tr", new() { HasText = "郑凯的请假申请" }).First.WaitForAsync();
         await head.GetByRole(AriaRole.Tab, new() { Name = "待办" }).ClickAsync();
-        await head.Locator("tbody tr", new() { HasText = "处长审批" }).First.WaitForAsync();
-        Assert.Equal(0, await head.Locator("tbody tr", new() { HasText = "郑凯的请假申请" }).CountAsync());
+        await head.Locator("tbody tr", new() { HasText = "时限" }).First.WaitForAsync(); // 待办's rows say their deadline
+        await Assertions.Expect(head.Locator("tbody tr", new() { HasText = "郑凯的请假申请" })).ToHaveCountAsync(0);
     }
 
     /// <summary>Starts 请假 from the catalog and waits for its first form, the clerk's own application.</summary>
