@@ -97,7 +97,7 @@ internal static class RoundTripBenchmark
         return (start, completes);
     }
 
-    /// <summary>Each command as its statements, "[INSERT history ×3, UPDATE process_instances]" for a batch.</summary>
+    /// <summary>Each command as its statements, "[INSERT instance_events, UPDATE process_instances]" for a batch.</summary>
     private static List<string> Summarize(DbCallLog log)
     {
         var lines = new List<string>();

@@ -65,7 +65,7 @@ internal sealed class DbCallLog
     public static int CountStatements(string sql) =>
         sql.Split(';').Count(part => !string.IsNullOrWhiteSpace(part));
 
-    /// <summary>The first words of each statement: "SELECT … FROM process_instances", "INSERT INTO history" and so on.</summary>
+    /// <summary>The first words of each statement: "SELECT … FROM process_instances", "INSERT INTO instance_events" and so on.</summary>
     public static IEnumerable<string> Describe(string sql) =>
         sql.Split(';').Where(part => !string.IsNullOrWhiteSpace(part)).Select(DescribeStatement);
 

@@ -7,8 +7,8 @@ namespace G2G.Runtime.Benchmarks;
 /// The second baseline: the database work of the runtime's commands without the runtime. Raw ADO.NET
 /// transactions on the runtime's own tables (migrated, with every production index) that read and write
 /// the same rows as the 5-step approval's commands, statement for statement as the round-trip mode
-/// records them: a start (instance, task, four history rows, audit record, outbox row), then five completes
-/// (read the task and its instance, update both, three history rows, audit record, and for steps 1–4 the
+/// records them: a start (instance, task, six events of the instance's log in one insert, outbox row), then five
+/// completes (read the task and its instance, update both, five events in one insert, and for steps 1–4 the
 /// next task with its candidate and its notification, the due-date jobs deleted and added where the runtime
 /// does it). The state column carries a real instance state taken from the runtime's rows. Left out: the
 /// benchmark-only organisation check (<c>SELECT EXISTS users</c>, which an installation with people does not
@@ -54,7 +54,7 @@ internal sealed class RowsFloor(BenchDatabase database)
         public int Sequence { get; set; }
         public long InstanceId { get; set; }
         public long TaskId { get; set; }
-        public long AuditSeq { get; set; }
+        public long EventSeq { get; set; }
         public int Version { get; set; }
         public IdBlock Instances { get; } = new("process_instances_id_blocks");
         public IdBlock Tasks { get; } = new("tasks_id_blocks");
@@ -149,27 +149,25 @@ internal sealed class RowsFloor(BenchDatabase database)
         var postgres = writes.Postgres;
         cursor.Sequence++;
         cursor.Version = 1;
-        cursor.AuditSeq = 1;
+        cursor.EventSeq = 0;
         var id = await cursor.Instances.NextAsync(writes.Connection, writes.Transaction, postgres);
         var columns = postgres ? "\"id\", " : "";
         var values = postgres ? "@id, " : "";
         cursor.InstanceId = await writes.AddAsync($"""
-            INSERT INTO "process_instances" ({columns}"agency_id", "audit_head", "audit_seq", "business_key", "classification", "definition_id", "definition_version", "ended_at", "initiator", "parent_instance_id", "parent_token_id", "process_key", "started_at", "state", "status", "suspended", "title", "version")
+            INSERT INTO "process_instances" ({columns}"agency_id", "event_head", "event_seq", "business_key", "classification", "definition_id", "definition_version", "ended_at", "initiator", "parent_instance_id", "parent_token_id", "process_key", "started_at", "state", "status", "suspended", "title", "version")
             VALUES ({values}@agency, @head, @seq, @bk, 0, @def, @defVersion, NULL, @initiator, NULL, NULL, @key, @now, @state, 'running', @suspended, @title, 1)
             RETURNING "id"
-            """, ("@id", id), ("@agency", "agency-1"), ("@head", Hash(cursor, 1)), ("@seq", 1L),
+            """, ("@id", id), ("@agency", "agency-1"), ("@head", Hash(cursor, StartEvents)), ("@seq", (long)StartEvents),
             ("@bk", $"BK-{cursor.Worker}-{cursor.Sequence}"), ("@def", _definitionId), ("@defVersion", _definitionVersion),
             ("@initiator", $"user-{cursor.Worker}"), ("@key", Models.ApprovalKey), ("@now", now), ("@state", _state),
             ("@suspended", false), ("@title", $"关于基准测试的请示 {cursor.Worker}-{cursor.Sequence}")) ?? id!.Value;
-        // SQLite learns the id only from the insert, so the runtime writes the chain's head in a second statement.
+        // SQLite learns the id only from the insert, so the runtime writes the log's head in a second statement.
         if (!postgres)
         {
-            await writes.AddAsync("""UPDATE "process_instances" SET "audit_head" = @head, "audit_seq" = 1, "state" = @state, "version" = 1 WHERE "id" = @id RETURNING 1""",
-                ("@head", Hash(cursor, 1)), ("@state", _state), ("@id", cursor.InstanceId));
+            await writes.AddAsync("""UPDATE "process_instances" SET "event_head" = @head, "event_seq" = @seq, "state" = @state, "version" = 1 WHERE "id" = @id RETURNING 1""",
+                ("@head", Hash(cursor, StartEvents)), ("@seq", (long)StartEvents), ("@state", _state), ("@id", cursor.InstanceId));
         }
-        await AuditAsync(writes, cursor, now, "instance.started", null);
-        for (var h = 0; h < 4; h++)
-            await HistoryAsync(writes, cursor, now, h);
+        await EventsAsync(writes, cursor, now, null, StartEvents);
         await OutboxAsync(writes, cursor, now, 1);
         cursor.TaskId = await InsertTaskAsync(writes, cursor, now, 1, due: false, candidate: false);
     }
@@ -193,10 +191,7 @@ internal sealed class RowsFloor(BenchDatabase database)
             await writes.AddAsync("""DELETE FROM "jobs" WHERE "instance_id" = @instance AND "kind" IN ('reminder', 'overdue', 'escalation') AND "target_id" = @target""",
                 ("@instance", cursor.InstanceId), ("@target", (long)cursor.Step));
         }
-        cursor.AuditSeq++;
-        await AuditAsync(writes, cursor, now, "task.completed", cursor.TaskId);
-        for (var h = 0; h < (nextTask ? 3 : 4); h++)
-            await HistoryAsync(writes, cursor, now, h);
+        await EventsAsync(writes, cursor, now, cursor.TaskId, CompleteEvents);
         if (insertJob)
         {
             await writes.AddAsync("""
@@ -208,8 +203,8 @@ internal sealed class RowsFloor(BenchDatabase database)
             await OutboxAsync(writes, cursor, now, cursor.Step + 1);
         var ended = nextTask ? "" : """, "ended_at" = @now, "status" = 'completed'""";
         await writes.AddAsync($"""
-            UPDATE "process_instances" SET "audit_head" = @head, "audit_seq" = @seq, "state" = @state, "version" = @version{ended} WHERE "id" = @id AND "version" = @loaded RETURNING 1
-            """, ("@head", Hash(cursor, cursor.AuditSeq)), ("@seq", cursor.AuditSeq), ("@state", _state), ("@version", cursor.Version + 1),
+            UPDATE "process_instances" SET "event_head" = @head, "event_seq" = @seq, "state" = @state, "version" = @version{ended} WHERE "id" = @id AND "version" = @loaded RETURNING 1
+            """, ("@head", Hash(cursor, cursor.EventSeq)), ("@seq", cursor.EventSeq), ("@state", _state), ("@version", cursor.Version + 1),
             ("@now", now), ("@id", cursor.InstanceId), ("@loaded", cursor.Version));
         cursor.Version++;
         await writes.AddAsync("""
@@ -240,20 +235,34 @@ internal sealed class RowsFloor(BenchDatabase database)
         return taskId;
     }
 
-    private static Task<long?> AuditAsync(Writes writes, Cursor cursor, DateTime now, string action, long? taskId) =>
-        writes.AddAsync("""
-            INSERT INTO "audit_log" ("action", "actor", "chain", "comment", "data", "element_id", "hash", "instance_id", "occurred_at", "outcome", "prev_hash", "seq", "task_id")
-            VALUES (@action, @actor, @chain, @comment, NULL, @element, @hash, @instance, @now, @outcome, @prev, @seq, @task) RETURNING "id"
-            """, ("@action", action), ("@actor", $"leader-{cursor.Worker}"), ("@chain", $"instance:{cursor.InstanceId.ToString(CultureInfo.InvariantCulture)}"),
-            ("@comment", taskId is null ? null : "同意"), ("@element", taskId is null ? null : $"step{cursor.Step}"), ("@hash", Hash(cursor, cursor.AuditSeq)),
-            ("@instance", cursor.InstanceId), ("@now", now), ("@outcome", taskId is null ? null : "approve"), ("@prev", Hash(cursor, cursor.AuditSeq - 1)),
-            ("@seq", cursor.AuditSeq), ("@task", taskId));
+    /// <summary>The events a start and a complete of the approval append to the instance's log, as the runtime writes them.</summary>
+    private const int StartEvents = 6, CompleteEvents = 5;
 
-    private static Task<long?> HistoryAsync(Writes writes, Cursor cursor, DateTime now, int n) =>
-        writes.AddAsync("""
-            INSERT INTO "history" ("element_id", "element_kind", "instance_id", "occurred_at", "phase", "token_id") VALUES (@element, @kind, @instance, @now, @phase, @token) RETURNING "id"
-            """, ("@element", $"step{cursor.Step}-{n}"), ("@kind", n % 2 == 0 ? "userTask" : "sequenceFlow"), ("@instance", cursor.InstanceId),
-            ("@now", now), ("@phase", n % 2 == 0 ? "Completed" : "Taken"), ("@token", 1L));
+    /// <summary>
+    /// A command's events in one multi-row INSERT, as the runtime writes them: its own record (the actor, task, outcome and
+    /// opinion) first, then the element and flow facts and the task created.
+    /// </summary>
+    private static Task<long?> EventsAsync(Writes writes, Cursor cursor, DateTime now, long? taskId, int count)
+    {
+        var rows = new List<string>(count);
+        var parameters = new List<(string Name, object? Value)> { ("@instance", cursor.InstanceId), ("@now", now), ("@actor", $"leader-{cursor.Worker}") };
+        for (var n = 0; n < count; n++)
+        {
+            cursor.EventSeq++;
+            var command = n == 0;
+            rows.Add($"(@instance, @seq{n}, @now, @kind{n}, @element{n}, @elementKind{n}, @token{n}, @task{n}, {(command ? "@actor" : "NULL")}, NULL, @outcome{n}, @comment{n}, NULL, 1, @hash{n})");
+            parameters.AddRange([
+                ($"@seq{n}", cursor.EventSeq), ($"@kind{n}", command ? (taskId is null ? "instance.started" : "task.completed") : n % 2 == 0 ? "flow.taken" : "element.completed"),
+                ($"@element{n}", $"step{cursor.Step}-{n}"), ($"@elementKind{n}", command ? null : n % 2 == 0 ? "sequenceFlow" : "userTask"),
+                ($"@token{n}", command ? null : 1L), ($"@task{n}", command ? taskId : null), ($"@outcome{n}", command && taskId is not null ? "approve" : null),
+                ($"@comment{n}", command && taskId is not null ? "同意" : null), ($"@hash{n}", Hash(cursor, cursor.EventSeq)),
+            ]);
+        }
+        return writes.AddAsync($"""
+            INSERT INTO "instance_events" ("instance_id", "seq", "occurred_at", "kind", "element_id", "element_kind", "token_id", "task_id", "actor", "on_behalf_of", "outcome", "comment", "data", "key_id", "hash")
+            VALUES {string.Join(", ", rows)}
+            """, [.. parameters]);
+    }
 
     private static Task<long?> OutboxAsync(Writes writes, Cursor cursor, DateTime now, int step) =>
         writes.AddAsync("""
@@ -262,7 +271,7 @@ internal sealed class RowsFloor(BenchDatabase database)
             """, ("@body", $"关于基准测试的请示 {cursor.Worker}-{cursor.Sequence}"), ("@now", now), ("@instance", cursor.InstanceId),
             ("@notification", Guid.NewGuid().ToString("N")), ("@recipient", $"leader-{cursor.Worker}"), ("@subject", $"新待办 New task: 第{step}步审核"), ("@task", (long)step));
 
-    /// <summary>A stand-in for the chain's SHA-256 (64 hex digits); computing it is the runtime's work, not the database's.</summary>
+    /// <summary>A stand-in for the chain's HMAC-SHA-256 (64 hex digits); computing it is the runtime's work, not the database's.</summary>
     private static string Hash(Cursor cursor, long seq) =>
         $"{cursor.InstanceId:x16}{seq:x16}{cursor.Worker:x16}".PadLeft(64, '0');
 }

@@ -26,6 +26,9 @@ public static class RuntimeServiceCollectionExtensions
         services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
         services.Configure<Calendar.CalendarOptions>(configuration.GetSection(Calendar.CalendarOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
+        services.Configure<EventLogOptions>(configuration.GetSection(EventLogOptions.Section));
+        services.AddSingleton(provider => EventLogKeys.FromOptions(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<EventLogOptions>>().Value,
+            provider.GetService<Microsoft.Extensions.Hosting.IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory));
         var actions = new ServiceActions();
         services.AddSingleton(actions);
         Handlers.HandlerServiceCollectionExtensions.Registry(services);

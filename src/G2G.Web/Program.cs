@@ -27,6 +27,10 @@ if (!await app.TryMigrateDatabaseAsync())
 {
     return 1;
 }
+if (AuditCommand.IsRequested(args))
+{
+    return await AuditCommand.RunAsync(app, args);
+}
 await app.LoadCalendarAsync();
 await app.DeployWorkflowsAsync();
 await app.SeedDemoOrganisationAsync();

@@ -136,8 +136,8 @@ public abstract class IssueAndReceiveScenarioTests<TDatabase>(TDatabase database
         var recipient = (await _world.DocumentAsync(id)).Recipients.Single();
         Assert.Equal(ReceiptStates.Refused, recipient.State);
         Assert.Contains("integrity", recipient.Refusal, StringComparison.Ordinal);
-        var audit = await _world.Runtime.Query(db => db.Set<AuditRecord>().AsNoTracking()
-            .Where(a => a.InstanceId == receipt.Id && a.Action == "document.refused").ToListAsync());
+        var audit = await _world.Runtime.Query(db => db.Set<InstanceEventRecord>().AsNoTracking()
+            .Where(a => a.InstanceId == receipt.Id && a.Kind == "document.refused").ToListAsync());
         Assert.Equal(document.DocumentNumber, Assert.Single(audit).Outcome);
     }
 

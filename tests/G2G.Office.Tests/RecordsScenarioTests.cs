@@ -1,5 +1,6 @@
 using G2G.Office.Records;
 using G2G.Runtime;
+using G2G.Runtime.Audit;
 using G2G.Runtime.Instances;
 using G2G.Runtime.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -180,7 +181,7 @@ public abstract class RecordsScenarioTests<TDatabase>(TDatabase database) : ICla
         Assert.Equal(RecordsStates.Revoked, (await _world.RequestAsync(id)).State);
         Assert.Equal(InstanceStatus.Completed, (await _world.Runtime.InstanceAsync(id)).Status);
         var audit = await _world.Runtime.Query(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions
-            .CountAsync(db.Set<G2G.Runtime.Persistence.AuditRecord>(), a => a.Action == "records.revoked" && a.InstanceId == id));
+            .CountAsync(db.Set<G2G.Runtime.Persistence.InstanceEventRecord>(), a => a.Kind == "records.revoked" && a.InstanceId == id));
         Assert.Equal(1, audit);
     }
 }

@@ -9,12 +9,15 @@ namespace G2G.Runtime.Audit;
 /// <summary>What an audit record says: who did what to which instance, task or element, with which outcome and opinion.</summary>
 public sealed record AuditEntry(
     string? Actor, string Action, long? InstanceId = null, long? TaskId = null, string? ElementId = null,
-    string? Outcome = null, string? Comment = null, string? Data = null);
+    string? Outcome = null, string? Comment = null, string? Data = null, string? OnBehalfOf = null,
+    string? ElementKind = null, long? TokenId = null);
 
 /// <summary>
-/// The append-only, hash-chained audit log. Each process instance has its own chain, whose head lives
-/// on the instance row (so appending costs no extra query and the instance's optimistic version check
-/// orders the chain); definitions and organisation changes have shared chains.
+/// The hash chains. Each process instance has its own append-only event log (<see cref="InstanceEventRecord"/>), whose head
+/// lives on the instance row, so appending costs no extra query, the instance's optimistic version check orders the
+/// chain and the verifier notices a deleted tail; definitions, organisation, calendar and refused accesses have shared
+/// chains in <c>audit_log</c>. Every record is signed with HMAC-SHA-256 under a key kept outside the database
+/// (<see cref="EventLogKeys"/>) over every field (length-prefixed) and the previous record's hash.
 /// </summary>
 public static class AuditLog
 {
@@ -28,44 +31,68 @@ public static class AuditLog
     public const string AccessChain = "access";
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
+    /// <summary>How an instance's log is named in verification reports.</summary>
     public static string InstanceChain(long instanceId) => $"instance:{instanceId.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>Appends to an instance's chain and advances the head stored on the instance row.</summary>
+    /// <summary>
+    /// Appends to an instance's event log (tracked, written by the caller's SaveChanges) and advances the head stored on the
+    /// instance row. The caller raises the instance's version in the same save.
+    /// </summary>
     public static void Append(G2GDbContext db, ProcessInstanceRecord instance, AuditEntry entry, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(db);
-        db.Add(Next(instance, entry, at));
+        var record = Record(instance.Id, entry, at);
+        Chain(instance, [record], EventLogKeys.Of(db));
+        db.Add(record);
+    }
+
+    /// <summary>An unsigned event of an instance, for <see cref="Chain"/> to number and sign.</summary>
+    public static InstanceEventRecord Record(long instanceId, AuditEntry entry, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return new InstanceEventRecord
+        {
+            InstanceId = instanceId, OccurredAt = Truncate(at), Kind = entry.Action, Actor = entry.Actor, OnBehalfOf = entry.OnBehalfOf,
+            TaskId = entry.TaskId, ElementId = entry.ElementId, ElementKind = entry.ElementKind, TokenId = entry.TokenId,
+            Outcome = entry.Outcome, Comment = entry.Comment, Data = entry.Data, Hash = "",
+        };
     }
 
     /// <summary>
-    /// The next record of an instance's chain, for the caller to write in the transaction that saves the instance;
-    /// advances the head stored on the instance row. Every writer of an instance's chain also raises the instance's
-    /// version, so the version check decides which of two concurrent appends gets the sequence number.
+    /// Numbers and signs events in order after the instance's head and advances the head. Every writer of an instance's
+    /// log also raises the instance's version, so the version check decides which of two concurrent appends gets the
+    /// sequence numbers.
     /// </summary>
-    public static AuditRecord Next(ProcessInstanceRecord instance, AuditEntry entry, DateTimeOffset at)
+    public static void Chain(ProcessInstanceRecord instance, IEnumerable<InstanceEventRecord> events, EventLogKeys keys)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        ArgumentNullException.ThrowIfNull(entry);
-        var record = Create(InstanceChain(instance.Id), instance.AuditSeq + 1, instance.AuditHead ?? GenesisHash, entry with { InstanceId = instance.Id }, at);
-        instance.AuditSeq = record.Seq;
-        instance.AuditHead = record.Hash;
-        return record;
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(keys);
+        var head = instance.EventHead ?? GenesisHash;
+        var seq = instance.EventSeq;
+        foreach (var record in events)
+        {
+            record.Seq = ++seq;
+            record.KeyId = keys.CurrentId;
+            record.Hash = ComputeHash(record, head, keys.Current);
+            head = record.Hash;
+        }
+        instance.EventSeq = seq;
+        instance.EventHead = head;
     }
 
     /// <summary>Appends to a shared chain, after the records of it already pending in this context.</summary>
     public static void Append(G2GDbContext db, string chain, AuditEntry entry, DateTimeOffset at)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(entry);
         var pending = db.ChangeTracker.Entries<AuditRecord>().Select(e => e.Entity).Where(r => r.Chain == chain).MaxBy(r => r.Seq);
         var head = pending ?? db.Set<AuditRecord>().AsNoTracking().Where(r => r.Chain == chain).OrderByDescending(r => r.Seq).FirstOrDefault();
-        db.Add(Create(chain, (head?.Seq ?? 0) + 1, head?.Hash ?? GenesisHash, entry, at));
-    }
-
-    private static AuditRecord Create(string chain, long seq, string previous, AuditEntry entry, DateTimeOffset at)
-    {
+        var keys = EventLogKeys.Of(db);
         var record = new AuditRecord
         {
             Chain = chain,
-            Seq = seq,
+            Seq = (head?.Seq ?? 0) + 1,
             OccurredAt = Truncate(at),
             Actor = entry.Actor,
             Action = entry.Action,
@@ -75,31 +102,51 @@ public static class AuditLog
             Outcome = entry.Outcome,
             Comment = entry.Comment,
             Data = entry.Data,
-            PrevHash = previous,
+            PrevHash = head?.Hash ?? GenesisHash,
+            KeyId = keys.CurrentId,
             Hash = "",
         };
-        record.Hash = ComputeHash(record);
-        return record;
+        record.Hash = ComputeHash(record, keys.Current);
+        db.Add(record);
     }
 
     /// <summary>Both providers keep microseconds; the hash must cover exactly what is stored.</summary>
-    private static DateTimeOffset Truncate(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero);
+    internal static DateTimeOffset Truncate(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero);
 
-    /// <summary>SHA-256 over every field and the previous hash, each field length-prefixed so no two records collide by concatenation.</summary>
-    public static string ComputeHash(AuditRecord record)
+    /// <summary>The keyed hash of an instance event: every field, the key's id and the previous record's hash.</summary>
+    public static string ComputeHash(InstanceEventRecord record, string previous, byte[] key)
     {
         ArgumentNullException.ThrowIfNull(record);
+        return Sign(key, Number(record.InstanceId), Number(record.Seq), Time(record.OccurredAt), record.Kind, record.ElementId, record.ElementKind,
+            Number(record.TokenId), Number(record.TaskId), record.Actor, record.OnBehalfOf, record.Outcome, record.Comment, record.Data,
+            Number(record.KeyId), previous);
+    }
+
+    /// <summary>The keyed hash of a shared chain's record: every field, the key's id and the previous record's hash.</summary>
+    public static string ComputeHash(AuditRecord record, byte[] key)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return Sign(key, record.Chain, Number(record.Seq), Time(record.OccurredAt), record.Actor, record.Action, Number(record.InstanceId),
+            Number(record.TaskId), record.ElementId, record.Outcome, record.Comment, record.Data, Number(record.KeyId), record.PrevHash);
+    }
+
+    /// <summary>The hash of the audit log before the event log (unkeyed SHA-256), for checking old chains when they are carried over.</summary>
+    internal static string LegacyHash(AuditRecord record) => Convert.ToHexStringLower(SHA256.HashData(Fields(
+        record.Chain, Number(record.Seq), Time(record.OccurredAt), record.Actor, record.Action, Number(record.InstanceId), Number(record.TaskId),
+        record.ElementId, record.Outcome, record.Comment, record.Data, record.PrevHash)));
+
+    private static string? Number(long? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static string Sign(byte[] key, params string?[] fields) => Convert.ToHexStringLower(HMACSHA256.HashData(key, Fields(fields)));
+
+    /// <summary>Each field length-prefixed, so no two records collide by concatenation.</summary>
+    private static byte[] Fields(params string?[] fields)
+    {
         var text = new StringBuilder();
-        foreach (var field in new[]
-        {
-            record.Chain, record.Seq.ToString(CultureInfo.InvariantCulture),
-            record.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
-            record.Actor, record.Action, record.InstanceId?.ToString(CultureInfo.InvariantCulture), record.TaskId?.ToString(CultureInfo.InvariantCulture),
-            record.ElementId, record.Outcome, record.Comment, record.Data, record.PrevHash,
-        })
-        {
+        foreach (var field in fields)
             text.Append(field is null ? "-1" : field.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(field).Append('|');
-        }
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return Encoding.UTF8.GetBytes(text.ToString());
     }
 }

@@ -4,20 +4,190 @@ using Microsoft.EntityFrameworkCore;
 
 namespace G2G.Runtime.Audit;
 
-/// <summary>The first record whose hash or link does not match, or null when every chain verifies.</summary>
-public sealed record AuditBreak(string Chain, long Seq, long RecordId, string Reason);
-
-/// <summary>Walks every audit chain in order and reports the first broken link.</summary>
-public sealed class AuditVerifier(G2GDbContext db, CallerContext callers)
+/// <summary>How a chain can be broken.</summary>
+public enum AuditBreakKind
 {
+    /// <summary>A sequence number is skipped: a record in the middle was deleted.</summary>
+    MissingRecord,
+
+    /// <summary>A record does not link to its predecessor's hash (shared chains, which store the link).</summary>
+    WrongLink,
+
+    /// <summary>A record's content does not match its keyed hash: it was altered, or the chain after it rewritten.</summary>
+    AlteredRecord,
+
+    /// <summary>A record names a key the key ring does not hold.</summary>
+    UnknownKey,
+
+    /// <summary>An instance's log ends before the head recorded on the instance row: its last records were deleted.</summary>
+    DeletedTail,
+
+    /// <summary>An instance row records a head but none of its log is left.</summary>
+    DeletedChain,
+
+    /// <summary>Log records whose instance row is gone.</summary>
+    DeletedInstance,
+}
+
+/// <summary>A broken link: the chain, the record (its sequence number; the <c>audit_log</c> row id for shared chains, else 0) and why.</summary>
+public sealed record AuditBreak(string Chain, long Seq, long RecordId, string Reason)
+{
+    public AuditBreakKind Kind { get; init; }
+}
+
+/// <summary>Which chains to check: one instance's, or the instances started since a time (and then no shared chain), or all.</summary>
+public sealed record AuditVerificationScope(long? InstanceId = null, DateTimeOffset? Since = null)
+{
+    public static readonly AuditVerificationScope All = new();
+
+    internal bool OnlyInstances => InstanceId is not null || Since is not null;
+}
+
+/// <summary>What a verification checked and the first break of each kind found (none: every chain is intact).</summary>
+public sealed record AuditVerification(long Chains, long Records, IReadOnlyList<AuditBreak> Breaks)
+{
+    public bool Intact => Breaks.Count == 0;
+}
+
+/// <summary>
+/// Verifies the hash chains: every instance's event log against the head recorded on its instance row (a deleted tail, a
+/// deleted log, records of a deleted instance row, an altered record, a missing one), and the shared audit chains
+/// record by record. The admin API and the operator's <c>audit verify</c> command both use it.
+/// </summary>
+public sealed class AuditVerifier(G2GDbContext db, CallerContext callers, EventLogKeys keys)
+{
+    private const int InstancesPerPage = 500;
+
     /// <summary>Checks every chain; the first broken link, or null when all are intact. Administrators only.</summary>
-    public async Task<AuditBreak?> VerifyAsync(CancellationToken cancellationToken = default)
+    public async Task<AuditBreak?> VerifyAsync(CancellationToken cancellationToken = default) =>
+        (await VerifyAsync(AuditVerificationScope.All, null, cancellationToken).ConfigureAwait(false)).Breaks is [var first, ..] ? first : null;
+
+    /// <summary>
+    /// Checks the chains in <paramref name="scope"/>, streaming (memory stays flat however long the log is), and reports
+    /// the first break of each kind; <paramref name="progress"/> hears the chains and records checked so far every few
+    /// thousand records. Administrators only.
+    /// </summary>
+    public async Task<AuditVerification> VerifyAsync(AuditVerificationScope scope, Action<long, long>? progress, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         AccessRefusals.RequireAdministrator(callers, "verify the audit log");
+        var run = new Run(progress);
+        await VerifyInstancesAsync(scope, run, cancellationToken).ConfigureAwait(false);
+        if (!scope.OnlyInstances)
+            await VerifySharedChainsAsync(run, cancellationToken).ConfigureAwait(false);
+        return new AuditVerification(run.Chains, run.Records, [.. run.Breaks.Values.OrderBy(b => b.Kind)]);
+    }
+
+    /// <summary>Counts, the first break of each kind, and the progress report.</summary>
+    private sealed class Run(Action<long, long>? progress)
+    {
+        public long Chains, Records;
+        public readonly Dictionary<AuditBreakKind, AuditBreak> Breaks = [];
+
+        public void Break(AuditBreakKind kind, string chain, long seq, long recordId, string reason) =>
+            Breaks.TryAdd(kind, new AuditBreak(chain, seq, recordId, reason) { Kind = kind });
+
+        public void Counted()
+        {
+            if (++Records % 10_000 == 0)
+                progress?.Invoke(Chains, Records);
+        }
+    }
+
+    /// <summary>
+    /// Instances page by page in id order, each page's logs in (instance, sequence) order. Without a filter the logs of a page
+    /// are read by id range, so records of an instance row that no longer exists are seen too.
+    /// </summary>
+    private async Task VerifyInstancesAsync(AuditVerificationScope scope, Run run, CancellationToken cancellationToken)
+    {
+        long after = long.MinValue;
+        while (true)
+        {
+            var instances = db.Set<ProcessInstanceRecord>().AsNoTracking().Where(i => i.Id > after);
+            if (scope.InstanceId is { } only)
+                instances = instances.Where(i => i.Id == only);
+            if (scope.Since is { } since)
+                instances = instances.Where(i => i.StartedAt >= since);
+            var page = await instances.OrderBy(i => i.Id).Take(InstancesPerPage)
+                .Select(i => new Head(i.Id, i.EventSeq, i.EventHead)).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var last = page.Count == InstancesPerPage ? page[^1].Id : (long?)null;
+            var heads = page.ToDictionary(h => h.Id);
+            var ids = heads.Keys.ToList();
+            var events = db.Set<InstanceEventRecord>().AsNoTracking();
+            events = scope.OnlyInstances
+                ? events.Where(e => ids.Contains(e.InstanceId))
+                : events.Where(e => e.InstanceId > after && (last == null || e.InstanceId <= last));
+            Chain? chain = null;
+            await foreach (var record in events.OrderBy(e => e.InstanceId).ThenBy(e => e.Seq).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                if (chain?.InstanceId != record.InstanceId)
+                {
+                    chain?.End(run);
+                    chain = new Chain(record.InstanceId, heads.GetValueOrDefault(record.InstanceId));
+                    heads.Remove(record.InstanceId);
+                    run.Chains++;
+                }
+                chain.Check(record, keys, run);
+                run.Counted();
+            }
+            chain?.End(run);
+            foreach (var head in heads.Values.Where(h => h.Seq > 0))
+            {
+                run.Chains++;
+                run.Break(AuditBreakKind.DeletedChain, AuditLog.InstanceChain(head.Id), head.Seq, 0,
+                    $"the instance row records {head.Seq} events but none is left: the instance's whole log was deleted");
+            }
+            if (last is null)
+                return;
+            after = last.Value;
+        }
+    }
+
+    private sealed record Head(long Id, long Seq, string? Hash);
+
+    /// <summary>One instance's log as it is read: the next sequence number expected and the hash it must link to.</summary>
+    private sealed class Chain(long instanceId, Head? head)
+    {
+        private long _expected = 1;
+        private string _previous = AuditLog.GenesisHash;
+
+        public long InstanceId => instanceId;
+
+        private string Name => AuditLog.InstanceChain(instanceId);
+
+        public void Check(InstanceEventRecord record, EventLogKeys keys, Run run)
+        {
+            if (head is null && _expected == 1)
+                run.Break(AuditBreakKind.DeletedInstance, Name, record.Seq, 0, "the log has records but its instance row is gone: the instance was deleted");
+            if (record.Seq != _expected)
+                run.Break(AuditBreakKind.MissingRecord, Name, record.Seq, 0, $"sequence jumps from {_expected - 1} to {record.Seq}: a record is missing");
+            if (keys.Find(record.KeyId) is not { } key)
+                run.Break(AuditBreakKind.UnknownKey, Name, record.Seq, 0, $"it was signed with key {record.KeyId}, which the key ring does not hold");
+            else if (AuditLog.ComputeHash(record, _previous, key) != record.Hash)
+                run.Break(AuditBreakKind.AlteredRecord, Name, record.Seq, 0, "its content does not match its keyed hash: the record was altered or a record before it removed");
+            _previous = record.Hash;
+            _expected = record.Seq + 1;
+        }
+
+        /// <summary>After the last record: the log must end exactly at the head the instance row records.</summary>
+        public void End(Run run)
+        {
+            if (head is null)
+                return;
+            var last = _expected - 1;
+            if (last < head.Seq)
+                run.Break(AuditBreakKind.DeletedTail, Name, last, 0, $"the log ends at {last} but the instance row records {head.Seq}: its last records were deleted");
+            else if (last > head.Seq || _previous != head.Hash)
+                run.Break(AuditBreakKind.DeletedTail, Name, last, 0, $"the log's last record ({last}) is not the head the instance row records ({head.Seq}): the head was rolled back");
+        }
+    }
+
+    /// <summary>The shared chains (definitions, organisation, calendar, access), streamed in (chain, seq) order.</summary>
+    private async Task VerifySharedChainsAsync(Run run, CancellationToken cancellationToken)
+    {
         string? chain = null;
         var previous = AuditLog.GenesisHash;
         long expectedSeq = 1;
-        // Streamed in (chain, seq) order: memory stays flat however long the log is.
         await foreach (var record in db.Set<AuditRecord>().AsNoTracking().OrderBy(r => r.Chain).ThenBy(r => r.Seq).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (record.Chain != chain)
@@ -25,16 +195,19 @@ public sealed class AuditVerifier(G2GDbContext db, CallerContext callers)
                 chain = record.Chain;
                 previous = AuditLog.GenesisHash;
                 expectedSeq = 1;
+                run.Chains++;
             }
             if (record.Seq != expectedSeq)
-                return new AuditBreak(record.Chain, record.Seq, record.Id, $"sequence jumps from {expectedSeq - 1} to {record.Seq}: a record is missing");
+                run.Break(AuditBreakKind.MissingRecord, record.Chain, record.Seq, record.Id, $"sequence jumps from {expectedSeq - 1} to {record.Seq}: a record is missing");
             if (record.PrevHash != previous)
-                return new AuditBreak(record.Chain, record.Seq, record.Id, "it does not link to the previous record's hash");
-            if (AuditLog.ComputeHash(record) != record.Hash)
-                return new AuditBreak(record.Chain, record.Seq, record.Id, "its content does not match its hash: the record was altered");
+                run.Break(AuditBreakKind.WrongLink, record.Chain, record.Seq, record.Id, "it does not link to the previous record's hash");
+            if (keys.Find(record.KeyId) is not { } key)
+                run.Break(AuditBreakKind.UnknownKey, record.Chain, record.Seq, record.Id, $"it was signed with key {record.KeyId}, which the key ring does not hold");
+            else if (AuditLog.ComputeHash(record, key) != record.Hash)
+                run.Break(AuditBreakKind.AlteredRecord, record.Chain, record.Seq, record.Id, "its content does not match its keyed hash: the record was altered");
             previous = record.Hash;
-            expectedSeq++;
+            expectedSeq = record.Seq + 1;
+            run.Counted();
         }
-        return null;
     }
 }

@@ -1,5 +1,6 @@
 using G2G.Engine.Execution;
 using G2G.Runtime.Assignment;
+using G2G.Runtime.Audit;
 using G2G.Runtime.Jobs;
 using G2G.Runtime.Notifications;
 using G2G.Runtime.Persistence;
@@ -67,6 +68,9 @@ internal sealed partial class EffectApplier
                 AddJob(JobKinds.Escalation, created.TaskId, escalateAt, payload);
             }
         }
+        // The row id is not known yet on SQLite (the batch inserts the task), so the fact names the engine's task id as token.
+        Fact(EventKinds.TaskCreated, created.ElementId, "userTask", created.TaskId, outcome: assignment.Assignee,
+            data: task.Candidates.Count == 0 ? null : string.Join(",", task.Candidates.Select(c => $"{c.Kind}:{c.Value}")), onBehalfOf: assignment.OnBehalfOf);
         foreach (var recipient in TaskNotifications.Recipients(assignment))
             untracked.Add(TaskNotifications.Create("task.assigned", task, recipient, $"新待办 New task: {created.Name ?? created.ElementId}", instance.Title, now), task);
     }

@@ -1,5 +1,6 @@
 using G2G.Engine.Execution;
 using G2G.Runtime.Assignment;
+using G2G.Runtime.Audit;
 using G2G.Runtime.Jobs;
 using G2G.Runtime.Organisation;
 using G2G.Runtime.Persistence;
@@ -9,8 +10,8 @@ namespace G2G.Runtime.Instances;
 
 /// <summary>
 /// Turns the engine's effects of one command into rows of the same transaction: tasks, jobs,
-/// history, incidents, subscriptions and outbox notifications. New tasks, candidates, incidents and subscriptions
-/// are tracked entities; history, notifications, jobs and the changes to rows the command did not load
+/// events of the instance's log, incidents, subscriptions and outbox notifications. New tasks, candidates, incidents and
+/// subscriptions are tracked entities; events, notifications, jobs and the changes to rows the command did not load
 /// (cancelled tasks and timers, resolved incidents, ended subscriptions) go through <see cref="UntrackedWrites"/>.
 /// </summary>
 internal sealed partial class EffectApplier(
@@ -49,16 +50,23 @@ internal sealed partial class EffectApplier(
                 case ProcessCancelled: End(InstanceStatus.Cancelled, null); break;
                 case IncidentRaised raised:
                     db.Add(new IncidentRecord { InstanceId = instance.Id, EngineIncidentId = raised.Incident.Id, ElementId = raised.Incident.ElementId, Message = raised.Incident.Message, CreatedAt = now });
+                    Fact(EventKinds.IncidentRaised, raised.Incident.ElementId, comment: raised.Incident.Message);
                     break;
                 case IncidentResolved resolved: _resolvedIncidents.Add(resolved.IncidentId); break;
                 case ElementEvent step:
-                    untracked.Add(new HistoryRecord { InstanceId = instance.Id, ElementId = step.ElementId, ElementKind = step.Kind, Phase = step.Phase.ToString(), TokenId = step.TokenId, OccurredAt = now });
+                    Fact(EventKinds.Of(step.Phase), step.ElementId, step.Kind, step.TokenId);
                     break;
             }
         }
         WriteCollectedChanges();
         ProjectSubscriptions(before, result.State);
     }
+
+    /// <summary>A fact of the instance's log, numbered and signed with the command's record.</summary>
+    private void Fact(string kind, string? elementId, string? elementKind = null, long? tokenId = null, long? taskId = null, string? outcome = null,
+        string? comment = null, string? data = null, string? onBehalfOf = null) =>
+        untracked.Add(AuditLog.Record(instance.Id, new AuditEntry(null, kind, TaskId: taskId, ElementId: elementId, Outcome: outcome, Comment: comment,
+            Data: data, OnBehalfOf: onBehalfOf, ElementKind: elementKind, TokenId: tokenId), now));
 
     private void AddJob(string kind, long? target, DateTimeOffset due, string? payload = null, long? instanceId = null) =>
         untracked.Add(new JobRecord

@@ -83,13 +83,46 @@ public sealed partial class InstanceService
                 notify("task.urged", recipient, $"催办 Please handle: {task.Name}", comment);
         }, cancellationToken, comment: comment);
 
-    /// <summary>已阅: the reader's receipt for a copy.</summary>
+    /// <summary>已阅: the reader's receipt for a copy, a fact of the instance's log. Reading a copy twice changes nothing.</summary>
     public async Task MarkCopyReadAsync(long copyId, string reader, CancellationToken cancellationToken = default)
     {
-        var marked = await db.Set<TaskCopyRecord>().Where(c => c.Id == copyId && c.UserId == reader && c.ReadAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ReadAt, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
-        if (marked == 0 && !await db.Set<TaskCopyRecord>().AnyAsync(c => c.Id == copyId && c.UserId == reader, cancellationToken).ConfigureAwait(false))
-            throw new RuntimeException(RuntimeErrorCode.NotFound, $"{reader} has no copy {copyId}.");
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            using var writing = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var copy = await db.Set<TaskCopyRecord>().FirstOrDefaultAsync(c => c.Id == copyId && c.UserId == reader, cancellationToken).ConfigureAwait(false)
+                ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"{reader} has no copy {copyId}.");
+            if (copy.ReadAt is not null)
+                return;
+            var now = clock.GetUtcNow();
+            copy.ReadAt = now;
+            var instance = await db.Set<ProcessInstanceRecord>().FirstAsync(i => i.Id == copy.InstanceId, cancellationToken).ConfigureAwait(false);
+            instance.Version++;
+            AuditLog.Append(db, instance, new AuditEntry(reader, EventKinds.CopyRead, TaskId: copy.TaskId,
+                Data: copyId.ToString(System.Globalization.CultureInfo.InvariantCulture)), now);
+            if (await TrySaveAsync(transaction, attempt, cancellationToken).ConfigureAwait(false))
+                return;
+        }
+    }
+
+    /// <summary>
+    /// Saves and commits a write that appended to an instance's log; false after a lost race (the instance's version moved:
+    /// try again on fresh rows), until the last attempt, which reports the conflict.
+    /// </summary>
+    private async Task<bool> TrySaveAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, int attempt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException) when (attempt < options.Value.MaxCommandAttempts)
+        {
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            return false;
+        }
     }
 
     private static void RequireAssignee(TaskRecord task, string actor)
@@ -128,7 +161,7 @@ public sealed partial class InstanceService
             }
             var now = clock.GetUtcNow();
             change(task, (kind, recipient, subject, body) => db.Add(
-                TaskNotifications.Create(kind, task, recipient, subject, body ?? task.Title, now, $":{instance.AuditSeq + 1}")));
+                TaskNotifications.Create(kind, task, recipient, subject, body ?? task.Title, now, $":{instance.EventSeq + 1}")));
             instance.Version++;
             AuditLog.Append(db, instance, new AuditEntry(actor, action, TaskId: task.Id, ElementId: task.ElementId, Outcome: outcome, Comment: comment), now);
             try

@@ -14,7 +14,7 @@ namespace G2G.Runtime.Instances;
 
 /// <summary>
 /// Every change to a process instance, each as one database transaction: load the instance, run the
-/// engine, write its effects (tasks, jobs, history, audit, outbox), save with an optimistic version
+/// engine, write its effects (tasks, jobs, the events of the instance's log, outbox), save with an optimistic version
 /// check. A lost race reloads and retries; after <see cref="RuntimeOptions.MaxCommandAttempts"/> it
 /// reports a conflict. A refused command writes nothing. On SQLite, commands queue for the write lock in order
 /// (<see cref="SqliteWriteGate"/>).
@@ -29,6 +29,7 @@ public sealed partial class InstanceService(
     SqliteWriteGate writeGate,
     Calendar.CalendarProvider calendars,
     Handlers.ServiceTaskHandlers handlers,
+    EventLogKeys keys,
     TimeProvider clock)
 {
     /// <summary>
@@ -37,7 +38,7 @@ public sealed partial class InstanceService(
     /// </summary>
     internal JobClaim? CurrentJob { get; set; }
 
-    /// <summary>The writes of the current attempt that go around the change tracker (history, notifications, jobs, audit record, changes of rows it did not load).</summary>
+    /// <summary>The writes of the current attempt that go around the change tracker (events, notifications, jobs, changes of rows it did not load).</summary>
     private readonly UntrackedWrites _untracked = new();
 
     /// <summary>What a command sees: the instance row, its definition and its state; the organisation's stamp when the load read it.</summary>
@@ -50,7 +51,7 @@ public sealed partial class InstanceService(
     /// </summary>
     private sealed record InstanceLoad(ProcessInstanceRecord Instance, string? OrganisationStamp);
 
-    /// <summary>A prepared command, its audit record, and work to do on the rows after the effects are applied.</summary>
+    /// <summary>A prepared command, its own record in the instance's log, and work to do on the rows after the effects are applied.</summary>
     private sealed record Prepared(Command Command, AuditEntry Audit, Func<ExecutionResult, EffectApplier, Task>? After = null, bool RefuseIncidents = false);
 
     /// <summary>The load of every instance command, compiled once (no query-cache lookup per command).</summary>
@@ -93,7 +94,7 @@ public sealed partial class InstanceService(
             {
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
                 // A lost race shows as a failed version check, or as another write of the batch colliding (such as the
-                // audit record's sequence number, taken by the winner); either way the version moved.
+                // event log's sequence numbers, taken by the winner); either way the version moved.
                 if (exception is not DbUpdateConcurrencyException && !await VersionMovedAsync(instanceId, loaded.Instance, cancellationToken).ConfigureAwait(false))
                     throw;
                 if (attempt >= options.Value.MaxCommandAttempts)
@@ -141,7 +142,7 @@ public sealed partial class InstanceService(
             handlers.Ended(db, instance, now);
         instance.State = ProcessStateJson.Serialize(result.State);
         instance.Version++;
-        _untracked.Add(AuditLog.Next(instance, prepared.Audit, now));
+        _untracked.ChainEvents(instance, AuditLog.Record(instance.Id, prepared.Audit, now), keys);
         await ClaimJobAsync(cancellationToken).ConfigureAwait(false);
         return result;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using G2G.Runtime.Audit;
 using G2G.Runtime.Jobs;
 using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -7,10 +8,10 @@ namespace G2G.Runtime.Instances;
 
 /// <summary>
 /// The writes of a command that go around EF Core's change tracker: the rows it only appends and never reads back
-/// (history steps, outbox notifications, jobs, its audit record), and its changes to rows it never loaded (tasks
+/// (the events of its instance's log, outbox notifications, jobs), and its changes to rows it never loaded (tasks
 /// the engine cancelled, timers it cancelled, incidents it resolved, subscriptions that ended, the due-date jobs
 /// of tasks that closed). Tracking them would cost more than writing them: EF's change tracking and key read-back
-/// cost more per row than the insert itself, a step writes three or four history rows, and an update of rows the
+/// cost more per row than the insert itself, a step writes four or five events, and an update of rows the
 /// command did not load would first need a query (docs/benchmarks.md, Runtime).
 /// They go into the command's <see cref="WriteBatch"/> around its tracked changes: the changes first (in the order
 /// they were made, as the engine's effects came), then the tracked rows with their version checks, then one
@@ -18,18 +19,18 @@ namespace G2G.Runtime.Instances;
 /// </summary>
 internal sealed class UntrackedWrites
 {
-    private readonly List<HistoryRecord> _history = [];
+    /// <summary>The facts of the command's effects, in order; numbered and signed after the command's own record (<see cref="ChainEvents"/>).</summary>
+    private readonly List<InstanceEventRecord> _events = [];
     private readonly List<OutboxRecord> _outbox = [];
 
     /// <summary>Notifications about tasks this command creates, whose row id SQLite assigns only when the task is inserted.</summary>
     private readonly List<(OutboxRecord Notification, TaskRecord Task)> _aboutNewTasks = [];
     private readonly List<JobRecord> _jobs = [];
-    private readonly List<AuditRecord> _audit = [];
 
     /// <summary>UPDATEs and DELETEs of rows the command did not load; each argument becomes a parameter, a list of ids a parenthesised list of them.</summary>
     private readonly List<FormattableString> _changes = [];
 
-    public void Add(HistoryRecord step) => _history.Add(step);
+    public void Add(InstanceEventRecord fact) => _events.Add(fact);
 
     public void Add(OutboxRecord notification) => _outbox.Add(notification);
 
@@ -42,7 +43,12 @@ internal sealed class UntrackedWrites
 
     public void Add(JobRecord job) => _jobs.Add(job);
 
-    public void Add(AuditRecord record) => _audit.Add(record);
+    /// <summary>Puts the command's own record first, then numbers and signs every event of the command on the instance's log.</summary>
+    public void ChainEvents(ProcessInstanceRecord instance, InstanceEventRecord command, EventLogKeys keys)
+    {
+        _events.Insert(0, command);
+        AuditLog.Chain(instance, _events, keys);
+    }
 
     /// <summary>Open tasks the engine cancelled become cancelled with the reason as outcome, their due-date jobs deleted.</summary>
     public void CancelTasks(long instanceId, IReadOnlyCollection<long> engineTaskIds, string outcome, DateTimeOffset at)
@@ -73,11 +79,10 @@ internal sealed class UntrackedWrites
     /// <summary>Forgets what a failed attempt collected.</summary>
     public void Clear()
     {
-        _history.Clear();
+        _events.Clear();
         _outbox.Clear();
         _aboutNewTasks.Clear();
         _jobs.Clear();
-        _audit.Clear();
         _changes.Clear();
     }
 
@@ -99,9 +104,8 @@ internal sealed class UntrackedWrites
     {
         foreach (var (notification, task) in _aboutNewTasks)
             notification.TaskId = task.Id;
-        TrackedChanges.AddRows(batch, model.FindEntityType(typeof(HistoryRecord))!, _history);
+        TrackedChanges.AddRows(batch, model.FindEntityType(typeof(InstanceEventRecord))!, _events);
         TrackedChanges.AddRows(batch, model.FindEntityType(typeof(OutboxRecord))!, _outbox);
         TrackedChanges.AddRows(batch, model.FindEntityType(typeof(JobRecord))!, _jobs);
-        TrackedChanges.AddRows(batch, model.FindEntityType(typeof(AuditRecord))!, _audit);
     }
 }

@@ -1,5 +1,6 @@
 using G2G.Engine.Execution;
 using G2G.Engine.Model.Activities;
+using G2G.Runtime.Audit;
 using G2G.Runtime.Definitions;
 using G2G.Runtime.Instances;
 using G2G.Runtime.Notifications;
@@ -13,7 +14,7 @@ namespace G2G.Runtime.Jobs;
 /// notifications are written with the job's deletion; everything else is idempotent.
 /// </summary>
 internal sealed class JobRunner(G2GDbContext db, InstanceService instances, JobStore store, DefinitionCache cache,
-    Calendar.CalendarProvider calendars, EscalationRecipients escalations, TimeProvider clock)
+    Calendar.CalendarProvider calendars, EscalationRecipients escalations, Microsoft.Extensions.Options.IOptions<RuntimeOptions> options, TimeProvider clock)
 {
     public async Task RunAsync(JobRecord job, JobClaim claim, CancellationToken cancellationToken)
     {
@@ -168,39 +169,58 @@ internal sealed class JobRunner(G2GDbContext db, InstanceService instances, JobS
         var settings = job.Kind == JobKinds.Reminder ? null : Settings(task); // a reminder needs nothing of the definition
         var (kind, subject) = job.Kind switch
         {
-            JobKinds.Reminder => ("task.reminder", $"催办提醒 Reminder: {task.Name} 将于 {task.DueAt:yyyy-MM-dd HH:mm} 到期"),
-            JobKinds.Overdue => ("task.overdue", $"已超期 Overdue: {task.Name}"),
-            _ => ("task.escalated", $"督办 Escalation: {task.Name} 超期未办"),
+            JobKinds.Reminder => (EventKinds.TaskReminder, $"催办提醒 Reminder: {task.Name} 将于 {task.DueAt:yyyy-MM-dd HH:mm} 到期"),
+            JobKinds.Overdue => (EventKinds.TaskOverdue, $"已超期 Overdue: {task.Name}"),
+            _ => (EventKinds.TaskEscalated, $"督办 Escalation: {task.Name} 超期未办"),
         };
         IReadOnlyList<string> recipients = [.. TaskNotifications.Recipients(task)];
+        string? nobody = null;
         if (job.Kind == JobKinds.Escalation)
         {
             var target = await escalations.ResolveAsync(job, task, settings?.EscalateTo, cancellationToken).ConfigureAwait(false);
             recipients = target.Recipients;
-            if (target.Nobody is { } reason)
+            nobody = target.Nobody;
+        }
+        var every = job.Kind == JobKinds.Overdue ? settings?.RemindEvery : null;
+        var calendar = every is null ? null : await calendars.ForAgencyAsync(db, task.AgencyId, cancellationToken).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            // The job is removed (or moved) under its lease first: a node whose lease ran out and was taken over, or whose
+            // job went with its task meanwhile, rolls back and sends nothing, so a notice is written exactly once.
+            var held = every is not null
+                ? await store.RescheduleAsync(claim, every.DueFrom(now, calendar!), cancellationToken).ConfigureAwait(false)
+                : await store.DeleteAsync(claim, cancellationToken).ConfigureAwait(false);
+            if (!held)
+                return;
+            if (nobody is not null)
             {
                 db.Add(new IncidentRecord
                 {
                     InstanceId = task.InstanceId, ElementId = task.ElementId, CreatedAt = now,
-                    Message = $"The escalation (督办) of task '{task.Name ?? task.ElementId}' ({task.Id}) reached nobody: {reason}",
+                    Message = $"The escalation (督办) of task '{task.Name ?? task.ElementId}' ({task.Id}) reached nobody: {nobody}",
                 });
             }
+            foreach (var recipient in recipients)
+                db.Add(TaskNotifications.Create(kind, task, recipient, subject, task.Title, now, $":{job.Attempts}:{now.UtcTicks}"));
+            // The notice is a fact of the instance's log; like every append it moves the instance's version.
+            var instance = await db.Set<ProcessInstanceRecord>().FirstAsync(i => i.Id == task.InstanceId, cancellationToken).ConfigureAwait(false);
+            instance.Version++;
+            AuditLog.Append(db, instance, new AuditEntry(null, kind, TaskId: task.Id, ElementId: task.ElementId, Data: string.Join(",", recipients),
+                ElementKind: "userTask", TokenId: task.EngineTaskId), now);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < options.Value.MaxCommandAttempts)
+            {
+                // A command on the instance committed first; append after it.
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
-        foreach (var recipient in recipients)
-            db.Add(TaskNotifications.Create(kind, task, recipient, subject, task.Title, now, $":{job.Attempts}:{now.UtcTicks}"));
-        db.Add(new HistoryRecord { InstanceId = task.InstanceId, ElementId = task.ElementId, ElementKind = "userTask", Phase = kind, TokenId = task.EngineTaskId, OccurredAt = now });
-        var every = job.Kind == JobKinds.Overdue ? settings?.RemindEvery : null;
-        var calendar = every is null ? null : await calendars.ForAgencyAsync(db, task.AgencyId, cancellationToken).ConfigureAwait(false);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        // The job is removed (or moved) under its lease first: a node whose lease ran out and was taken over, or whose
-        // job went with its task meanwhile, rolls back and sends nothing, so a notice is written exactly once.
-        var held = every is not null
-            ? await store.RescheduleAsync(claim, every.DueFrom(now, calendar!), cancellationToken).ConfigureAwait(false)
-            : await store.DeleteAsync(claim, cancellationToken).ConfigureAwait(false);
-        if (!held)
-            return;
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private G2G.Engine.Model.Extensions.HumanTaskSettings? Settings(TaskRecord task)

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -34,6 +36,14 @@ public static class DatabaseMigrationExtensions
         {
             settings.EnsureStorageFolderExists();
             await using var context = new G2GDbContext(options);
+            var pending = await context.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false);
+            if (pending.Contains(Migrations.DropHistory.Id))
+            {
+                // The old audit and history rows are carried into the event logs between the two migrations.
+                await context.GetService<IMigrator>().MigrateAsync(Migrations.EventLog.Id, cancellationToken).ConfigureAwait(false);
+                await EventLogConversion.RunAsync(context, scope.ServiceProvider.GetRequiredService<Audit.EventLogKeys>(),
+                    scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EventLogConversion)), cancellationToken).ConfigureAwait(false);
+            }
             await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
             if (settings.Provider == DatabaseProvider.Sqlite)
             {

@@ -31,9 +31,12 @@ public sealed class ProcessInstanceRecord
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
 
-    /// <summary>Hash and sequence number of the last audit record in this instance's chain.</summary>
-    public string? AuditHead { get; set; }
-    public long AuditSeq { get; set; }
+    /// <summary>
+    /// Sequence number and hash of the last record of this instance's event log (<see cref="InstanceEventRecord"/>):
+    /// the verifier compares the chain with them, so a deleted tail is caught.
+    /// </summary>
+    public string? EventHead { get; set; }
+    public long EventSeq { get; set; }
 }
 
 /// <summary>A user task as the inbox and supervision see it, projected from the engine's task effects.</summary>
@@ -106,19 +109,45 @@ public sealed class JobRecord
     public DateTimeOffset CreatedAt { get; set; }
 }
 
-/// <summary>One step of an instance's path: an element started, completed or cancelled, or a flow taken.</summary>
-public sealed class HistoryRecord
+/// <summary>
+/// One fact of an instance's append-only event log: the instance started, an element entered, completed or cancelled,
+/// a flow taken, a task created, completed, sent back, claimed, transferred, copied, a reminder, an overdue notice, an
+/// escalation (督办), an incident, a suspension. The path (history), the audit trail and the timeline are views of it.
+/// Each record's keyed hash (HMAC-SHA-256 with the key <see cref="KeyId"/>) covers its fields and the previous record's
+/// hash; the instance row records the head (<see cref="ProcessInstanceRecord.EventSeq"/>, <see cref="ProcessInstanceRecord.EventHead"/>).
+/// </summary>
+public sealed class InstanceEventRecord
 {
-    public long Id { get; set; }
     public long InstanceId { get; set; }
-    public required string ElementId { get; set; }
-    public required string ElementKind { get; set; }
-    public required string Phase { get; set; }
-    public long TokenId { get; set; }
+    public long Seq { get; set; }
     public DateTimeOffset OccurredAt { get; set; }
+
+    /// <summary>What happened, such as <c>task.completed</c> or <c>element.started</c> (<see cref="Audit.EventKinds"/>).</summary>
+    public required string Kind { get; set; }
+
+    public string? ElementId { get; set; }
+    public string? ElementKind { get; set; }
+    public long? TokenId { get; set; }
+    public long? TaskId { get; set; }
+    public string? Actor { get; set; }
+    public string? OnBehalfOf { get; set; }
+    public string? Outcome { get; set; }
+
+    /// <summary>The opinion (审批意见) or reason given.</summary>
+    public string? Comment { get; set; }
+
+    public string? Data { get; set; }
+
+    /// <summary>Which key of the event-log key ring signed the record (<see cref="Audit.EventLogKeys"/>).</summary>
+    public int KeyId { get; set; }
+
+    public required string Hash { get; set; }
 }
 
-/// <summary>An append-only audit record; each carries the hash of the previous record of its chain.</summary>
+/// <summary>
+/// An append-only record of a shared audit chain (definitions, organisation, calendar, refused accesses); each carries
+/// the keyed hash of the previous record of its chain. Instances have their own log (<see cref="InstanceEventRecord"/>).
+/// </summary>
 public sealed class AuditRecord
 {
     public long Id { get; set; }
@@ -134,6 +163,10 @@ public sealed class AuditRecord
     public string? Comment { get; set; }
     public string? Data { get; set; }
     public required string PrevHash { get; set; }
+
+    /// <summary>Which key of the event-log key ring signed the record (<see cref="Audit.EventLogKeys"/>).</summary>
+    public int KeyId { get; set; }
+
     public required string Hash { get; set; }
 }
 

@@ -21,10 +21,18 @@ public sealed record TaskView(
     DateTimeOffset CreatedAt, DateTimeOffset? DueAt, DateTimeOffset? CompletedAt, string? CompletedBy, string? AddedSigner, int InstanceVersion,
     ClearanceLevel Classification, bool DueProvisional);
 
+/// <summary>One step of an instance's path (a view of its event log): an element started, completed or cancelled, a flow taken, a deadline notice.</summary>
 public sealed record HistoryView(string ElementId, string ElementKind, string Phase, long TokenId, DateTimeOffset OccurredAt);
 
-/// <summary>One record of an instance's audit chain: who did what, when, to which task, with which outcome and opinion (审批意见).</summary>
+/// <summary>One record of an instance's audit trail (a view of its event log): who did what, when, to which task, with which outcome and opinion (审批意见).</summary>
 public sealed record AuditView(long Seq, DateTimeOffset OccurredAt, string? Actor, string Action, long? TaskId, string? ElementId, string? Outcome, string? Comment);
+
+/// <summary>
+/// One fact of an instance's event log, as the timeline shows it: every kind (<see cref="Audit.EventKinds"/> and the commands'
+/// actions), in sequence order. <c>task.created</c> names the engine's task id as <see cref="TokenId"/>.
+/// </summary>
+public sealed record EventView(long Seq, DateTimeOffset OccurredAt, string Kind, string? ElementId, string? ElementKind, long? TokenId, long? TaskId,
+    string? Actor, string? OnBehalfOf, string? Outcome, string? Comment);
 
 public sealed record IncidentView(long Id, long InstanceId, long? EngineIncidentId, long? JobId, string? ElementId, string Message, DateTimeOffset CreatedAt, DateTimeOffset? ResolvedAt);
 
@@ -95,21 +103,34 @@ public sealed class RuntimeQueries(G2GDbContext db, CallerContext callers, TimeP
         return slice.With(await TaskViews(slice.Rows, cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>The path an instance took, from its event log: element and flow facts and deadline notices; visible when the instance is.</summary>
     public async Task<IReadOnlyList<HistoryView>> HistoryAsync(long instanceId, CancellationToken cancellationToken = default)
     {
         await EnsureInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
-        return await db.Set<HistoryRecord>().AsNoTracking().Where(h => h.InstanceId == instanceId).OrderBy(h => h.Id)
-            .Select(h => new HistoryView(h.ElementId, h.ElementKind, h.Phase, h.TokenId, h.OccurredAt)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await Events(instanceId).PathSteps()
+            .Select(e => new { e.ElementId, e.ElementKind, e.Kind, e.TokenId, e.OccurredAt }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(e => new HistoryView(e.ElementId!, e.ElementKind!, EventKinds.Phase(e.Kind), e.TokenId ?? 0, e.OccurredAt))];
     }
 
-    /// <summary>The audit records of an instance in chain order; visible when the instance is.</summary>
+    /// <summary>The audit trail of an instance, from its event log: every fact but the engine's path; visible when the instance is.</summary>
     public async Task<IReadOnlyList<AuditView>> AuditAsync(long instanceId, CancellationToken cancellationToken = default)
     {
         await EnsureInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
-        var chain = AuditLog.InstanceChain(instanceId);
-        return await db.Set<AuditRecord>().AsNoTracking().Where(a => a.Chain == chain).OrderBy(a => a.Seq)
-            .Select(a => new AuditView(a.Seq, a.OccurredAt, a.Actor, a.Action, a.TaskId, a.ElementId, a.Outcome, a.Comment)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return await Events(instanceId).AuditTrail()
+            .Select(e => new AuditView(e.Seq, e.OccurredAt, e.Actor, e.Kind, e.TaskId, e.ElementId, e.Outcome, e.Comment)).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Every fact of an instance's event log in order, for its timeline; visible when the instance is.</summary>
+    public async Task<IReadOnlyList<EventView>> TimelineAsync(long instanceId, CancellationToken cancellationToken = default)
+    {
+        await EnsureInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        return await Events(instanceId)
+            .Select(e => new EventView(e.Seq, e.OccurredAt, e.Kind, e.ElementId, e.ElementKind, e.TokenId, e.TaskId, e.Actor, e.OnBehalfOf, e.Outcome, e.Comment))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private IQueryable<InstanceEventRecord> Events(long instanceId) =>
+        db.Set<InstanceEventRecord>().AsNoTracking().Where(e => e.InstanceId == instanceId).OrderBy(e => e.Seq);
 
     /// <summary>Open incidents (administrators).</summary>
     public async Task<IReadOnlyList<IncidentView>> OpenIncidentsAsync(long? instanceId, CancellationToken cancellationToken = default)

@@ -19,7 +19,7 @@ internal static class AdministrationApi
         incidents.MapPost("/{id:long}/retry", RetryAsync).Refuses(Status403Forbidden, Status409Conflict)
             .WithSummary("Runs the failed step again, or makes the failed job due now.");
         api.MapGet("/audit/verification", VerifyAsync).WithTags("Administration").Refuses(Status403Forbidden)
-            .WithSummary("Verifies every audit chain; reports the first broken link.");
+            .WithSummary("Verifies every instance's event log against its recorded head and the shared audit chains; reports the first broken link.");
     }
 
     private static async Task<Ok<IReadOnlyList<IncidentView>>> IncidentsAsync(long? instanceId, RuntimeQueries queries, CancellationToken ct) =>

@@ -15,9 +15,11 @@ internal static class InstancesApi
             .WithSummary("Starts an instance of the latest published version (or a pinned one).");
         group.MapGet("/{id:long}", GetAsync).WithSummary("Status, variables and version (ETag) of an instance.");
         group.MapGet("/{id:long}/history", HistoryAsync)
-            .WithSummary("The path taken: every element started, completed or cancelled and every flow taken.");
+            .WithSummary("The path taken, from the event log: every element started, completed or cancelled, every flow taken, reminders, overdue notices and escalations.");
         group.MapGet("/{id:long}/audit", AuditAsync)
-            .WithSummary("The audit records of the instance: actor, time, action, task, outcome and opinion (审批意见), in order.");
+            .WithSummary("The audit trail, from the event log: actor, time, action, task, outcome and opinion (审批意见), in order, with reminders and escalations.");
+        group.MapGet("/{id:long}/events", TimelineAsync)
+            .WithSummary("The instance's whole event log in order, for its timeline.");
         group.MapGet("/{id:long}/tasks", TasksAsync).WithSummary("The tasks of an instance.");
         group.MapPost("/{id:long}/cancel", CancelAsync).Refuses(Status403Forbidden, Status409Conflict).WithSummary("终止: ends the instance.");
         group.MapPost("/{id:long}/suspend", SuspendAsync).Refuses(Status403Forbidden, Status409Conflict).WithSummary("挂起: suspends the instance.");
@@ -54,6 +56,9 @@ internal static class InstancesApi
 
     private static async Task<Ok<IReadOnlyList<AuditView>>> AuditAsync(long id, RuntimeQueries queries, CancellationToken ct) =>
         TypedResults.Ok(await queries.AuditAsync(id, ct));
+
+    private static async Task<Ok<IReadOnlyList<EventView>>> TimelineAsync(long id, RuntimeQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.TimelineAsync(id, ct));
 
     private static async Task<Ok<Page<TaskView>>> TasksAsync(long id, RuntimeQueries queries, CancellationToken ct)
     {

@@ -29,6 +29,9 @@ internal static class SecurityExtensions
         var keys = Path.GetFullPath(configuration["Security:DataProtectionKeysPath"] is { Length: > 0 } path ? path : Path.Combine("App_Data", "keys"),
             environment.ContentRootPath);
         services.AddDataProtection().SetApplicationName("G2G").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        // The event log's key file lives beside them unless Runtime:EventLog:KeyFile names another place.
+        if (string.IsNullOrEmpty(configuration[$"{G2G.Runtime.Audit.EventLogOptions.Section}:KeyFile"]))
+            services.PostConfigure<G2G.Runtime.Audit.EventLogOptions>(options => options.KeyFile = Path.Combine(keys, "event-log-keys.json"));
         services.AddHttpContextAccessor();
         services.AddScoped<PasswordSignIn>();
         services.AddSingleton<PhantomLockout>();

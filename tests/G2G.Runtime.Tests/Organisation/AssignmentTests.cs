@@ -346,8 +346,8 @@ public abstract class AssignmentTests<TDatabase>(TDatabase database) : IClassFix
         Assert.Equal("qian.dong", move.To);
         Assert.Equal("qian.dong", (await _runtime.TaskAsync(id, "handle")).Assignee);
         Assert.Empty(await OpenIncidentsAsync(id));
-        var audit = await _runtime.Query(db => db.Set<AuditRecord>().Where(a => a.InstanceId == id).OrderBy(a => a.Seq).ToListAsync());
-        Assert.Equal(["instance.started", "task.reassigned"], audit.Select(a => a.Action));
+        var audit = await _runtime.Query(db => db.Set<InstanceEventRecord>().Where(a => a.InstanceId == id).AuditTrail().OrderBy(a => a.Seq).ToListAsync());
+        Assert.Equal(["instance.started", "task.reassigned"], audit.Select(a => a.Kind));
         Assert.Equal(("admin", "qian.dong", task.Id), (audit[1].Actor, audit[1].Outcome, audit[1].TaskId));
         Assert.Null(await _runtime.In(s => s.GetRequiredService<AuditVerifier>().VerifyAsync()));
         await _runtime.CompleteAsync(task.Id, "qian.dong");
@@ -385,7 +385,7 @@ public abstract class AssignmentTests<TDatabase>(TDatabase database) : IClassFix
         Assert.Empty(Candidates(aloneNow));
         foreach (var (instance, task) in new[] { (assignedInstance, assigned), (sharedInstance, shared), (aloneInstance, alone) })
         {
-            var move = await _runtime.Query(db => db.Set<AuditRecord>().SingleAsync(a => a.InstanceId == instance && a.Action == "task.reassigned"));
+            var move = await _runtime.Query(db => db.Set<InstanceEventRecord>().SingleAsync(a => a.InstanceId == instance && a.Kind == "task.reassigned"));
             Assert.Equal(("admin", task.Id), (move.Actor, move.TaskId));
             Assert.Contains("调离", move.Comment, StringComparison.Ordinal);
         }

@@ -147,7 +147,7 @@ public abstract class WriteBatchTests<TDatabase>(TDatabase database) : IClassFix
 
         var writes = await WritesOfAsync(() => runtime.CompleteAsync(task.Id, "li.si", "approve"));
 
-        AssertOneWrite(writes, "UPDATE process_instances", "INSERT INTO audit_log");
+        AssertOneWrite(writes, "UPDATE process_instances", "INSERT INTO instance_events");
     }
 
     [DatabaseFact]
@@ -176,10 +176,18 @@ public abstract class WriteBatchTests<TDatabase>(TDatabase database) : IClassFix
     {
         var instanceId = await SavedInstanceAsync("追加");
         var at = At.AddTicks(1230); // microseconds survive on both databases
-        var history = new[]
+        var events = new[]
         {
-            new HistoryRecord { InstanceId = instanceId, ElementId = "draft", ElementKind = "userTask", Phase = "Completed", TokenId = 7, OccurredAt = at },
-            new HistoryRecord { InstanceId = instanceId, ElementId = "f2", ElementKind = "sequenceFlow", Phase = "Taken", TokenId = 7, OccurredAt = at.AddSeconds(1) },
+            new InstanceEventRecord
+            {
+                InstanceId = instanceId, Seq = 1, OccurredAt = at, Kind = "task.completed", ElementId = "draft", TaskId = 42, Actor = "li.si", OnBehalfOf = "wang.wu",
+                Outcome = "approve", Comment = "同意", Data = "{}", KeyId = 3, Hash = new string('b', 64),
+            },
+            new InstanceEventRecord
+            {
+                InstanceId = instanceId, Seq = 2, OccurredAt = at.AddSeconds(1), Kind = "flow.taken", ElementId = "f2", ElementKind = "sequenceFlow", TokenId = 7,
+                KeyId = 3, Hash = new string('c', 64),
+            },
         };
         var outbox = new OutboxRecord
         {
@@ -191,21 +199,15 @@ public abstract class WriteBatchTests<TDatabase>(TDatabase database) : IClassFix
             Kind = "overdue", InstanceId = instanceId, TargetId = 3, Payload = "{\"step\":3}", DueAt = at.AddDays(2), State = "pending", Attempts = 1,
             LeaseOwner = "node-a", LeaseUntil = at.AddMinutes(5), LastError = "timeout", CreatedAt = at,
         };
-        var audit = new AuditRecord
-        {
-            Chain = $"instance:{instanceId}", Seq = 2, OccurredAt = at, Actor = "li.si", Action = "task.completed", InstanceId = instanceId, TaskId = 42,
-            ElementId = "draft", Outcome = "approve", Comment = "同意", Data = "{}", PrevHash = new string('a', 64), Hash = new string('b', 64),
-        };
 
         await using (var db = database.CreateContext())
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
             var untracked = new UntrackedWrites();
-            foreach (var step in history)
-                untracked.Add(step);
+            foreach (var fact in events)
+                untracked.Add(fact);
             untracked.Add(outbox);
             untracked.Add(job);
-            untracked.Add(audit);
             using var batch = WriteBatch.For(db);
             untracked.AddInsertsTo(batch, db.Model);
             await batch.ExecuteAsync(CancellationToken.None);
@@ -213,13 +215,12 @@ public abstract class WriteBatchTests<TDatabase>(TDatabase database) : IClassFix
         }
 
         await using var check = database.CreateContext();
-        var savedHistory = await check.Set<HistoryRecord>().AsNoTracking().Where(h => h.InstanceId == instanceId).OrderBy(h => h.Id).ToListAsync();
-        Assert.Equal(history.Length, savedHistory.Count);
-        for (var i = 0; i < history.Length; i++)
-            AssertSameApartFromId(history[i], savedHistory[i]);
+        var saved = await check.Set<InstanceEventRecord>().AsNoTracking().Where(h => h.InstanceId == instanceId).OrderBy(h => h.Seq).ToListAsync();
+        Assert.Equal(events.Length, saved.Count);
+        for (var i = 0; i < events.Length; i++)
+            AssertSameApartFromId(events[i], saved[i]);
         AssertSameApartFromId(outbox, await check.Set<OutboxRecord>().AsNoTracking().SingleAsync(o => o.InstanceId == instanceId));
         AssertSameApartFromId(job, await check.Set<JobRecord>().AsNoTracking().SingleAsync(j => j.InstanceId == instanceId));
-        AssertSameApartFromId(audit, await check.Set<AuditRecord>().AsNoTracking().SingleAsync(a => a.InstanceId == instanceId));
     }
 
     /// <summary>Every public property but the key the database assigned is equal (instants as instants, whatever their offset).</summary>

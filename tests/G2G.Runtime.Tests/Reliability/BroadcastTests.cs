@@ -1,3 +1,4 @@
+using G2G.Runtime.Audit;
 using G2G.Runtime.Instances;
 using G2G.Runtime.Jobs;
 using G2G.Runtime.Persistence;
@@ -37,7 +38,7 @@ public abstract class BroadcastTests<TDatabase>(TDatabase database) : RuntimeTes
         foreach (var id in waiting)
         {
             Assert.Equal(["read"], (await Runtime.OpenTasksAsync(id)).Select(t => t.ElementId));
-            Assert.Equal(1, await Runtime.Query(db => db.Set<AuditRecord>().CountAsync(a => a.InstanceId == id && a.Action == "signal.received")));
+            Assert.Equal(1, await Runtime.Query(db => db.Set<InstanceEventRecord>().CountAsync(a => a.InstanceId == id && a.Kind == "signal.received")));
         }
         Assert.Empty(await Runtime.Query(db => db.Set<JobRecord>().Where(j => j.Kind == JobKinds.Signal).ToListAsync()));
         Assert.Empty(await Runtime.Query(db => db.Set<IncidentRecord>().ToListAsync()));
@@ -65,7 +66,7 @@ public abstract class BroadcastTests<TDatabase>(TDatabase database) : RuntimeTes
         foreach (var id in new[] { first, second })
         {
             Assert.Equal(InstanceStatus.Completed, (await Runtime.InstanceAsync(id)).Status);
-            Assert.Equal(1, await Runtime.Query(db => db.Set<AuditRecord>().CountAsync(a => a.InstanceId == id && a.Action == "message.correlated")));
+            Assert.Equal(1, await Runtime.Query(db => db.Set<InstanceEventRecord>().CountAsync(a => a.InstanceId == id && a.Kind == "message.correlated")));
         }
         Assert.Empty(await Runtime.Query(db => db.Set<IncidentRecord>().ToListAsync()));
     }

@@ -1,6 +1,7 @@
 using G2G.Engine.Execution;
 using G2G.Runtime.Audit;
 using G2G.Runtime.Persistence;
+using G2G.Runtime.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
@@ -9,11 +10,11 @@ namespace G2G.Runtime.Tests.Reliability;
 
 /// <summary>
 /// Fast set-up for the 10,000-timer tests (PostgreSQL only): copies the rows of one instance that
-/// <c>InstanceService.StartAsync</c> really started — instance, jobs, history, event subscriptions and audit records — as new instances
+/// <c>InstanceService.StartAsync</c> really started — instance, jobs, event subscriptions and its event log — as new instances
 /// with their own id, business key and title, with one <c>INSERT … SELECT</c> per table on the server. The engine
-/// state holds only instance-local ids, so a copy is a genuine instance in the same state. Its audit chain is rebuilt
-/// record by record with <see cref="AuditLog.ComputeHash"/>, so <see cref="AuditVerifier"/> checks the copies like any
-/// other chain. Column lists come from the EF model, so a new column is copied too. A template with rows of any other
+/// state holds only instance-local ids, so a copy is a genuine instance in the same state. Its event log is signed again
+/// record by record with <see cref="AuditLog.ComputeHash(InstanceEventRecord, string, byte[])"/> and <paramref name="keys"/>,
+/// so <see cref="AuditVerifier"/> checks the copies like any other log. Column lists come from the EF model, so a new column is copied too. A template with rows of any other
 /// kind (tasks, notifications, incidents) is refused, since those are not copied.
 /// </summary>
 internal static class InstanceCloner
@@ -24,22 +25,23 @@ internal static class InstanceCloner
     /// (timer due and armed times) is that much later, as if it had been started then.
     /// </summary>
     public static async Task<long[]> CloneAsync(Func<G2GDbContext> createContext, long templateId, int count, Func<int, (string BusinessKey, string Title)> name,
-        TimeSpan spacing = default)
+        TimeSpan spacing = default, EventLogKeys? keys = null)
     {
         await using var db = createContext();
         var template = await db.Set<ProcessInstanceRecord>().AsNoTracking().SingleAsync(i => i.Id == templateId);
-        var audit = await db.Set<AuditRecord>().AsNoTracking().Where(a => a.InstanceId == templateId).OrderBy(a => a.Seq).ToListAsync();
+        keys ??= TestEventLogKeys.Ring;
+        var log = await db.Set<InstanceEventRecord>().AsNoTracking().Where(a => a.InstanceId == templateId).OrderBy(a => a.Seq).ToListAsync();
         var others = await db.Set<TaskRecord>().CountAsync(t => t.InstanceId == templateId)
             + await db.Set<OutboxRecord>().CountAsync(o => o.InstanceId == templateId)
             + await db.Set<IncidentRecord>().CountAsync(i => i.InstanceId == templateId)
             + await db.Set<JobRecord>().CountAsync(j => j.InstanceId == templateId && j.LeaseOwner != null);
-        if (others > 0 || audit.Count != template.AuditSeq)
-            throw new InvalidOperationException($"Instance {templateId} cannot be cloned: only instances with unleased jobs, history, subscriptions and audit records are supported.");
+        if (others > 0 || log.Count != template.EventSeq)
+            throw new InvalidOperationException($"Instance {templateId} cannot be cloned: only instances with unleased jobs, subscriptions and events are supported.");
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        // Ids come from the identity sequence, so the audit chains (named after the id) are computed before any insert.
+        // Ids come from the identity sequence, so the event logs (whose hashes cover the id) are computed before any insert.
         var ids = new long[count];
         await using (var next = new NpgsqlCommand("SELECT nextval(pg_get_serial_sequence('process_instances', 'id')) FROM generate_series(1, @count)", connection, transaction))
         {
@@ -57,22 +59,20 @@ internal static class InstanceCloner
             Subscriptions = [.. state.Subscriptions.Select(s => s with { DueAt = s.DueAt + shift, ArmedAt = s.ArmedAt + shift })],
         })).ToArray();
         var heads = new string[count];
-        var chain = new List<(long InstanceId, long Seq, TimeSpan Shift, string? Comment, string? Data, string PrevHash, string Hash)>(count * audit.Count);
+        var chain = new List<(long InstanceId, long Seq, TimeSpan Shift, string? Comment, string? Data, string Hash)>(count * log.Count);
         for (var n = 0; n < count; n++)
         {
             var previous = AuditLog.GenesisHash;
-            foreach (var record in audit)
+            foreach (var record in log)
             {
-                var copy = new AuditRecord
-                {
-                    Chain = AuditLog.InstanceChain(ids[n]), Seq = record.Seq, OccurredAt = record.OccurredAt + shifts[n], Actor = record.Actor, Action = record.Action,
-                    InstanceId = ids[n], TaskId = record.TaskId, ElementId = record.ElementId, Outcome = record.Outcome,
-                    Comment = record.Comment == template.Title ? names[n].Title : record.Comment,
-                    Data = record.Data == template.BusinessKey ? names[n].BusinessKey : record.Data,
-                    PrevHash = previous, Hash = "",
-                };
-                copy.Hash = AuditLog.ComputeHash(copy);
-                chain.Add((ids[n], copy.Seq, shifts[n], copy.Comment, copy.Data, copy.PrevHash, copy.Hash));
+                var copy = AuditLog.Record(ids[n], new AuditEntry(record.Actor, record.Kind, TaskId: record.TaskId, ElementId: record.ElementId, Outcome: record.Outcome,
+                    Comment: record.Comment == template.Title ? names[n].Title : record.Comment,
+                    Data: record.Data == template.BusinessKey ? names[n].BusinessKey : record.Data,
+                    OnBehalfOf: record.OnBehalfOf, ElementKind: record.ElementKind, TokenId: record.TokenId), record.OccurredAt + shifts[n]);
+                copy.Seq = record.Seq;
+                copy.KeyId = record.KeyId;
+                copy.Hash = AuditLog.ComputeHash(copy, previous, keys.Find(record.KeyId)!);
+                chain.Add((ids[n], copy.Seq, shifts[n], copy.Comment, copy.Data, copy.Hash));
                 previous = copy.Hash;
             }
             heads[n] = previous;
@@ -80,27 +80,23 @@ internal static class InstanceCloner
 
         var model = db.Model;
         await ExecuteAsync(connection, transaction,
-            Copy(model, typeof(ProcessInstanceRecord), "unnest(@ids, @shifts, @keys, @titles, @states, @heads) AS c(id, shift, business_key, title, state, audit_head)", "t.id = @template",
-                new() { ["id"] = "c.id", ["business_key"] = "c.business_key", ["title"] = "c.title", ["state"] = "c.state", ["audit_head"] = "c.audit_head" }),
+            Copy(model, typeof(ProcessInstanceRecord), "unnest(@ids, @shifts, @keys, @titles, @states, @heads) AS c(id, shift, business_key, title, state, event_head)", "t.id = @template",
+                new() { ["id"] = "c.id", ["business_key"] = "c.business_key", ["title"] = "c.title", ["state"] = "c.state", ["event_head"] = "c.event_head" }),
             ("ids", ids), ("shifts", shifts), ("keys", names.Select(x => x.BusinessKey).ToArray()), ("titles", names.Select(x => x.Title).ToArray()),
             ("states", states), ("heads", heads), ("template", templateId));
-        foreach (var rows in new[] { typeof(JobRecord), typeof(HistoryRecord), typeof(EventSubscriptionRecord) })
+        foreach (var rows in new[] { typeof(JobRecord), typeof(EventSubscriptionRecord) })
         {
             await ExecuteAsync(connection, transaction,
                 Copy(model, rows, "unnest(@ids, @shifts) AS c(id, shift)", "t.instance_id = @template", new() { ["id"] = null, ["instance_id"] = "c.id" }),
                 ("ids", ids), ("shifts", shifts), ("template", templateId));
         }
         await ExecuteAsync(connection, transaction,
-            Copy(model, typeof(AuditRecord), "unnest(@instances, @seqs, @shifts, @comments, @datas, @prevs, @hashes) AS c(instance_id, seq, shift, comment, data, prev_hash, hash)",
+            Copy(model, typeof(InstanceEventRecord), "unnest(@instances, @seqs, @shifts, @comments, @datas, @hashes) AS c(instance_id, seq, shift, comment, data, hash)",
                 "t.instance_id = @template AND t.seq = c.seq",
-                new()
-                {
-                    ["id"] = null, ["chain"] = "'instance:' || c.instance_id", ["instance_id"] = "c.instance_id", ["comment"] = "c.comment",
-                    ["data"] = "c.data", ["prev_hash"] = "c.prev_hash", ["hash"] = "c.hash",
-                }),
+                new() { ["instance_id"] = "c.instance_id", ["comment"] = "c.comment", ["data"] = "c.data", ["hash"] = "c.hash" }),
             ("instances", chain.Select(c => c.InstanceId).ToArray()), ("seqs", chain.Select(c => c.Seq).ToArray()), ("shifts", chain.Select(c => c.Shift).ToArray()),
             ("comments", chain.Select(c => c.Comment).ToArray()), ("datas", chain.Select(c => c.Data).ToArray()),
-            ("prevs", chain.Select(c => c.PrevHash).ToArray()), ("hashes", chain.Select(c => c.Hash).ToArray()), ("template", templateId));
+            ("hashes", chain.Select(c => c.Hash).ToArray()), ("template", templateId));
         await transaction.CommitAsync();
         return ids;
     }

@@ -1,3 +1,4 @@
+using G2G.Runtime.Audit;
 using G2G.Runtime.Jobs;
 using G2G.Runtime.Persistence;
 using G2G.Runtime.Tests.Infrastructure;
@@ -31,7 +32,7 @@ public abstract class JobLeaseTests<TDatabase>(TDatabase database) : RuntimeTest
 
         var sent = await RemindersAsync(id);
         Assert.True(sent.Count == 1, $"The reminder was written {sent.Count} times: {string.Join(", ", sent.Select(o => o.NotificationId))}");
-        Assert.Single(await Runtime.Query(db => db.Set<HistoryRecord>().Where(h => h.InstanceId == id && h.Phase == "task.reminder").ToListAsync()));
+        Assert.Single(await Runtime.Query(db => db.Set<InstanceEventRecord>().Where(h => h.InstanceId == id && h.Kind == EventKinds.TaskReminder).ToListAsync()));
     }
 
     [DatabaseFact]
@@ -142,7 +143,7 @@ public sealed class PostgresBatchLeaseTests(PostgresTestDatabase database) : ICl
 
         foreach (var id in new[] { first, second })
         {
-            Assert.Equal(1, await _runtime.Query(db => db.Set<AuditRecord>().CountAsync(a => a.InstanceId == id && a.Action == "timer.fired")));
+            Assert.Equal(1, await _runtime.Query(db => db.Set<InstanceEventRecord>().CountAsync(a => a.InstanceId == id && a.Kind == "timer.fired")));
             Assert.Equal(1, await _runtime.Query(db => db.Set<TaskRecord>().CountAsync(t => t.InstanceId == id && t.ElementId == "after")));
         }
         Assert.Equal(0, await _runtime.Query(db => db.Set<JobRecord>().CountAsync()));

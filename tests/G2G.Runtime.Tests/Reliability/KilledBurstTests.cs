@@ -121,8 +121,9 @@ public sealed class PostgresKilledBurstTests(PostgresTestDatabase database, ITes
     {
         var instances = await _runtime.Query(db => db.Set<ProcessInstanceRecord>().AsNoTracking().Where(i => i.ProcessKey == ProcessKey).ToListAsync());
         var tasks = (await _runtime.Query(db => db.Set<TaskRecord>().AsNoTracking().Where(t => t.ProcessKey == ProcessKey).ToListAsync())).ToLookup(t => t.InstanceId);
-        var audit = (await _runtime.Query(db => db.Set<AuditRecord>().AsNoTracking().Where(a => a.InstanceId != null).ToListAsync())).ToLookup(a => a.InstanceId!.Value);
-        var history = (await _runtime.Query(db => db.Set<HistoryRecord>().AsNoTracking().Where(h => h.Phase == "Completed").ToListAsync())).ToLookup(h => h.InstanceId);
+        var events = (await _runtime.Query(db => db.Set<InstanceEventRecord>().AsNoTracking().ToListAsync())).ToLookup(e => e.InstanceId);
+        var audit = events.SelectMany(g => g).Where(e => !EventKinds.Path.Contains(e.Kind) && !EventKinds.TimelineOnly.Contains(e.Kind)).ToLookup(e => e.InstanceId);
+        var history = events.SelectMany(g => g).Where(e => e.Kind == EventKinds.ElementCompleted).ToLookup(h => h.InstanceId);
         var jobs = (await _runtime.Query(db => db.Set<JobRecord>().AsNoTracking().ToListAsync())).ToLookup(j => j.InstanceId);
         var incidents = await _runtime.Query(db => db.Set<IncidentRecord>().CountAsync());
 
@@ -143,13 +144,14 @@ public sealed class PostgresKilledBurstTests(PostgresTestDatabase database, ITes
                 continue;
             }
 
+            var log = events[instance.Id].OrderBy(e => e.Seq).ToList();
             var chain = audit[instance.Id].OrderBy(a => a.Seq).ToList();
-            if (chain.Count != instance.AuditSeq || instance.Version != instance.AuditSeq || !chain.Select(a => a.Seq).SequenceEqual(Enumerable.Range(1, chain.Count).Select(n => (long)n)))
-                Problem($"version {instance.Version}, audit seq {instance.AuditSeq}, {chain.Count} audit records (seq {string.Join(",", chain.Select(a => a.Seq))})");
-            if (chain.Count > 0 && chain[^1].Hash != instance.AuditHead)
-                Problem("the audit head is not the hash of the last audit record");
-            if (chain.FirstOrDefault()?.Action != "instance.started" || chain.Skip(1).Any(a => a.Action != "task.completed"))
-                Problem($"unexpected audit actions {string.Join(",", chain.Select(a => a.Action))}");
+            if (log.Count != instance.EventSeq || instance.Version != chain.Count || !log.Select(a => a.Seq).SequenceEqual(Enumerable.Range(1, log.Count).Select(n => (long)n)))
+                Problem($"version {instance.Version}, event seq {instance.EventSeq}, {log.Count} events (seq {string.Join(",", log.Select(a => a.Seq))}), {chain.Count} audit records");
+            if (log.Count > 0 && log[^1].Hash != instance.EventHead)
+                Problem("the event head is not the hash of the last event");
+            if (chain.FirstOrDefault()?.Kind != "instance.started" || chain.Skip(1).Any(a => a.Kind != "task.completed"))
+                Problem($"unexpected audit actions {string.Join(",", chain.Select(a => a.Kind))}");
 
             var rows = tasks[instance.Id].ToList();
             var waiting = state.Tokens.Where(t => UserTasks.Contains(t.ElementId)).Select(t => $"{t.ElementId}#{t.Id}").Order(StringComparer.Ordinal).ToList();
@@ -160,7 +162,7 @@ public sealed class PostgresKilledBurstTests(PostgresTestDatabase database, ITes
                 Problem($"task rows in state {string.Join(",", rows.Select(t => t.State).Distinct())}");
 
             var completed = rows.Where(t => t.State == TaskStates.Completed).ToList();
-            var completions = chain.Where(a => a.Action == "task.completed").ToList();
+            var completions = chain.Where(a => a.Kind == "task.completed").ToList();
             foreach (var task in completed.Where(t => completions.Count(a => a.TaskId == t.Id) != 1))
                 Problem($"completed task {task.Id} ({task.ElementId}) has {completions.Count(a => a.TaskId == task.Id)} task.completed audit records");
             foreach (var orphan in completions.Where(a => !completed.Any(t => t.Id == a.TaskId)))
@@ -201,7 +203,7 @@ public sealed class PostgresKilledBurstTests(PostgresTestDatabase database, ITes
             problems.Add($"{instances.Count} instances instead of {Instances}");
 
         return new Inspection(problems, instances.Count, instances.Count(i => i.Status == InstanceStatus.Completed),
-            instances.Sum(i => i.AuditSeq), tasks.SelectMany(g => g).Count(t => t.State == TaskStates.Open), jobs.SelectMany(g => g).Count());
+            instances.Sum(i => i.EventSeq), tasks.SelectMany(g => g).Count(t => t.State == TaskStates.Open), jobs.SelectMany(g => g).Count());
     }
 
     private sealed record Inspection(List<string> Problems, int Instances, int Finished, long Commands, int OpenTasks, int Jobs)

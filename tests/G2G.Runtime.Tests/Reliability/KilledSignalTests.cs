@@ -69,8 +69,8 @@ public sealed class PostgresKilledHostSignalTests(PostgresTestDatabase database,
         Assert.True(code == 0, $"host-b ended with code {code}.\n{second.Output()}");
         Log($"host-b delivered the rest in {restart.Seconds()}; {second.Lines.FirstOrDefault(l => l.StartsWith("stopped", StringComparison.Ordinal))}");
 
-        var signals = await _runtime.Query(db => db.Set<AuditRecord>().Where(a => a.Action == "signal.received")
-            .GroupBy(a => a.InstanceId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
+        var signals = await _runtime.Query(db => db.Set<InstanceEventRecord>().Where(a => a.Kind == "signal.received")
+            .GroupBy(a => a.InstanceId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
         var tasks = await _runtime.Query(db => db.Set<TaskRecord>().Where(t => t.ElementId == "read")
             .GroupBy(t => t.InstanceId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
         var deliveries = await _deletions.RunsByInstanceAsync(JobKinds.Signal);
@@ -98,7 +98,7 @@ public sealed class PostgresKilledHostSignalTests(PostgresTestDatabase database,
             ["Runtime__Jobs__PollInterval"] = "00:00:00.200",
         }, "--idle-exit", "2");
 
-    private Task<int> ReceivedAsync() => _runtime.Query(db => db.Set<AuditRecord>().CountAsync(a => a.Action == "signal.received"));
+    private Task<int> ReceivedAsync() => _runtime.Query(db => db.Set<InstanceEventRecord>().CountAsync(a => a.Kind == "signal.received"));
 
     private void Log(string line) => output.WriteLine($"[{_clock.Elapsed.TotalSeconds,6:0.0} s] {line}");
 

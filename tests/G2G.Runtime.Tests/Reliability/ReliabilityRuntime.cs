@@ -30,6 +30,7 @@ public sealed class ReliabilityRuntime : IAsyncDisposable
         {
             ["Runtime:NodeName"] = "test-process",
             ["Runtime:Jobs:Enabled"] = "false",
+            [TestEventLogKeys.Setting] = TestEventLogKeys.Key,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             values[key] = value;

@@ -140,20 +140,20 @@ public abstract class TimerHostsTests : IClassFixture<PostgresTestDatabase>, IAs
 
     /// <summary>
     /// Every instance advanced exactly once: one committed timer job run, one <c>timer.fired</c> audit record, one
-    /// <c>Completed</c> history entry for the timer, one <c>handle</c> task (open), version and audit chain length 2;
-    /// no job, incident or failure is left; every audit chain verifies.
+    /// <c>element.completed</c> event for the timer, one <c>handle</c> task (open), version 2;
+    /// no job, incident or failure is left; every event log verifies against its instance's head.
     /// </summary>
     protected async Task AssertEachTimerFiredExactlyOnceAsync(long[] ids)
     {
-        var fired = await _runtime.Query(db => db.Set<AuditRecord>().Where(a => a.Action == "timer.fired")
-            .GroupBy(a => a.InstanceId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
-        var completed = await _runtime.Query(db => db.Set<HistoryRecord>().Where(h => h.ElementId == "wait" && h.Phase == "Completed")
+        var fired = await _runtime.Query(db => db.Set<InstanceEventRecord>().Where(a => a.Kind == "timer.fired")
+            .GroupBy(a => a.InstanceId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
+        var completed = await _runtime.Query(db => db.Set<InstanceEventRecord>().Where(h => h.ElementId == "wait" && h.Kind == EventKinds.ElementCompleted)
             .GroupBy(h => h.InstanceId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
         var tasks = await _runtime.Query(db => db.Set<TaskRecord>().Where(t => t.ElementId == "handle" && t.State == TaskStates.Open)
             .GroupBy(t => t.InstanceId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
         var runs = await Deletions.RunsByInstanceAsync(JobKinds.Timer);
         var rows = await _runtime.Query(db => db.Set<ProcessInstanceRecord>().AsNoTracking().Where(i => i.ProcessKey == ProcessKey)
-            .Select(i => new { i.Id, i.Version, i.AuditSeq, i.Status }).ToDictionaryAsync(i => i.Id));
+            .Select(i => new { i.Id, i.Version, i.Status }).ToDictionaryAsync(i => i.Id));
 
         var report = new StringBuilder();
         var failed = false;
@@ -169,9 +169,9 @@ public abstract class TimerHostsTests : IClassFixture<PostgresTestDatabase>, IAs
         Count("timer.fired audit records", fired);
         Count("history 'wait' Completed", completed);
         Count("open 'handle' tasks", tasks);
-        var wrongRows = ids.Where(id => !rows.TryGetValue(id, out var row) || row.Version != 2 || row.AuditSeq != 2 || row.Status != InstanceStatus.Running).ToList();
+        var wrongRows = ids.Where(id => !rows.TryGetValue(id, out var row) || row.Version != 2 || row.Status != InstanceStatus.Running).ToList();
         failed |= wrongRows.Count > 0;
-        report.AppendLine(CultureInfo.InvariantCulture, $"instances not at version 2 / audit seq 2 / running: {wrongRows.Count}{Sample(wrongRows)}");
+        report.AppendLine(CultureInfo.InvariantCulture, $"instances not at version 2 / running: {wrongRows.Count}{Sample(wrongRows)}");
         var leftJobs = await _runtime.Query(db => db.Set<JobRecord>().CountAsync());
         var incidents = await _runtime.Query(db => db.Set<IncidentRecord>().CountAsync());
         failed |= leftJobs > 0 || incidents > 0;
@@ -182,7 +182,7 @@ public abstract class TimerHostsTests : IClassFixture<PostgresTestDatabase>, IAs
         var watch = Stopwatch.StartNew();
         var broken = await _runtime.In(s => s.GetRequiredService<AuditVerifier>().VerifyAsync());
         Assert.True(broken is null, $"Audit chain {broken?.Chain} breaks at seq {broken?.Seq}: {broken?.Reason}");
-        Log($"{await _runtime.Query(db => db.Set<AuditRecord>().CountAsync())} audit records verified in {watch.Seconds()}");
+        Log($"{await _runtime.Query(db => db.Set<InstanceEventRecord>().CountAsync())} events verified in {watch.Seconds()}");
     }
 
     protected static string Sample(IReadOnlyCollection<long> ids) =>

@@ -64,6 +64,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment[TestEventLogKeys.Setting.Replace(":", "__", StringComparison.Ordinal)] = TestEventLogKeys.Key;
         start.Environment["Database__Provider"] = database.Settings.Provider.ToString();
         start.Environment["ConnectionStrings__G2G"] = database.Settings.Provider == G2G.Runtime.Persistence.DatabaseProvider.Postgres
             ? new Npgsql.NpgsqlConnectionStringBuilder(database.Settings.ConnectionString) { ApplicationName = name }.ConnectionString // names its sessions

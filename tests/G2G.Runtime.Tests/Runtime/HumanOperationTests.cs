@@ -50,7 +50,7 @@ public abstract class HumanOperationTests<TDatabase>(TDatabase database) : Runti
         await Runtime.CompleteAsync((await Runtime.TaskAsync(id, "check")).Id, "li.si");
         await Runtime.CompleteAsync((await Runtime.TaskAsync(id, "sign")).Id, "wang.wu");
         Assert.Equal(InstanceStatus.Completed, (await Runtime.InstanceAsync(id)).Status);
-        var audit = await Runtime.Query(db => db.Set<AuditRecord>().SingleAsync(a => a.InstanceId == id && a.Action == "task.sent-back"));
+        var audit = await Runtime.Query(db => db.Set<InstanceEventRecord>().SingleAsync(a => a.InstanceId == id && a.Kind == "task.sent-back"));
         Assert.Equal(("draft", "请修改第二段", "FromTop"), (audit.Outcome, audit.Comment, audit.Data));
     }
 
@@ -119,7 +119,7 @@ public abstract class HumanOperationTests<TDatabase>(TDatabase database) : Runti
         await Runtime.CompleteAsync(signer.Id, "zhao.liu");
         Assert.Equal(["sign"], (await Runtime.OpenTasksAsync(id)).Select(t => t.ElementId));
         Assert.DoesNotContain(await TasksAsync(id), t => t.Assignee == "sun.ba");
-        var actions = await Runtime.Query(db => db.Set<AuditRecord>().Where(a => a.InstanceId == id).OrderBy(a => a.Seq).Select(a => a.Action).ToListAsync());
+        var actions = await Runtime.Query(db => db.Set<InstanceEventRecord>().Where(a => a.InstanceId == id).AuditTrail().OrderBy(a => a.Seq).Select(a => a.Kind).ToListAsync());
         Assert.Equal(2, actions.Count(a => a == "task.signer-added"));
         Assert.Single(actions, "task.signer-removed");
     }

@@ -23,6 +23,7 @@ public sealed class RuntimeHarness : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Runtime:NodeName"] = "test-node",
+            [TestEventLogKeys.Setting] = TestEventLogKeys.Key,
             ["Runtime:Jobs:MaxAttempts"] = maxJobAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
         var services = new ServiceCollection();

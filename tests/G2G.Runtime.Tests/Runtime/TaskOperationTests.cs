@@ -13,7 +13,7 @@ public abstract class TaskOperationTests<TDatabase>(TDatabase database) : Runtim
     private Task Do(Func<InstanceService, Task> operation) => Runtime.In(s => operation(s.GetRequiredService<InstanceService>()));
 
     private Task<List<string>> AuditActions(long instanceId) =>
-        Runtime.Query(db => db.Set<AuditRecord>().Where(a => a.InstanceId == instanceId).OrderBy(a => a.Seq).Select(a => a.Action).ToListAsync());
+        Runtime.Query(db => db.Set<InstanceEventRecord>().Where(a => a.InstanceId == instanceId).AuditTrail().OrderBy(a => a.Seq).Select(a => a.Kind).ToListAsync());
 
     [DatabaseFact]
     public async Task Claim_ByACandidate_AssignsIt_OthersAreRefused_ReleaseGivesItBack()

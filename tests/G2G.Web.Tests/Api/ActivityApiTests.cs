@@ -30,7 +30,10 @@ public abstract class ActivityApiTests<TDatabase>(SecurityWorld<TDatabase> world
         Assert.Equal((FinChief, "approve", "同意，请领导签发", task),
             (decision.GetProperty("actor").GetString(), decision.GetProperty("outcome").GetString(), decision.GetProperty("comment").GetString(), decision.GetProperty("taskId").GetInt64()));
         Assert.True(decision.GetProperty("occurredAt").GetDateTimeOffset() >= records[0].GetProperty("occurredAt").GetDateTimeOffset());
-        Assert.Equal(records.Select((_, i) => (long)i + 1), records.Select(r => r.GetProperty("seq").GetInt64()));
+        // Sequence numbers of the instance's event log: in order, with gaps where the path's facts are.
+        var seqs = records.Select(r => r.GetProperty("seq").GetInt64()).ToList();
+        Assert.Equal(seqs.Order(), seqs);
+        Assert.Equal(seqs.Count, seqs.Distinct().Count());
 
         using var otherAgency = await (await world.SessionAsync(EduClerk)).GetAsync($"/api/v1/instances/{instance}/audit");
         await otherAgency.IsProblemAsync(HttpStatusCode.NotFound, "not-found");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 
 namespace G2G.Web.Tests.Hosting;
 
@@ -34,41 +33,6 @@ public sealed class StartupFailureTests
         Assert.DoesNotContain("s3cret", line);
     }
 
-    private static async Task<(int ExitCode, List<string> Lines)> RunHostAsync(params (string Name, string Value)[] environment)
-    {
-        // The web project's build output (with its appsettings.json, so the production JSON log format) is
-        // copied next to this test assembly; the working directory makes it the content root.
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "G2G.Web.dll"));
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The host did not exit within 60 s although its start-up should fail.");
-        }
-
-        var lines = (await stdout + await stderr)
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .ToList();
-        return (process.ExitCode, lines);
-    }
+    private static Task<(int ExitCode, List<string> Lines)> RunHostAsync(params (string Name, string Value)[] environment) =>
+        HostProcess.RunAsync([], environment);
 }

@@ -42,7 +42,7 @@ public abstract class ClearanceTests<TDatabase>(SecurityWorld<TDatabase> world) 
         await using var db = world.Database.CreateContext();
         var row = await db.Set<TaskRecord>().SingleAsync(t => t.Id == task);
         Assert.Equal((FinChief, "open", (string?)null), (row.Assignee, row.State, row.Owner));
-        Assert.Equal(["instance.started"], await db.Set<AuditRecord>().Where(a => a.InstanceId == instance).Select(a => a.Action).ToListAsync());
+        Assert.Equal(["instance.started"], await db.Set<InstanceEventRecord>().Where(a => a.InstanceId == instance).AuditTrail().Select(a => a.Kind).ToListAsync());
         Assert.False(await db.Set<OutboxRecord>().AnyAsync(o => o.InstanceId == instance && o.Recipient == FinClerk));
         Assert.False(await db.Set<TaskCopyRecord>().AnyAsync(c => c.InstanceId == instance));
         Assert.True(await db.Set<AuditRecord>().AnyAsync(a => a.Chain == AuditLog.AccessChain && a.Actor == FinChief && a.Comment == detail));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using G2G.Runtime.Audit;
 using G2G.Runtime.Organisation;
 using G2G.Runtime.Persistence;
 using G2G.Runtime.Tests.Infrastructure;
@@ -277,7 +278,7 @@ public abstract class SecurityMatrixTests<TDatabase>(SecurityWorld<TDatabase> wo
         await using var db = world.Database.CreateContext();
         var row = await db.Set<ProcessInstanceRecord>().SingleAsync(i => i.Id == instance);
         var taskRow = await db.Set<TaskRecord>().SingleAsync(t => t.Id == task);
-        var audited = await db.Set<AuditRecord>().Where(a => a.InstanceId == instance && a.Action != "instance.started").Select(a => a.Action).ToListAsync();
+        var audited = await db.Set<InstanceEventRecord>().Where(a => a.InstanceId == instance && a.Kind != "instance.started").AuditTrail().Select(a => a.Kind).ToListAsync();
         return row.Suspended || row.Status != "running" || taskRow.State != "open" || taskRow.Assignee != FinChief || audited.Count > 0
             ? $"the refused operation changed the item: instance {row.Status}{(row.Suspended ? " suspended" : "")}, task {taskRow.State} of {taskRow.Assignee}, audit [{string.Join(", ", audited)}]"
             : null;

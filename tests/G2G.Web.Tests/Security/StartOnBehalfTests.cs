@@ -56,7 +56,7 @@ public abstract class StartOnBehalfTests<TDatabase>(SecurityWorld<TDatabase> wor
         Assert.Equal(FinClerk, instance.GetProperty("initiator").GetString());
         await using var db = world.Database.CreateContext();
         var id = instance.GetProperty("id").GetInt64();
-        var audit = await db.Set<AuditRecord>().SingleAsync(a => a.InstanceId == id && a.Action == "instance.started");
+        var audit = await db.Set<InstanceEventRecord>().SingleAsync(a => a.InstanceId == id && a.Kind == "instance.started");
         Assert.Equal(("archive", $"on behalf of {FinClerk}"), (audit.Actor, audit.Outcome));
         // The person it was started for finds it among their own.
         var clerk = await world.SessionAsync(FinClerk);

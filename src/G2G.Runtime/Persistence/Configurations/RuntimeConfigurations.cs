@@ -20,7 +20,7 @@ internal sealed class ProcessInstanceConfiguration : IEntityTypeConfiguration<Pr
         builder.Property(i => i.Status).HasMaxLength(20);
         builder.Property(i => i.Initiator).HasMaxLength(100);
         builder.Property(i => i.AgencyId).HasMaxLength(100);
-        builder.Property(i => i.AuditHead).HasMaxLength(64);
+        builder.Property(i => i.EventHead).HasMaxLength(64);
         builder.Property(i => i.Version).IsConcurrencyToken();
         SnakeCase.NameColumns(builder);
         builder.HasIndex(i => new { i.ProcessKey, i.BusinessKey }).HasDatabaseName("ix_process_instances_process_key_business_key");
@@ -105,18 +105,22 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<JobRecord>
     }
 }
 
-internal sealed class HistoryConfiguration : IEntityTypeConfiguration<HistoryRecord>
+internal sealed class InstanceEventConfiguration : IEntityTypeConfiguration<InstanceEventRecord>
 {
-    public void Configure(EntityTypeBuilder<HistoryRecord> builder)
+    public void Configure(EntityTypeBuilder<InstanceEventRecord> builder)
     {
-        builder.ToTable("history");
-        builder.HasKey(h => h.Id).HasName("pk_history");
-        builder.Property(h => h.Id).ValueGeneratedOnAdd();
-        builder.Property(h => h.ElementId).HasMaxLength(200);
-        builder.Property(h => h.ElementKind).HasMaxLength(50);
-        builder.Property(h => h.Phase).HasMaxLength(20);
+        // The key is the only index: every reader (path, audit trail, timeline, verifier) reads one instance's
+        // records in sequence order, and an append touches the last page of the instance's range.
+        builder.ToTable("instance_events");
+        builder.HasKey(e => new { e.InstanceId, e.Seq }).HasName("pk_instance_events");
+        builder.Property(e => e.Kind).HasMaxLength(50);
+        builder.Property(e => e.ElementId).HasMaxLength(200);
+        builder.Property(e => e.ElementKind).HasMaxLength(50);
+        builder.Property(e => e.Actor).HasMaxLength(100);
+        builder.Property(e => e.OnBehalfOf).HasMaxLength(100);
+        builder.Property(e => e.Outcome).HasMaxLength(200);
+        builder.Property(e => e.Hash).HasMaxLength(64);
         SnakeCase.NameColumns(builder);
-        builder.HasIndex(h => new { h.InstanceId, h.Id }).HasDatabaseName("ix_history_instance_id_id");
     }
 }
 

@@ -1,0 +1,63 @@
+using G2G.Runtime.Audit;
+using G2G.Runtime.Persistence;
+using G2G.Runtime.Tests.Infrastructure;
+using G2G.Runtime.Tests.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace G2G.Web.Tests.Hosting;
+
+/// <summary>
+/// The operator's <c>audit verify</c>, run as a script runs it: the built host as its own process on the database, its exit
+/// code and its lines. Intact chains exit 0; a deleted tail exits 3 naming the break; bad arguments exit 2.
+/// </summary>
+public abstract class AuditCommandTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+    where TDatabase : TestDatabase
+{
+    private Task<(int ExitCode, List<string> Lines)> RunAsync(params string[] arguments) =>
+        HostProcess.RunAsync(["audit", .. arguments],
+            ("Database__Provider", database.Settings.Provider.ToString()),
+            ("ConnectionStrings__G2G", database.Settings.ConnectionString),
+            (TestEventLogKeys.Setting.Replace(":", "__", StringComparison.Ordinal), TestEventLogKeys.Key));
+
+    [DatabaseFact]
+    public async Task Verify_ExitsZeroWhenIntact_ThreeWithTheBreak_TwoOnBadArguments()
+    {
+        await database.MigrateAsync();
+        long id;
+        await using (var runtime = new RuntimeHarness(database))
+        {
+            await runtime.DeployAsync("approval.bpmn");
+            id = await runtime.StartAsync("approval", ("amount", 500));
+        }
+
+        var (intact, lines) = await RunAsync("verify");
+        Assert.True(intact == AuditCommandExitCodes.Intact, string.Join("\n", lines));
+        Assert.Contains(lines, l => l.StartsWith("Checked ", StringComparison.Ordinal) && l.Contains(" records in ", StringComparison.Ordinal));
+        Assert.Contains("Intact.", lines);
+
+        await using (var db = database.CreateContext())
+        {
+            var last = await db.Set<InstanceEventRecord>().Where(e => e.InstanceId == id).OrderByDescending(e => e.Seq).FirstAsync();
+            await db.Set<InstanceEventRecord>().Where(e => e.InstanceId == id && e.Seq == last.Seq).ExecuteDeleteAsync();
+            var (broken, report) = await RunAsync("verify", "--instance", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(AuditCommandExitCodes.Broken, broken);
+            Assert.Contains(report, l => l.StartsWith($"BROKEN ({AuditBreakKind.DeletedTail}): {AuditLog.InstanceChain(id)}", StringComparison.Ordinal));
+            db.Add(last);
+            await db.SaveChangesAsync();
+        }
+
+        var (usage, help) = await RunAsync("verify", "--instance", "abc");
+        Assert.Equal(AuditCommandExitCodes.Usage, usage);
+        Assert.Contains(help, l => l.StartsWith("usage: audit verify", StringComparison.Ordinal));
+    }
+}
+
+/// <summary>The exit codes of <c>audit verify</c>, as docs/operations.md gives them.</summary>
+internal static class AuditCommandExitCodes
+{
+    public const int Intact = 0, Usage = 2, Broken = 3;
+}
+
+public sealed class SqliteAuditCommandTests(SqliteTestDatabase database) : AuditCommandTests<SqliteTestDatabase>(database);
+
+public sealed class PostgresAuditCommandTests(PostgresTestDatabase database) : AuditCommandTests<PostgresTestDatabase>(database);
