@@ -104,7 +104,7 @@ namespace G2G.Runtime.Worker
                     await using var scope = scopes.CreateAsyncScope();
                     var now = clock.GetUtcNow();
                     due = await scope.ServiceProvider.GetRequiredService<G2GDbContext>().Set<JobRecord>()
-                        .CountAsync(j => j.State == JobKinds.Pending && j.DueAt <= now, stoppingToken).ConfigureAwait(false);
+                        .CountAsync(j => j.State == JobStates.Pending && j.DueAt <= now, stoppingToken).ConfigureAwait(false);
                 }
                 catch (Exception failure) when (failure is not OperationCanceledException)
                 {

@@ -198,7 +198,7 @@ public sealed class DispatchDocument : IServiceTaskHandler
                 new MessageStart(recipient.AgencyId, document.Classification));
             context.Db.Add(new JobRecord
             {
-                Kind = JobKinds.Message, Payload = VariablesJson.Serialize(payload), DueAt = now, State = JobKinds.Pending, CreatedAt = now,
+                Kind = JobKinds.Message, Payload = VariablesJson.Serialize(payload), DueAt = now, State = JobStates.Pending, CreatedAt = now,
             });
             recipient.DispatchedAt = now;
         }

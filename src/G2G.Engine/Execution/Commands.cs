@@ -1,5 +1,4 @@
 using G2G.Engine.Expressions;
-using Token = G2G.Engine.Execution.Token;
 
 namespace G2G.Engine.Execution;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using G2G.Engine.Expressions;
-using Token = G2G.Engine.Execution.Token;
 using G2G.Engine.Model.Activities;
 
 namespace G2G.Engine.Execution;

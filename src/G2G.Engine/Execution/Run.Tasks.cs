@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using G2G.Engine.Expressions;
-using Token = G2G.Engine.Execution.Token;
 using G2G.Engine.Model.Activities;
 using G2G.Engine.Model.Extensions;
 using G2G.Engine.Time;
@@ -79,7 +78,7 @@ internal sealed partial class Run
         }
         else
         {
-            var view = new DictionaryScope(child);
+            var view = new DictionaryVariableScope(child);
             SetVariables(token.ScopeId, call.Outputs.Select(m => KeyValuePair.Create(m.Target, m.Source.Evaluate(view, _evaluation))).ToList());
         }
         Leave(token);

@@ -1,5 +1,4 @@
 using G2G.Engine.Expressions;
-using Token = G2G.Engine.Execution.Token;
 using G2G.Engine.Model;
 using G2G.Engine.Time;
 

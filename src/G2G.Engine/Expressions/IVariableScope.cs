@@ -9,7 +9,7 @@ public interface IVariableScope
     bool TryGetVariable(string name, [NotNullWhen(true)] out Value? value);
 }
 
-/// <summary>A scope over a dictionary; handy for hosts and tests.</summary>
+/// <summary>Variables from a plain dictionary: a child's result, a message payload, a host's or a test's values.</summary>
 public sealed class DictionaryVariableScope(IReadOnlyDictionary<string, Value> variables) : IVariableScope
 {
     /// <summary>A scope with no variables.</summary>

@@ -88,6 +88,6 @@ public sealed class ProvisionalDeadlines(G2GDbContext db, DefinitionCache cache,
     private Task<int> MoveJobAsync(TaskRecord task, string kind, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
         db.Set<JobRecord>()
             .Where(j => j.InstanceId == task.InstanceId && j.TargetId == task.EngineTaskId && j.Kind == kind
-                && j.State == JobKinds.Pending)
+                && j.State == JobStates.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.DueAt, dueAt), cancellationToken);
 }

@@ -72,7 +72,7 @@ internal sealed partial class EffectApplier(
         untracked.Add(new JobRecord
         {
             Kind = kind, InstanceId = instanceId ?? instance.Id, TargetId = target, DueAt = due, Payload = payload,
-            State = JobKinds.Pending, CreatedAt = now,
+            State = JobStates.Pending, CreatedAt = now,
         });
 
     private void End(string status, ChildResultPayload? result)

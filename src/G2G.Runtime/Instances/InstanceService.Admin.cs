@@ -73,8 +73,8 @@ public sealed partial class InstanceService
         db.ChangeTracker.Clear();
         using var writing = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await db.Set<JobRecord>().Where(j => j.Id == incident.JobId && j.State == Jobs.JobKinds.Failed).ExecuteUpdateAsync(s => s
-            .SetProperty(j => j.State, Jobs.JobKinds.Pending).SetProperty(j => j.Attempts, 0).SetProperty(j => j.DueAt, now), cancellationToken).ConfigureAwait(false);
+        await db.Set<JobRecord>().Where(j => j.Id == incident.JobId && j.State == Jobs.JobStates.Failed).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.State, Jobs.JobStates.Pending).SetProperty(j => j.Attempts, 0).SetProperty(j => j.DueAt, now), cancellationToken).ConfigureAwait(false);
         await db.Set<IncidentRecord>().Where(i => i.Id == incidentId).ExecuteUpdateAsync(s => s.SetProperty(i => i.ResolvedAt, now), cancellationToken).ConfigureAwait(false);
         var instance = await db.Set<ProcessInstanceRecord>().FirstAsync(i => i.Id == incident.InstanceId, cancellationToken).ConfigureAwait(false);
         await AuthorizeAdministrationAsync(instance, "retry incidents of", cancellationToken).ConfigureAwait(false);

@@ -38,7 +38,11 @@ public static class JobKinds
 
     /// <summary>Cancel a child whose call activity was interrupted (target: the call's token id).</summary>
     public const string CancelChild = "cancel-child";
+}
 
+/// <summary>The states of a job (<c>jobs.state</c>): waiting to fall due (and to be leased), or failed every retry (with an incident).</summary>
+public static class JobStates
+{
     public const string Pending = "pending";
     public const string Failed = "failed";
 }

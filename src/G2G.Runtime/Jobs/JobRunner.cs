@@ -108,14 +108,14 @@ internal sealed class JobRunner(G2GDbContext db, InstanceService instances, JobS
         {
             db.Add(new JobRecord
             {
-                Kind = job.Kind, InstanceId = recipient, TargetId = recipient, Payload = job.Payload, DueAt = now, State = JobKinds.Pending, CreatedAt = now,
+                Kind = job.Kind, InstanceId = recipient, TargetId = recipient, Payload = job.Payload, DueAt = now, State = JobStates.Pending, CreatedAt = now,
             });
         }
         foreach (var payload in signalStarts)
         {
             db.Add(new JobRecord
             {
-                Kind = JobKinds.SignalStart, Payload = payload, DueAt = now, State = JobKinds.Pending, CreatedAt = now,
+                Kind = JobKinds.SignalStart, Payload = payload, DueAt = now, State = JobStates.Pending, CreatedAt = now,
             });
         }
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -62,7 +62,7 @@ internal sealed class JobStore(G2GDbContext db, DatabaseSettings settings)
         await db.Set<JobRecord>().Where(j => j.Id == job.Id && j.LeaseOwner == owner).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.Attempts, attempts)
             .SetProperty(j => j.LastError, error)
-            .SetProperty(j => j.State, exhausted ? JobKinds.Failed : JobKinds.Pending)
+            .SetProperty(j => j.State, exhausted ? JobStates.Failed : JobStates.Pending)
             .SetProperty(j => j.DueAt, exhausted ? job.DueAt : retryAt)
             .SetProperty(j => j.LeaseOwner, (string?)null)
             .SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), cancellationToken).ConfigureAwait(false);

@@ -70,7 +70,7 @@ public abstract class TimerHostsTests : IClassFixture<PostgresTestDatabase>, IAs
         var copies = await InstanceCloner.CloneAsync(_database.CreateContext, started[0], Timers - started.Length,
             n => (Request(StartedByTheService + n).BusinessKey!, Request(StartedByTheService + n).Title!), spacing: TimeSpan.FromMilliseconds(2));
         Log($"copied instance {started[0]} {copies.Length} times; {Timers} instances in {watch.Seconds()}");
-        var due = await _runtime.Query(db => db.Set<JobRecord>().CountAsync(j => j.Kind == JobKinds.Timer && j.State == JobKinds.Pending && j.LeaseOwner == null));
+        var due = await _runtime.Query(db => db.Set<JobRecord>().CountAsync(j => j.Kind == JobKinds.Timer && j.State == JobStates.Pending && j.LeaseOwner == null));
         Assert.True(due == Timers, $"Expected {Timers} pending timer jobs after the starts, found {due}.");
         return [.. started, .. copies];
     }

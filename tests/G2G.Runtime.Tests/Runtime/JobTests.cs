@@ -101,7 +101,7 @@ public abstract class JobTests<TDatabase>(TDatabase database) : RuntimeTestBase<
             }
 
             var job = await Runtime.Query(db => db.Set<JobRecord>().SingleAsync(j => j.InstanceId == parent && j.Kind == JobKinds.StartChild));
-            Assert.Equal(JobKinds.Failed, job.State);
+            Assert.Equal(JobStates.Failed, job.State);
             Assert.Equal(3, job.Attempts);
             var incident = await Runtime.Query(db => db.Set<IncidentRecord>().SingleAsync(i => i.InstanceId == parent && i.JobId == job.Id));
             Assert.Contains("archiving", incident.Message, StringComparison.Ordinal);

@@ -12,13 +12,13 @@ internal enum TokenKind
     AndAnd, OrOr, Bang,
 }
 
-/// <summary>One token: its kind, where it is, and for literals and names the decoded text.</summary>
+/// <summary>One lexeme (a token of the expression language): its kind, where it is, and for literals and names the decoded text.</summary>
 /// <param name="Kind">What it is.</param>
 /// <param name="Start">0-based offset of its first character.</param>
 /// <param name="Length">Length in the source.</param>
 /// <param name="Text">Identifier name, decoded string, or raw number/date/duration text.</param>
 /// <param name="NewLineBefore">A line break separates it from the previous token (ends script statements).</param>
-internal readonly record struct Token(TokenKind Kind, int Start, int Length, string? Text, bool NewLineBefore)
+internal readonly record struct Lexeme(TokenKind Kind, int Start, int Length, string? Text, bool NewLineBefore)
 {
     /// <summary>How the token reads in messages: <c>'then'</c>, <c>')'</c> or <c>end of expression</c>.</summary>
     public string Describe(string source) => Kind switch

@@ -7,14 +7,14 @@ namespace G2G.Engine.Expressions;
 internal sealed partial class Lexer
 {
     private readonly string _source;
-    private readonly List<Token> _tokens = [];
+    private readonly List<Lexeme> _tokens = [];
     private int _pos;
     private bool _newLine;
 
     private Lexer(string source) => _source = source;
 
     /// <summary>All tokens of <paramref name="source"/>, ending with an <see cref="TokenKind.End"/> token.</summary>
-    public static List<Token> Tokenize(string source)
+    public static List<Lexeme> Tokenize(string source)
     {
         var lexer = new Lexer(source);
         lexer.Run();
@@ -55,7 +55,7 @@ internal sealed partial class Lexer
 
     private void Add(TokenKind kind, int start, string? text = null)
     {
-        _tokens.Add(new Token(kind, start, _pos - start, text, _newLine));
+        _tokens.Add(new Lexeme(kind, start, _pos - start, text, _newLine));
         _newLine = false;
     }
 

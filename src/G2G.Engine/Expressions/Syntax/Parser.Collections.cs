@@ -45,7 +45,7 @@ internal sealed partial class Parser
         return Tall(new RecordNode(open.Start, [.. keys], [.. values]), [.. values]);
     }
 
-    private CallNode Call(Token name)
+    private CallNode Call(Lexeme name)
     {
         if (!Functions.TryGet(name.Text!, out var function))
         {

@@ -39,16 +39,16 @@ internal sealed partial class Parser
     }
 
     /// <summary>A field name is any word, keywords included (<c>form.in</c>, <c>{ if: 1 }</c>).</summary>
-    private Token FieldName(string where)
+    private Lexeme FieldName(string where)
     {
         var token = Current;
         if (token.Kind == TokenKind.Identifier || (token.Kind >= TokenKind.True && token.Kind <= TokenKind.Else)) return Advance();
         throw new SyntaxErrorException(token.Start, $"Expected a field name{where} but found {token.Describe(_source)}");
     }
 
-    private string FieldText(Token token) => token.Text ?? _source.Substring(token.Start, token.Length);
+    private string FieldText(Lexeme token) => token.Text ?? _source.Substring(token.Start, token.Length);
 
-    private string TextSince(int start, Token end) => _source[start..end.Start].Trim();
+    private string TextSince(int start, Lexeme end) => _source[start..end.Start].Trim();
 
     private Node Primary()
     {
@@ -75,13 +75,13 @@ internal sealed partial class Parser
         }
     }
 
-    private static decimal ParseNumber(Token token)
+    private static decimal ParseNumber(Lexeme token)
     {
         if (decimal.TryParse(token.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
         throw new SyntaxErrorException(token.Start, $"Number {token.Text} is out of range");
     }
 
-    private static Node DateLiteral(Token token)
+    private static Node DateLiteral(Lexeme token)
     {
         if (!DateText.TryParse(token.Text!, out var local, out var offset))
         {
@@ -92,7 +92,7 @@ internal sealed partial class Parser
             : new LocalDateNode(token.Start, local);
     }
 
-    private static ConstantNode DurationLiteral(Token token)
+    private static ConstantNode DurationLiteral(Lexeme token)
     {
         var error = IsoDuration.TryParseCore(token.Text, out var duration);
         if (error is not null) throw new SyntaxErrorException(token.Start, $"Invalid duration '@{token.Text}': {error}");

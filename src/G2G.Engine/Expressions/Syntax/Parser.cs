@@ -12,7 +12,7 @@ internal sealed partial class Parser
     private const int MaxTreeHeight = 1_000;
 
     private readonly string _source;
-    private readonly List<Token> _tokens;
+    private readonly List<Lexeme> _tokens;
     private readonly ExpressionLimits _limits;
     private readonly List<string> _lambdaParameters = [];
     private readonly List<string> _roots = [];
@@ -34,8 +34,8 @@ internal sealed partial class Parser
     /// <summary>How many lambda parameter slots evaluation needs (the deepest lambda nesting).</summary>
     public int LocalSlots { get; private set; }
 
-    private Token Current => _tokens[_index];
-    private Token PeekToken(int ahead = 1) => _tokens[Math.Min(_index + ahead, _tokens.Count - 1)];
+    private Lexeme Current => _tokens[_index];
+    private Lexeme PeekToken(int ahead = 1) => _tokens[Math.Min(_index + ahead, _tokens.Count - 1)];
 
     public static (Node Root, IReadOnlyList<string> Roots, int Slots) ParseExpression(string source, ExpressionLimits limits)
     {
@@ -45,7 +45,7 @@ internal sealed partial class Parser
         return (root, parser._roots, parser.LocalSlots);
     }
 
-    private Token Advance() => _tokens[_index++];
+    private Lexeme Advance() => _tokens[_index++];
 
     private bool Accept(TokenKind kind)
     {
@@ -54,13 +54,13 @@ internal sealed partial class Parser
         return true;
     }
 
-    private Token Expect(TokenKind kind, string what)
+    private Lexeme Expect(TokenKind kind, string what)
     {
         if (Current.Kind == kind) return Advance();
         throw new SyntaxErrorException(Current.Start, $"Expected {what} but found {Current.Describe(_source)}");
     }
 
-    private SyntaxErrorException Unexpected(Token token) => token.Kind == TokenKind.End
+    private SyntaxErrorException Unexpected(Lexeme token) => token.Kind == TokenKind.End
         ? new SyntaxErrorException(token.Start, "Unexpected end of expression")
         : new SyntaxErrorException(token.Start, $"Unexpected token {token.Describe(_source)}");
 

@@ -1,6 +1,5 @@
 using G2G.Engine.Execution;
 using G2G.Engine.Expressions;
-using Token = G2G.Engine.Execution.Token;
 using G2G.Engine.Model.Events;
 
 namespace G2G.Engine.Model.Activities;
