@@ -1,4 +1,5 @@
 using G2G.Office.Leave;
+using G2G.Office.Meetings;
 using G2G.Office.Persistence;
 using G2G.Office.Supplies;
 using G2G.Office.Vehicles;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace G2G.Office;
 
-/// <summary>The office data of the demo province: leave balances for every demo user this year and next, motor pools, stock.</summary>
+/// <summary>The office data of the demo province: leave balances for every demo user this year and next, motor pools, stock, meeting rooms.</summary>
 public static class OfficeDemoData
 {
     /// <summary>Annual and personal leave for each user (10 and 5 days); does nothing when balances exist already.</summary>
@@ -14,7 +15,8 @@ public static class OfficeDemoData
     {
         ArgumentNullException.ThrowIfNull(office);
         var pools = await VehicleDemoData.SeedAsync(office, cancellationToken).ConfigureAwait(false)
-            + await SupplyDemoData.SeedAsync(office, cancellationToken).ConfigureAwait(false);
+            + await SupplyDemoData.SeedAsync(office, cancellationToken).ConfigureAwait(false)
+            + await MeetingDemoData.SeedAsync(office, cancellationToken).ConfigureAwait(false);
         if (await office.LeaveBalances.AnyAsync(cancellationToken).ConfigureAwait(false))
             return pools;
         var added = pools;

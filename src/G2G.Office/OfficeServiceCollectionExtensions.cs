@@ -1,5 +1,6 @@
 using G2G.Office.Budget;
 using G2G.Office.Leave;
+using G2G.Office.Meetings;
 using G2G.Office.Purchase;
 using G2G.Office.Persistence;
 using G2G.Office.Records;
@@ -51,6 +52,7 @@ public static class OfficeServiceCollectionExtensions
         services.AddOfficeVehicles();
         services.AddOfficeSupplies();
         services.AddOfficeTravel(configuration);
+        services.AddOfficeMeetings();
         return services;
     }
 

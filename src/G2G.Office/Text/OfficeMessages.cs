@@ -89,5 +89,22 @@ public static class OfficeMessages
     public static RuntimeText TravelTripNotApproved(long instanceId, RuntimeText state) => Catalog.Text(nameof(TravelTripNotApproved), instanceId, state);
     public static RuntimeText TravelClaimUnderWay(long instanceId) => Catalog.Text(nameof(TravelClaimUnderWay), instanceId);
     public static RuntimeText TravelOwnRequestsOnly() => Catalog.Text(nameof(TravelOwnRequestsOnly));
+    // Meetings (会议申请)
+    public static RuntimeText MeetingInThePast() => Catalog.Text(nameof(MeetingInThePast));
+    public static RuntimeText MeetingEndsBeforeStart() => Catalog.Text(nameof(MeetingEndsBeforeStart));
+    public static RuntimeText MeetingNoAttendees() => Catalog.Text(nameof(MeetingNoAttendees));
+    public static RuntimeText MeetingTooManyAttendees(int max) => Catalog.Text(nameof(MeetingTooManyAttendees), max);
+    public static RuntimeText MeetingAttendeeUnknown(string userId) => Catalog.Text(nameof(MeetingAttendeeUnknown), userId);
+    public static RuntimeText MeetingRoomNotFound(string code) => Catalog.Text(nameof(MeetingRoomNotFound), code);
+    public static RuntimeText MeetingRoomTooSmall(string room, int capacity, int people) => Catalog.Text(nameof(MeetingRoomTooSmall), room, capacity, people);
+    public static RuntimeText MeetingRoomTaken(string room, string span, string subject, long instanceId) => Catalog.Text(nameof(MeetingRoomTaken), room, span, subject, instanceId);
+    public static RuntimeText MeetingMinutesLength(int min, int max) => Catalog.Text(nameof(MeetingMinutesLength), min, max);
+    public static RuntimeText MeetingRoomMissing(long id) => Catalog.Text(nameof(MeetingRoomMissing), id);
+    public static RuntimeText MeetingRoomFieldRequired(string field) => Catalog.Text(nameof(MeetingRoomFieldRequired), field);
+    public static RuntimeText MeetingAgencyMissing(string agencyId) => Catalog.Text(nameof(MeetingAgencyMissing), agencyId);
+    public static RuntimeText MeetingRoomCodeLength() => Catalog.Text(nameof(MeetingRoomCodeLength));
+    public static RuntimeText MeetingRoomNameLength() => Catalog.Text(nameof(MeetingRoomNameLength));
+    public static RuntimeText MeetingRoomCapacityRange(int max) => Catalog.Text(nameof(MeetingRoomCapacityRange), max);
+    public static RuntimeText MeetingRoomCodeTaken(string code, string agencyId) => Catalog.Text(nameof(MeetingRoomCodeTaken), code, agencyId);
     // End of messages.
 }

@@ -1,8 +1,6 @@
 using G2G.Engine.Expressions;
 using G2G.Office.Persistence;
 using G2G.Runtime.Handlers;
-using G2G.Runtime.Instances;
-using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using static G2G.Office.Vehicles.FormValues;
 
@@ -76,10 +74,7 @@ public sealed class AssignTrip : IServiceTaskHandler
             return null;
         // A trip whose instance an administrator ended holds nothing any more.
         var ids = held.Select(t => t.InstanceId).ToList();
-        var ended = context.Db.Set<ProcessInstanceRecord>().AsNoTracking()
-            .Where(i => ids.Contains(i.Id) && (i.Status == InstanceStatus.Terminated
-                || i.Status == InstanceStatus.Cancelled))
-            .Select(i => i.Id).ToHashSet();
+        var ended = EndedInstances.Among(context.Db, ids);
         return held.OrderBy(t => t.StartsAt).FirstOrDefault(t => !ended.Contains(t.InstanceId));
     }
 

@@ -70,6 +70,7 @@ internal static class ApiExtensions
         api.MapSuppliesApi();
         api.MapTravelApi();
         api.MapDocumentsApi();
+        api.MapMeetingApi();
         return app;
     }
 }

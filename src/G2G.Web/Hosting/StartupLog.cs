@@ -27,6 +27,6 @@ internal static partial class StartupLog
     public static partial void CalendarWarning(ILogger logger, string code, string message);
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Information,
-        Message = "Demo work: {Count} 请假 requests in every state (waiting, overdue, sent back, rejected, completed)")]
+        Message = "Demo work: {Count} instances (请假, 出差申请, 差旅报销, 会议申请) in every state (waiting, overdue, sent back, rejected, completed)")]
     public static partial void DemoWorkSeeded(ILogger logger, int count);
 }

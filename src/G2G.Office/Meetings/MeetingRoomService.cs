@@ -1,0 +1,94 @@
+using G2G.Office.Persistence;
+using G2G.Runtime;
+using G2G.Runtime.Audit;
+using G2G.Runtime.Organisation;
+using G2G.Runtime.Persistence;
+using G2G.Runtime.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace G2G.Office.Meetings;
+
+/// <summary>A meeting room as the API shows it.</summary>
+public sealed record MeetingRoomView(long Id, string AgencyId, string Code, string Name, int Capacity, bool IsActive);
+
+/// <summary>A meeting room or its changes (administrators); null keeps the current value.</summary>
+public sealed record MeetingRoomChange(string? AgencyId, string? Code, string? Name, int? Capacity, bool? IsActive);
+
+/// <summary>A meeting as a room's schedule shows it (times in UTC).</summary>
+public sealed record MeetingView(long InstanceId, string AgencyId, string OrganiserId, string RoomCode,
+    DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Subject, IReadOnlyList<string> Attendees, string State,
+    bool HasMinutes);
+
+/// <summary>
+/// The meeting rooms of 会议申请: everyone signed in reads the rooms and an agency's schedule; administrators add and
+/// change rooms (audited on the organisation chain). Meetings change only through the procedure's handlers.
+/// </summary>
+public sealed class MeetingRoomService(OfficeDbContext office, G2GDbContext db, CallerContext callers, TimeProvider clock)
+{
+    public const int MaxCapacity = 1000;
+
+    public async Task<IReadOnlyList<MeetingRoomView>> RoomsAsync(string? agencyId, CancellationToken ct) =>
+        [.. (await office.Set<MeetingRoomRecord>().AsNoTracking().Where(r => agencyId == null || r.AgencyId == agencyId)
+            .OrderBy(r => r.AgencyId).ThenBy(r => r.Code).ToListAsync(ct).ConfigureAwait(false)).Select(View)];
+
+    /// <summary>The meetings of an agency that end on or after a day (China Standard Time), rejected ones left
+    /// out.</summary>
+    public async Task<IReadOnlyList<MeetingView>> ScheduleAsync(string agencyId, DateOnly from, CancellationToken ct)
+    {
+        var since = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), Vehicles.FormValues.ChinaTime);
+        var meetings = (await office.Set<MeetingRecord>().AsNoTracking()
+            .Where(m => m.AgencyId == agencyId && m.State != MeetingStates.Rejected).ToListAsync(ct).ConfigureAwait(false))
+            .Where(m => m.EndsAt >= since).OrderBy(m => m.StartsAt).ToList();
+        var codes = await office.Set<MeetingRoomRecord>().AsNoTracking().Where(r => r.AgencyId == agencyId)
+            .ToDictionaryAsync(r => r.Id, r => r.Code, ct).ConfigureAwait(false);
+        return [.. meetings.Select(m => new MeetingView(m.InstanceId, m.AgencyId, m.OrganiserId, codes[m.RoomId],
+            m.StartsAt, m.EndsAt, m.Subject, m.Attendees.Split(',', StringSplitOptions.RemoveEmptyEntries), m.State,
+            m.Minutes is not null))];
+    }
+
+    /// <summary>Adds a room (<paramref name="id"/> null) or changes one.</summary>
+    public async Task<MeetingRoomView> SaveRoomAsync(long? id, MeetingRoomChange change, string actor,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        AccessRefusals.RequireAdministrator(callers, "change the meeting rooms");
+        var room = id is { } existing
+            ? await office.Set<MeetingRoomRecord>().FirstOrDefaultAsync(r => r.Id == existing, ct).ConfigureAwait(false)
+              ?? throw new RuntimeException(RuntimeErrorCode.NotFound, OfficeMessages.MeetingRoomMissing(existing))
+            : office.Add(new MeetingRoomRecord
+            {
+                AgencyId = change.AgencyId ?? throw Invalid(OfficeMessages.MeetingRoomFieldRequired("agencyId")),
+                Code = change.Code ?? throw Invalid(OfficeMessages.MeetingRoomFieldRequired("code")),
+                Name = change.Name ?? throw Invalid(OfficeMessages.MeetingRoomFieldRequired("name")),
+                Capacity = change.Capacity ?? throw Invalid(OfficeMessages.MeetingRoomFieldRequired("capacity")),
+            }).Entity;
+        if (change.AgencyId is { } agency)
+        {
+            if (!await db.Set<AgencyRecord>().AnyAsync(a => a.Id == agency, ct).ConfigureAwait(false))
+                throw new RuntimeException(RuntimeErrorCode.NotFound, OfficeMessages.MeetingAgencyMissing(agency));
+            room.AgencyId = agency;
+        }
+        room.Code = change.Code is null ? room.Code
+            : change.Code.Trim() is { Length: > 0 and <= 20 } code ? code : throw Invalid(OfficeMessages.MeetingRoomCodeLength());
+        room.Name = change.Name is null ? room.Name
+            : change.Name.Trim() is { Length: > 0 and <= 100 } name ? name : throw Invalid(OfficeMessages.MeetingRoomNameLength());
+        room.Capacity = change.Capacity is null or (>= 2 and <= MaxCapacity)
+            ? change.Capacity ?? room.Capacity
+            : throw Invalid(OfficeMessages.MeetingRoomCapacityRange(MaxCapacity));
+        room.IsActive = change.IsActive ?? room.IsActive;
+        if (await office.Set<MeetingRoomRecord>().AnyAsync(
+                r => r.AgencyId == room.AgencyId && r.Code == room.Code && r.Id != room.Id, ct).ConfigureAwait(false))
+            throw new RuntimeException(RuntimeErrorCode.Conflict, OfficeMessages.MeetingRoomCodeTaken(room.Code, room.AgencyId));
+        await office.SaveChangesAsync(ct).ConfigureAwait(false);
+        AuditLog.Append(db, AuditLog.OrganisationChain, new AuditEntry(actor, "meeting-room.saved",
+            Outcome: $"{room.AgencyId}/{room.Code}", Comment: $"{room.Name} {room.Capacity} seats{(room.IsActive ? "" : " inactive")}"),
+            clock.GetUtcNow());
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return View(room);
+    }
+
+    private static RuntimeException Invalid(RuntimeText text) => new(RuntimeErrorCode.Invalid, text);
+
+    private static MeetingRoomView View(MeetingRoomRecord r) => new(r.Id, r.AgencyId, r.Code, r.Name, r.Capacity,
+        r.IsActive);
+}
