@@ -21,12 +21,6 @@ public enum RuntimeErrorCode
 public sealed class RuntimeException(RuntimeErrorCode code, RuntimeText text, IReadOnlyList<string>? details = null, Exception? inner = null)
     : Exception(text.English, inner)
 {
-    /// <summary>Transitional: a refusal in English only, while the last throw sites move to their catalogues.</summary>
-    public RuntimeException(RuntimeErrorCode code, string message, IReadOnlyList<string>? details = null, Exception? inner = null)
-        : this(code, RuntimeText.Untranslated(message), details, inner)
-    {
-    }
-
     public RuntimeErrorCode Code { get; } = code;
 
     /// <summary>Why the operation was refused.</summary>

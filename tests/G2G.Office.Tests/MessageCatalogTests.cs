@@ -25,7 +25,8 @@ public sealed partial class MessageCatalogTests
             var rejected = (CommandRejectedException)method.Invoke(null, Samples(method))!;
             Assert.Equal(method.Name, rejected.Reason);
             var key = RuntimeMessages.EngineKey(rejected.Reason);
-            expected[key] = method.GetParameters().Length;
+            Assert.Equal(method.GetParameters().Length, rejected.Arguments.Count);
+            expected[key] = RuntimeMessages.EngineRejection(rejected);
             Assert.Equal(rejected.Template, RuntimeMessages.Templates.Find(key, English));
         }
 
@@ -59,38 +60,38 @@ public sealed partial class MessageCatalogTests
         Assert.Equal(rejected.Message, text.English);
     }
 
-    /// <summary>Each public factory of <paramref name="catalog"/>: its key (checked to be its name) and parameter count.</summary>
-    private static Dictionary<string, int> Factories(Type catalog)
+    /// <summary>Each public factory of <paramref name="catalog"/> by its key (checked to be its name), called with sample arguments.</summary>
+    private static Dictionary<string, RuntimeText> Factories(Type catalog)
     {
-        var factories = new Dictionary<string, int>(StringComparer.Ordinal);
+        var factories = new Dictionary<string, RuntimeText>(StringComparer.Ordinal);
         foreach (var method in catalog.GetMethods(BindingFlags.Public | BindingFlags.Static)
                      .Where(m => m.ReturnType == typeof(RuntimeText) && m.GetParameters().All(p => p.ParameterType != typeof(CommandRejectedException))))
         {
             var text = (RuntimeText)method.Invoke(null, Samples(method))!;
             Assert.Equal(method.Name, text.Key);
             Assert.Equal(method.GetParameters().Length, text.Arguments.Count);
-            factories[method.Name] = method.GetParameters().Length;
+            factories[method.Name] = text;
         }
         Assert.NotEmpty(factories);
         return factories;
     }
 
-    private static void AssertComplete(TextCatalog catalog, Dictionary<string, int> expected)
+    private static void AssertComplete(TextCatalog catalog, Dictionary<string, RuntimeText> expected)
     {
         var chinese = catalog.Entries(CultureInfo.InvariantCulture);
         var english = catalog.Entries(English);
         Assert.Empty(expected.Keys.Except(chinese.Keys).Select(k => $"no Chinese template: {k}"));
         Assert.Empty(expected.Keys.Except(english.Keys).Select(k => $"no English template: {k}"));
         Assert.Empty(chinese.Keys.Union(english.Keys).Except(expected.Keys).Select(k => $"template without a factory: {k}"));
-        foreach (var (key, count) in expected)
+        foreach (var (key, sample) in expected)
         {
+            var count = sample.Arguments.Count;
             var wanted = Enumerable.Range(0, count).ToArray();
             Assert.True(wanted.SequenceEqual(Placeholders(chinese[key])), $"{key}: Chinese placeholders {chinese[key]} for {count} argument(s)");
             Assert.True(wanted.SequenceEqual(Placeholders(english[key])), $"{key}: English placeholders {english[key]} for {count} argument(s)");
-            Assert.True(Han().IsMatch(chinese[key]), $"{key}: the Chinese template is not in Chinese: {chinese[key]}");
-            var arguments = Enumerable.Range(0, count).Select(i => (object?)i).ToArray();
-            _ = string.Format(Chinese, chinese[key], arguments); // well-formed: no stray braces
-            _ = string.Format(English, english[key], arguments);
+            Assert.True(Han().IsMatch(chinese[key]), $"{key}: the Chinese template has no Chinese character or punctuation: {chinese[key]}");
+            _ = sample.In(Chinese); // well-formed for the factory's argument types: no stray braces or bad format strings
+            _ = sample.In(English);
         }
     }
 
@@ -107,6 +108,6 @@ public sealed partial class MessageCatalogTests
     [GeneratedRegex(@"(?<!\{)\{(\d+)(?:[,:][^}]*)?\}")]
     private static partial Regex Placeholder();
 
-    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}\p{IsCJKSymbolsandPunctuation}\p{IsHalfwidthandFullwidthForms}]")]
     private static partial Regex Han();
 }

@@ -18,8 +18,7 @@ public static class BudgetLedger
         ArgumentNullException.ThrowIfNull(office);
         return office.BudgetLines.AsNoTracking().FirstOrDefault(l =>
                 l.DepartmentId == departmentId && l.Year == year && l.Code == code)
-            ?? throw new ServiceTaskRefusedException(
-                $"Your department has no budget line '{code}' in {year}. / 本部门{year}年度无预算科目“{code}”。", field);
+            ?? throw new ServiceTaskRefusedException(OfficeMessages.NoBudgetLine(code, year), field);
     }
 
     /// <summary>
@@ -40,9 +39,7 @@ public static class BudgetLedger
         {
             var available = office.BudgetLines.AsNoTracking().Where(l => l.Id == lineId)
                 .Select(l => l.AmountFen - l.ReservedFen - l.SpentFen).First();
-            throw new ServiceTaskRefusedException(
-                $"Budget line {line.Code} {line.Name} has {Yuan(available)} yuan available, {Yuan(amountFen)} asked. "
-                + $"/ 预算科目 {line.Code} {line.Name} 可用余额 {Yuan(available)} 元，本次申请 {Yuan(amountFen)} 元。", field);
+            throw new ServiceTaskRefusedException(OfficeMessages.BudgetInsufficient(line.Code, line.Name, Yuan(available), Yuan(amountFen)), field);
         }
         var reservation = office.BudgetReservations.FirstOrDefault(r => r.InstanceId == instanceId);
         if (reservation is null)
@@ -83,12 +80,10 @@ public static class BudgetLedger
         var reservation = office.BudgetReservations.FirstOrDefault(r => r.InstanceId == instanceId)
             ?? throw new InvalidOperationException($"Instance {instanceId} holds no budget; the request step reserves it.");
         if (reservation.State != BudgetReservationStates.Reserved)
-            throw new ServiceTaskRefusedException("This request has been paid already. / 本申请已付款。", field);
+            throw new ServiceTaskRefusedException(OfficeMessages.PaidAlready(), field);
         if (paidFen > reservation.AmountFen)
         {
-            throw new ServiceTaskRefusedException(
-                $"The payment exceeds the {Yuan(reservation.AmountFen)} yuan approved. "
-                + $"/ 付款金额超过批准金额 {Yuan(reservation.AmountFen)} 元。", field);
+            throw new ServiceTaskRefusedException(OfficeMessages.PaymentAboveApproved(Yuan(reservation.AmountFen)), field);
         }
         var held = reservation.AmountFen;
         office.BudgetLines.Where(l => l.Id == reservation.LineId).ExecuteUpdate(s => s

@@ -33,7 +33,7 @@ public sealed partial class BudgetService(OfficeDbContext office, G2GDbContext d
     {
         var line = await office.BudgetLines.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct).ConfigureAwait(false);
         if (line is null || VisibleAgency(line.AgencyId) != line.AgencyId)
-            throw new RuntimeException(RuntimeErrorCode.NotFound, $"Budget line {id} does not exist.");
+            throw new RuntimeException(RuntimeErrorCode.NotFound, OfficeMessages.BudgetLineNotFound(id));
         return View(line);
     }
 
@@ -44,8 +44,7 @@ public sealed partial class BudgetService(OfficeDbContext office, G2GDbContext d
         if (await office.BudgetLines.AnyAsync(l => l.DepartmentId == input.DepartmentId && l.Year == input.Year
                 && l.Code == input.Code, ct).ConfigureAwait(false))
         {
-            throw new RuntimeException(RuntimeErrorCode.Conflict,
-                $"{input.DepartmentId} already has budget line '{input.Code}' in {input.Year}.");
+            throw new RuntimeException(RuntimeErrorCode.Conflict, OfficeMessages.BudgetLineExists(input.DepartmentId, input.Code, input.Year));
         }
         var line = office.Add(new BudgetLineRecord
         {
@@ -61,7 +60,7 @@ public sealed partial class BudgetService(OfficeDbContext office, G2GDbContext d
     {
         AccessRefusals.RequireAdministrator(callers, "change budget lines");
         var line = await office.BudgetLines.FirstOrDefaultAsync(l => l.Id == id, ct).ConfigureAwait(false)
-            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Budget line {id} does not exist.");
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, OfficeMessages.BudgetLineNotFound(id));
         await CheckAsync(new BudgetLineInput(line.DepartmentId, line.Year, line.Code, name, amountFen), ct).ConfigureAwait(false);
         // Conditional, like the handlers' updates: a reservation made meanwhile is never left uncovered.
         var changed = await office.BudgetLines.Where(l => l.Id == id && l.ReservedFen + l.SpentFen <= amountFen)
@@ -71,7 +70,7 @@ public sealed partial class BudgetService(OfficeDbContext office, G2GDbContext d
         if (changed == 0)
         {
             throw new RuntimeException(RuntimeErrorCode.Invalid,
-                $"{BudgetLedger.Yuan(line.ReservedFen + line.SpentFen)} yuan of line {line.Code} are reserved or spent.");
+                OfficeMessages.BudgetLineCommitted(BudgetLedger.Yuan(line.ReservedFen + line.SpentFen), line.Code));
         }
         await SaveAsync(actor, "budget.line-changed", line, ct).ConfigureAwait(false);
         return View(line);
@@ -82,9 +81,9 @@ public sealed partial class BudgetService(OfficeDbContext office, G2GDbContext d
     {
         AccessRefusals.RequireAdministrator(callers, "delete budget lines");
         var line = await office.BudgetLines.FirstOrDefaultAsync(l => l.Id == id, ct).ConfigureAwait(false)
-            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Budget line {id} does not exist.");
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, OfficeMessages.BudgetLineNotFound(id));
         if (await office.BudgetReservations.AnyAsync(r => r.LineId == id, ct).ConfigureAwait(false))
-            throw new RuntimeException(RuntimeErrorCode.Conflict, $"Procedures have used budget line {line.Code}; keep it.");
+            throw new RuntimeException(RuntimeErrorCode.Conflict, OfficeMessages.BudgetLineUsed(line.Code));
         office.Remove(line);
         await SaveAsync(actor, "budget.line-deleted", line, ct).ConfigureAwait(false);
     }
@@ -92,15 +91,15 @@ public sealed partial class BudgetService(OfficeDbContext office, G2GDbContext d
     private async Task<DepartmentRecord> CheckAsync(BudgetLineInput input, CancellationToken ct)
     {
         if (input.Year is < 2000 or > 2100)
-            throw new RuntimeException(RuntimeErrorCode.Invalid, "The year must be between 2000 and 2100.");
+            throw new RuntimeException(RuntimeErrorCode.Invalid, OfficeMessages.YearOutOfRange());
         if (string.IsNullOrWhiteSpace(input.Code) || input.Code.Length > 40 || string.IsNullOrWhiteSpace(input.Name)
             || input.Name.Length > 200)
-            throw new RuntimeException(RuntimeErrorCode.Invalid, "A line needs a code (≤ 40) and a name (≤ 200 characters).");
+            throw new RuntimeException(RuntimeErrorCode.Invalid, OfficeMessages.BudgetLineFields());
         if (input.AmountFen is < 0 or > 1_000_000_000_000)
-            throw new RuntimeException(RuntimeErrorCode.Invalid, "The amount is between 0 and 10,000,000,000 yuan, in fen.");
+            throw new RuntimeException(RuntimeErrorCode.Invalid, OfficeMessages.BudgetAmountOutOfRange());
         return await db.Set<DepartmentRecord>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == input.DepartmentId, ct)
                 .ConfigureAwait(false)
-            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Department '{input.DepartmentId}' does not exist.");
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.DepartmentNotFound(input.DepartmentId));
     }
 
     private async Task SaveAsync(string actor, string action, BudgetLineRecord line, CancellationToken ct)
@@ -117,8 +116,8 @@ public sealed partial class BudgetService(OfficeDbContext office, G2GDbContext d
         if (callers.Current is not { IsAdministrator: false } caller)
             return asked;
         if (asked is not null && asked != caller.AgencyId)
-            throw new RuntimeException(RuntimeErrorCode.NotFound, $"No budget of agency '{asked}' is visible to you.");
-        return caller.AgencyId ?? throw new RuntimeException(RuntimeErrorCode.NotFound, "You belong to no agency.");
+            throw new RuntimeException(RuntimeErrorCode.NotFound, OfficeMessages.BudgetOfOtherAgency(asked));
+        return caller.AgencyId ?? throw new RuntimeException(RuntimeErrorCode.NotFound, OfficeMessages.NoAgencyOfYours());
     }
 
     /// <summary>UTC: PostgreSQL stores only offset 0 (a test clock may carry +08:00).</summary>

@@ -22,8 +22,7 @@ public sealed class DelegateDuringLeave : IServiceTaskHandler
         var colleague = context.Db.Users.AsNoTracking().Where(u => u.Id == to).Select(u => new { u.IsActive, u.AgencyId }).FirstOrDefault();
         if (colleague is not { IsActive: true } || colleague.AgencyId != context.Instance.AgencyId || to == from)
         {
-            throw new ServiceTaskRefusedException(
-                $"'{to}' is not an active colleague of your agency. / “{to}”不是本机关在岗人员。", "delegateTo");
+            throw new ServiceTaskRefusedException(OfficeMessages.NotAColleague(to), "delegateTo");
         }
         using var office = OfficeDbContext.Joining(context.Db);
         var request = LeaveBalances.RequestOf(office, context.Instance.Id);
@@ -50,8 +49,7 @@ public sealed class ReportBack : IServiceTaskHandler
         var request = LeaveBalances.RequestOf(office, context.Instance.Id);
         if (returned > request.EndsOn.AddDays(1) && context.Calendar.IsWorkingDay(request.EndsOn.AddDays(1)))
         {
-            throw new ServiceTaskRefusedException(
-                "Returning after the approved leave needs a new request for the extra days. / 超假请另行请假。", "returnDate");
+            throw new ServiceTaskRefusedException(OfficeMessages.ReturnAfterLeave(), "returnDate");
         }
         var taken = 0;
         for (var day = request.StartsOn; day < returned && day <= request.EndsOn; day = day.AddDays(1))

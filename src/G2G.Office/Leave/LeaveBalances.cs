@@ -20,16 +20,12 @@ internal static class LeaveBalances
         var balance = Balance(office, user, year, type).AsNoTracking().FirstOrDefault();
         if (balance is null)
         {
-            throw new ServiceTaskRefusedException(
-                $"No {LeaveTypes.Name(type)} entitlement is recorded for {user} in {year}; ask the personnel office. "
-                + $"/ 未登记{year}年{LeaveTypes.Name(type)}额度，请联系人事部门。", "leaveType");
+            throw new ServiceTaskRefusedException(OfficeMessages.NoEntitlement(LeaveTypes.Name(type), user, year), "leaveType");
         }
         var left = balance.EntitledHalfDays - balance.UsedHalfDays - balance.ReservedHalfDays;
         if (reserved == 0)
         {
-            throw new ServiceTaskRefusedException(
-                $"Not enough {LeaveTypes.Name(type)}: {Days(left)} days left in {year}, {Days(halfDays)} asked. "
-                + $"/ {LeaveTypes.Name(type)}余额不足：{year}年剩余 {Days(left)} 天，本次申请 {Days(halfDays)} 天。", "endDate");
+            throw new ServiceTaskRefusedException(OfficeMessages.LeaveInsufficient(LeaveTypes.Name(type), Days(left), year, Days(halfDays)), "endDate");
         }
         return left;
     }

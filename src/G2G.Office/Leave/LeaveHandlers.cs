@@ -22,16 +22,15 @@ public sealed class ReserveLeave(IOptions<LeaveOptions> options) : IServiceTaskH
         var user = context.Instance.Initiator ?? throw new InvalidOperationException("A leave request needs an initiator.");
         var type = Text(context, "leaveType");
         if (!LeaveTypes.Exists(type))
-            throw new ServiceTaskRefusedException($"Unknown leave type '{type}'. / 未知的假别“{type}”。", "leaveType");
+            throw new ServiceTaskRefusedException(OfficeMessages.UnknownLeaveType(type), "leaveType");
         var (start, end) = (Date(context, "startDate"), Date(context, "endDate"));
         if (end < start)
-            throw new ServiceTaskRefusedException("The leave ends before it starts. / 结束日期早于开始日期。", "endDate");
+            throw new ServiceTaskRefusedException(OfficeMessages.LeaveEndsBeforeStart(), "endDate");
         if (end.Year != start.Year)
-            throw new ServiceTaskRefusedException(
-                "A leave across the turn of the year is asked as two requests, one per year. / 跨年请假请按年度分开申请。", "endDate");
+            throw new ServiceTaskRefusedException(OfficeMessages.LeaveAcrossYears(), "endDate");
         var halfDays = 2 * CountWorkingDays(context, start, end);
         if (halfDays == 0)
-            throw new ServiceTaskRefusedException("The period has no working day. / 所选期间没有工作日。", "startDate");
+            throw new ServiceTaskRefusedException(OfficeMessages.NoWorkingDay(), "startDate");
 
         using var office = OfficeDbContext.Joining(context.Db);
         var existing = office.LeaveRequests.FirstOrDefault(r => r.InstanceId == context.Instance.Id);

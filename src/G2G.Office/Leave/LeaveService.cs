@@ -20,7 +20,7 @@ public sealed class LeaveService(OfficeDbContext office, G2GDbContext db, Caller
     public async Task<IReadOnlyList<LeaveBalanceView>> BalancesAsync(string userId, int year, CancellationToken cancellationToken)
     {
         if (callers.Current is { IsAdministrator: false } caller && caller.UserId != userId)
-            throw new RuntimeException(RuntimeErrorCode.NotFound, $"No leave balances of '{userId}' are visible to you.");
+            throw new RuntimeException(RuntimeErrorCode.NotFound, OfficeMessages.LeaveBalancesHidden(userId));
         var rows = await office.LeaveBalances.AsNoTracking().Where(b => b.UserId == userId && b.Year == year)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. rows.OrderBy(b => LeaveTypes.All.ToList().FindIndex(t => t.Code == b.LeaveType)).Select(View)];
@@ -32,13 +32,13 @@ public sealed class LeaveService(OfficeDbContext office, G2GDbContext db, Caller
     {
         AccessRefusals.RequireAdministrator(callers, "set leave entitlements");
         if (!LeaveTypes.Exists(leaveType) || !LeaveTypes.HasBalance(leaveType))
-            throw new RuntimeException(RuntimeErrorCode.Invalid, $"'{leaveType}' is not a leave type with a balance.");
+            throw new RuntimeException(RuntimeErrorCode.Invalid, OfficeMessages.NotALeaveTypeWithBalance(leaveType));
         if (days is < 0 or > 366 || days * 2 != decimal.Truncate(days * 2))
-            throw new RuntimeException(RuntimeErrorCode.Invalid, "Days are whole or half days between 0 and 366.");
+            throw new RuntimeException(RuntimeErrorCode.Invalid, OfficeMessages.LeaveDaysRange());
         if (year is < 2000 or > 2100)
-            throw new RuntimeException(RuntimeErrorCode.Invalid, "The year must be between 2000 and 2100.");
+            throw new RuntimeException(RuntimeErrorCode.Invalid, OfficeMessages.YearOutOfRange());
         if (!await db.Users.AnyAsync(u => u.Id == userId, cancellationToken).ConfigureAwait(false))
-            throw new RuntimeException(RuntimeErrorCode.NotFound, $"User '{userId}' does not exist.");
+            throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.UserNotFound(userId));
         var balance = await office.LeaveBalances.FirstOrDefaultAsync(
                 b => b.UserId == userId && b.Year == year && b.LeaveType == leaveType, cancellationToken).ConfigureAwait(false)
             ?? office.Add(new LeaveBalanceRecord { UserId = userId, Year = year, LeaveType = leaveType }).Entity;
@@ -46,7 +46,7 @@ public sealed class LeaveService(OfficeDbContext office, G2GDbContext db, Caller
         if (halfDays < balance.UsedHalfDays + balance.ReservedHalfDays)
         {
             throw new RuntimeException(RuntimeErrorCode.Invalid,
-                $"{userId} has already used or asked for {(balance.UsedHalfDays + balance.ReservedHalfDays) / 2m} days of it.");
+                OfficeMessages.LeaveAlreadyUsed(userId, (balance.UsedHalfDays + balance.ReservedHalfDays) / 2m));
         }
         balance.EntitledHalfDays = halfDays;
         await office.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

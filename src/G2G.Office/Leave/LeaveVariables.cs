@@ -1,5 +1,6 @@
 using System.Globalization;
 using G2G.Engine.Expressions;
+using G2G.Runtime;
 using G2G.Runtime.Handlers;
 
 namespace G2G.Office.Leave;
@@ -10,7 +11,7 @@ internal static class LeaveVariables
     public static string Text(ServiceTaskContext context, string name) =>
         context.Variable(name) is StringValue { Value: { Length: > 0 } text }
             ? text
-            : throw new ServiceTaskRefusedException($"'{name}' is required. / 请填写 {name}。", name);
+            : throw new ServiceTaskRefusedException(RuntimeMessages.FieldRequired(name), name);
 
     public static string? OptionalText(ServiceTaskContext context, string name) =>
         context.Variable(name) is StringValue { Value: { Length: > 0 } text } ? text : null;
@@ -21,7 +22,7 @@ internal static class LeaveVariables
         DateValue date => DateOnly.FromDateTime(date.Value.ToOffset(TimeSpan.FromHours(8)).DateTime),
         StringValue text when DateOnly.TryParseExact(text.Value.Length >= 10 ? text.Value[..10] : text.Value, "yyyy-MM-dd",
             CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) => day,
-        _ => throw new ServiceTaskRefusedException($"'{name}' must be a date (yyyy-MM-dd). / {name} 须为日期。", name),
+        _ => throw new ServiceTaskRefusedException(OfficeMessages.DateExpected(name), name),
     };
 
     public static long Number(ServiceTaskContext context, string name) =>

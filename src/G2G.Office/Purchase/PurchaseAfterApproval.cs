@@ -20,30 +20,26 @@ public sealed class RecordContract : IServiceTaskHandler
         ArgumentNullException.ThrowIfNull(context);
         var (supplier, number) = (Text(context, "supplier"), Text(context, "contractNumber"));
         if (supplier.Length > 200)
-            throw new ServiceTaskRefusedException("At most 200 characters. / 不超过200字。", "supplier");
+            throw new ServiceTaskRefusedException(OfficeMessages.AtMostCharacters(200), "supplier");
         if (number.Length > 60)
-            throw new ServiceTaskRefusedException("At most 60 characters. / 不超过60字。", "contractNumber");
+            throw new ServiceTaskRefusedException(OfficeMessages.AtMostCharacters(60), "contractNumber");
         var amount = PurchaseForm.Fen(context, "contractAmount");
         var acceptor = Text(context, "acceptor");
         using var office = OfficeDbContext.Joining(context.Db);
         var purchase = PurchaseForm.Of(office, context.Instance.Id);
         if (amount > purchase.AmountFen)
         {
-            throw new ServiceTaskRefusedException(
-                $"The contract exceeds the {BudgetLedger.Yuan(purchase.AmountFen)} yuan approved. "
-                + $"/ 合同金额超过批准金额 {BudgetLedger.Yuan(purchase.AmountFen)} 元。", "contractAmount");
+            throw new ServiceTaskRefusedException(OfficeMessages.ContractAboveApproved(BudgetLedger.Yuan(purchase.AmountFen)), "contractAmount");
         }
         if (acceptor == purchase.Requester)
         {
-            throw new ServiceTaskRefusedException(
-                "Acceptance is done by someone other than the requester. / 验收须由申请人以外的人员进行。", "acceptor");
+            throw new ServiceTaskRefusedException(OfficeMessages.AcceptorNotRequester(), "acceptor");
         }
         var colleague = context.Db.Users.AsNoTracking().Where(u => u.Id == acceptor)
             .Select(u => new { u.IsActive, u.AgencyId }).FirstOrDefault();
         if (colleague is not { IsActive: true } || colleague.AgencyId != context.Instance.AgencyId)
         {
-            throw new ServiceTaskRefusedException(
-                $"'{acceptor}' is not an active colleague of your agency. / “{acceptor}”不是本机关在岗人员。", "acceptor");
+            throw new ServiceTaskRefusedException(OfficeMessages.NotAColleague(acceptor), "acceptor");
         }
         (purchase.Supplier, purchase.ContractNumber, purchase.ContractAmountFen) = (supplier, number, amount);
         (purchase.Acceptor, purchase.State, purchase.ChangedAt) = (acceptor, PurchaseStates.Contracted, context.Now.ToUniversalTime());
@@ -70,9 +66,7 @@ public sealed class AcceptPurchase : IServiceTaskHandler
             .Select(t => t.Assignee).FirstOrDefault();
         if (acceptedBy == purchase.Requester)
         {
-            throw new ServiceTaskRefusedException(
-                "The requester cannot accept their own purchase; acceptance is done by someone else. "
-                + "/ 申请人不得验收本人申请的采购，验收须由他人进行。", "acceptance");
+            throw new ServiceTaskRefusedException(OfficeMessages.RequesterCannotAccept(), "acceptance");
         }
         if (result == "pass")
         {
@@ -98,9 +92,7 @@ public sealed class PayPurchase : IServiceTaskHandler
         var purchase = PurchaseForm.Of(office, context.Instance.Id);
         if (paid > purchase.ContractAmountFen)
         {
-            throw new ServiceTaskRefusedException(
-                $"The payment exceeds the contract's {BudgetLedger.Yuan(purchase.ContractAmountFen ?? 0)} yuan. "
-                + $"/ 付款金额超过合同金额 {BudgetLedger.Yuan(purchase.ContractAmountFen ?? 0)} 元。", "paidAmount");
+            throw new ServiceTaskRefusedException(OfficeMessages.PaymentAboveContract(BudgetLedger.Yuan(purchase.ContractAmountFen ?? 0)), "paidAmount");
         }
         var now = context.Now.ToUniversalTime();
         BudgetLedger.Spend(office, context.Instance.Id, paid, now, "paidAmount");

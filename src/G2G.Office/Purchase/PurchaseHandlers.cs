@@ -24,11 +24,10 @@ public sealed class ReservePurchase(IOptions<PurchaseOptions> options) : IServic
         var user = context.Instance.Initiator ?? throw new InvalidOperationException("A purchase needs an initiator.");
         var item = Text(context, "item");
         if (item.Length > 200)
-            throw new ServiceTaskRefusedException("Name the item in at most 200 characters. / 采购品目不超过200字。", "item");
+            throw new ServiceTaskRefusedException(OfficeMessages.PurchaseItemTooLong(), "item");
         var amount = PurchaseForm.Fen(context, "amount");
         var department = context.Db.Users.AsNoTracking().Where(u => u.Id == user).Select(u => u.DepartmentId).FirstOrDefault()
-            ?? throw new ServiceTaskRefusedException(
-                "Purchases are asked by a department; you belong to none. / 采购须以部门名义申请。", "budgetLine");
+            ?? throw new ServiceTaskRefusedException(OfficeMessages.PurchaseNeedsDepartment(), "budgetLine");
         var year = context.Now.ToOffset(TimeSpan.FromHours(8)).Year;
         var now = context.Now.ToUniversalTime();
 
@@ -95,8 +94,7 @@ internal static class PurchaseForm
         };
         if (yuan is not { } y || y <= 0 || y >= 10_000_000_000m || y * 100 != decimal.Truncate(y * 100))
         {
-            throw new ServiceTaskRefusedException(
-                "Give an amount in yuan above zero, with at most two decimals. / 金额须大于零，最多两位小数（元）。", field);
+            throw new ServiceTaskRefusedException(OfficeMessages.AmountInYuan(), field);
         }
         return (long)(y * 100);
     }

@@ -30,13 +30,12 @@ public sealed class SubmitRecordsRequest : IServiceTaskHandler
         var reason = Text(context, "reason").Trim();
         var (from, until) = (Date(context, "fromDate"), Date(context, "untilDate"));
         if (from < RecordsClock.Today(context.Now))
-            throw new ServiceTaskRefusedException("Access cannot start in the past. / 调阅开始日期不能早于今天。", "fromDate");
+            throw new ServiceTaskRefusedException(OfficeMessages.RecordsStartInPast(), "fromDate");
         if (until < from)
-            throw new ServiceTaskRefusedException("The period ends before it starts. / 结束日期早于开始日期。", "untilDate");
+            throw new ServiceTaskRefusedException(OfficeMessages.PeriodEndsBeforeStart(), "untilDate");
         if (until.DayNumber - from.DayNumber + 1 > MaxDays)
         {
-            throw new ServiceTaskRefusedException(
-                $"Access is granted for at most {MaxDays} days. / 调阅期限最长 {MaxDays} 天。", "untilDate");
+            throw new ServiceTaskRefusedException(OfficeMessages.RecordsMaxDays(MaxDays), "untilDate");
         }
 
         using var office = OfficeDbContext.Joining(context.Db);
@@ -68,22 +67,18 @@ public sealed class SubmitRecordsRequest : IServiceTaskHandler
         var agency = context.Db.Set<AgencyRecord>().AsNoTracking().FirstOrDefault(a => a.Id == id && a.IsActive);
         if (agency is null)
         {
-            throw new ServiceTaskRefusedException(
-                $"'{id}' is not an agency. / “{id}”不是有效的机关。", "holdingAgency");
+            throw new ServiceTaskRefusedException(OfficeMessages.NotAnAgency(id), "holdingAgency");
         }
         if (agency.Id == own)
         {
-            throw new ServiceTaskRefusedException(
-                "Your own agency's files are asked of its archive directly. / 本机关档案请直接向本机关档案室调阅。", "holdingAgency");
+            throw new ServiceTaskRefusedException(OfficeMessages.OwnAgencyArchive(), "holdingAgency");
         }
         var archive = context.Db.Set<UserPositionRecord>().AsNoTracking()
             .Where(p => p.AgencyId == id && p.Name == ArchiveHead)
             .Join(context.Db.Users.Where(u => u.IsActive), p => p.UserId, u => u.Id, (p, u) => u.Id).Any();
         if (!archive)
         {
-            throw new ServiceTaskRefusedException(
-                $"{agency.Name} has no archive office (nobody holds {ArchiveHead}). / {agency.Name}未设档案室主任。",
-                "holdingAgency");
+            throw new ServiceTaskRefusedException(OfficeMessages.NoArchiveOffice(agency.Name, ArchiveHead), "holdingAgency");
         }
         return agency;
     }

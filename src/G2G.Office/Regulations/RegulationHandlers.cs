@@ -25,25 +25,22 @@ public sealed class CheckRegulation : IServiceTaskHandler
         Text(context, "title");
         Text(context, "body");
         if (Date(context, "effectiveDate") < Today(context.Now))
-            throw new ServiceTaskRefusedException("It cannot take effect in the past. / 施行日期不能早于今天。", "effectiveDate");
+            throw new ServiceTaskRefusedException(OfficeMessages.EffectiveInPast(), "effectiveDate");
         using var office = OfficeDbContext.Joining(context.Db);
         if (office.Regulations.Any(r => r.DocumentNumber == number))
         {
-            throw new ServiceTaskRefusedException(
-                $"{number} is already in the library. / 文号 {number} 已被使用。", "documentNumber");
+            throw new ServiceTaskRefusedException(OfficeMessages.DocumentNumberUsed(number), "documentNumber");
         }
         if (OptionalText(context, "supersedes")?.Trim() is { } old
             && !office.Regulations.Any(r => r.DocumentNumber == old && r.RepealedOn == null))
         {
-            throw new ServiceTaskRefusedException(
-                $"No rule {old} is in force. / 未找到现行有效的 {old}。", "supersedes");
+            throw new ServiceTaskRefusedException(OfficeMessages.NoRuleInForce(old), "supersedes");
         }
         var departments = Departments(context, agency);
         var legal = context.Db.Set<DepartmentRecord>().AsNoTracking()
             .Where(d => d.AgencyId == agency && d.Name == LegalDepartmentName && d.IsActive && d.HeadUserId != null)
             .Select(d => d.Id).FirstOrDefault()
-            ?? throw new ServiceTaskRefusedException(
-                $"The agency has no {LegalDepartmentName} with a head to review it. / 本机关未设{LegalDepartmentName}负责人。");
+            ?? throw new ServiceTaskRefusedException(OfficeMessages.NoLegalDepartment(LegalDepartmentName));
         return new Dictionary<string, Value>(StringComparer.Ordinal)
         {
             ["legalDepartment"] = Value.From(legal),
@@ -66,9 +63,7 @@ public sealed class CheckRegulation : IServiceTaskHandler
             .Select(d => d.Id).ToList();
         if (ids.Except(known, StringComparer.Ordinal).FirstOrDefault() is { } unknown)
         {
-            throw new ServiceTaskRefusedException(
-                $"'{unknown}' is not a department of this agency with a head. / “{unknown}”不是本机关设有负责人的部门。",
-                "departments");
+            throw new ServiceTaskRefusedException(OfficeMessages.NotADepartmentWithHead(unknown), "departments");
         }
         return ids;
     }
@@ -92,9 +87,7 @@ public sealed class PublishRegulation : IServiceTaskHandler
         var number = Text(context, "documentNumber").Trim();
         if (office.Regulations.Any(r => r.DocumentNumber == number))
         {
-            throw new ServiceTaskRefusedException(
-                $"{number} was published meanwhile; send the draft back for a new number. / 文号 {number} 已被使用。",
-                "documentNumber");
+            throw new ServiceTaskRefusedException(OfficeMessages.PublishedMeanwhile(number), "documentNumber");
         }
         var rule = new RegulationRecord
         {
@@ -111,8 +104,7 @@ public sealed class PublishRegulation : IServiceTaskHandler
                 .ExecuteUpdate(s => s.SetProperty(r => r.RepealedOn, from).SetProperty(r => r.SupersededById, id));
             if (marked == 0)
             {
-                throw new ServiceTaskRefusedException(
-                    $"{old} is no longer in force. / {old} 已不是现行有效文件。", "supersedes");
+                throw new ServiceTaskRefusedException(OfficeMessages.RuleNoLongerInForce(old), "supersedes");
             }
         }
         return Result(rule.Id);

@@ -44,8 +44,7 @@ public sealed class ReserveSupplies : IServiceTaskHandler
         {
             if (!items.TryGetValue(code, out var item))
             {
-                throw new ServiceTaskRefusedException($"No item {code} in your office's stock. / 本单位无此物品：{code}。",
-                    $"lines[{index}].item");
+                throw new ServiceTaskRefusedException(OfficeMessages.SupplyNoItem(code), $"lines[{index}].item");
             }
             SupplyStock.Reserve(office, item, quantity, $"lines[{index}].quantity");
             request.Lines.Add(new SupplyLineRecord { ItemId = item.Id, Quantity = quantity });

@@ -11,28 +11,25 @@ internal static class SupplyLines
         int maxLines, int maxQuantity)
     {
         if (context.Variable("lines") is not ListValue { Items.Length: > 0 } list)
-            throw new ServiceTaskRefusedException("Add at least one line. / 请至少填写一项物品。", "lines");
+            throw new ServiceTaskRefusedException(OfficeMessages.SupplyNoLines(), "lines");
         if (list.Items.Length > maxLines)
-            throw new ServiceTaskRefusedException($"At most {maxLines} lines. / 每单最多 {maxLines} 项。", "lines");
+            throw new ServiceTaskRefusedException(OfficeMessages.SupplyTooManyLines(maxLines), "lines");
         var lines = new List<(string, int, int)>();
         for (var index = 0; index < list.Items.Length; index++)
         {
             var fields = list.Items[index] is RecordValue row ? row.Fields : null;
             var code = fields?.GetValueOrDefault("item") is StringValue { Value: var text }
                 && text.Trim().Length > 0 ? text.Trim()
-                : throw new ServiceTaskRefusedException("Name the item. / 请填写物品编号。", $"lines[{index}].item");
+                : throw new ServiceTaskRefusedException(OfficeMessages.SupplyNameItem(), $"lines[{index}].item");
             if (lines.Any(l => l.Item1 == code))
             {
-                throw new ServiceTaskRefusedException($"{code} is on an earlier line already. / {code} 已在前面的行中。",
-                    $"lines[{index}].item");
+                throw new ServiceTaskRefusedException(OfficeMessages.SupplyDuplicateLine(code), $"lines[{index}].item");
             }
             var quantity = fields?.GetValueOrDefault("quantity") is NumberValue { Value: var n }
                 && n == decimal.Truncate(n)
                 && n >= 1 && n <= maxQuantity
                 ? (int)n
-                : throw new ServiceTaskRefusedException(
-                    $"A whole quantity from 1 to {maxQuantity}. / 数量须为 1 至 {maxQuantity} 的整数。",
-                    $"lines[{index}].quantity");
+                : throw new ServiceTaskRefusedException(OfficeMessages.SupplyQuantity(maxQuantity), $"lines[{index}].quantity");
             lines.Add((code, quantity, index));
         }
         return lines;

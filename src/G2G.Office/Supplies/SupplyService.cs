@@ -37,13 +37,13 @@ public sealed class SupplyService(OfficeDbContext office, G2GDbContext db, Calle
         var item = id is { } existing
             ? await office.Set<SupplyItemRecord>().FirstOrDefaultAsync(i => i.Id == existing, cancellationToken)
                 .ConfigureAwait(false)
-              ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Item {existing} does not exist.")
+              ?? throw new RuntimeException(RuntimeErrorCode.NotFound, OfficeMessages.SupplyItemNotFound(existing))
             : office.Add(new SupplyItemRecord { AgencyId = change.AgencyId
-                ?? throw Invalid("'agencyId' is required."), Code = "", Name = "", Unit = "" }).Entity;
+                ?? throw Invalid(RuntimeMessages.FieldRequired("agencyId")), Code = "", Name = "", Unit = "" }).Entity;
         if (change.AgencyId is { } agency)
         {
             if (!await db.Set<AgencyRecord>().AnyAsync(a => a.Id == agency, cancellationToken).ConfigureAwait(false))
-                throw new RuntimeException(RuntimeErrorCode.NotFound, $"Agency '{agency}' does not exist.");
+                throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.AgencyNotFound(agency));
             item.AgencyId = agency;
         }
         item.Code = Required(change.Code, item.Code, 40, "code");
@@ -53,8 +53,7 @@ public sealed class SupplyService(OfficeDbContext office, G2GDbContext db, Calle
         if (await office.Set<SupplyItemRecord>().AnyAsync(
                 i => i.AgencyId == item.AgencyId && i.Code == item.Code && i.Id != item.Id, cancellationToken)
                     .ConfigureAwait(false))
-            throw new RuntimeException(RuntimeErrorCode.Conflict,
-                $"Item {item.Code} exists already in {item.AgencyId}.");
+            throw new RuntimeException(RuntimeErrorCode.Conflict, OfficeMessages.SupplyItemExists(item.Code, item.AgencyId));
         await office.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await AuditAsync(actor, "supplies.item-saved", item.Code, $"{item.AgencyId} {item.Name} ({item.Unit})",
             cancellationToken).ConfigureAwait(false);
@@ -68,12 +67,12 @@ public sealed class SupplyService(OfficeDbContext office, G2GDbContext db, Calle
     {
         AccessRefusals.RequireAdministrator(callers, "restock office supplies");
         if (quantity is < 1 or > 100_000)
-            throw Invalid("'quantity' is a whole number from 1 to 100000.");
+            throw Invalid(OfficeMessages.WholeNumberExpected("quantity", 1, 100000));
         var added = await office.Set<SupplyItemRecord>().Where(i => i.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.InStock, i => i.InStock + quantity), cancellationToken)
                 .ConfigureAwait(false);
         if (added == 0)
-            throw new RuntimeException(RuntimeErrorCode.NotFound, $"Item {id} does not exist.");
+            throw new RuntimeException(RuntimeErrorCode.NotFound, OfficeMessages.SupplyItemNotFound(id));
         var item = await office.Set<SupplyItemRecord>().AsNoTracking().SingleAsync(i => i.Id == id, cancellationToken)
             .ConfigureAwait(false);
         await AuditAsync(actor, "supplies.restocked", item.Code, $"{item.AgencyId} +{quantity} → {item.InStock}",
@@ -92,9 +91,9 @@ public sealed class SupplyService(OfficeDbContext office, G2GDbContext db, Calle
     private static string Required(string? given, string current, int maxLength, string name) =>
         given?.Trim() is { Length: > 0 } text && text.Length <= maxLength ? text
         : given is null && current.Length > 0 ? current
-        : throw Invalid($"'{name}' needs 1 to {maxLength} characters.");
+        : throw Invalid(OfficeMessages.LengthExpected(name, maxLength));
 
-    private static RuntimeException Invalid(string message) => new(RuntimeErrorCode.Invalid, message);
+    private static RuntimeException Invalid(RuntimeText message) => new(RuntimeErrorCode.Invalid, message);
 
     private static SupplyItemView View(SupplyItemRecord i) =>
         new(i.Id, i.AgencyId, i.Code, i.Name, i.Unit, i.InStock, i.Reserved, i.InStock - i.Reserved, i.IsActive);

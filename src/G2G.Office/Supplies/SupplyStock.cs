@@ -19,10 +19,7 @@ internal static class SupplyStock
             return;
         var free = office.Set<SupplyItemRecord>().AsNoTracking().Where(i => i.Id == item.Id)
             .Select(i => i.InStock - i.Reserved).Single();
-        throw new ServiceTaskRefusedException(
-            $"Not enough {item.Name}: {free} {item.Unit} free, {quantity} asked. "
-            + $"/ {item.Name}库存不足：可领 {free} {item.Unit}，申请 {quantity} {item.Unit}。",
-            field);
+        throw new ServiceTaskRefusedException(OfficeMessages.SupplyShort(item.Name, free, item.Unit, quantity), field);
     }
 
     /// <summary>Gives a reserved request's quantities back (nothing when it holds none).</summary>

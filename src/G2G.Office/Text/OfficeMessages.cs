@@ -37,6 +37,7 @@ public static class OfficeMessages
     public static RuntimeText RepealDateRequired() => Catalog.Text(nameof(RepealDateRequired));
     public static RuntimeText RegulationRepealedAlready(string documentNumber) => Catalog.Text(nameof(RegulationRepealedAlready), documentNumber);
     public static RuntimeText RepealBeforeEffect(DateOnly effectiveOn) => Catalog.Text(nameof(RepealBeforeEffect), effectiveOn);
+
     // Travel (出差申请, 差旅报销)
     public static RuntimeText TravelEndsBeforeStart() => Catalog.Text(nameof(TravelEndsBeforeStart));
     public static RuntimeText TravelTooLong(int maxDays) => Catalog.Text(nameof(TravelTooLong), maxDays);
@@ -106,5 +107,94 @@ public static class OfficeMessages
     public static RuntimeText MeetingRoomNameLength() => Catalog.Text(nameof(MeetingRoomNameLength));
     public static RuntimeText MeetingRoomCapacityRange(int max) => Catalog.Text(nameof(MeetingRoomCapacityRange), max);
     public static RuntimeText MeetingRoomCodeTaken(string code, string agencyId) => Catalog.Text(nameof(MeetingRoomCodeTaken), code, agencyId);
+    // Form values of the office procedures
+    public static RuntimeText TimeOfDayExpected(string field) => Catalog.Text(nameof(TimeOfDayExpected), field);
+    public static RuntimeText WholeNumberExpected(string field, long min, long max) => Catalog.Text(nameof(WholeNumberExpected), field, min, max);
+    public static RuntimeText LengthExpected(string field, long maxLength) => Catalog.Text(nameof(LengthExpected), field, maxLength);
+    public static RuntimeText AtMostCharacters(long maxLength) => Catalog.Text(nameof(AtMostCharacters), maxLength);
+    public static RuntimeText DateExpected(string field) => Catalog.Text(nameof(DateExpected), field);
+    public static RuntimeText PhoneTooLong(string field, long maxLength) => Catalog.Text(nameof(PhoneTooLong), field, maxLength);
+    public static RuntimeText YearOutOfRange() => Catalog.Text(nameof(YearOutOfRange));
+    public static RuntimeText NoAgencyOfYours() => Catalog.Text(nameof(NoAgencyOfYours));
+
+    // Budget (预算)
+    public static RuntimeText BudgetLineNotFound(long id) => Catalog.Text(nameof(BudgetLineNotFound), id);
+    public static RuntimeText BudgetLineExists(string departmentId, string code, long year) => Catalog.Text(nameof(BudgetLineExists), departmentId, code, year);
+    public static RuntimeText BudgetLineCommitted(string yuan, string code) => Catalog.Text(nameof(BudgetLineCommitted), yuan, code);
+    public static RuntimeText BudgetLineUsed(string code) => Catalog.Text(nameof(BudgetLineUsed), code);
+    public static RuntimeText BudgetLineFields() => Catalog.Text(nameof(BudgetLineFields));
+    public static RuntimeText BudgetAmountOutOfRange() => Catalog.Text(nameof(BudgetAmountOutOfRange));
+    public static RuntimeText BudgetOfOtherAgency(string agencyId) => Catalog.Text(nameof(BudgetOfOtherAgency), agencyId);
+    public static RuntimeText NoBudgetLine(string code, long year) => Catalog.Text(nameof(NoBudgetLine), code, year);
+    public static RuntimeText BudgetInsufficient(string code, string name, string available, string asked) => Catalog.Text(nameof(BudgetInsufficient), code, name, available, asked);
+    public static RuntimeText PaidAlready() => Catalog.Text(nameof(PaidAlready));
+    public static RuntimeText PaymentAboveApproved(string approved) => Catalog.Text(nameof(PaymentAboveApproved), approved);
+
+    // Records handlers (调阅)
+    public static RuntimeText RecordsStartInPast() => Catalog.Text(nameof(RecordsStartInPast));
+    public static RuntimeText PeriodEndsBeforeStart() => Catalog.Text(nameof(PeriodEndsBeforeStart));
+    public static RuntimeText RecordsMaxDays(long maxDays) => Catalog.Text(nameof(RecordsMaxDays), maxDays);
+    public static RuntimeText NotAnAgency(string id) => Catalog.Text(nameof(NotAnAgency), id);
+    public static RuntimeText OwnAgencyArchive() => Catalog.Text(nameof(OwnAgencyArchive));
+    public static RuntimeText NoArchiveOffice(string agency, string archiveHead) => Catalog.Text(nameof(NoArchiveOffice), agency, archiveHead);
+
+    // Regulation handlers (规章)
+    public static RuntimeText EffectiveInPast() => Catalog.Text(nameof(EffectiveInPast));
+    public static RuntimeText DocumentNumberUsed(string number) => Catalog.Text(nameof(DocumentNumberUsed), number);
+    public static RuntimeText NoRuleInForce(string number) => Catalog.Text(nameof(NoRuleInForce), number);
+    public static RuntimeText NoLegalDepartment(string legalDepartment) => Catalog.Text(nameof(NoLegalDepartment), legalDepartment);
+    public static RuntimeText NotADepartmentWithHead(string id) => Catalog.Text(nameof(NotADepartmentWithHead), id);
+    public static RuntimeText PublishedMeanwhile(string number) => Catalog.Text(nameof(PublishedMeanwhile), number);
+    public static RuntimeText RuleNoLongerInForce(string number) => Catalog.Text(nameof(RuleNoLongerInForce), number);
+
+    // Vehicles (用车)
+    public static RuntimeText NoVehicle(string plate) => Catalog.Text(nameof(NoVehicle), plate);
+    public static RuntimeText NoDriver(string code) => Catalog.Text(nameof(NoDriver), code);
+    public static RuntimeText TooFewSeats(string plate, long seats, long passengers) => Catalog.Text(nameof(TooFewSeats), plate, seats, passengers);
+    public static RuntimeText VehicleBooked(string plate, string span, long instanceId) => Catalog.Text(nameof(VehicleBooked), plate, span, instanceId);
+    public static RuntimeText DriverBooked(string driver, string span, long instanceId) => Catalog.Text(nameof(DriverBooked), driver, span, instanceId);
+    public static RuntimeText OdometerBackwards(string plate, long last) => Catalog.Text(nameof(OdometerBackwards), plate, last);
+    public static RuntimeText TripInPast() => Catalog.Text(nameof(TripInPast));
+    public static RuntimeText TripEndsBeforeStart() => Catalog.Text(nameof(TripEndsBeforeStart));
+    public static RuntimeText TripTooLong() => Catalog.Text(nameof(TripTooLong));
+    public static RuntimeText VehicleNotFound(long id) => Catalog.Text(nameof(VehicleNotFound), id);
+    public static RuntimeText DriverNotFound(long id) => Catalog.Text(nameof(DriverNotFound), id);
+    public static RuntimeText PlateExists(string plate) => Catalog.Text(nameof(PlateExists), plate);
+    public static RuntimeText DriverExists(string code, string agencyId) => Catalog.Text(nameof(DriverExists), code, agencyId);
+
+    // Supplies (办公用品)
+    public static RuntimeText SupplyNoLines() => Catalog.Text(nameof(SupplyNoLines));
+    public static RuntimeText SupplyTooManyLines(long maxLines) => Catalog.Text(nameof(SupplyTooManyLines), maxLines);
+    public static RuntimeText SupplyNameItem() => Catalog.Text(nameof(SupplyNameItem));
+    public static RuntimeText SupplyDuplicateLine(string code) => Catalog.Text(nameof(SupplyDuplicateLine), code);
+    public static RuntimeText SupplyQuantity(long maxQuantity) => Catalog.Text(nameof(SupplyQuantity), maxQuantity);
+    public static RuntimeText SupplyNoItem(string code) => Catalog.Text(nameof(SupplyNoItem), code);
+    public static RuntimeText SupplyItemNotFound(long id) => Catalog.Text(nameof(SupplyItemNotFound), id);
+    public static RuntimeText SupplyItemExists(string code, string agencyId) => Catalog.Text(nameof(SupplyItemExists), code, agencyId);
+    public static RuntimeText SupplyShort(string item, long free, string unit, long quantity) => Catalog.Text(nameof(SupplyShort), item, free, unit, quantity);
+
+    // Leave (请假)
+    public static RuntimeText LeaveBalancesHidden(string userId) => Catalog.Text(nameof(LeaveBalancesHidden), userId);
+    public static RuntimeText NotALeaveTypeWithBalance(string leaveType) => Catalog.Text(nameof(NotALeaveTypeWithBalance), leaveType);
+    public static RuntimeText LeaveDaysRange() => Catalog.Text(nameof(LeaveDaysRange));
+    public static RuntimeText LeaveAlreadyUsed(string userId, decimal days) => Catalog.Text(nameof(LeaveAlreadyUsed), userId, days);
+    public static RuntimeText NoEntitlement(string leaveType, string userId, long year) => Catalog.Text(nameof(NoEntitlement), leaveType, userId, year);
+    public static RuntimeText LeaveInsufficient(string leaveType, string left, long year, string asked) => Catalog.Text(nameof(LeaveInsufficient), leaveType, left, year, asked);
+    public static RuntimeText NotAColleague(string userId) => Catalog.Text(nameof(NotAColleague), userId);
+    public static RuntimeText ReturnAfterLeave() => Catalog.Text(nameof(ReturnAfterLeave));
+    public static RuntimeText UnknownLeaveType(string type) => Catalog.Text(nameof(UnknownLeaveType), type);
+    public static RuntimeText LeaveEndsBeforeStart() => Catalog.Text(nameof(LeaveEndsBeforeStart));
+    public static RuntimeText LeaveAcrossYears() => Catalog.Text(nameof(LeaveAcrossYears));
+    public static RuntimeText NoWorkingDay() => Catalog.Text(nameof(NoWorkingDay));
+
+    // Purchase (采购)
+    public static RuntimeText PurchaseItemTooLong() => Catalog.Text(nameof(PurchaseItemTooLong));
+    public static RuntimeText PurchaseNeedsDepartment() => Catalog.Text(nameof(PurchaseNeedsDepartment));
+    public static RuntimeText AmountInYuan() => Catalog.Text(nameof(AmountInYuan));
+    public static RuntimeText ContractAboveApproved(string approved) => Catalog.Text(nameof(ContractAboveApproved), approved);
+    public static RuntimeText AcceptorNotRequester() => Catalog.Text(nameof(AcceptorNotRequester));
+    public static RuntimeText RequesterCannotAccept() => Catalog.Text(nameof(RequesterCannotAccept));
+    public static RuntimeText PaymentAboveContract(string contract) => Catalog.Text(nameof(PaymentAboveContract), contract);
+    public static RuntimeText OdometerNotBackwards(long km) => Catalog.Text(nameof(OdometerNotBackwards), km);
     // End of messages.
 }

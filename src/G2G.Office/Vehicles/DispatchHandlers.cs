@@ -24,30 +24,23 @@ public sealed class AssignTrip : IServiceTaskHandler
         var agency = trip.AgencyId;
         var vehicles = office.Set<VehicleRecord>().Where(v => v.Plate == plate && v.AgencyId == agency && v.IsActive);
         if (vehicles.ExecuteUpdate(s => s.SetProperty(v => v.BookingStamp, v => v.BookingStamp + 1)) == 0)
-            throw new ServiceTaskRefusedException($"No vehicle {plate} in your motor pool. / 本单位无车辆 {plate}。",
-                "vehicle");
+            throw new ServiceTaskRefusedException(OfficeMessages.NoVehicle(plate), "vehicle");
         var drivers = office.Set<DriverRecord>().Where(d => d.Code == code && d.AgencyId == agency && d.IsActive);
         if (drivers.ExecuteUpdate(s => s.SetProperty(d => d.BookingStamp, d => d.BookingStamp + 1)) == 0)
-            throw new ServiceTaskRefusedException($"No driver {code} in your motor pool. / 本单位无驾驶员 {code}。", "driver");
+            throw new ServiceTaskRefusedException(OfficeMessages.NoDriver(code), "driver");
         var vehicle = vehicles.AsNoTracking().Single();
         var driver = drivers.AsNoTracking().Single();
         if (vehicle.Seats < trip.Passengers)
         {
-            throw new ServiceTaskRefusedException(
-                $"{plate} seats {vehicle.Seats}, the trip has {trip.Passengers} passengers. "
-                + $"/ {plate} 核载 {vehicle.Seats} 人，乘车 {trip.Passengers} 人。", "vehicle");
+            throw new ServiceTaskRefusedException(OfficeMessages.TooFewSeats(plate, vehicle.Seats, trip.Passengers), "vehicle");
         }
         if (Clash(context, office, trip, t => t.VehicleId == vehicle.Id) is { } byVehicle)
         {
-            throw new ServiceTaskRefusedException(
-                $"{plate} is booked {Span(byVehicle)} (request {byVehicle.InstanceId}). "
-                + $"/ {plate} 已被占用：{Span(byVehicle)}（申请 {byVehicle.InstanceId}）。", "vehicle");
+            throw new ServiceTaskRefusedException(OfficeMessages.VehicleBooked(plate, Span(byVehicle), byVehicle.InstanceId), "vehicle");
         }
         if (Clash(context, office, trip, t => t.DriverId == driver.Id) is { } byDriver)
         {
-            throw new ServiceTaskRefusedException(
-                $"{driver.Name} drives {Span(byDriver)} (request {byDriver.InstanceId}). "
-                + $"/ 驾驶员 {driver.Name} 已有任务：{Span(byDriver)}（申请 {byDriver.InstanceId}）。", "driver");
+            throw new ServiceTaskRefusedException(OfficeMessages.DriverBooked(driver.Name, Span(byDriver), byDriver.InstanceId), "driver");
         }
         (trip.VehicleId, trip.DriverId, trip.State) = (vehicle.Id, driver.Id, TripStates.Assigned);
         trip.ChangedAt = context.Now.ToUniversalTime();
@@ -103,9 +96,7 @@ public sealed class ReturnTrip : IServiceTaskHandler
         {
             var last = office.Set<VehicleRecord>().AsNoTracking().Where(v => v.Id == vehicleId)
                 .Select(v => v.OdometerKm).Single();
-            throw new ServiceTaskRefusedException(
-                $"{vehicle.Plate} last read {last} km; the odometer cannot go backwards. "
-                + $"/ {vehicle.Plate} 上次里程 {last} 公里，里程数不能减少。", "odometer");
+            throw new ServiceTaskRefusedException(OfficeMessages.OdometerBackwards(vehicle.Plate, last), "odometer");
         }
         (trip.State, trip.OdometerKm, trip.DistanceKm) = (TripStates.Returned, reading, reading - vehicle.OdometerKm);
         trip.ChangedAt = context.Now.ToUniversalTime();

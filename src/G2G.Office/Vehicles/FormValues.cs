@@ -19,8 +19,7 @@ internal static class FormValues
         var time = context.Variable(timeField) is StringValue { Value: var text }
             && TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
                 ? t
-                : throw new ServiceTaskRefusedException(
-                    $"'{timeField}' must be a time of day (HH:mm). / {timeField} 须为时间（时:分）。", timeField);
+                : throw new ServiceTaskRefusedException(OfficeMessages.TimeOfDayExpected(timeField), timeField);
         return new DateTimeOffset(day.ToDateTime(time), ChinaTime).ToUniversalTime();
     }
 
@@ -28,16 +27,14 @@ internal static class FormValues
     public static int Integer(ServiceTaskContext context, string name, int min, int max) =>
         context.Variable(name) is NumberValue { Value: var n } && n == decimal.Truncate(n) && n >= min && n <= max
             ? (int)n
-            : throw new ServiceTaskRefusedException(
-                $"'{name}' must be a whole number from {min} to {max}. / {name} 须为 {min} 至 {max} 的整数。", name);
+            : throw new ServiceTaskRefusedException(OfficeMessages.WholeNumberExpected(name, min, max), name);
 
     /// <summary>Required text of at most <paramref name="maxLength"/> characters, trimmed.</summary>
     public static string Text(ServiceTaskContext context, string name, int maxLength)
     {
         var text = LeaveVariables.Text(context, name).Trim();
         return text.Length is > 0 && text.Length <= maxLength ? text
-            : throw new ServiceTaskRefusedException(
-                $"'{name}' needs 1 to {maxLength} characters. / {name} 须为 1 至 {maxLength} 个字符。", name);
+            : throw new ServiceTaskRefusedException(OfficeMessages.LengthExpected(name, maxLength), name);
     }
 
     /// <summary>"2027-01-05 09:00" in China Standard Time, as messages show an instant.</summary>

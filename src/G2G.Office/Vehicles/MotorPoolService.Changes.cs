@@ -15,12 +15,12 @@ public sealed partial class MotorPoolService
         var vehicle = id is { } existing
             ? await office.Set<VehicleRecord>().FirstOrDefaultAsync(v => v.Id == existing, cancellationToken)
                 .ConfigureAwait(false)
-              ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Vehicle {existing} does not exist.")
+              ?? throw new RuntimeException(RuntimeErrorCode.NotFound, OfficeMessages.VehicleNotFound(existing))
             : office.Add(new VehicleRecord
             {
-                AgencyId = change.AgencyId ?? throw Invalid("'agencyId' is required."),
-                Plate = "", Model = change.Model ?? throw Invalid("'model' is required."),
-                Seats = change.Seats ?? throw Invalid("'seats' is required."),
+                AgencyId = change.AgencyId ?? throw Invalid(RuntimeMessages.FieldRequired("agencyId")),
+                Plate = "", Model = change.Model ?? throw Invalid(RuntimeMessages.FieldRequired("model")),
+                Seats = change.Seats ?? throw Invalid(RuntimeMessages.FieldRequired("seats")),
             }).Entity;
         if (change.AgencyId is { } agency)
         {
@@ -29,18 +29,17 @@ public sealed partial class MotorPoolService
         }
         vehicle.Plate = change.Plate?.Trim() is { Length: > 0 and <= 20 } plate ? plate
             : change.Plate is null && id is not null ? vehicle.Plate
-            : throw Invalid("'plate' needs 1 to 20 characters.");
+            : throw Invalid(OfficeMessages.LengthExpected("plate", 20));
         if (await office.Set<VehicleRecord>().AnyAsync(v => v.Plate == vehicle.Plate && v.Id != vehicle.Id,
             cancellationToken).ConfigureAwait(false))
-            throw new RuntimeException(RuntimeErrorCode.Conflict,
-                $"A vehicle with plate {vehicle.Plate} exists already.");
+            throw new RuntimeException(RuntimeErrorCode.Conflict, OfficeMessages.PlateExists(vehicle.Plate));
         vehicle.Model = change.Model?.Trim() is { Length: > 0 and <= 100 } model ? model
-            : change.Model is null ? vehicle.Model : throw Invalid("'model' needs 1 to 100 characters.");
+            : change.Model is null ? vehicle.Model : throw Invalid(OfficeMessages.LengthExpected("model", 100));
         vehicle.Seats = change.Seats is null or (>= 1 and <= 60)
             ? change.Seats ?? vehicle.Seats
-            : throw Invalid("'seats' is 1 to 60.");
+            : throw Invalid(OfficeMessages.WholeNumberExpected("seats", 1, 60));
         if (change.OdometerKm is { } km && (km < vehicle.OdometerKm || km > 2_000_000))
-            throw Invalid($"The odometer cannot go backwards (now {vehicle.OdometerKm} km).");
+            throw Invalid(OfficeMessages.OdometerNotBackwards(vehicle.OdometerKm));
         vehicle.OdometerKm = change.OdometerKm ?? vehicle.OdometerKm;
         vehicle.IsActive = change.IsActive ?? vehicle.IsActive;
         await office.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -59,11 +58,11 @@ public sealed partial class MotorPoolService
         var driver = id is { } existing
             ? await office.Set<DriverRecord>().FirstOrDefaultAsync(d => d.Id == existing, cancellationToken)
                 .ConfigureAwait(false)
-              ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Driver {existing} does not exist.")
+              ?? throw new RuntimeException(RuntimeErrorCode.NotFound, OfficeMessages.DriverNotFound(existing))
             : office.Add(new DriverRecord
             {
-                AgencyId = change.AgencyId ?? throw Invalid("'agencyId' is required."),
-                Code = change.Code ?? throw Invalid("'code' is required."), Name = "",
+                AgencyId = change.AgencyId ?? throw Invalid(RuntimeMessages.FieldRequired("agencyId")),
+                Code = change.Code ?? throw Invalid(RuntimeMessages.FieldRequired("code")), Name = "",
             }).Entity;
         if (change.AgencyId is { } agency)
         {
@@ -71,23 +70,22 @@ public sealed partial class MotorPoolService
             driver.AgencyId = agency;
         }
         driver.Code = change.Code?.Trim() is { Length: > 0 and <= 40 } code ? code
-            : change.Code is null ? driver.Code : throw Invalid("'code' needs 1 to 40 characters.");
+            : change.Code is null ? driver.Code : throw Invalid(OfficeMessages.LengthExpected("code", 40));
         driver.Name = change.Name?.Trim() is { Length: > 0 and <= 100 } name ? name
-            : change.Name is null && id is not null ? driver.Name : throw Invalid("'name' needs 1 to 100 characters.");
+            : change.Name is null && id is not null ? driver.Name : throw Invalid(OfficeMessages.LengthExpected("name", 100));
         driver.Phone = change.Phone is { Length: > 30 }
-            ? throw Invalid("'phone' allows 30 characters.")
+            ? throw Invalid(OfficeMessages.PhoneTooLong("phone", 30))
             : change.Phone ?? driver.Phone;
         driver.IsActive = change.IsActive ?? driver.IsActive;
         if (await office.Set<DriverRecord>().AnyAsync(
                 d => d.AgencyId == driver.AgencyId && d.Code == driver.Code && d.Id != driver.Id, cancellationToken)
                     .ConfigureAwait(false))
-            throw new RuntimeException(RuntimeErrorCode.Conflict,
-                $"Driver {driver.Code} exists already in {driver.AgencyId}.");
+            throw new RuntimeException(RuntimeErrorCode.Conflict, OfficeMessages.DriverExists(driver.Code, driver.AgencyId));
         await office.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await AuditAsync(actor, "driver.saved", driver.Code, $"{driver.AgencyId} {driver.Name}", cancellationToken)
             .ConfigureAwait(false);
         return View(driver);
     }
 
-    private static RuntimeException Invalid(string message) => new(RuntimeErrorCode.Invalid, message);
+    private static RuntimeException Invalid(RuntimeText message) => new(RuntimeErrorCode.Invalid, message);
 }

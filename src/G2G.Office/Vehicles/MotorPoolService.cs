@@ -74,7 +74,7 @@ public sealed partial class MotorPoolService(OfficeDbContext office, G2GDbContex
     {
         if (!await db.Set<G2G.Runtime.Organisation.AgencyRecord>().AnyAsync(a => a.Id == agencyId, cancellationToken)
             .ConfigureAwait(false))
-            throw new RuntimeException(RuntimeErrorCode.NotFound, $"Agency '{agencyId}' does not exist.");
+            throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.AgencyNotFound(agencyId));
     }
 
     private static VehicleView View(VehicleRecord v) => new(v.Id, v.AgencyId, v.Plate, v.Model, v.Seats,

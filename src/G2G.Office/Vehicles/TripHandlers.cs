@@ -18,11 +18,11 @@ public sealed class RequestTrip : IServiceTaskHandler
         var starts = Instant(context, "startDate", "startTime");
         var ends = Instant(context, "endDate", "endTime");
         if (starts < context.Now)
-            throw new ServiceTaskRefusedException("The trip cannot start in the past. / 用车时间已过。", "startDate");
+            throw new ServiceTaskRefusedException(OfficeMessages.TripInPast(), "startDate");
         if (ends <= starts)
-            throw new ServiceTaskRefusedException("The trip must end after it starts. / 结束时间须晚于开始时间。", "endTime");
+            throw new ServiceTaskRefusedException(OfficeMessages.TripEndsBeforeStart(), "endTime");
         if (ends - starts > TimeSpan.FromDays(14))
-            throw new ServiceTaskRefusedException("A trip lasts at most 14 days. / 单次用车不超过14天。", "endDate");
+            throw new ServiceTaskRefusedException(OfficeMessages.TripTooLong(), "endDate");
         var destination = Text(context, "destination", 200);
         var passengers = Integer(context, "passengers", 1, 60);
 

@@ -63,7 +63,7 @@ public sealed class DirectAssignmentResolver : IAssignmentResolver
             "position" => Group(rule.Arguments.Length > 1 ? $"position:{Text(0)}@{Text(1)}" : $"position:{Text(0)}"),
             "leader" => Group(rule.Arguments.Length > 0 ? $"leader:{Text(0)}" : $"leader:{context.AgencyId}"),
             "departmentHead" => Group(rule.Arguments.Length > 0 ? $"head:{Text(0)}" : "head:initiator"),
-            _ => throw new RuntimeException(RuntimeErrorCode.Invalid, $"Unknown assignment rule '{rule.Kind}'."),
+            _ => throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.UnknownAssignmentRule(rule.Kind)),
         };
         return Task.FromResult(assignment);
     }

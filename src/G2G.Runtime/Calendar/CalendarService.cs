@@ -59,7 +59,7 @@ public sealed class CalendarService(
         }
         catch (FormatException invalid)
         {
-            throw new RuntimeException(RuntimeErrorCode.Invalid, invalid.Message);
+            throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.CalendarYearRefused(invalid.Message));
         }
         var hash = DeploymentService.Hash(json);
         var existing = await db.Set<CalendarYearRecord>().FirstOrDefaultAsync(y => y.Year == year.Year, cancellationToken).ConfigureAwait(false);
@@ -95,9 +95,9 @@ public sealed class CalendarService(
     {
         AccessRefusals.RequireAdministrator(callers, "change the calendar");
         if (!await db.Set<AgencyRecord>().AnyAsync(a => a.Id == agencyId, cancellationToken).ConfigureAwait(false))
-            throw new RuntimeException(RuntimeErrorCode.NotFound, $"Agency '{agencyId}' does not exist.");
+            throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.AgencyNotFound(agencyId));
         if (reason is { Length: > 400 })
-            throw new RuntimeException(RuntimeErrorCode.Invalid, "The reason is longer than 400 characters.");
+            throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.ReasonTooLong(400));
         var now = clock.GetUtcNow();
         var record = await db.Set<CalendarOverrideRecord>()
             .FirstOrDefaultAsync(o => o.AgencyId == agencyId && o.Date == date, cancellationToken).ConfigureAwait(false)
@@ -115,7 +115,7 @@ public sealed class CalendarService(
         AccessRefusals.RequireAdministrator(callers, "change the calendar");
         var record = await db.Set<CalendarOverrideRecord>()
             .FirstOrDefaultAsync(o => o.AgencyId == agencyId && o.Date == date, cancellationToken).ConfigureAwait(false)
-            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Agency '{agencyId}' has no override on {Date(date)}.");
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.NoCalendarOverride(agencyId, date));
         db.Remove(record);
         AuditOverride(actor, "calendar.override-removed", agencyId, date, null, record.Reason, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -50,7 +50,7 @@ public sealed class DeploymentService(G2GDbContext db, DefinitionCache cache, IS
         if (!document.HasErrors)
             errors.AddRange(DeployedForms.Problems(forms, document));
         if (errors.Count > 0)
-            throw new RuntimeException(RuntimeErrorCode.DefinitionInvalid, $"{source} cannot be deployed: {errors.Count} error(s), the first: {errors[0]}", errors);
+            throw new RuntimeException(RuntimeErrorCode.DefinitionInvalid, RuntimeMessages.DefinitionRefused(source, errors.Count, errors[0]), errors);
 
         var hash = DeployedForms.Hash(xml, forms);
         var now = clock.GetUtcNow();
@@ -156,7 +156,7 @@ public sealed class DeploymentService(G2GDbContext db, DefinitionCache cache, IS
 
     private async Task<ProcessDefinitionRecord> Find(string processKey, int version, CancellationToken cancellationToken) =>
         await db.ProcessDefinitions.FirstOrDefaultAsync(d => d.ProcessKey == processKey && d.Version == version, cancellationToken).ConfigureAwait(false)
-        ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Process '{processKey}' has no version {version}.");
+        ?? throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.NoSuchVersion(processKey, version));
 
     public static string Hash(string xml) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
 }

@@ -42,12 +42,6 @@ public sealed record ServiceTaskContext(
 /// </summary>
 public sealed class ServiceTaskRefusedException(RuntimeText text, string? field = null) : Exception(text.English)
 {
-    /// <summary>Transitional: a refusal in English only, while the last throw sites move to their catalogues.</summary>
-    public ServiceTaskRefusedException(string message, string? field = null)
-        : this(RuntimeText.Untranslated(message), field)
-    {
-    }
-
     /// <summary>Why the step was refused.</summary>
     public RuntimeText Text { get; } = text;
 

@@ -37,7 +37,8 @@ public sealed partial class InstanceService
             .OrderByDescending(t => t.CompletedAt).ThenByDescending(t => t.Id).Select(t => t.CompletedBy).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (completedBy != caller.UserId && !caller.IsSystem)
         {
-            throw AccessRefusals.Forbidden(caller, $"Only the person who completed step '{elementId}' ({completedBy ?? "nobody yet"}) can withdraw it.",
+            throw AccessRefusals.Forbidden(caller, completedBy is null
+                    ? RuntimeMessages.StepNotCompletedYet(elementId) : RuntimeMessages.OnlyCompleterWithdraws(elementId, completedBy),
                 $"instance {instance.Id}", "withdraw");
         }
     }

@@ -26,12 +26,13 @@ public sealed partial class InstanceService
     {
         db.ChangeTracker.Clear();
         var instance = await db.Set<ProcessInstanceRecord>().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken).ConfigureAwait(false)
-            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Process instance {instanceId} does not exist.");
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.InstanceNotFound(instanceId));
         await AuthorizeAdministrationAsync(instance, suspended ? "suspend" : "resume", cancellationToken).ConfigureAwait(false);
         if (instance.Status != InstanceStatus.Running)
-            throw new RuntimeException(RuntimeErrorCode.Conflict, $"Process instance {instanceId} is {instance.Status}.");
+            throw new RuntimeException(RuntimeErrorCode.Conflict, RuntimeMessages.InstanceNotRunning(instanceId, instance.Status));
         if (instance.Suspended == suspended)
-            throw new RuntimeException(RuntimeErrorCode.Conflict, $"Process instance {instanceId} is already {(suspended ? "suspended" : "running")}.");
+            throw new RuntimeException(RuntimeErrorCode.Conflict, suspended
+                ? RuntimeMessages.InstanceSuspendedAlready(instanceId) : RuntimeMessages.InstanceRunningAlready(instanceId));
         instance.Suspended = suspended;
         instance.Version++;
         AuditLog.Append(db, instance, new AuditEntry(actor, suspended ? "instance.suspended" : "instance.resumed", Comment: reason), clock.GetUtcNow());
@@ -41,7 +42,7 @@ public sealed partial class InstanceService
         }
         catch (DbUpdateConcurrencyException exception)
         {
-            throw new RuntimeException(RuntimeErrorCode.Conflict, $"Process instance {instanceId} changed meanwhile; try again.", inner: exception);
+            throw new RuntimeException(RuntimeErrorCode.Conflict, RuntimeMessages.InstanceChangedMeanwhile(instanceId), inner: exception);
         }
     }
 
@@ -61,9 +62,9 @@ public sealed partial class InstanceService
     public async Task RetryIncidentByIdAsync(long incidentId, string actor, CancellationToken cancellationToken = default)
     {
         var incident = await db.Set<IncidentRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == incidentId, cancellationToken).ConfigureAwait(false)
-            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Incident {incidentId} does not exist.");
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.IncidentNotFound(incidentId));
         if (incident.ResolvedAt is not null)
-            throw new RuntimeException(RuntimeErrorCode.Conflict, $"Incident {incidentId} was resolved at {incident.ResolvedAt:u}.");
+            throw new RuntimeException(RuntimeErrorCode.Conflict, RuntimeMessages.IncidentResolvedAlready(incidentId, incident.ResolvedAt.Value));
         if (incident.EngineIncidentId is { } engineIncident)
         {
             await RetryIncidentAsync(incident.InstanceId, engineIncident, actor, cancellationToken).ConfigureAwait(false);

@@ -46,7 +46,8 @@ public sealed partial class InstanceService
         }
         return started > 0
             ? started
-            : throw new RuntimeException(RuntimeErrorCode.NotFound, $"Nothing waits for message '{name}'{(correlationKey is null ? "" : $" with key '{correlationKey}'")} and no process starts on it.");
+            : throw new RuntimeException(RuntimeErrorCode.NotFound, correlationKey is null
+                ? RuntimeMessages.NoMessageWaiterOrStart(name) : RuntimeMessages.NoMessageWaiterWithKeyOrStart(name, correlationKey));
     }
 
     /// <summary>

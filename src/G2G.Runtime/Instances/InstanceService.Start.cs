@@ -37,9 +37,9 @@ public sealed partial class InstanceService
     {
         ArgumentNullException.ThrowIfNull(request);
         var definition = await FindDefinitionAsync(request.ProcessKey, request.Version, cancellationToken).ConfigureAwait(false)
-            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, request.Version is null
-                ? $"No published process with key '{request.ProcessKey}' is deployed."
-                : $"Process '{request.ProcessKey}' has no version {request.Version}.");
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, request.Version is { } version
+                ? RuntimeMessages.NoSuchVersion(request.ProcessKey, version)
+                : RuntimeMessages.NoPublishedProcess(request.ProcessKey));
 
         BeginAttempt();
         using var writing = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
@@ -74,8 +74,7 @@ public sealed partial class InstanceService
             var facts = await ReadInitiator.RunAsync(db, request.Initiator, cancellationToken).ConfigureAwait(false);
             if (request.StartedBy is not null && facts?.User is null)
             {
-                throw new RuntimeException(RuntimeErrorCode.Invalid,
-                    $"'{request.Initiator}' is not a user of the organisation; a start on behalf of someone names a person.");
+                throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.InitiatorNotAUser(request.Initiator));
             }
             stamp = facts?.OrganisationStamp;
             variables["initiator"] = InitiatorVariable.Of(request.Initiator, facts?.User);

@@ -15,10 +15,10 @@ public sealed partial class InstanceService
         TaskRowAsync(taskId, actor, "task.claimed", TaskAction.Claim, TaskOperations.None, (task, _) =>
         {
             if (task.Assignee is not null)
-                throw new RuntimeException(RuntimeErrorCode.Conflict, $"Task {taskId} was already claimed by {task.Assignee}.");
+                throw new RuntimeException(RuntimeErrorCode.Conflict, RuntimeMessages.TaskClaimedAlready(taskId, task.Assignee));
             var candidate = task.Candidates.Any(c => c.Kind == CandidateKinds.User ? c.Value == actor : actorGroups?.Contains(c.Value) == true);
             if (!candidate)
-                throw new RuntimeException(RuntimeErrorCode.NotAllowed, $"{actor} is not a candidate of task {taskId}.");
+                throw new RuntimeException(RuntimeErrorCode.NotAllowed, RuntimeMessages.NotACandidate(actor, taskId));
             task.Assignee = actor;
         }, cancellationToken);
 
@@ -28,7 +28,7 @@ public sealed partial class InstanceService
         {
             RequireAssignee(task, actor);
             if (task.Candidates.Count == 0)
-                throw new RuntimeException(RuntimeErrorCode.Conflict, $"Task {taskId} has no candidates to give it back to; transfer it instead.");
+                throw new RuntimeException(RuntimeErrorCode.Conflict, RuntimeMessages.NoCandidatesToUnclaim(taskId));
             task.Assignee = null;
         }, cancellationToken);
 
@@ -56,7 +56,7 @@ public sealed partial class InstanceService
         TaskRowAsync(taskId, actor, "task.returned", TaskAction.ReturnDelegated, TaskOperations.None, (task, notify) =>
         {
             RequireAssignee(task, actor);
-            var owner = task.Owner ?? throw new RuntimeException(RuntimeErrorCode.Conflict, $"Task {taskId} is not delegated.");
+            var owner = task.Owner ?? throw new RuntimeException(RuntimeErrorCode.Conflict, RuntimeMessages.TaskNotDelegated(taskId));
             task.Assignee = owner;
             task.Owner = null;
             notify("task.returned", owner, $"委派已办 Returned to you: {task.Name}", comment);
@@ -67,7 +67,7 @@ public sealed partial class InstanceService
         TaskRowAsync(taskId, actor, "task.copied", TaskAction.Copy, TaskOperations.Copy, (task, notify) =>
         {
             if (readers.Count == 0)
-                throw new RuntimeException(RuntimeErrorCode.Invalid, "Name at least one reader to copy the task to.");
+                throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.CopyNeedsReaders());
             foreach (var reader in readers.Distinct())
             {
                 db.Add(new TaskCopyRecord { InstanceId = task.InstanceId, TaskId = task.Id, UserId = reader, CopiedBy = actor, Comment = comment, CreatedAt = clock.GetUtcNow() });
@@ -92,7 +92,7 @@ public sealed partial class InstanceService
             using var writing = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var copy = await db.Set<TaskCopyRecord>().FirstOrDefaultAsync(c => c.Id == copyId && c.UserId == reader, cancellationToken).ConfigureAwait(false)
-                ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"{reader} has no copy {copyId}.");
+                ?? throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.NoSuchCopy(reader, copyId));
             if (copy.ReadAt is not null)
                 return;
             var now = clock.GetUtcNow();
@@ -128,7 +128,10 @@ public sealed partial class InstanceService
     private static void RequireAssignee(TaskRecord task, string actor)
     {
         if (task.Assignee != actor)
-            throw new RuntimeException(RuntimeErrorCode.NotAllowed, $"Only the task's assignee ({task.Assignee ?? "nobody yet"}) can do this with task {task.Id}.");
+        {
+            throw new RuntimeException(RuntimeErrorCode.NotAllowed, task.Assignee is { } assignee
+                ? RuntimeMessages.OnlyAssigneeOfTask(assignee, task.Id) : RuntimeMessages.TaskNotClaimed(task.Id));
+        }
     }
 
     /// <summary>
@@ -147,16 +150,16 @@ public sealed partial class InstanceService
             using var writing = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var task = await db.Set<TaskRecord>().Include(t => t.Candidates).FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken).ConfigureAwait(false)
-                ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Task {taskId} does not exist.");
+                ?? throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.TaskNotFound(taskId));
             var instance = await db.Set<ProcessInstanceRecord>().FirstAsync(i => i.Id == task.InstanceId, cancellationToken).ConfigureAwait(false);
             await AuthorizeTaskAsync(task, instance, access, cancellationToken).ConfigureAwait(false);
             if (task.State != TaskStates.Open)
-                throw new RuntimeException(RuntimeErrorCode.Conflict, $"Task {taskId} is no longer open ({task.State}).");
+                throw new RuntimeException(RuntimeErrorCode.Conflict, RuntimeMessages.TaskNoLongerOpen(taskId, task.State));
             if (required != TaskOperations.None && (Definition(instance).FindNode(task.ElementId) as UserTask)?.Settings.Operations.HasFlag(required) != true)
-                throw new RuntimeException(RuntimeErrorCode.NotAllowed, $"Step '{task.Name ?? task.ElementId}' does not allow {required} (g2g:operations).");
+                throw new RuntimeException(RuntimeErrorCode.NotAllowed, RuntimeMessages.StepDoesNotAllow(task.Name ?? task.ElementId, required.ToString()));
             if (targets is not null)
             {
-                await TargetClearance.RequireAsync(db, task.Classification, targets, actor, access.ToString(), $"Task {taskId}", cancellationToken)
+                await TargetClearance.RequireAsync(db, task.Classification, targets, actor, access.ToString(), RuntimeMessages.TaskItem(taskId), cancellationToken)
                     .ConfigureAwait(false);
             }
             var now = clock.GetUtcNow();

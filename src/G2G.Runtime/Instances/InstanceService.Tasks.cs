@@ -24,7 +24,7 @@ public sealed partial class InstanceService
         TaskCommandAsync(taskId, TaskAction.Complete, async (task, loaded) =>
         {
             if (task.Owner is not null)
-                throw new RuntimeException(RuntimeErrorCode.Conflict, $"Task {taskId} is delegated to {task.Assignee}; it must be returned to {task.Owner} before it is completed.");
+                throw new RuntimeException(RuntimeErrorCode.Conflict, RuntimeMessages.TaskDelegatedNotReturned(taskId, task.Assignee ?? "—", task.Owner));
             await ValidateSubmissionAsync(task, loaded, variables, comment, cancellationToken).ConfigureAwait(false);
             return new Prepared(
             new CompleteTask(task.EngineTaskId, variables, outcome),
@@ -69,7 +69,7 @@ public sealed partial class InstanceService
         TaskCommandAsync(taskId, TaskAction.AddSigner, async (task, _) =>
         {
             // The signer's task would be created for someone who cannot open it, or not at all (an assignment incident).
-            await TargetClearance.RequireAsync(db, task.Classification, [userId], actor, nameof(TaskAction.AddSigner), $"Task {taskId}", cancellationToken)
+            await TargetClearance.RequireAsync(db, task.Classification, [userId], actor, nameof(TaskAction.AddSigner), RuntimeMessages.TaskItem(taskId), cancellationToken)
                 .ConfigureAwait(false);
             return new Prepared(new AddSigner(task.EngineTaskId, userId, position), new AuditEntry(actor, "task.signer-added", TaskId: task.Id,
                 ElementId: task.ElementId, Outcome: userId, Comment: comment, Data: position.ToString()));
@@ -123,9 +123,9 @@ public sealed partial class InstanceService
             await AuthorizeTaskAsync(task!, loaded.Instance, action, cancellationToken).ConfigureAwait(false);
             if (task!.State != TaskStates.Open)
             {
-                throw new RuntimeException(RuntimeErrorCode.Conflict, task.State == TaskStates.Completed
-                    ? $"Task {taskId} was already completed by {task.CompletedBy} at {task.CompletedAt:u}."
-                    : $"Task {taskId} is no longer open ({task.State}).");
+                throw new RuntimeException(RuntimeErrorCode.Conflict, task is { State: TaskStates.Completed, CompletedAt: { } completedAt }
+                    ? RuntimeMessages.TaskCompletedAlready(taskId, task.CompletedBy ?? "—", completedAt)
+                    : RuntimeMessages.TaskNoLongerOpen(taskId, task.State));
             }
             return await prepare(task, loaded).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);

@@ -33,7 +33,7 @@ public sealed class NotificationInbox(G2GDbContext db, TimeProvider clock)
         if (await mine.Where(n => n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken).ConfigureAwait(false) == 0
             && !await mine.AnyAsync(cancellationToken).ConfigureAwait(false))
         {
-            throw new RuntimeException(RuntimeErrorCode.NotFound, $"Notification '{notificationId}' does not exist.");
+            throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.NotificationNotFound(notificationId));
         }
     }
 }

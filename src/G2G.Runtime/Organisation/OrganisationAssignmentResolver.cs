@@ -64,7 +64,7 @@ public sealed class OrganisationAssignmentResolver(G2GDbContext db, Organisation
             "leader" => (await resolution.LeaderAsync().ConfigureAwait(false), true),
             "departmentHead" => ([await resolution.DepartmentHeadAsync().ConfigureAwait(false)], true),
             "group" => (await resolution.GroupAsync().ConfigureAwait(false), false),
-            _ => throw new RuntimeException(RuntimeErrorCode.Invalid, $"Unknown assignment rule '{rule.Kind}'."),
+            _ => throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.UnknownAssignmentRule(rule.Kind)),
         };
 
         var routed = new List<(string User, string Meant)>();

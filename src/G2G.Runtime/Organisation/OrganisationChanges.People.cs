@@ -12,22 +12,23 @@ internal sealed partial class OrganisationChanges
     {
         ArgumentNullException.ThrowIfNull(user);
         OrganisationIds.RequireUserId(user.Id);
-        var name = OrganisationIds.RequireName(user.DisplayName, "user name", 100);
-        var email = OrganisationIds.Optional(user.Email, "e-mail address", 256);
+        var name = OrganisationIds.RequireName(user.DisplayName, RuntimeMessages.NounUserName(), 100);
+        var email = OrganisationIds.Optional(user.Email, RuntimeMessages.NounEmail(), 256);
         if (email is not null && (!email.Contains('@', StringComparison.Ordinal) || email.Contains(' ', StringComparison.Ordinal)))
-            throw new RuntimeException(RuntimeErrorCode.Invalid, $"User '{user.Id}': '{email}' is not an e-mail address.");
+            throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.InContext(RuntimeMessages.UserContext(user.Id), RuntimeMessages.EmailInvalid(email)));
 
         var agencyId = user.AgencyId;
         if (user.DepartmentId is not null)
         {
-            var department = await RequireDepartmentAsync(user.DepartmentId, cancellationToken, $"User '{user.Id}': ").ConfigureAwait(false);
+            var department = await RequireDepartmentAsync(user.DepartmentId, cancellationToken, RuntimeMessages.UserContext(user.Id)).ConfigureAwait(false);
             if (agencyId is not null && agencyId != department.AgencyId)
-                throw new RuntimeException(RuntimeErrorCode.Invalid, $"User '{user.Id}': department '{department.Id}' belongs to agency '{department.AgencyId}', not '{agencyId}'.");
+                throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.InContext(RuntimeMessages.UserContext(user.Id),
+                    RuntimeMessages.DepartmentInOtherAgency(department.Id, department.AgencyId, agencyId)));
             agencyId = department.AgencyId;
         }
         else if (agencyId is not null)
         {
-            await RequireAgencyAsync(agencyId, cancellationToken, $"User '{user.Id}': ").ConfigureAwait(false);
+            await RequireAgencyAsync(agencyId, cancellationToken, RuntimeMessages.UserContext(user.Id)).ConfigureAwait(false);
         }
 
         var normalized = normalizer.NormalizeName(user.Id);
@@ -40,10 +41,11 @@ internal sealed partial class OrganisationChanges
                 return ChangeOutcome.Unchanged;
             }
             throw new RuntimeException(RuntimeErrorCode.Conflict, existing.Id != user.Id
-                ? $"User '{user.Id}': the user name is already taken by '{existing.Id}' (user names compare without case)."
+                ? RuntimeMessages.UserNameTaken(user.Id, existing.Id)
                 : acceptExisting
-                    ? $"User '{user.Id}' already exists as {existing.DisplayName} ({existing.DepartmentId ?? "—"}, {existing.AgencyId ?? "—"}, {existing.Clearance.ChineseName()}), which differs from {name} ({user.DepartmentId ?? "—"}, {agencyId ?? "—"}, {user.Clearance.ChineseName()}); change it with the administration service."
-                    : $"User '{user.Id}' already exists.");
+                    ? RuntimeMessages.UserExistsDiffers(user.Id, existing.DisplayName, existing.DepartmentId ?? "—", existing.AgencyId ?? "—",
+                        existing.Clearance.ChineseName(), name, user.DepartmentId ?? "—", agencyId ?? "—", user.Clearance.ChineseName())
+                    : RuntimeMessages.UserExists(user.Id));
         }
 
         var record = new G2GUser
@@ -76,17 +78,17 @@ internal sealed partial class OrganisationChanges
     public async Task<ChangeOutcome> AssignPositionAsync(string userId, string name, string? unitId, bool acceptExisting, CancellationToken cancellationToken)
     {
         var user = await RequireUserAsync(userId, cancellationToken).ConfigureAwait(false);
-        var position = OrganisationIds.RequireName(name, "position name", OrganisationLimits.PositionLength);
+        var position = OrganisationIds.RequireName(name, RuntimeMessages.NounPositionName(), OrganisationLimits.PositionLength);
         if (!user.IsActive)
-            throw new RuntimeException(RuntimeErrorCode.Invalid, $"User '{userId}' is deactivated and cannot take the position {position}.");
+            throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.UserDeactivatedNoPosition(userId, position));
         var unit = unitId ?? user.DepartmentId ?? user.AgencyId
-            ?? throw new RuntimeException(RuntimeErrorCode.Invalid, $"User '{userId}' has neither a department nor an agency; name the unit of the position {position}.");
+            ?? throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.UserHasNoUnit(userId, position));
         var (agencyId, departmentId) = await UnitAsync(unit, cancellationToken).ConfigureAwait(false);
         var held = await db.Set<UserPositionRecord>().AnyAsync(p => p.UserId == userId && p.Name == position && p.AgencyId == agencyId && p.DepartmentId == departmentId, cancellationToken).ConfigureAwait(false);
         if (held)
         {
             return acceptExisting ? ChangeOutcome.Unchanged
-                : throw new RuntimeException(RuntimeErrorCode.Conflict, $"User '{userId}' already holds the position {position} in '{unit}'.");
+                : throw new RuntimeException(RuntimeErrorCode.Conflict, RuntimeMessages.PositionHeldAlready(userId, position, unit));
         }
         db.Add(new UserPositionRecord { UserId = userId, Name = position, AgencyId = agencyId, DepartmentId = departmentId });
         Audit("position.assigned", $"任职 {user.DisplayName} ({userId}): {position} @ {unit}", new { user = userId, position, agency = agencyId, department = departmentId });
@@ -98,7 +100,7 @@ internal sealed partial class OrganisationChanges
     {
         var (agencyId, departmentId) = await UnitAsync(unitId, cancellationToken).ConfigureAwait(false);
         var held = await db.Set<UserPositionRecord>().FirstOrDefaultAsync(p => p.UserId == userId && p.Name == name && p.AgencyId == agencyId && p.DepartmentId == departmentId, cancellationToken).ConfigureAwait(false)
-            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"User '{userId}' does not hold the position {name} in '{unitId}'.");
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.PositionNotHeld(userId, name, unitId));
         db.Remove(held);
         Audit("position.removed", $"免职 {userId}: {name} @ {unitId}", new { user = userId, position = name, agency = agencyId, department = departmentId });
         await SaveAsync(cancellationToken).ConfigureAwait(false);
@@ -111,25 +113,25 @@ internal sealed partial class OrganisationChanges
             return (department.AgencyId, department.Id);
         if (await db.Set<AgencyRecord>().AsNoTracking().AnyAsync(a => a.Id == unitId, cancellationToken).ConfigureAwait(false))
             return (unitId, null);
-        throw new RuntimeException(RuntimeErrorCode.NotFound, $"'{unitId}' is neither a department nor an agency.");
+        throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.NotAUnit(unitId));
     }
 
     // ---- groups ----
 
     public async Task<ChangeOutcome> CreateGroupAsync(string groupId, string name, string? agencyId, bool acceptExisting, CancellationToken cancellationToken)
     {
-        OrganisationIds.RequireCode(groupId, "group", OrganisationLimits.UserIdLength);
-        var groupName = OrganisationIds.RequireName(name, "group name");
+        OrganisationIds.RequireCode(groupId, RuntimeMessages.NounGroup(), OrganisationLimits.UserIdLength);
+        var groupName = OrganisationIds.RequireName(name, RuntimeMessages.NounGroupName());
         if (await db.Set<GroupRecord>().FirstOrDefaultAsync(g => g.Id == groupId, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             if (acceptExisting && existing.Name == groupName && existing.AgencyId == agencyId)
                 return ChangeOutcome.Unchanged;
             throw new RuntimeException(RuntimeErrorCode.Conflict, acceptExisting
-                ? $"Group '{groupId}' already exists as {existing.Name} ({existing.AgencyId ?? "—"}), which differs from {groupName} ({agencyId ?? "—"})."
-                : $"Group '{groupId}' already exists.");
+                ? RuntimeMessages.GroupExistsDiffers(groupId, existing.Name, existing.AgencyId ?? "—", groupName, agencyId ?? "—")
+                : RuntimeMessages.GroupExists(groupId));
         }
         if (agencyId is not null)
-            await RequireAgencyAsync(agencyId, cancellationToken, $"Group '{groupId}': ").ConfigureAwait(false);
+            await RequireAgencyAsync(agencyId, cancellationToken, RuntimeMessages.GroupContext(groupId)).ConfigureAwait(false);
         db.Add(new GroupRecord { Id = groupId, Name = groupName, AgencyId = agencyId });
         Audit("group.created", $"新建群组 {groupName} ({groupId})", new { groupId, name = groupName, agency = agencyId });
         await SaveAsync(cancellationToken).ConfigureAwait(false);
@@ -139,12 +141,12 @@ internal sealed partial class OrganisationChanges
     public async Task<ChangeOutcome> AddGroupMemberAsync(string groupId, string userId, bool acceptExisting, CancellationToken cancellationToken)
     {
         if (!await db.Set<GroupRecord>().AnyAsync(g => g.Id == groupId, cancellationToken).ConfigureAwait(false))
-            throw new RuntimeException(RuntimeErrorCode.NotFound, $"Group '{groupId}' does not exist.");
-        var user = await RequireUserAsync(userId, cancellationToken, $"Group '{groupId}': ").ConfigureAwait(false);
+            throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.GroupNotFound(groupId));
+        var user = await RequireUserAsync(userId, cancellationToken, RuntimeMessages.GroupContext(groupId)).ConfigureAwait(false);
         if (await db.Set<GroupMemberRecord>().AnyAsync(m => m.GroupId == groupId && m.UserId == userId, cancellationToken).ConfigureAwait(false))
         {
             return acceptExisting ? ChangeOutcome.Unchanged
-                : throw new RuntimeException(RuntimeErrorCode.Conflict, $"User '{userId}' is already a member of group '{groupId}'.");
+                : throw new RuntimeException(RuntimeErrorCode.Conflict, RuntimeMessages.MemberAlready(userId, groupId));
         }
         db.Add(new GroupMemberRecord { GroupId = groupId, UserId = userId });
         Audit("group.member-added", $"加入群组 {groupId}: {user.DisplayName} ({userId})", new { group = groupId, user = userId });
@@ -155,7 +157,7 @@ internal sealed partial class OrganisationChanges
     public async Task RemoveGroupMemberAsync(string groupId, string userId, CancellationToken cancellationToken)
     {
         var member = await db.Set<GroupMemberRecord>().FirstOrDefaultAsync(m => m.GroupId == groupId && m.UserId == userId, cancellationToken).ConfigureAwait(false)
-            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"User '{userId}' is not a member of group '{groupId}'.");
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.NotAMember(userId, groupId));
         db.Remove(member);
         Audit("group.member-removed", $"退出群组 {groupId}: {userId}", new { group = groupId, user = userId });
         await SaveAsync(cancellationToken).ConfigureAwait(false);
@@ -170,7 +172,7 @@ internal sealed partial class OrganisationChanges
         if (await db.Set<IdentityRole>().FindAsync([name], cancellationToken).ConfigureAwait(false) is null)
             db.Add(new IdentityRole { Id = name, Name = name, NormalizedName = normalizer.NormalizeName(name) });
         if (await db.Set<IdentityUserRole<string>>().AnyAsync(r => r.UserId == userId && r.RoleId == name, cancellationToken).ConfigureAwait(false))
-            throw new RuntimeException(RuntimeErrorCode.Conflict, $"User '{userId}' already has the role '{name}'.");
+            throw new RuntimeException(RuntimeErrorCode.Conflict, RuntimeMessages.RoleHeldAlready(userId, name));
         db.Add(new IdentityUserRole<string> { UserId = userId, RoleId = name });
         Audit("user.role-granted", $"授予角色 {name}: {user.DisplayName} ({userId})", new { user = userId, role = name });
         await SaveAsync(cancellationToken).ConfigureAwait(false);
@@ -180,7 +182,7 @@ internal sealed partial class OrganisationChanges
     {
         var name = RequireRole(role);
         var granted = await db.Set<IdentityUserRole<string>>().FirstOrDefaultAsync(r => r.UserId == userId && r.RoleId == name, cancellationToken).ConfigureAwait(false)
-            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"User '{userId}' does not have the role '{name}'.");
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.RoleNotHeld(userId, name));
         db.Remove(granted);
         Audit("user.role-revoked", $"撤销角色 {name}: {userId}", new { user = userId, role = name });
         await SaveAsync(cancellationToken).ConfigureAwait(false);
@@ -188,7 +190,7 @@ internal sealed partial class OrganisationChanges
 
     private static string RequireRole(string role) =>
         SystemRoles.All.FirstOrDefault(r => string.Equals(r, role?.Trim(), StringComparison.OrdinalIgnoreCase))
-        ?? throw new RuntimeException(RuntimeErrorCode.Invalid, $"'{role}' is not a role; the roles are {string.Join(", ", SystemRoles.All)}.");
+        ?? throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.NotARole(role ?? "", string.Join(", ", SystemRoles.All)));
 
     // ---- delegations ----
 
@@ -199,19 +201,20 @@ internal sealed partial class OrganisationChanges
     public async Task<(ChangeOutcome Outcome, long Id)> CreateDelegationAsync(NewDelegation delegation, bool acceptExisting, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delegation);
-        var prefix = $"Delegation {delegation.FromUserId} → {delegation.ToUserId}: ";
-        var from = await RequireUserAsync(delegation.FromUserId, cancellationToken, prefix).ConfigureAwait(false);
-        var to = await RequireUserAsync(delegation.ToUserId, cancellationToken, prefix).ConfigureAwait(false);
+        var context = RuntimeMessages.DelegationContext(delegation.FromUserId, delegation.ToUserId);
+        RuntimeException Refused(RuntimeErrorCode code, RuntimeText problem) => new(code, RuntimeMessages.InContext(context, problem));
+        var from = await RequireUserAsync(delegation.FromUserId, cancellationToken, context).ConfigureAwait(false);
+        var to = await RequireUserAsync(delegation.ToUserId, cancellationToken, context).ConfigureAwait(false);
         if (from.Id == to.Id)
-            throw new RuntimeException(RuntimeErrorCode.Invalid, $"{prefix}a user cannot delegate to themselves.");
+            throw Refused(RuntimeErrorCode.Invalid, RuntimeMessages.DelegateToSelf());
         if (!to.IsActive)
-            throw new RuntimeException(RuntimeErrorCode.Invalid, $"{prefix}user '{to.Id}' is deactivated.");
+            throw Refused(RuntimeErrorCode.Invalid, RuntimeMessages.DelegateDeactivated(to.Id));
         if (delegation.EndsOn < delegation.StartsOn)
-            throw new RuntimeException(RuntimeErrorCode.Invalid, $"{prefix}it ends ({delegation.EndsOn:yyyy-MM-dd}) before it starts ({delegation.StartsOn:yyyy-MM-dd}).");
+            throw Refused(RuntimeErrorCode.Invalid, RuntimeMessages.DelegationEndsBeforeStart(delegation.EndsOn, delegation.StartsOn));
         var keys = DelegationProcesses.Join(delegation.ProcessKeys);
         if (keys is not null && keys.Length > 1000)
-            throw new RuntimeException(RuntimeErrorCode.Invalid, $"{prefix}the list of procedures is longer than 1000 characters.");
-        var reason = OrganisationIds.Optional(delegation.Reason, "reason", 400);
+            throw Refused(RuntimeErrorCode.Invalid, RuntimeMessages.DelegationProceduresTooLong());
+        var reason = OrganisationIds.Optional(delegation.Reason, RuntimeMessages.NounReason(), 400);
 
         var others = await db.Set<DelegationRecord>().AsNoTracking()
             .Where(d => d.FromUserId == from.Id && d.StartsOn <= delegation.EndsOn && d.EndsOn >= delegation.StartsOn)
@@ -224,8 +227,9 @@ internal sealed partial class OrganisationChanges
             var theirs = DelegationProcesses.Split(other.ProcessKeys);
             if (wanted.Count == 0 || theirs.Count == 0 || wanted.Intersect(theirs, StringComparer.Ordinal).Any())
             {
-                throw new RuntimeException(RuntimeErrorCode.Conflict,
-                    $"{prefix}it overlaps delegation {other.Id} to '{other.ToUserId}' ({other.StartsOn:yyyy-MM-dd}–{other.EndsOn:yyyy-MM-dd}, {other.ProcessKeys ?? "all procedures"}).");
+                throw Refused(RuntimeErrorCode.Conflict, other.ProcessKeys is { } theirKeys
+                    ? RuntimeMessages.DelegationOverlaps(other.Id, other.ToUserId, other.StartsOn, other.EndsOn, theirKeys)
+                    : RuntimeMessages.DelegationOverlapsAll(other.Id, other.ToUserId, other.StartsOn, other.EndsOn));
             }
         }
         var record = new DelegationRecord
@@ -244,7 +248,7 @@ internal sealed partial class OrganisationChanges
     public async Task RevokeDelegationAsync(long delegationId, CancellationToken cancellationToken)
     {
         var delegation = await db.Set<DelegationRecord>().FirstOrDefaultAsync(d => d.Id == delegationId, cancellationToken).ConfigureAwait(false)
-            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Delegation {delegationId} does not exist.");
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.DelegationNotFound(delegationId));
         db.Remove(delegation);
         Audit("delegation.revoked", $"撤销委托 {delegation.FromUserId} → {delegation.ToUserId}", new { delegation.Id, from = delegation.FromUserId, to = delegation.ToUserId });
         await SaveAsync(cancellationToken).ConfigureAwait(false);

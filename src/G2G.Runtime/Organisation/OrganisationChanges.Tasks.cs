@@ -24,7 +24,7 @@ internal sealed partial class OrganisationChanges
     {
         var user = await RequireUserAsync(userId, cancellationToken).ConfigureAwait(false);
         if (!user.IsActive)
-            throw new RuntimeException(RuntimeErrorCode.Conflict, $"User '{userId}' is already deactivated.");
+            throw new RuntimeException(RuntimeErrorCode.Conflict, RuntimeMessages.UserDeactivatedAlready(userId));
         user.IsActive = false;
         user.SecurityStamp = Guid.NewGuid().ToString("N"); // ends the user's sign-in sessions
         await SaveAsync(cancellationToken).ConfigureAwait(false); // the user no longer counts as active below
@@ -86,16 +86,16 @@ internal sealed partial class OrganisationChanges
     public async Task<TaskMove> ReassignTaskAsync(long taskId, string toUserId, string? reason, Caller? caller, CancellationToken cancellationToken)
     {
         var task = await db.Set<TaskRecord>().Include(t => t.Candidates).FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken).ConfigureAwait(false)
-            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Task {taskId} does not exist.");
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.TaskNotFound(taskId));
         if (caller is not null && !TaskAccess.Visible(caller, task, await db.Set<ProcessInstanceRecord>().Where(i => i.Id == task.InstanceId)
                 .Select(i => i.Initiator).FirstAsync(cancellationToken).ConfigureAwait(false)))
-            throw AccessRefusals.Hidden(caller, $"Task {taskId} does not exist.", $"task {taskId}", "reassign");
+            throw AccessRefusals.Hidden(caller, RuntimeMessages.TaskNotFound(taskId), $"task {taskId}", "reassign");
         if (task.State != TaskStates.Open)
-            throw new RuntimeException(RuntimeErrorCode.Conflict, $"Task {taskId} is no longer open ({task.State}).");
+            throw new RuntimeException(RuntimeErrorCode.Conflict, RuntimeMessages.TaskNoLongerOpen(taskId, task.State));
         var user = await RequireUserAsync(toUserId, cancellationToken).ConfigureAwait(false);
         if (!user.IsActive)
-            throw new RuntimeException(RuntimeErrorCode.Invalid, $"User '{toUserId}' is deactivated and cannot receive task {taskId}.");
-        await TargetClearance.RequireAsync(db, task.Classification, [toUserId], actor, "reassign", $"Task {taskId}", cancellationToken)
+            throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.UserDeactivatedCannotReceive(toUserId, taskId));
+        await TargetClearance.RequireAsync(db, task.Classification, [toUserId], actor, "reassign", RuntimeMessages.TaskItem(taskId), cancellationToken)
             .ConfigureAwait(false);
         var routed = (await ClearedRouteAsync(task, toUserId, cancellationToken).ConfigureAwait(false))!;
         var note = "管理员转办 reassigned by an administrator" + (string.IsNullOrWhiteSpace(reason) ? "" : $": {reason.Trim()}");

@@ -42,26 +42,27 @@ internal sealed partial class OrganisationChanges(
     public async Task<ChangeOutcome> CreateAgencyAsync(NewAgency agency, bool acceptExisting, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(agency);
-        OrganisationIds.RequireCode(agency.Id, "agency", OrganisationLimits.CodeLength);
-        var name = OrganisationIds.RequireName(agency.Name, "agency name");
-        var shortName = OrganisationIds.Optional(agency.ShortName, "short name", 50);
+        OrganisationIds.RequireCode(agency.Id, RuntimeMessages.NounAgency(), OrganisationLimits.CodeLength);
+        var name = OrganisationIds.RequireName(agency.Name, RuntimeMessages.NounAgencyName());
+        var shortName = OrganisationIds.Optional(agency.ShortName, RuntimeMessages.NounShortName(), 50);
         if (agency.ParentId is not null)
-            OrganisationIds.RequireCode(agency.ParentId, "agency", OrganisationLimits.CodeLength);
+            OrganisationIds.RequireCode(agency.ParentId, RuntimeMessages.NounAgency(), OrganisationLimits.CodeLength);
 
         if (await FindAgencyAsync(agency.Id, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             if (acceptExisting && existing.Name == name && existing.ShortName == shortName && existing.Kind == agency.Kind && existing.ParentId == agency.ParentId)
                 return ChangeOutcome.Unchanged;
             throw new RuntimeException(RuntimeErrorCode.Conflict, acceptExisting
-                ? $"Agency '{agency.Id}' already exists as {Describe(existing)}, which differs from {Describe(agency)}; change it with the administration service."
-                : $"Agency '{agency.Id}' already exists.");
+                ? RuntimeMessages.AgencyExistsDiffers(agency.Id, existing.Name, existing.ShortName ?? "—", existing.Kind.ToString(), existing.ParentId ?? "—",
+                    agency.Name, agency.ShortName ?? "—", agency.Kind.ToString(), agency.ParentId ?? "—")
+                : RuntimeMessages.AgencyExists(agency.Id));
         }
         await RequireUnusedUnitIdAsync(agency.Id, "agency", cancellationToken).ConfigureAwait(false);
         var path = "/" + agency.Id + "/";
         if (agency.ParentId is not null)
         {
             var parent = await FindAgencyAsync(agency.ParentId, cancellationToken).ConfigureAwait(false)
-                ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Agency '{agency.Id}': the parent agency '{agency.ParentId}' does not exist.");
+                ?? throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.ParentAgencyNotFound(agency.Id, agency.ParentId));
             path = parent.Path + agency.Id + "/";
         }
         RequirePathLength(path);
@@ -74,8 +75,8 @@ internal sealed partial class OrganisationChanges(
     public async Task RenameAgencyAsync(string agencyId, string name, string? shortName, CancellationToken cancellationToken)
     {
         var agency = await RequireAgencyAsync(agencyId, cancellationToken).ConfigureAwait(false);
-        var newName = OrganisationIds.RequireName(name, "agency name");
-        var newShort = OrganisationIds.Optional(shortName, "short name", 50);
+        var newName = OrganisationIds.RequireName(name, RuntimeMessages.NounAgencyName());
+        var newShort = OrganisationIds.Optional(shortName, RuntimeMessages.NounShortName(), 50);
         Audit("agency.renamed", $"机关更名 {agency.Name} → {newName} ({agencyId})",
             new { agency.Id, from = new { agency.Name, agency.ShortName }, to = new { name = newName, shortName = newShort } });
         agency.Name = newName;
@@ -93,12 +94,12 @@ internal sealed partial class OrganisationChanges(
         if (newParentId is not null)
         {
             var parent = await FindAgencyAsync(newParentId, cancellationToken).ConfigureAwait(false)
-                ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Agency '{newParentId}' does not exist.");
+                ?? throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.AgencyNotFound(newParentId));
             if (parent.Path.StartsWith(agency.Path, StringComparison.Ordinal))
             {
                 throw new RuntimeException(RuntimeErrorCode.Invalid, parent.Id == agency.Id
-                    ? $"Agency '{agencyId}' cannot be its own parent."
-                    : $"Moving agency '{agencyId}' under '{newParentId}' would make a cycle: '{newParentId}' is inside the subtree of '{agencyId}' ({parent.Path}).");
+                    ? RuntimeMessages.AgencyOwnParent(agencyId)
+                    : RuntimeMessages.AgencyMoveCycle(agencyId, newParentId, parent.Path));
             }
             newPath = parent.Path + agency.Id + "/";
         }
@@ -133,17 +134,17 @@ internal sealed partial class OrganisationChanges(
         var superior = await RequireAgencyAsync(superiorId, cancellationToken).ConfigureAwait(false);
         var subordinate = await RequireAgencyAsync(subordinateId, cancellationToken).ConfigureAwait(false);
         if (superiorId == subordinateId)
-            throw new RuntimeException(RuntimeErrorCode.Invalid, $"Agency '{superiorId}' cannot guide itself.");
+            throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.AgencyGuidesItself(superiorId));
         var lines = db.Set<GuidanceLineRecord>();
         if (await lines.AnyAsync(l => l.SuperiorAgencyId == superiorId && l.SubordinateAgencyId == subordinateId, cancellationToken).ConfigureAwait(false))
         {
             return acceptExisting ? ChangeOutcome.Unchanged
-                : throw new RuntimeException(RuntimeErrorCode.Conflict, $"The guidance line {superiorId} → {subordinateId} already exists.");
+                : throw new RuntimeException(RuntimeErrorCode.Conflict, RuntimeMessages.GuidanceExists(superiorId, subordinateId));
         }
         if (await lines.AnyAsync(l => l.SuperiorAgencyId == subordinateId && l.SubordinateAgencyId == superiorId, cancellationToken).ConfigureAwait(false))
-            throw new RuntimeException(RuntimeErrorCode.Conflict, $"The opposite guidance line {subordinateId} → {superiorId} exists; one agency cannot guide the other both ways.");
+            throw new RuntimeException(RuntimeErrorCode.Conflict, RuntimeMessages.GuidanceOpposite(subordinateId, superiorId));
         if (superior.Path.StartsWith(subordinate.Path, StringComparison.Ordinal) || subordinate.Path.StartsWith(superior.Path, StringComparison.Ordinal))
-            throw new RuntimeException(RuntimeErrorCode.Invalid, $"'{superiorId}' and '{subordinateId}' are already in one line of subordination (隶属); a guidance line joins agencies outside it.");
+            throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.GuidanceWithinSubordination(superiorId, subordinateId));
         db.Add(new GuidanceLineRecord { SuperiorAgencyId = superiorId, SubordinateAgencyId = subordinateId });
         Audit("guidance.added", $"业务指导 {superior.Name} → {subordinate.Name}", new { superior = superiorId, subordinate = subordinateId });
         await SaveAsync(cancellationToken).ConfigureAwait(false);
@@ -153,7 +154,7 @@ internal sealed partial class OrganisationChanges(
     public async Task RemoveGuidanceLineAsync(string superiorId, string subordinateId, CancellationToken cancellationToken)
     {
         var line = await db.Set<GuidanceLineRecord>().FirstOrDefaultAsync(l => l.SuperiorAgencyId == superiorId && l.SubordinateAgencyId == subordinateId, cancellationToken).ConfigureAwait(false)
-            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"There is no guidance line {superiorId} → {subordinateId}.");
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.GuidanceNotFound(superiorId, subordinateId));
         db.Remove(line);
         Audit("guidance.removed", $"撤销业务指导 {superiorId} → {subordinateId}", new { superior = superiorId, subordinate = subordinateId });
         await SaveAsync(cancellationToken).ConfigureAwait(false);
@@ -164,24 +165,25 @@ internal sealed partial class OrganisationChanges(
     public async Task<ChangeOutcome> CreateDepartmentAsync(NewDepartment department, bool acceptExisting, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(department);
-        OrganisationIds.RequireCode(department.Id, "department", OrganisationLimits.CodeLength);
-        var name = OrganisationIds.RequireName(department.Name, "department name");
+        OrganisationIds.RequireCode(department.Id, RuntimeMessages.NounDepartment(), OrganisationLimits.CodeLength);
+        var name = OrganisationIds.RequireName(department.Name, RuntimeMessages.NounDepartmentName());
         if (await db.Set<DepartmentRecord>().FirstOrDefaultAsync(d => d.Id == department.Id, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             if (acceptExisting && existing.Name == name && existing.AgencyId == department.AgencyId && existing.ParentId == department.ParentId)
                 return ChangeOutcome.Unchanged;
             throw new RuntimeException(RuntimeErrorCode.Conflict, acceptExisting
-                ? $"Department '{department.Id}' already exists as {existing.Name} in {existing.AgencyId} (parent {existing.ParentId ?? "—"}), which differs from {name} in {department.AgencyId} (parent {department.ParentId ?? "—"}); change it with the administration service."
-                : $"Department '{department.Id}' already exists.");
+                ? RuntimeMessages.DepartmentExistsDiffers(department.Id, existing.Name, existing.AgencyId, existing.ParentId ?? "—",
+                    name, department.AgencyId, department.ParentId ?? "—")
+                : RuntimeMessages.DepartmentExists(department.Id));
         }
         await RequireUnusedUnitIdAsync(department.Id, "department", cancellationToken).ConfigureAwait(false);
-        await RequireAgencyAsync(department.AgencyId, cancellationToken, $"Department '{department.Id}': ").ConfigureAwait(false);
+        await RequireAgencyAsync(department.AgencyId, cancellationToken, RuntimeMessages.DepartmentContext(department.Id)).ConfigureAwait(false);
         if (department.ParentId is not null)
         {
             var parent = await db.Set<DepartmentRecord>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == department.ParentId, cancellationToken).ConfigureAwait(false)
-                ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Department '{department.Id}': the parent department '{department.ParentId}' does not exist.");
+                ?? throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.ParentDepartmentNotFound(department.Id, department.ParentId));
             if (parent.AgencyId != department.AgencyId)
-                throw new RuntimeException(RuntimeErrorCode.Invalid, $"Department '{department.Id}': the parent department '{parent.Id}' belongs to agency '{parent.AgencyId}', not '{department.AgencyId}'.");
+                throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.ParentDepartmentOtherAgency(department.Id, parent.Id, parent.AgencyId, department.AgencyId));
         }
         if (department.HeadUserId is not null)
             await RequireHeadAsync(department.HeadUserId, department.AgencyId, department.Id, cancellationToken).ConfigureAwait(false);
@@ -195,7 +197,7 @@ internal sealed partial class OrganisationChanges(
     public async Task RenameDepartmentAsync(string departmentId, string name, CancellationToken cancellationToken)
     {
         var department = await RequireDepartmentAsync(departmentId, cancellationToken).ConfigureAwait(false);
-        var newName = OrganisationIds.RequireName(name, "department name");
+        var newName = OrganisationIds.RequireName(name, RuntimeMessages.NounDepartmentName());
         Audit("department.renamed", $"部门更名 {department.Name} → {newName} ({departmentId})", new { department.Id, from = department.Name, to = newName });
         department.Name = newName;
         await SaveAsync(cancellationToken).ConfigureAwait(false);
@@ -214,13 +216,13 @@ internal sealed partial class OrganisationChanges(
             if (!parents.ContainsKey(newParentId))
             {
                 throw await db.Set<DepartmentRecord>().AnyAsync(d => d.Id == newParentId, cancellationToken).ConfigureAwait(false)
-                    ? new RuntimeException(RuntimeErrorCode.Invalid, $"Department '{departmentId}' can only move within agency '{department.AgencyId}'; '{newParentId}' belongs to another agency.")
-                    : new RuntimeException(RuntimeErrorCode.NotFound, $"Department '{newParentId}' does not exist.");
+                    ? new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.DepartmentMoveOtherAgency(departmentId, department.AgencyId, newParentId))
+                    : new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.DepartmentNotFound(newParentId));
             }
             for (string? current = newParentId; current is not null; current = parents[current])
             {
                 if (current == departmentId)
-                    throw new RuntimeException(RuntimeErrorCode.Invalid, $"Moving department '{departmentId}' under '{newParentId}' would make a cycle: '{newParentId}' is inside '{departmentId}'.");
+                    throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.DepartmentMoveCycle(departmentId, newParentId));
             }
         }
         Audit("department.moved", $"部门调整 {department.Name} ({departmentId}): {department.ParentId ?? "—"} → {newParentId ?? "—"}",
@@ -237,8 +239,7 @@ internal sealed partial class OrganisationChanges(
             return ChangeOutcome.Unchanged;
         if (acceptExisting && department.HeadUserId is not null)
         {
-            throw new RuntimeException(RuntimeErrorCode.Conflict,
-                $"Department '{departmentId}' already has the head '{department.HeadUserId}', not '{userId}'; change it with the administration service.");
+            throw new RuntimeException(RuntimeErrorCode.Conflict, RuntimeMessages.DepartmentHasHead(departmentId, department.HeadUserId, userId ?? "—"));
         }
         if (userId is not null)
             await RequireHeadAsync(userId, department.AgencyId, departmentId, cancellationToken).ConfigureAwait(false);
@@ -265,43 +266,44 @@ internal sealed partial class OrganisationChanges(
     internal Task<AgencyRecord?> FindAgencyAsync(string id, CancellationToken cancellationToken) =>
         db.Set<AgencyRecord>().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
 
-    internal async Task<AgencyRecord> RequireAgencyAsync(string? id, CancellationToken cancellationToken, string prefix = "") =>
+    internal async Task<AgencyRecord> RequireAgencyAsync(string? id, CancellationToken cancellationToken, RuntimeText? context = null) =>
         (id is null ? null : await FindAgencyAsync(id, cancellationToken).ConfigureAwait(false))
-        ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"{prefix}Agency '{id}' does not exist.");
+        ?? throw NotFound(context, RuntimeMessages.AgencyNotFound(id ?? ""));
 
-    internal async Task<DepartmentRecord> RequireDepartmentAsync(string? id, CancellationToken cancellationToken, string prefix = "") =>
+    internal async Task<DepartmentRecord> RequireDepartmentAsync(string? id, CancellationToken cancellationToken, RuntimeText? context = null) =>
         (id is null ? null : await db.Set<DepartmentRecord>().FirstOrDefaultAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false))
-        ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"{prefix}Department '{id}' does not exist.");
+        ?? throw NotFound(context, RuntimeMessages.DepartmentNotFound(id ?? ""));
 
-    internal async Task<G2GUser> RequireUserAsync(string? id, CancellationToken cancellationToken, string prefix = "") =>
+    internal async Task<G2GUser> RequireUserAsync(string? id, CancellationToken cancellationToken, RuntimeText? context = null) =>
         (id is null ? null : await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken).ConfigureAwait(false))
-        ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"{prefix}User '{id}' does not exist.");
+        ?? throw NotFound(context, RuntimeMessages.UserNotFound(id ?? ""));
+
+    /// <summary>Not found, said of the change named by <paramref name="context"/> when there is one.</summary>
+    private static RuntimeException NotFound(RuntimeText? context, RuntimeText missing) =>
+        new(RuntimeErrorCode.NotFound, context is null ? missing : RuntimeMessages.InContext(context, missing));
 
     /// <summary>Agency and department ids share one namespace, so a unit argument (<c>position(name, unit)</c>) is never ambiguous.</summary>
     private async Task RequireUnusedUnitIdAsync(string id, string what, CancellationToken cancellationToken)
     {
         if (what != "agency" && await db.Set<AgencyRecord>().AnyAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false))
-            throw new RuntimeException(RuntimeErrorCode.Conflict, $"'{id}' is already an agency id; agencies and departments share one set of ids.");
+            throw new RuntimeException(RuntimeErrorCode.Conflict, RuntimeMessages.IdIsAgency(id));
         if (what != "department" && await db.Set<DepartmentRecord>().AnyAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false))
-            throw new RuntimeException(RuntimeErrorCode.Conflict, $"'{id}' is already a department id; agencies and departments share one set of ids.");
+            throw new RuntimeException(RuntimeErrorCode.Conflict, RuntimeMessages.IdIsDepartment(id));
     }
 
     private async Task RequireHeadAsync(string userId, string agencyId, string departmentId, CancellationToken cancellationToken)
     {
-        var user = await RequireUserAsync(userId, cancellationToken, $"Department '{departmentId}': head: ").ConfigureAwait(false);
+        var user = await RequireUserAsync(userId, cancellationToken, RuntimeMessages.DepartmentHeadContext(departmentId)).ConfigureAwait(false);
         if (!user.IsActive)
-            throw new RuntimeException(RuntimeErrorCode.Invalid, $"Department '{departmentId}': user '{userId}' is deactivated and cannot be its head.");
+            throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.InContext(RuntimeMessages.DepartmentContext(departmentId), RuntimeMessages.HeadDeactivated(userId)));
         if (user.AgencyId != agencyId)
-            throw new RuntimeException(RuntimeErrorCode.Invalid, $"Department '{departmentId}': user '{userId}' works for agency '{user.AgencyId ?? "—"}', not '{agencyId}', and cannot be its head.");
+            throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.InContext(RuntimeMessages.DepartmentContext(departmentId),
+                RuntimeMessages.HeadOtherAgency(userId, user.AgencyId ?? "—", agencyId)));
     }
 
     private static void RequirePathLength(string path)
     {
         if (path.Length > OrganisationLimits.PathLength)
-            throw new RuntimeException(RuntimeErrorCode.Invalid, $"The agency tree would be too deep: the path {path[..60]}… is longer than {OrganisationLimits.PathLength} characters.");
+            throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.AgencyTreeTooDeep(path[..60], OrganisationLimits.PathLength));
     }
-
-    private static string Describe(AgencyRecord a) => $"{a.Name} ({a.ShortName ?? "—"}, {a.Kind}, parent {a.ParentId ?? "—"})";
-
-    private static string Describe(NewAgency a) => $"{a.Name} ({a.ShortName ?? "—"}, {a.Kind}, parent {a.ParentId ?? "—"})";
 }

@@ -14,12 +14,11 @@ internal static partial class OrganisationIds
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._@-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex User();
 
-    public static void RequireCode(string? id, string what, int maxLength)
+    public static void RequireCode(string? id, RuntimeText what, int maxLength)
     {
         if (string.IsNullOrEmpty(id) || id.Length > maxLength || !Code().IsMatch(id))
         {
-            throw new RuntimeException(RuntimeErrorCode.Invalid,
-                $"'{id}' is not a valid {what} id: use 1–{maxLength} lowercase letters, digits, '.', '_' or '-', starting with a letter or digit.");
+            throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.InvalidCode(id ?? "", what, maxLength));
         }
     }
 
@@ -27,28 +26,27 @@ internal static partial class OrganisationIds
     {
         if (string.IsNullOrEmpty(id) || id.Length > OrganisationLimits.UserIdLength || !User().IsMatch(id))
         {
-            throw new RuntimeException(RuntimeErrorCode.Invalid,
-                $"'{id}' is not a valid user id: use 1–{OrganisationLimits.UserIdLength} letters, digits, '.', '_', '@' or '-', starting with a letter or digit.");
+            throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.InvalidUserId(id ?? "", OrganisationLimits.UserIdLength));
         }
     }
 
-    public static string RequireName(string? name, string what, int maxLength = OrganisationLimits.NameLength)
+    public static string RequireName(string? name, RuntimeText what, int maxLength = OrganisationLimits.NameLength)
     {
         var trimmed = name?.Trim();
         if (string.IsNullOrEmpty(trimmed))
-            throw new RuntimeException(RuntimeErrorCode.Invalid, $"The {what} must not be empty.");
+            throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.NameEmpty(what));
         if (trimmed.Length > maxLength)
-            throw new RuntimeException(RuntimeErrorCode.Invalid, $"The {what} '{trimmed}' is longer than {maxLength} characters.");
+            throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.TextTooLong(what, trimmed, maxLength));
         return trimmed;
     }
 
-    public static string? Optional(string? text, string what, int maxLength)
+    public static string? Optional(string? text, RuntimeText what, int maxLength)
     {
         var trimmed = text?.Trim();
         if (string.IsNullOrEmpty(trimmed))
             return null;
         return trimmed.Length <= maxLength ? trimmed
-            : throw new RuntimeException(RuntimeErrorCode.Invalid, $"The {what} '{trimmed}' is longer than {maxLength} characters.");
+            : throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.TextTooLong(what, trimmed, maxLength));
     }
 }
 

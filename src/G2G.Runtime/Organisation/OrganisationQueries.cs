@@ -51,7 +51,7 @@ public sealed class OrganisationQueries(G2GDbContext db, CallerContext callers, 
 
     public async Task<DepartmentView> GetDepartmentAsync(string id, CancellationToken cancellationToken = default) =>
         await DepartmentViews(db.Set<DepartmentRecord>().AsNoTracking().Where(d => d.Id == id)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
-        ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Department '{id}' does not exist.");
+        ?? throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.DepartmentNotFound(id));
 
     /// <summary>People matching the filter, by id.</summary>
     public async Task<Page<UserSummary>> UsersAsync(UserFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
@@ -77,7 +77,7 @@ public sealed class OrganisationQueries(G2GDbContext db, CallerContext callers, 
     public async Task<UserDetail> GetUserAsync(string id, CancellationToken cancellationToken = default)
     {
         var user = await Summaries(db.Users.AsNoTracking().Where(u => u.Id == id)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"User '{id}' does not exist.");
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.UserNotFound(id));
         var positions = await db.Set<UserPositionRecord>().AsNoTracking().Where(p => p.UserId == id).OrderBy(p => p.AgencyId).ThenBy(p => p.DepartmentId).ThenBy(p => p.Name)
             .Select(p => new PositionView(p.Name, p.AgencyId, p.DepartmentId)).ToListAsync(cancellationToken).ConfigureAwait(false);
         var groups = await db.Set<GroupMemberRecord>().AsNoTracking().Where(m => m.UserId == id).OrderBy(m => m.GroupId).Select(m => m.GroupId)
@@ -100,7 +100,7 @@ public sealed class OrganisationQueries(G2GDbContext db, CallerContext callers, 
     public async Task<IReadOnlyList<DelegationView>> DelegationsAsync(string userId, CancellationToken cancellationToken = default)
     {
         if (!MaySeePrivate(userId))
-            throw AccessRefusals.Forbidden(callers.Current!, $"Only administrators and '{userId}' can read the delegations of '{userId}'.", $"user {userId}", "read delegations");
+            throw AccessRefusals.Forbidden(callers.Current!, RuntimeMessages.OnlyDelegationsOwnerReads(userId), $"user {userId}", "read delegations");
         var rows = await db.Set<DelegationRecord>().AsNoTracking().Where(d => d.FromUserId == userId || d.ToUserId == userId)
             .OrderByDescending(d => d.StartsOn).ThenByDescending(d => d.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(View)];
@@ -110,9 +110,9 @@ public sealed class OrganisationQueries(G2GDbContext db, CallerContext callers, 
     public async Task<DelegationView> GetDelegationAsync(long id, CancellationToken cancellationToken = default)
     {
         var delegation = await db.Set<DelegationRecord>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false)
-            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Delegation {id} does not exist.");
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.DelegationNotFound(id));
         if (!MaySeePrivate(delegation.FromUserId) && !MaySeePrivate(delegation.ToUserId))
-            throw AccessRefusals.Forbidden(callers.Current!, $"Only administrators, '{delegation.FromUserId}' and '{delegation.ToUserId}' can read delegation {id}.", $"delegation {id}", "read delegations");
+            throw AccessRefusals.Forbidden(callers.Current!, RuntimeMessages.OnlyDelegationPartiesRead(delegation.FromUserId, delegation.ToUserId, id), $"delegation {id}", "read delegations");
         return View(delegation);
     }
 
@@ -130,7 +130,7 @@ public sealed class OrganisationQueries(G2GDbContext db, CallerContext callers, 
     public async Task<GroupView> GetGroupAsync(string id, CancellationToken cancellationToken = default)
     {
         var group = await db.Set<GroupRecord>().AsNoTracking().FirstOrDefaultAsync(g => g.Id == id, cancellationToken).ConfigureAwait(false)
-            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Group '{id}' does not exist.");
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.GroupNotFound(id));
         var members = await db.Set<GroupMemberRecord>().AsNoTracking().Where(m => m.GroupId == id).OrderBy(m => m.UserId).Select(m => m.UserId)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return new GroupView(group.Id, group.Name, group.AgencyId, members);
@@ -169,5 +169,5 @@ public sealed class OrganisationQueries(G2GDbContext db, CallerContext callers, 
         return ordered;
     }
 
-    private static RuntimeException AgencyNotFound(string id) => new(RuntimeErrorCode.NotFound, $"Agency '{id}' does not exist.");
+    private static RuntimeException AgencyNotFound(string id) => new(RuntimeErrorCode.NotFound, RuntimeMessages.AgencyNotFound(id));
 }

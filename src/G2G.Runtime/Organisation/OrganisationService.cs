@@ -97,7 +97,7 @@ public sealed class OrganisationService(
     {
         var owner = await db.Set<DelegationRecord>().AsNoTracking().Where(d => d.Id == delegationId).Select(d => d.FromUserId)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Delegation {delegationId} does not exist.");
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.DelegationNotFound(delegationId));
         await RunAsync(actor, async c => { await c.RevokeDelegationAsync(delegationId, cancellationToken).ConfigureAwait(false); return true; }, cancellationToken,
             ownerOf: owner).ConfigureAwait(false);
     }
@@ -131,7 +131,7 @@ public sealed class OrganisationService(
         foreach (var id in new[] { firstAgencyId, secondAgencyId })
         {
             if (!relations.Contains(id))
-                throw new RuntimeException(RuntimeErrorCode.NotFound, $"Agency '{id}' does not exist.");
+                throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.AgencyNotFound(id));
         }
         return relations.Between(firstAgencyId, secondAgencyId);
     }
@@ -140,7 +140,7 @@ public sealed class OrganisationService(
     public async Task<IReadOnlyList<AgencyRecord>> SubtreeAsync(string agencyId, CancellationToken cancellationToken = default)
     {
         var root = await db.Set<AgencyRecord>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId, cancellationToken).ConfigureAwait(false)
-            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Agency '{agencyId}' does not exist.");
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.AgencyNotFound(agencyId));
         return await db.Set<AgencyRecord>().AsNoTracking().Where(a => a.Path.StartsWith(root.Path)).OrderBy(a => a.Path)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -170,8 +170,7 @@ public sealed class OrganisationService(
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
                 if (attempt >= MaxAttempts)
                 {
-                    throw new RuntimeException(RuntimeErrorCode.Conflict,
-                        $"The organisation was changed by others {attempt} times while this change ran; try again.", inner: exception);
+                    throw new RuntimeException(RuntimeErrorCode.Conflict, RuntimeMessages.OrganisationChangedByOthers(attempt), inner: exception);
                 }
             }
             finally

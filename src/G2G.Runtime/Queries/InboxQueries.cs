@@ -185,7 +185,7 @@ public sealed class InboxOrders<T>(params (string Name, Func<IQueryable<T>, IOrd
     public IOrderedQueryable<T> Apply(IQueryable<T> query, string? name)
     {
         if (!IsKnown(name))
-            throw new RuntimeException(RuntimeErrorCode.Invalid, $"Unknown sort '{name}'; use one of {string.Join(", ", Names)}.");
+            throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.UnknownSort(name ?? "", string.Join(", ", Names)));
         return orders.First(o => name is null || o.Name == name).Order(query);
     }
 }

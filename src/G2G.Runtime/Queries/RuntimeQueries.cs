@@ -60,8 +60,8 @@ public sealed class RuntimeQueries(G2GDbContext db, CallerContext callers, TimeP
     public async Task<TaskView> GetTaskAsync(long id, CancellationToken cancellationToken = default) =>
         (await TaskViews(Tasks().Where(t => t.Id == id), cancellationToken).ConfigureAwait(false)).FirstOrDefault()
         ?? throw (callers.Current is { } caller
-            ? AccessRefusals.Hidden(caller, $"Task {id} does not exist.", $"task {id}", "view")
-            : new RuntimeException(RuntimeErrorCode.NotFound, $"Task {id} does not exist."));
+            ? AccessRefusals.Hidden(caller, RuntimeMessages.TaskNotFound(id), $"task {id}", "view")
+            : new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.TaskNotFound(id)));
 
     /// <summary>Several tasks in one round of queries, in the order of the ids given.</summary>
     public async Task<IReadOnlyList<TaskView>> GetTasksAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken = default)
@@ -147,7 +147,7 @@ public sealed class RuntimeQueries(G2GDbContext db, CallerContext callers, TimeP
         return await db.Set<IncidentRecord>().AsNoTracking().Where(i => i.Id == id)
             .Select(i => new IncidentView(i.Id, i.InstanceId, i.EngineIncidentId, i.JobId, i.ElementId, i.Message, i.CreatedAt, i.ResolvedAt))
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
-        ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"Incident {id} does not exist.");
+        ?? throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.IncidentNotFound(id));
     }
 
     private async Task EnsureInstanceAsync(long id, CancellationToken cancellationToken)
@@ -163,8 +163,8 @@ public sealed class RuntimeQueries(G2GDbContext db, CallerContext callers, TimeP
     private IQueryable<ProcessInstanceRecord> Instances() => db.Set<ProcessInstanceRecord>().AsNoTracking().VisibleTo(db, callers.Current);
 
     private RuntimeException InstanceNotFound(long id) => callers.Current is { } caller
-        ? AccessRefusals.Hidden(caller, $"Process instance {id} does not exist.", $"instance {id}", "view")
-        : new RuntimeException(RuntimeErrorCode.NotFound, $"Process instance {id} does not exist.");
+        ? AccessRefusals.Hidden(caller, RuntimeMessages.InstanceNotFound(id), $"instance {id}", "view")
+        : new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.InstanceNotFound(id));
 
     private async Task<List<TaskView>> TaskViews(IQueryable<TaskRecord> query, CancellationToken cancellationToken)
     {

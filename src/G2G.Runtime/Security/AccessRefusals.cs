@@ -19,19 +19,23 @@ public sealed class AccessRefusals(IServiceScopeFactory scopes, TimeProvider clo
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The caller may not see the item: the same message as for an item that does not exist.</summary>
-    public static RuntimeException Hidden(Caller caller, string notFoundMessage, string target, string operation) =>
-        new(RuntimeErrorCode.NotFound, notFoundMessage) { Refusal = new AccessRefusal(caller.UserId, operation, target, "not visible to the caller") };
+    public static RuntimeException Hidden(Caller caller, RuntimeText notFound, string target, string operation) =>
+        new(RuntimeErrorCode.NotFound, notFound) { Refusal = new AccessRefusal(caller.UserId, operation, target, "not visible to the caller") };
 
     /// <summary>The caller sees the item but may not do this.</summary>
-    public static RuntimeException Forbidden(Caller caller, string reason, string target, string operation) =>
-        new(RuntimeErrorCode.NotAllowed, reason) { Refusal = new AccessRefusal(caller.UserId, operation, target, reason) };
+    public static RuntimeException Forbidden(Caller caller, RuntimeText reason, string target, string operation)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(reason);
+        return new(RuntimeErrorCode.NotAllowed, reason) { Refusal = new AccessRefusal(caller.UserId, operation, target, reason.English) };
+    }
 
     /// <summary>An operation only administrators may carry out.</summary>
     public static void RequireAdministrator(CallerContext context, string operation)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.Current is { IsAdministrator: false } caller)
-            throw Forbidden(caller, $"Only administrators can {operation}.", operation, operation);
+            throw Forbidden(caller, RuntimeMessages.OnlyAdministrators(operation), operation, operation);
     }
 
     /// <summary>Appends the refusal to the access chain in its own transaction (the refused work was rolled back).</summary>

@@ -21,7 +21,7 @@ public static class InstanceAccess
             && (caller.InScope(instance.AgencyId) || instance.Initiator == caller.UserId
                 || await db.Set<ProcessInstanceRecord>().Where(i => i.Id == instance.Id).VisibleTo(db, caller).AnyAsync(cancellationToken).ConfigureAwait(false));
         if (!visible)
-            throw AccessRefusals.Hidden(caller, $"Process instance {instance.Id} does not exist.", $"instance {instance.Id}", operation);
+            throw AccessRefusals.Hidden(caller, RuntimeMessages.InstanceNotFound(instance.Id), $"instance {instance.Id}", operation);
     }
 
     /// <summary>Visible and an administrator: for suspend, resume, terminate and incident retries.</summary>
@@ -30,7 +30,7 @@ public static class InstanceAccess
         ArgumentNullException.ThrowIfNull(caller);
         await RequireVisibleAsync(db, caller, instance, operation, cancellationToken).ConfigureAwait(false);
         if (!caller.IsAdministrator)
-            throw AccessRefusals.Forbidden(caller, $"Only administrators can {operation} process instance {instance.Id}.", $"instance {instance.Id}", operation);
+            throw AccessRefusals.Forbidden(caller, RuntimeMessages.OnlyAdministratorsOnInstance(operation, instance.Id), $"instance {instance.Id}", operation);
     }
 
     /// <summary>
@@ -47,21 +47,20 @@ public static class InstanceAccess
         var target = $"process {request.ProcessKey}";
         if (request.Variables?.ContainsKey("initiator") == true)
         {
-            throw AccessRefusals.Forbidden(caller, "The variable 'initiator' is set by G2G from who starts the instance and cannot be supplied"
-                + (caller.MayStartOnBehalf ? "; name the person in the request's 'initiator' field." : "."), target, "start");
+            throw AccessRefusals.Forbidden(caller, caller.MayStartOnBehalf
+                ? RuntimeMessages.InitiatorVariableRefusedOnBehalf() : RuntimeMessages.InitiatorVariableRefused(), target, "start");
         }
         var onBehalf = request.Initiator is { } named && named != caller.UserId;
         if (onBehalf && !caller.MayStartOnBehalf)
         {
-            throw AccessRefusals.Forbidden(caller, $"Only a system token listed in {Caller.StartOnBehalfSetting} may start on behalf of "
-                + $"someone; you start as yourself ({caller.UserId}).", target, "start");
+            throw AccessRefusals.Forbidden(caller, RuntimeMessages.OnlyStartOnBehalfTokens(Caller.StartOnBehalfSetting, caller.UserId), target, "start");
         }
         if (!caller.IsAdministrator && agency != caller.AgencyId)
-            throw AccessRefusals.Forbidden(caller, $"You can start procedures only for your own agency ({caller.AgencyId ?? "none"}), not for '{agency}'.", target, "start");
+            throw AccessRefusals.Forbidden(caller, RuntimeMessages.StartOnlyForOwnAgency(caller.AgencyId ?? "—", agency ?? "—"), target, "start");
         if (request.Classification > caller.Clearance)
         {
-            throw AccessRefusals.Forbidden(caller, $"A document classified {TaskAccess.Describe(request.Classification)} is above your clearance "
-                + $"{TaskAccess.Describe(caller.Clearance)}.", target, "start");
+            throw AccessRefusals.Forbidden(caller, RuntimeMessages.ClassificationAboveClearance(
+                TaskAccess.Describe(request.Classification), TaskAccess.Describe(caller.Clearance)), target, "start");
         }
         return onBehalf
             ? request with { AgencyId = agency, StartedBy = caller.UserId }

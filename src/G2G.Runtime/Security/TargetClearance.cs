@@ -15,16 +15,16 @@ public static class TargetClearance
     /// reaches the item's classification. Unclassified items go to anyone.
     /// </summary>
     public static async Task RequireAsync(G2GDbContext db, ClearanceLevel classification, IReadOnlyCollection<string> targets,
-        string actor, string operation, string item, CancellationToken cancellationToken)
+        string actor, string operation, RuntimeText item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(targets);
         var below = await BelowAsync(db, classification, targets, cancellationToken).ConfigureAwait(false);
         if (below.Count == 0)
             return;
-        var reason = $"{item} is classified {TaskAccess.Describe(classification)}, and {string.Join(", ", below)} "
-            + $"{(below.Count == 1 ? "is" : "are")} not cleared for it: a classified item goes only to people whose clearance (密级) reaches "
-            + "its classification.";
-        throw new RuntimeException(RuntimeErrorCode.NotCleared, reason) { Refusal = new AccessRefusal(actor, operation, item, reason) };
+        var reason = below.Count == 1
+            ? RuntimeMessages.NotClearedOne(item, TaskAccess.Describe(classification), below[0])
+            : RuntimeMessages.NotClearedMany(item, TaskAccess.Describe(classification), string.Join(", ", below));
+        throw new RuntimeException(RuntimeErrorCode.NotCleared, reason) { Refusal = new AccessRefusal(actor, operation, item.English, reason.English) };
     }
 
     /// <summary>Whether an active user's clearance reaches <paramref name="classification"/>.</summary>

@@ -36,7 +36,7 @@ public static class TaskAccess
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(task);
         if (!Visible(caller, task, initiator))
-            return AccessRefusals.Hidden(caller, $"Task {task.Id} does not exist.", $"task {task.Id}", action.ToString());
+            return AccessRefusals.Hidden(caller, RuntimeMessages.TaskNotFound(task.Id), $"task {task.Id}", action.ToString());
         if (caller.IsSystem || Allowed(caller, task, initiator, action))
             return null;
         return AccessRefusals.Forbidden(caller, Reason(task, action), $"task {task.Id}", action.ToString());
@@ -65,11 +65,13 @@ public static class TaskAccess
         _ => caller.UserId == task.Assignee,
     };
 
-    private static string Reason(TaskRecord task, TaskAction action) => action switch
+    private static RuntimeText Reason(TaskRecord task, TaskAction action) => action switch
     {
-        TaskAction.Claim => $"Task {task.Id} is not offered to you; only its candidates can claim it.",
-        TaskAction.Urge => $"Only the initiator, a supervisor of agency {task.AgencyId ?? "-"} or an administrator can urge task {task.Id}.",
-        _ => $"Only the task's assignee ({task.Assignee ?? "nobody yet; claim it first"}) can do this with task {task.Id} ({action}).",
+        TaskAction.Claim => RuntimeMessages.TaskNotOffered(task.Id),
+        TaskAction.Urge => RuntimeMessages.OnlyInitiatorOrSupervisorUrges(task.AgencyId ?? "-", task.Id),
+        _ => task.Assignee is { } assignee
+            ? RuntimeMessages.OnlyAssignee(assignee, task.Id, action.ToString())
+            : RuntimeMessages.OnlyAssigneeNoneYet(task.Id, action.ToString()),
     };
 
     /// <summary>The 密级 a user may read, as a name for messages.</summary>

@@ -34,7 +34,7 @@ public sealed partial class SupervisionQueries
         ArgumentNullException.ThrowIfNull(filter);
         var caller = callers.Current;
         if (caller is { IsSupervisor: false })
-            throw AccessRefusals.Forbidden(caller, "Only supervisors and administrators can read supervision reports (督办).", "supervision", operation);
+            throw AccessRefusals.Forbidden(caller, RuntimeMessages.OnlySupervisorsReadReports(), "supervision", operation);
         var agencies = filter.Agencies is { Count: > 0 } named
             ? await NamedAgenciesAsync(caller, named, filter.Subtree, operation, cancellationToken).ConfigureAwait(false)
             : caller?.Agencies?.ToList();
@@ -48,7 +48,7 @@ public sealed partial class SupervisionQueries
     {
         var paths = await db.Set<AgencyRecord>().AsNoTracking().Where(a => named.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Path, cancellationToken).ConfigureAwait(false);
         if (caller is not null && named.FirstOrDefault(id => !paths.ContainsKey(id) || !caller.InScope(id)) is { } hidden)
-            throw AccessRefusals.Hidden(caller, $"Agency {hidden} does not exist.", $"agency {hidden}", operation);
+            throw AccessRefusals.Hidden(caller, RuntimeMessages.AgencyNotFound(hidden), $"agency {hidden}", operation);
         if (!subtree)
             return [.. named.Distinct()];
         var agencies = new HashSet<string>();
@@ -65,7 +65,7 @@ public sealed partial class SupervisionQueries
         var agency = await db.Set<DepartmentRecord>().AsNoTracking().Where(d => d.Id == departmentId).Select(d => d.AgencyId)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (agency is null || !caller.InScope(agency))
-            throw AccessRefusals.Hidden(caller, $"Department {departmentId} does not exist.", $"department {departmentId}", operation);
+            throw AccessRefusals.Hidden(caller, RuntimeMessages.DepartmentNotFound(departmentId), $"department {departmentId}", operation);
     }
 
     /// <summary>

@@ -33,8 +33,7 @@ public sealed partial class SupervisionQueries(G2GDbContext db, CallerContext ca
         var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
         if (total > limit)
         {
-            throw new RuntimeException(RuntimeErrorCode.Invalid,
-                $"The export would hold {total} rows; at most {limit} can be exported. Narrow it by agency, department or procedure.");
+            throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.ExportTooLarge(total, limit));
         }
         return await ItemsAsync(query, cancellationToken).ConfigureAwait(false);
     }

@@ -13,10 +13,10 @@ namespace G2G.Runtime;
 public sealed class RuntimeText
 {
     private static readonly CultureInfo EnglishCulture = CultureInfo.GetCultureInfo("en");
-    private readonly TextCatalog? _catalog;
+    private readonly TextCatalog _catalog;
     private readonly object?[] _arguments;
 
-    internal RuntimeText(TextCatalog? catalog, string key, object?[] arguments)
+    internal RuntimeText(TextCatalog catalog, string key, object?[] arguments)
     {
         _catalog = catalog;
         Key = key;
@@ -36,18 +36,12 @@ public sealed class RuntimeText
     public string In(CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(culture);
-        var template = _catalog?.Template(Key, culture) ?? Key;
+        var template = _catalog.Template(Key, culture);
         if (_arguments.Length == 0)
             return template;
         var arguments = Array.ConvertAll(_arguments, a => a is RuntimeText nested ? nested.In(culture) : a);
         return string.Format(culture, template, arguments);
     }
-
-    /// <summary>
-    /// Transitional, while the last throw sites move to their catalogues: a fixed English sentence in every language
-    /// (<see cref="Key"/> is the sentence). Not for new code.
-    /// </summary>
-    internal static RuntimeText Untranslated(string english) => new(null, english, []);
 
     /// <summary>The message in the current UI culture's language.</summary>
     public string InCurrentCulture() => In(CultureInfo.CurrentUICulture);

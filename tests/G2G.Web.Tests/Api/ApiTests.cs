@@ -121,7 +121,7 @@ public abstract class ApiTests<TDatabase>(TDatabase database) : IClassFixture<TD
         using var second = await _client.PostAsJsonAsync(complete, new { outcome = "approve" });
 
         var problem = await ProblemAsync(second, HttpStatusCode.Conflict, "conflict");
-        Assert.Contains("already completed by tester", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("已由 tester 于", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [DatabaseFact]

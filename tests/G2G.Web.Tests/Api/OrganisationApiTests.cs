@@ -157,9 +157,9 @@ public abstract partial class OrganisationApiTests<TDatabase>(SecurityWorld<TDat
         using (var relation = await admin.GetAsync("/api/v1/organisation/relations?first=gd"))
             Assert.True((await relation.IsProblemAsync(HttpStatusCode.BadRequest, "validation")).GetProperty("errors").TryGetProperty("second", out _));
         using (var badId = await admin.PostAsJsonAsync(Agencies, new { id = "Bad Id", name = "坏编码" }))
-            Assert.Contains("'Bad Id' is not a valid agency id", (await badId.IsProblemAsync(HttpStatusCode.UnprocessableEntity, "invalid")).GetProperty("detail").GetString());
+            Assert.Contains("“Bad Id”不是有效的单位标识", (await badId.IsProblemAsync(HttpStatusCode.UnprocessableEntity, "invalid")).GetProperty("detail").GetString());
         using (var cycle = await admin.PostAsJsonAsync($"{Agencies}/gd/move", new { parentId = "gd-fin" }))
-            Assert.Contains("cycle", (await cycle.IsProblemAsync(HttpStatusCode.UnprocessableEntity, "invalid")).GetProperty("detail").GetString());
+            Assert.Contains("循环", (await cycle.IsProblemAsync(HttpStatusCode.UnprocessableEntity, "invalid")).GetProperty("detail").GetString());
         using (var duplicate = await admin.PostAsJsonAsync(Agencies, new { id = "gd-fin", name = "又一个财政厅", parentId = "gd" }))
             await duplicate.IsProblemAsync(HttpStatusCode.Conflict, "conflict");
         using (var sharedId = await admin.PostAsJsonAsync(Departments, new { id = "gd-edu", agencyId = "gd-fin", name = "与机关同名" }))

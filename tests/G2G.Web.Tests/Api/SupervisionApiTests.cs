@@ -173,7 +173,7 @@ public abstract class SupervisionApiTests<TDatabase>(SupervisionWorld<TDatabase>
         using var fits = await session.GetAsync("/api/v1/supervision/overdue?format=csv&agency=gd-edu");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.Contains("at most 3", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("最多只能导出 3 行", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, fits.StatusCode);
     }
 

@@ -97,7 +97,8 @@ public abstract class SecurityMatrixTests<TDatabase>(SecurityWorld<TDatabase> wo
         if (code != expected switch { HttpStatusCode.NotFound => "not-found", HttpStatusCode.Forbidden => "not-allowed", _ => "not-cleared" })
             return $"problem code {code}";
         // 404 says no more than for an id that never existed.
-        if (expected == HttpStatusCode.NotFound && problem.GetProperty("detail").GetString()!.Contains("clearance", StringComparison.OrdinalIgnoreCase))
+        if (expected == HttpStatusCode.NotFound && problem.GetProperty("detail").GetString() is { } detail
+            && (detail.Contains("密级", StringComparison.Ordinal) || detail.Contains("知悉范围", StringComparison.Ordinal)))
             return "the 404 mentions clearance";
         if (refusals != 1)
             return $"{refusals} refusals audited instead of 1";
@@ -143,7 +144,7 @@ public abstract class SecurityMatrixTests<TDatabase>(SecurityWorld<TDatabase> wo
         Assert.Equal(HttpStatusCode.Forbidden, otherAgency.StatusCode);
         using var aboveClearance = await clerk.PostAsJsonAsync("/api/v1/instances", new { processKey = world.ProcessKey, classification = "Secret" });
         Assert.Equal(HttpStatusCode.Forbidden, aboveClearance.StatusCode);
-        Assert.Contains("clearance", (await aboveClearance.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!, StringComparison.Ordinal);
+        Assert.Contains("超出您的知悉范围", (await aboveClearance.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!, StringComparison.Ordinal);
 
         using var own = await clerk.PostAsJsonAsync("/api/v1/instances", new { processKey = world.ProcessKey });
         Assert.Equal(HttpStatusCode.Created, own.StatusCode);

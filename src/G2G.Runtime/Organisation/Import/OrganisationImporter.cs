@@ -55,7 +55,7 @@ public sealed class OrganisationImporter(
         catch (DbUpdateException exception)
         {
             await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-            throw new RuntimeException(RuntimeErrorCode.Conflict, "The organisation was changed by someone else during the import; nothing was imported. Try again.", inner: exception);
+            throw new RuntimeException(RuntimeErrorCode.Conflict, RuntimeMessages.ImportRaced(), inner: exception);
         }
         finally
         {
