@@ -107,6 +107,7 @@ public static class OfficeMessages
     public static RuntimeText MeetingRoomNameLength() => Catalog.Text(nameof(MeetingRoomNameLength));
     public static RuntimeText MeetingRoomCapacityRange(int max) => Catalog.Text(nameof(MeetingRoomCapacityRange), max);
     public static RuntimeText MeetingRoomCodeTaken(string code, string agencyId) => Catalog.Text(nameof(MeetingRoomCodeTaken), code, agencyId);
+
     // Form values of the office procedures
     public static RuntimeText TimeOfDayExpected(string field) => Catalog.Text(nameof(TimeOfDayExpected), field);
     public static RuntimeText WholeNumberExpected(string field, long min, long max) => Catalog.Text(nameof(WholeNumberExpected), field, min, max);

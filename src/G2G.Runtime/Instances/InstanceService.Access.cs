@@ -1,3 +1,4 @@
+using G2G.Engine.Expressions;
 using G2G.Runtime.Persistence;
 using G2G.Runtime.Security;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +44,15 @@ public sealed partial class InstanceService
         }
     }
 
-    /// <summary>Messages and signals come from other systems and administrators, not from people's inboxes.</summary>
-    private void AuthorizeEvent(string operation) => AccessRefusals.RequireAdministrator(callers, operation);
+    /// <summary>
+    /// Messages and signals come from other systems and administrators, not from people's inboxes. Like a start, they
+    /// name an initiator (the <c>initiator</c> variable, which assignment rules and access read) only when the caller is
+    /// a system token allowed to start on behalf of people (<see cref="Caller.MayStartOnBehalf"/>).
+    /// </summary>
+    private void AuthorizeEvent(string operation, IReadOnlyDictionary<string, Value>? variables)
+    {
+        AccessRefusals.RequireAdministrator(callers, operation);
+        if (callers.Current is { MayStartOnBehalf: false } caller && variables?.ContainsKey("initiator") == true)
+            throw AccessRefusals.Forbidden(caller, RuntimeMessages.EventInitiatorRefused(Caller.StartOnBehalfSetting), operation, operation);
+    }
 }

@@ -26,7 +26,7 @@ public sealed partial class InstanceService
     public async Task<int> CorrelateMessageAsync(string name, string? correlationKey, IReadOnlyDictionary<string, Value>? variables,
         string? actor, MessageStart? start, CancellationToken cancellationToken = default)
     {
-        AuthorizeEvent("send messages");
+        AuthorizeEvent("send messages", variables);
         var waiting = await MessageRecipientsAsync(name, correlationKey, cancellationToken).ConfigureAwait(false);
         foreach (var instanceId in waiting)
             await DeliverMessageAsync(instanceId, name, correlationKey, variables, actor, cancellationToken).ConfigureAwait(false);
@@ -38,7 +38,7 @@ public sealed partial class InstanceService
         foreach (var (key, startEvent) in starts)
         {
             var request = start is null
-                ? new StartInstance(key, variables, BusinessKey: correlationKey, Initiator: actor, StartEventId: startEvent)
+                ? EventStart(new StartInstance(key, variables, BusinessKey: correlationKey, Initiator: actor, StartEventId: startEvent))
                 : new StartInstance(key, variables, BusinessKey: correlationKey, Initiator: start.Initiator, AgencyId: start.AgencyId,
                     StartEventId: startEvent, Classification: start.Classification, StartedBy: actor);
             await StartAsync(request, null, null, refuseIncidents: false, cancellationToken).ConfigureAwait(false);
@@ -57,7 +57,7 @@ public sealed partial class InstanceService
     public async Task<int> BroadcastSignalAsync(string name, IReadOnlyDictionary<string, Value>? variables = null, long? exceptInstanceId = null,
         string? actor = null, CancellationToken cancellationToken = default)
     {
-        AuthorizeEvent("broadcast signals");
+        AuthorizeEvent("broadcast signals", variables);
         var waiting = await SignalRecipientsAsync(name, exceptInstanceId, cancellationToken).ConfigureAwait(false);
         foreach (var instanceId in waiting)
             await DeliverSignalAsync(instanceId, name, variables, actor, cancellationToken).ConfigureAwait(false);
@@ -86,8 +86,20 @@ public sealed partial class InstanceService
     /// <summary>Starts one instance at its signal start event (a job's claim, when set, is consumed by the start).</summary>
     internal Task<long> StartOnSignalAsync(string key, string startEvent, IReadOnlyDictionary<string, Value>? variables,
         string? actor, CancellationToken cancellationToken) =>
-        StartAsync(new StartInstance(key, variables, Initiator: actor, StartEventId: startEvent), null, null,
+        StartAsync(EventStart(new StartInstance(key, variables, Initiator: actor, StartEventId: startEvent)), null, null,
             refuseIncidents: false, cancellationToken);
+
+    /// <summary>
+    /// A start by a message or signal is for its sender, or, when a system allowed to start on behalf of people names a
+    /// person in the <c>initiator</c> variable (<see cref="AuthorizeEvent"/>), for that person, started by the system.
+    /// </summary>
+    private StartInstance EventStart(StartInstance request)
+    {
+        if (callers.Current is not { MayStartOnBehalf: true } || request.Variables?.GetValueOrDefault("initiator") is not StringValue { Value.Length: > 0 } person)
+            return request;
+        var variables = request.Variables.Where(v => v.Key != "initiator").ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+        return request with { Variables = variables, Initiator = person.Value, StartedBy = request.Initiator };
+    }
 
     /// <summary>The instances waiting for a message with this correlation key.</summary>
     internal Task<List<long>> MessageRecipientsAsync(string name, string? correlationKey, CancellationToken cancellationToken) =>

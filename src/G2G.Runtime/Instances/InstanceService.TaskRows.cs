@@ -159,6 +159,8 @@ public sealed partial class InstanceService
                 throw new RuntimeException(RuntimeErrorCode.NotAllowed, RuntimeMessages.StepDoesNotAllow(task.Name ?? task.ElementId, required.ToString()));
             if (targets is not null)
             {
+                if (callers.Current is not null) // people and systems name people; trusted code (jobs, tests) may name any id
+                    await TargetClearance.RequirePeopleAsync(db, targets, taskId, cancellationToken).ConfigureAwait(false);
                 await TargetClearance.RequireAsync(db, task.Classification, targets, actor, access.ToString(), RuntimeMessages.TaskItem(taskId), cancellationToken)
                     .ConfigureAwait(false);
             }

@@ -7,13 +7,14 @@ namespace G2G.Runtime.Notifications;
 /// <summary>
 /// The last check before a notification leaves: one about a classified item names it (title, comment) only to an
 /// active user cleared for its 密级. Anyone else (a clearance lowered since, an address that is no user, a rule
-/// that reached someone uncleared) gets a notice without the text, whatever path wrote it.
+/// that reached someone uncleared) gets a notice without the text and without the link to the instance and task,
+/// which would only answer 404 to them, whatever path wrote it.
 /// </summary>
 public static class ClassifiedNotices
 {
     public const string RedactedSubject = "涉密事项通知 Notice about a classified item";
 
-    /// <summary>The batch as it may be sent: rows a recipient may not read are replaced by copies without subject and body.</summary>
+    /// <summary>The batch as it may be sent: rows a recipient may not read are replaced by copies without subject, body and links.</summary>
     public static async Task<IReadOnlyList<OutboxRecord>> RedactAsync(G2GDbContext db, IReadOnlyList<OutboxRecord> batch,
         CancellationToken cancellationToken)
     {
@@ -36,7 +37,7 @@ public static class ClassifiedNotices
     private static OutboxRecord Redacted(OutboxRecord o) => new()
     {
         Id = o.Id, NotificationId = o.NotificationId, Kind = o.Kind, Recipient = o.Recipient, Subject = RedactedSubject, Body = null,
-        InstanceId = o.InstanceId, TaskId = o.TaskId, CreatedAt = o.CreatedAt, DispatchedAt = o.DispatchedAt, Attempts = o.Attempts,
+        InstanceId = null, TaskId = null, CreatedAt = o.CreatedAt, DispatchedAt = o.DispatchedAt, Attempts = o.Attempts,
         LastError = o.LastError,
     };
 }

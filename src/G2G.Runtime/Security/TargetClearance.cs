@@ -27,6 +27,23 @@ public static class TargetClearance
         throw new RuntimeException(RuntimeErrorCode.NotCleared, reason) { Refusal = new AccessRefusal(actor, operation, item.English, reason.English) };
     }
 
+    /// <summary>
+    /// Refuses a target who is not a user (<see cref="RuntimeErrorCode.NotFound"/>, naming them) or is deactivated
+    /// (<see cref="RuntimeErrorCode.Invalid"/>): the task would go to nobody who can act on it, whatever its classification.
+    /// </summary>
+    public static async Task RequirePeopleAsync(G2GDbContext db, IReadOnlyCollection<string> targets, long taskId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(targets);
+        var ids = targets.Distinct(StringComparer.Ordinal).ToList();
+        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.IsActive })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (ids.FirstOrDefault(id => !users.Exists(u => u.Id == id)) is { } unknown)
+            throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.UserNotFound(unknown));
+        if (users.Find(u => !u.IsActive) is { } deactivated)
+            throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.UserDeactivatedCannotReceive(deactivated.Id, taskId));
+    }
+
     /// <summary>Whether an active user's clearance reaches <paramref name="classification"/>.</summary>
     public static async Task<bool> IsClearedAsync(G2GDbContext db, string userId, ClearanceLevel classification,
         CancellationToken cancellationToken) =>

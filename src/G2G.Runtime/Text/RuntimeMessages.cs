@@ -190,5 +190,6 @@ public static class RuntimeMessages
     public static RuntimeText ReasonTooLong(int maxLength) => Catalog.Text(nameof(ReasonTooLong), maxLength);
     public static RuntimeText NoCalendarOverride(string agencyId, DateOnly date) => Catalog.Text(nameof(NoCalendarOverride), agencyId, date);
     public static RuntimeText DefinitionRefused(string source, int count, string first) => Catalog.Text(nameof(DefinitionRefused), source, count, first);
+    public static RuntimeText EventInitiatorRefused(string setting) => Catalog.Text(nameof(EventInitiatorRefused), setting);
     // End of messages.
 }

@@ -40,6 +40,7 @@ internal static class ApiExtensions
         {
             api.UseExceptionHandler();
             api.UseStatusCodePages();
+            api.UseMiddleware<ApiUnmatchedPaths>();
             api.UseMiddleware<ApiRequestGuard>();
         });
         return app;

@@ -123,6 +123,15 @@ public abstract class BadInputTests<TDatabase>(TDatabase database) : IClassFixtu
             await withCookie.IsProblemAsync(HttpStatusCode.NotFound, "not-found");
             await withToken.IsProblemAsync(HttpStatusCode.NotFound, "not-found");
         }
+        foreach (var verb in new[] { HttpMethod.Post, HttpMethod.Put, HttpMethod.Delete, HttpMethod.Patch })
+        {
+            foreach (var path in new[] { "/api/v1/nothing", "/api/v1/nothing/else", "/api/v1/tasks/abc", "/api/other" })
+            {
+                using var request = new HttpRequestMessage(verb, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(new { }) };
+                using var response = await _system.SendAsync(request);
+                await response.IsProblemAsync(HttpStatusCode.NotFound, "not-found");
+            }
+        }
         using var method = await _clerk.DeleteAsync("/api/v1/inbox/counts");
         await method.IsProblemAsync(HttpStatusCode.MethodNotAllowed, "method-not-allowed");
         using var anonymous = _factory.CreateClient();

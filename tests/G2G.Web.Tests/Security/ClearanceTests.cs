@@ -106,7 +106,7 @@ public abstract class ClearanceTests<TDatabase>(SecurityWorld<TDatabase> world) 
     }
 
     [DatabaseFact]
-    public async Task ANotificationAboutASecretItem_ToSomeoneNoLongerClearedForIt_DoesNotShowItsTitle()
+    public async Task ANotificationAboutASecretItem_ToSomeoneNoLongerClearedForIt_ShowsNeitherItsTitleNorALinkTheyCannotOpen()
     {
         var holder = $"fin.holder{Guid.NewGuid():N}"[..16];
         await world.CreateUserAsync(holder, ClearanceLevel.Secret);
@@ -123,7 +123,7 @@ public abstract class ClearanceTests<TDatabase>(SecurityWorld<TDatabase> world) 
         // The host's own dispatcher also runs (it may have delivered the reassignment while the holder was cleared).
         var dispatcher = world.Factory.Services.GetRequiredService<OutboxDispatcher>();
         await using var check = world.Database.CreateContext();
-        var urgedNotice = check.Set<NotificationRecord>().Where(n => n.UserId == holder && n.InstanceId == instance && n.Kind == "task.urged");
+        var urgedNotice = check.Set<NotificationRecord>().Where(n => n.UserId == holder && n.Kind == "task.urged");
         for (var pass = 0; pass < 100 && !await urgedNotice.AnyAsync(); pass++)
         {
             if (await dispatcher.DispatchAsync(CancellationToken.None) == 0)
@@ -133,9 +133,30 @@ public abstract class ClearanceTests<TDatabase>(SecurityWorld<TDatabase> world) 
         var notice = await urgedNotice.SingleAsync();
         Assert.DoesNotContain("预算", notice.Subject + notice.Body, StringComparison.Ordinal);
         Assert.Equal(ClassifiedNotices.RedactedSubject, notice.Subject);
+        // The instance and the task answer 404 to them: the notice links to neither.
+        Assert.Equal(((long?)null, (long?)null), (notice.InstanceId, notice.TaskId));
         // Someone cleared for the item still reads its title.
         var chiefs = await check.Set<NotificationRecord>().Where(n => n.UserId == FinChief && n.InstanceId == instance).ToListAsync();
         Assert.Contains(chiefs, n => n.Body == Title);
+    }
+
+    [DatabaseTheory]
+    [InlineData("transfer")]
+    [InlineData("delegate")]
+    [InlineData("copies")]
+    public async Task HandingAnUnclassifiedTaskToSomeoneWhoIsNoUser_IsNotFoundNamingThem_AndChangesNothing(string operation)
+    {
+        var (instance, task) = await world.StartAsync(FinChief);
+        var chief = await world.SessionAsync(FinChief);
+
+        using var refused = await chief.PostAsJsonAsync($"/api/v1/tasks/{task}/{operation}", Body(operation, "no.such.person"));
+
+        Assert.Contains("no.such.person", (await refused.IsProblemAsync(HttpStatusCode.NotFound, "not-found")).GetProperty("detail").GetString()!,
+            StringComparison.Ordinal);
+        await using var db = world.Database.CreateContext();
+        var row = await db.Set<TaskRecord>().SingleAsync(t => t.Id == task);
+        Assert.Equal((FinChief, (string?)null), (row.Assignee, row.Owner));
+        Assert.Equal(["instance.started"], await db.Set<InstanceEventRecord>().Where(a => a.InstanceId == instance).AuditTrail().Select(a => a.Kind).ToListAsync());
     }
 
     private static object Body(string operation, string user) => operation switch

@@ -64,6 +64,41 @@ public abstract class StartOnBehalfTests<TDatabase>(SecurityWorld<TDatabase> wor
         await seen.IsAsync(HttpStatusCode.OK);
     }
 
+    [DatabaseFact]
+    public async Task AMessageNamesAnInitiator_OnlyFromASystemTokenAllowedToStartOnBehalf()
+    {
+        var message = $"m{Guid.NewGuid():N}";
+        using var archive = TokenClient(ArchiveToken);
+        using (var content = new StringContent($"""
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:g2g="urn:g2g:bpmn:1.0" id="d" targetNamespace="t">
+              <bpmn:message id="msg" name="{message}" />
+              <bpmn:process id="p{message}" isExecutable="true">
+                <bpmn:startEvent id="s"><bpmn:messageEventDefinition messageRef="msg" /></bpmn:startEvent>
+                <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="handle" />
+                <bpmn:userTask id="handle" name="办理" g2g:assignee="initiator()" />
+                <bpmn:sequenceFlow id="f2" sourceRef="handle" targetRef="e" /><bpmn:endEvent id="e" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """, System.Text.Encoding.UTF8, "application/xml"))
+        using (var deployed = await archive.PostAsync(new Uri("/api/v1/definitions", UriKind.Relative), content))
+            await deployed.IsAsync(HttpStatusCode.OK);
+        var body = new { name = message, variables = new { initiator = FinClerk } };
+        var before = await InstancesAsync();
+        var admin = await world.SessionAsync(Admin);
+        using var crm = TokenClient(CrmToken);
+
+        using var byAdministrator = await admin.PostAsJsonAsync("/api/v1/messages", body);
+        using var byOtherSystem = await crm.PostAsJsonAsync("/api/v1/messages", body);
+
+        await byAdministrator.IsProblemAsync(HttpStatusCode.Forbidden, "not-allowed");
+        await byOtherSystem.IsProblemAsync(HttpStatusCode.Forbidden, "not-allowed");
+        Assert.Equal(before, await InstancesAsync());
+        using var byArchive = await archive.PostAsJsonAsync("/api/v1/messages", body);
+        Assert.Equal(1, (await byArchive.IsAsync(HttpStatusCode.OK)).GetProperty("count").GetInt32());
+        await using var db = world.Database.CreateContext();
+        Assert.Equal(FinClerk, await db.Set<ProcessInstanceRecord>().Where(i => i.ProcessKey == $"p{message}").Select(i => i.Initiator).SingleAsync());
+    }
+
     private HttpClient TokenClient(string token)
     {
         var client = world.Factory.CreateClient();
