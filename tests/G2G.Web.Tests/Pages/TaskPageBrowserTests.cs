@@ -41,11 +41,11 @@ public abstract class TaskPageBrowserTests<TDatabase>(BrowserWorld<TDatabase> wo
     }
 
     /// <summary>Starts 请假 from the catalog and waits for its first form, the clerk's own application.</summary>
-    protected async Task StartLeaveAsync(IPage page)
+    protected async Task StartLeaveAsync(IPage page, string search = "请假")
     {
         await World.OpenAsync(page, "/start");
         await BrowserPages.ShotAsync(page, "start");
-        await page.FillAsync("#procedure-search", "请假");
+        await page.FillAsync("#procedure-search", search);
         await page.Locator("[data-start=purchase]").WaitForAsync(new() { State = WaitForSelectorState.Detached }); // the search has filtered
         await page.Locator("[data-start=leave]").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/tasks/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
@@ -165,5 +165,18 @@ public sealed class SqliteTaskPageBrowserTests(BrowserWorld<SqliteTestDatabase> 
         await BrowserPages.ShotAsync(clerk, "task-refused");
         Assert.Equal("出国旅行", await clerk.Locator("#field-reason").InputValueAsync());
         Assert.Equal(0, await clerk.Locator("[data-done=true]").CountAsync());
+    }
+
+    [BrowserFact]
+    public async Task AnEnglishBrowser_GetsTheCatalogAndTheFormInEnglish()
+    {
+        var clerk = await World.SignedInAsync("ma.lin", "en-US");
+        await StartLeaveAsync(clerk, "Leave");
+
+        Assert.Equal("Leave type", (await clerk.Locator("label[for=field-leaveType]").InnerTextAsync()).Trim());
+        Assert.Equal("Submit", (await clerk.Locator("[data-operation=submit]").TextContentAsync())?.Trim());
+        await clerk.Locator("[data-operation=submit]").ClickAsync();
+        await clerk.GetByText("Leave type is required.").WaitForAsync();
+        await BrowserPages.ShotAsync(clerk, "task-apply-en");
     }
 }
