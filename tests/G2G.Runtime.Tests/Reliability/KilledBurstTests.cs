@@ -203,7 +203,7 @@ public sealed class PostgresKilledBurstTests(PostgresTestDatabase database, ITes
             problems.Add($"{instances.Count} instances instead of {Instances}");
 
         return new Inspection(problems, instances.Count, instances.Count(i => i.Status == InstanceStatus.Completed),
-            instances.Sum(i => i.EventSeq), tasks.SelectMany(g => g).Count(t => t.State == TaskStates.Open), jobs.SelectMany(g => g).Count());
+            instances.Sum(i => (long)i.Version), tasks.SelectMany(g => g).Count(t => t.State == TaskStates.Open), jobs.SelectMany(g => g).Count());
     }
 
     private sealed record Inspection(List<string> Problems, int Instances, int Finished, long Commands, int OpenTasks, int Jobs)
