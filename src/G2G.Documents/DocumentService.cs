@@ -1,3 +1,4 @@
+using G2G.Documents.Archive;
 using G2G.Documents.Persistence;
 using G2G.Documents.Records;
 using G2G.Documents.Seals;
@@ -31,6 +32,11 @@ public sealed record AttachmentView(int Position, string Name, string ContentTyp
 
 /// <summary>The seal: whether the document carries one and whether it holds for the document as it is now.</summary>
 public sealed record SealView(bool Sealed, bool Valid, string? Problem, DateTimeOffset? SealedAt);
+
+/// <summary>An archive item (件) and, once destroyed, its destruction record.</summary>
+public sealed record ArchiveItemView(long Id, long DocumentId, string AgencyId, string ArchiveCode, int Year, string Retention, int ItemNumber,
+    string? DocumentNumber, string Title, DateOnly FiledOn, DateOnly? KeepUntil, string State, long? DestructionInstanceId,
+    string? DestructionApprovedBy, DateTimeOffset? DestroyedAt);
 
 /// <summary>A file served from the store after its hash was checked.</summary>
 public sealed record StoredFile(byte[] Content, string ContentType, string FileName);
@@ -118,6 +124,40 @@ public sealed class DocumentService(DocumentsDbContext documents, G2GDbContext d
         return Attachment(attachment);
     }
 
+    /// <summary>
+    /// The archive of the caller's agencies (items of documents within their clearance), newest first; <paramref name="expired"/>:
+    /// only filed items past their retention, which 档案销毁审批 may propose.
+    /// </summary>
+    public async Task<IReadOnlyList<ArchiveItemView>> ArchiveAsync(bool expired, string? state, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var items = VisibleItems();
+        if (expired)
+            items = items.Where(a => a.State == ArchiveStates.Filed && a.KeepUntil != null && a.KeepUntil < today);
+        if (state is not null)
+            items = items.Where(a => a.State == state);
+        var rows = await items.OrderByDescending(a => a.Id).Take(500).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(ItemView)];
+    }
+
+    public async Task<ArchiveItemView> ArchiveItemAsync(long id, CancellationToken cancellationToken) =>
+        ItemView(await VisibleItems().FirstOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false)
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, DocumentsMessages.ArchiveItemNotFound(id)));
+
+    private IQueryable<ArchiveItemRecord> VisibleItems()
+    {
+        var items = documents.ArchiveItems.AsNoTracking();
+        if (callers.Current is not { } caller)
+            return items;
+        var clearance = caller.Clearance;
+        var agencies = caller.Agencies?.ToList();
+        return items.Where(a => (agencies == null || agencies.Contains(a.AgencyId))
+            && documents.Documents.Any(d => d.Id == a.DocumentId && d.Classification <= clearance));
+    }
+
+    private static ArchiveItemView ItemView(ArchiveItemRecord a) => new(a.Id, a.DocumentId, a.AgencyId, a.ArchiveCode, a.Year, a.Retention,
+        a.ItemNumber, a.DocumentNumber, a.Title, a.FiledOn, a.KeepUntil, a.State, a.DestructionInstanceId, a.DestructionApprovedBy, a.DestroyedAt);
+
     /// <summary>Documents the caller may see: their agency issued it, or received it; up to their clearance.</summary>
     internal IQueryable<DocumentRecord> Visible()
     {
@@ -141,6 +181,8 @@ public sealed class DocumentService(DocumentsDbContext documents, G2GDbContext d
     /// <summary>A file of the document, its hash checked; a failed check is audited and refused.</summary>
     internal async Task<byte[]> ReadAsync(DocumentRecord document, string sha256, string actor, CancellationToken cancellationToken)
     {
+        if (document.State == DocumentStates.Destroyed)
+            throw new RuntimeException(RuntimeErrorCode.NotFound, DocumentsMessages.DocumentDestroyed(document.DocumentNumber ?? document.Title));
         try
         {
             return files.Read(sha256);

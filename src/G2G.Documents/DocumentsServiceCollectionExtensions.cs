@@ -32,7 +32,10 @@ public static class DocumentsServiceCollectionExtensions
         services.AddServiceTaskHandler<DispatchDocument>("documents.dispatch");
         services.AddServiceTaskHandler<ReceiveDocument>("documents.receive");
         services.AddServiceTaskHandler<PlanHandling>("documents.plan");
-        services.AddServiceTaskHandler<CloseReceipt>("documents.close");
+        services.AddServiceTaskHandler<FileDocument>("documents.file");
+        services.AddServiceTaskHandler<HoldForDestruction>("archive.hold");
+        services.AddServiceTaskHandler<DestroyArchive>("archive.destroy");
+        services.AddServiceTaskHandler<ReleaseArchive>("archive.release");
         return services;
     }
 

@@ -58,6 +58,7 @@ public sealed class DocumentWorld(TestDatabase database) : IAsyncDisposable
             await documents.Documents.ExecuteDeleteAsync();
             await documents.NumberCounters.ExecuteDeleteAsync();
             await documents.Seals.ExecuteDeleteAsync(); // each world has its own key ring
+            await documents.ArchiveItems.ExecuteDeleteAsync();
             var deployed = await s.GetRequiredService<WorkflowDirectoryDeployer>().DeployAsync(Path.Combine(AppContext.BaseDirectory, "workflows"));
             Assert.Equal(0, deployed.Refused);
         });

@@ -1,3 +1,4 @@
+using G2G.Documents.Archive;
 using G2G.Documents.Persistence;
 using G2G.Documents.Records;
 using G2G.Documents.Seals;
@@ -94,16 +95,34 @@ public sealed class PlanHandling : IServiceTaskHandler
     }
 }
 
-/// <summary><c>documents.close</c> (办结): the agency's copy is handled.</summary>
-public sealed class CloseReceipt : IServiceTaskHandler
+/// <summary>
+/// <c>documents.file</c> (归档): the issuing agency files its document when 分发 is done; a receiving agency files its copy
+/// at 办结 (the copy is then handled). The filing department is the drafter's, or the department of whoever closed the
+/// receipt. Sets <c>archiveCode</c>.
+/// </summary>
+public sealed class FileDocument : IServiceTaskHandler
 {
     public IReadOnlyDictionary<string, Value> Invoke(ServiceTaskContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         using var documents = DocumentsDbContext.Joining(context.Db);
-        var recipient = documents.Recipients.First(r => r.ReceiptInstanceId == context.Instance.Id);
-        recipient.State = ReceiptStates.Handled;
+        var today = Today(context.Now);
+        var issued = documents.Documents.Include(d => d.Recipients).FirstOrDefault(d => d.InstanceId == context.Instance.Id);
+        ArchiveItemRecord item;
+        if (issued is not null)
+        {
+            item = Archiving.File(documents, issued, issued.IssuingAgencyId, issued.DepartmentId, issuedOrMainRecipient: true, today);
+        }
+        else
+        {
+            var recipient = documents.Recipients.First(r => r.ReceiptInstanceId == context.Instance.Id);
+            recipient.State = ReceiptStates.Handled;
+            var document = documents.Documents.Single(d => d.Id == recipient.DocumentId);
+            var closer = ActorOf(context, "close");
+            var department = context.Db.Users.AsNoTracking().Where(u => u.Id == closer).Select(u => u.DepartmentId).FirstOrDefault();
+            item = Archiving.File(documents, document, recipient.AgencyId, department, recipient.Kind == RecipientKinds.Main, today);
+        }
         documents.SaveChanges();
-        return new Dictionary<string, Value>(StringComparer.Ordinal);
+        return new Dictionary<string, Value>(StringComparer.Ordinal) { ["archiveCode"] = Value.From(item.ArchiveCode) };
     }
 }

@@ -1,3 +1,4 @@
+using G2G.Documents.Archive;
 using G2G.Documents.Records;
 using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -35,4 +36,6 @@ public sealed class DocumentsDbContext(DbContextOptions<DocumentsDbContext> opti
     public DbSet<NumberCounterRecord> NumberCounters => Set<NumberCounterRecord>();
 
     public DbSet<AgencySealRecord> Seals => Set<AgencySealRecord>();
+
+    public DbSet<ArchiveItemRecord> ArchiveItems => Set<ArchiveItemRecord>();
 }

@@ -61,8 +61,7 @@ public static class Urgencies
 /// <summary>Where a document stands in its agency.</summary>
 public static class DocumentStates
 {
-    public const string Draft = "draft", Numbered = "numbered", Sealed = "sealed", Dispatched = "dispatched", Archived = "archived",
-        Discarded = "discarded";
+    public const string Draft = "draft", Numbered = "numbered", Sealed = "sealed", Dispatched = "dispatched", Destroyed = "destroyed";
 }
 
 /// <summary>How a recipient agency is named on a document.</summary>

@@ -52,4 +52,11 @@ public static class DocumentsMessages
     public static RuntimeText AttachmentEmpty() => Catalog.Text(nameof(AttachmentEmpty));
     public static RuntimeText AttachmentOnlyWhileDraft(string number) => Catalog.Text(nameof(AttachmentOnlyWhileDraft), number);
     public static RuntimeText AttachmentOnlyDrafter(string drafter) => Catalog.Text(nameof(AttachmentOnlyDrafter), drafter);
+    public static RuntimeText ArchiveItemUnknown(string code) => Catalog.Text(nameof(ArchiveItemUnknown), code);
+    public static RuntimeText ArchiveItemNotExpired(string code, DateOnly keepUntil) => Catalog.Text(nameof(ArchiveItemNotExpired), code, keepUntil);
+    public static RuntimeText ArchiveItemPermanent(string code) => Catalog.Text(nameof(ArchiveItemPermanent), code);
+    public static RuntimeText ArchiveItemNotFiled(string code) => Catalog.Text(nameof(ArchiveItemNotFiled), code);
+    public static RuntimeText NoArchiveItems() => Catalog.Text(nameof(NoArchiveItems));
+    public static RuntimeText DocumentDestroyed(string number) => Catalog.Text(nameof(DocumentDestroyed), number);
+    public static RuntimeText ArchiveItemNotFound(long id) => Catalog.Text(nameof(ArchiveItemNotFound), id);
 }

@@ -23,6 +23,9 @@ internal static class DocumentsApi
         documents.MapPost("/{id:long}/attachments", AddAttachmentAsync).Accepts<byte[]>("*/*")
             .WithMetadata(new FileBodyMetadata()).Refuses(Status403Forbidden, Status409Conflict)
             .WithSummary("Adds an attachment (the request body, its media type as Content-Type, ?name=): the drafter, before numbering.");
+        documents.MapGet("/archive", ArchiveAsync)
+            .WithSummary("The archive (归档) of the caller's agencies; expired=true: filed items past their retention, for 档案销毁审批.");
+        documents.MapGet("/archive/{id:long}", ArchiveItemAsync).WithSummary("One archive item, with its destruction record once destroyed.");
         documents.MapGet("/{id:long}/attachments/{position:int}", AttachmentAsync).Produces<byte[]>(Status200OK, "application/octet-stream")
             .Refuses(Status409Conflict).WithSummary("An attachment's file, its hash checked.");
     }
@@ -49,6 +52,13 @@ internal static class DocumentsApi
         var attachment = await documents.AddAttachmentAsync(id, name, request.ContentType, buffer.ToArray(), request.HttpContext.User.Actor(), ct);
         return TypedResults.Created($"{ApiExtensions.Prefix}/documents/{id}/attachments/{attachment.Position}", attachment);
     }
+
+    private static async Task<Ok<IReadOnlyList<ArchiveItemView>>> ArchiveAsync(bool? expired, string? state, DocumentService documents,
+        CancellationToken ct) =>
+        TypedResults.Ok(await documents.ArchiveAsync(expired ?? false, state, ct));
+
+    private static async Task<Ok<ArchiveItemView>> ArchiveItemAsync(long id, DocumentService documents, CancellationToken ct) =>
+        TypedResults.Ok(await documents.ArchiveItemAsync(id, ct));
 
     private static FileContentHttpResult File(StoredFile file) => TypedResults.File(file.Content, file.ContentType, file.FileName);
 }

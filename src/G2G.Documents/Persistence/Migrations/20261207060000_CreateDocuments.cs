@@ -110,7 +110,7 @@ public sealed class CreateDocuments : Migration
             migrationBuilder.DropTable(table);
     }
 
-    private static OperationBuilder<AddColumnOperation> Identity(ColumnsBuilder table) =>
+    internal static OperationBuilder<AddColumnOperation> Identity(ColumnsBuilder table) =>
         table.Column<long>(nullable: false)
             .Annotation("Sqlite:Autoincrement", true)
             .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
