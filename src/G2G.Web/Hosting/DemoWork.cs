@@ -8,7 +8,8 @@ namespace G2G.Web.Hosting;
 /// <summary>
 /// Work in every state for the demo province, so every inbox, dashboard and report shows something on the first
 /// start: 请假 requests waiting at each approval step, overdue ones (started days ago, their reminders due), sent back
-/// for correction, rejected and completed; 出差申请 and 差旅报销 (DemoWork.Travel.cs) and 会议申请 (DemoWork.Meetings.cs) in their states likewise. Each is
+/// for correction, rejected and completed; 出差申请 and 差旅报销 (DemoWork.Travel.cs), 会议申请 (DemoWork.Meetings.cs) and 公文
+/// (DemoWork.Documents.cs: dispatched, awaiting signature, in review) in their states likewise. Each is
 /// driven through the runtime as people would, at an earlier time (<see cref="ShiftedClock"/>), so deadlines, jobs,
 /// history and audit are what they would be.
 /// </summary>
@@ -45,7 +46,8 @@ internal static partial class DemoWork
             started++;
         }
         return started + await SeedTravelAsync(services, db, now, cancellationToken)
-            + await SeedMeetingsAsync(services, db, now, cancellationToken);
+            + await SeedMeetingsAsync(services, db, now, cancellationToken)
+            + await SeedDocumentsAsync(services, db, now, cancellationToken);
     }
 
     private static async Task AdvanceAsync(InstanceService instances, G2GDbContext db, ShiftedClock clock, long id, string user,

@@ -49,7 +49,8 @@ public sealed partial class SignInPageTests : IAsyncLifetime
         var before = await WorkAsync();
         Assert.Equal(10, before.Instances);
         Assert.Equal((6, 2), (before.Trips, before.Claims));
-        Assert.Equal(6, before.Completed); // 请假: one rejected, two reported back; 出差: two approved, one claim paid
+        Assert.Equal(7, before.Completed); // 请假: one rejected, two reported back; 出差: two approved, one claim paid; 公文: one dispatched
+        Assert.Equal(3, before.Documents); // dispatched, awaiting signature, in 核稿
         Assert.True(before.Overdue >= 3, $"{before.Overdue} overdue open tasks");
         Assert.Equal(2, before.WaitingAfterSendBack); // a leave and a trip
         Assert.Equal(116, before.Balances); // 29 users × (年休假, 事假) × (this year, next)
@@ -63,7 +64,7 @@ public sealed partial class SignInPageTests : IAsyncLifetime
         Assert.Equal(before, await WorkAsync());
     }
 
-    private async Task<(int Instances, int Trips, int Claims, int Completed, int Overdue, int WaitingAfterSendBack, int Balances)> WorkAsync()
+    private async Task<(int Instances, int Trips, int Claims, int Completed, int Overdue, int WaitingAfterSendBack, int Balances, int Documents)> WorkAsync()
     {
         await using var db = _database.CreateContext();
         var now = DateTimeOffset.UtcNow;
@@ -75,7 +76,8 @@ public sealed partial class SignInPageTests : IAsyncLifetime
         var sentBack = open.Count(t => t.ElementId == "apply"); // only a request sent back waits at its first step
         await using var office = new G2G.Office.Persistence.OfficeDbContext(
             new DbContextOptionsBuilder<G2G.Office.Persistence.OfficeDbContext>().UseSqlite(_database.Settings.ProviderConnectionString).Options);
-        return (instances, trips, claims, completed, open.Count(t => t.DueAt < now), sentBack, await office.LeaveBalances.CountAsync());
+        var documents = await db.Set<ProcessInstanceRecord>().CountAsync(i => i.ProcessKey == "document-issue");
+        return (instances, trips, claims, completed, open.Count(t => t.DueAt < now), sentBack, await office.LeaveBalances.CountAsync(), documents);
     }
 
     [Fact]
