@@ -49,10 +49,10 @@ public sealed partial class SignInPageTests : IAsyncLifetime
         var before = await WorkAsync();
         Assert.Equal(10, before.Instances);
         Assert.Equal((6, 2), (before.Trips, before.Claims));
-        Assert.Equal(7, before.Completed); // 请假: one rejected, two reported back; 出差: two approved, one claim paid; 公文: one dispatched
+        Assert.Equal(8, before.Completed); // 请假: one rejected, two reported back; 出差: two approved, one claim paid; 会议申请: one; 公文: one dispatched
         Assert.Equal(3, before.Documents); // dispatched, awaiting signature, in 核稿
         Assert.True(before.Overdue >= 3, $"{before.Overdue} overdue open tasks");
-        Assert.Equal(2, before.WaitingAfterSendBack); // a leave and a trip
+        Assert.Equal(3, before.WaitingAfterSendBack); // a leave, a trip and a meeting
         Assert.Equal(116, before.Balances); // 29 users × (年休假, 事假) × (this year, next)
 
         await using (var again = new G2GWebFactory(_database, new Dictionary<string, string?>
