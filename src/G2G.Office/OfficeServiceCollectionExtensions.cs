@@ -6,6 +6,7 @@ using G2G.Office.Persistence;
 using G2G.Office.Records;
 using G2G.Office.Regulations;
 using G2G.Office.Supplies;
+using G2G.Office.Training;
 using G2G.Office.Travel;
 using G2G.Office.Vehicles;
 using G2G.Runtime.Handlers;
@@ -53,6 +54,7 @@ public static class OfficeServiceCollectionExtensions
         services.AddOfficeSupplies();
         services.AddOfficeTravel(configuration);
         services.AddOfficeMeetings();
+        services.AddOfficeTraining();
         return services;
     }
 

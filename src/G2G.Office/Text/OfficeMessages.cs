@@ -197,5 +197,16 @@ public static class OfficeMessages
     public static RuntimeText RequesterCannotAccept() => Catalog.Text(nameof(RequesterCannotAccept));
     public static RuntimeText PaymentAboveContract(string contract) => Catalog.Text(nameof(PaymentAboveContract), contract);
     public static RuntimeText OdometerNotBackwards(long km) => Catalog.Text(nameof(OdometerNotBackwards), km);
+    // Training (培训报名)
+    public static RuntimeText TrainingCourseNotFound(string code) => Catalog.Text(nameof(TrainingCourseNotFound), code);
+    public static RuntimeText TrainingCourseBegun(string title, DateOnly startsOn) => Catalog.Text(nameof(TrainingCourseBegun), title, startsOn);
+    public static RuntimeText TrainingRegisteredAlready(string title, long instanceId) => Catalog.Text(nameof(TrainingRegisteredAlready), title, instanceId);
+    public static RuntimeText TrainingCourseMissing(long id) => Catalog.Text(nameof(TrainingCourseMissing), id);
+    public static RuntimeText TrainingCodeLength() => Catalog.Text(nameof(TrainingCodeLength));
+    public static RuntimeText TrainingTitleLength() => Catalog.Text(nameof(TrainingTitleLength));
+    public static RuntimeText TrainingCapacityRange(int min, int max) => Catalog.Text(nameof(TrainingCapacityRange), min, max);
+    public static RuntimeText TrainingCodeTaken(string code, string agencyId) => Catalog.Text(nameof(TrainingCodeTaken), code, agencyId);
+    public static RuntimeText TrainingRegistrationMissing(long instanceId) => Catalog.Text(nameof(TrainingRegistrationMissing), instanceId);
+    public static RuntimeText TrainingNotCancellable(long instanceId) => Catalog.Text(nameof(TrainingNotCancellable), instanceId);
     // End of messages.
 }

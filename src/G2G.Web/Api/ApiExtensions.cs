@@ -72,6 +72,7 @@ internal static class ApiExtensions
         api.MapTravelApi();
         api.MapDocumentsApi();
         api.MapMeetingApi();
+        api.MapTrainingApi();
         return app;
     }
 }

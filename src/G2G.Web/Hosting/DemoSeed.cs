@@ -43,12 +43,12 @@ internal static class DemoSeed
             await organisation.GrantRoleAsync(user, role, "demo-seed", app.Lifetime.ApplicationStopping);
         var users = await services.GetRequiredService<G2GDbContext>().Users.AsNoTracking().OrderBy(u => u.AgencyId).ThenBy(u => u.Id)
             .Select(u => new { u.Id, Line = $"{u.Id} {u.DisplayName} ({u.AgencyId}, {u.Clearance})" }).ToListAsync(app.Lifetime.ApplicationStopping);
-        var thisYear = services.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year;
-        await OfficeDemoData.SeedAsync(services.GetRequiredService<OfficeDbContext>(), users.Select(u => u.Id), thisYear, app.Lifetime.ApplicationStopping);
+        var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        await OfficeDemoData.SeedAsync(services.GetRequiredService<OfficeDbContext>(), users.Select(u => u.Id), today, app.Lifetime.ApplicationStopping);
         var departments = await services.GetRequiredService<G2GDbContext>().Set<DepartmentRecord>().AsNoTracking()
             .Select(d => new { d.Id, d.AgencyId }).ToListAsync(app.Lifetime.ApplicationStopping);
         await BudgetDemoData.SeedAsync(services.GetRequiredService<OfficeDbContext>(), departments.Select(d => (d.Id, d.AgencyId)),
-            thisYear, services.GetRequiredService<TimeProvider>().GetUtcNow(), app.Lifetime.ApplicationStopping);
+            today.Year, services.GetRequiredService<TimeProvider>().GetUtcNow(), app.Lifetime.ApplicationStopping);
         await TravelDemoData.SeedAsync(services.GetRequiredService<OfficeDbContext>(), services.GetRequiredService<TimeProvider>().GetUtcNow(),
             app.Lifetime.ApplicationStopping);
         var instances = await DemoWork.SeedAsync(services, app.Lifetime.ApplicationStopping);
