@@ -78,6 +78,24 @@ public sealed class AuditVerifier(G2GDbContext db, CallerContext callers, EventL
         return new AuditVerification(run.Chains, run.Records, [.. run.Breaks.Values.OrderBy(b => b.Kind)]);
     }
 
+    /// <summary>
+    /// Checks one instance's event log — the same checks as <see cref="VerifyAsync(AuditVerificationScope, Action{long, long}?, CancellationToken)"/>
+    /// for that instance — for anyone who may see the instance (its page shows the result); an instance the caller may not
+    /// see does not exist for them (NotFound, with the refusal to record).
+    /// </summary>
+    public async Task<AuditVerification> VerifyInstanceAsync(long instanceId, CancellationToken cancellationToken = default)
+    {
+        if (!await db.Set<ProcessInstanceRecord>().AsNoTracking().VisibleTo(db, callers.Current).AnyAsync(i => i.Id == instanceId, cancellationToken).ConfigureAwait(false))
+        {
+            throw callers.Current is { } caller
+                ? AccessRefusals.Hidden(caller, $"Process instance {instanceId} does not exist.", $"instance {instanceId}", "verify")
+                : new RuntimeException(RuntimeErrorCode.NotFound, $"Process instance {instanceId} does not exist.");
+        }
+        var run = new Run(null);
+        await VerifyInstancesAsync(new AuditVerificationScope(instanceId), run, cancellationToken).ConfigureAwait(false);
+        return new AuditVerification(run.Chains, run.Records, [.. run.Breaks.Values.OrderBy(b => b.Kind)]);
+    }
+
     /// <summary>Counts, the first break of each kind, and the progress report.</summary>
     private sealed class Run(Action<long, long>? progress)
     {

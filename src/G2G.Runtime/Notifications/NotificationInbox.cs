@@ -25,6 +25,10 @@ public sealed class NotificationInbox(G2GDbContext db, TimeProvider clock)
             .ToListAsync(cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>How many of the user's notifications are unread (the badge count).</summary>
+    public Task<int> UnreadCountAsync(string userId, CancellationToken cancellationToken = default) =>
+        db.Set<NotificationRecord>().AsNoTracking().CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);
+
     /// <summary>Marks the user's notification read (again is a no-op that keeps the first time); NotFound for anyone else's.</summary>
     public async Task MarkReadAsync(string userId, string notificationId, CancellationToken cancellationToken = default)
     {

@@ -73,6 +73,24 @@ public sealed class OrganisationQueries(G2GDbContext db, CallerContext callers, 
         return slice.With(await Summaries(slice.Rows).ToListAsync(cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>
+    /// What people call these users, agencies and departments, for labels in lists (directory data anyone signed in
+    /// may read); ids that do not exist are left out. Three queries at most, whatever the number of ids.
+    /// </summary>
+    public async Task<DirectoryNames> NamesAsync(IEnumerable<string?> users, IEnumerable<string?> agencies, IEnumerable<string?> departments,
+        CancellationToken cancellationToken = default)
+    {
+        List<string> Ids(IEnumerable<string?> ids) => [.. ids.OfType<string>().Distinct(StringComparer.Ordinal)];
+        var (userIds, agencyIds, departmentIds) = (Ids(users), Ids(agencies), Ids(departments));
+        return new DirectoryNames(
+            userIds.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+                .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken).ConfigureAwait(false),
+            agencyIds.Count == 0 ? [] : await db.Set<AgencyRecord>().AsNoTracking().Where(a => agencyIds.Contains(a.Id))
+                .ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken).ConfigureAwait(false),
+            departmentIds.Count == 0 ? [] : await db.Set<DepartmentRecord>().AsNoTracking().Where(d => departmentIds.Contains(d.Id))
+                .ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken).ConfigureAwait(false));
+    }
+
     /// <summary>One person with positions and groups; clearance, roles and delegations only for administrators and the person themself.</summary>
     public async Task<UserDetail> GetUserAsync(string id, CancellationToken cancellationToken = default)
     {

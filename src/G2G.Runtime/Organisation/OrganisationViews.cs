@@ -33,3 +33,21 @@ public sealed record GroupView(string Id, string Name, string? AgencyId, IReadOn
 
 /// <summary>Filters of the user directory; null means "any". <see cref="Text"/> matches the id, name or e-mail address.</summary>
 public sealed record UserFilter(string? AgencyId = null, string? DepartmentId = null, string? Text = null, bool? Active = null);
+
+/// <summary>
+/// Display names by id (<see cref="OrganisationQueries.NamesAsync"/>); <see cref="User"/>, <see cref="Agency"/> and
+/// <see cref="Department"/> fall back to the id itself for one that is unknown, and give null for null.
+/// </summary>
+public sealed record DirectoryNames(IReadOnlyDictionary<string, string> Users, IReadOnlyDictionary<string, string> Agencies,
+    IReadOnlyDictionary<string, string> Departments)
+{
+    public static DirectoryNames None { get; } = new(new Dictionary<string, string>(), new Dictionary<string, string>(), new Dictionary<string, string>());
+
+    public string? User(string? id) => Name(Users, id);
+
+    public string? Agency(string? id) => Name(Agencies, id);
+
+    public string? Department(string? id) => Name(Departments, id);
+
+    private static string? Name(IReadOnlyDictionary<string, string> names, string? id) => id is null ? null : names.GetValueOrDefault(id, id);
+}

@@ -1,0 +1,93 @@
+using G2G.Runtime.Tests.Infrastructure;
+using G2G.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace G2G.Web.Tests.Pages;
+
+/// <summary>
+/// The host on a real Kestrel port with the demo province seeded (on SQLite unless a database is given), and Debian's
+/// Chromium driven by Playwright, for browser tests of the pages: sign a demo user in, wait for a page's circuit.
+/// <paramref name="clock"/>, when given, is the host's clock (the demo work is seeded relative to it).
+/// </summary>
+public sealed class DemoBrowser(TimeProvider? clock = null, TestDatabase? database = null) : IAsyncDisposable
+{
+    public const string Password = "Demo-Password-2026";
+    private readonly TestDatabase _database = database ?? new SqliteTestDatabase();
+    private G2GWebFactory? _factory;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    /// <summary>The host's address, e.g. http://127.0.0.1:41234.</summary>
+    public string Address { get; private set; } = "";
+
+    /// <summary>The host's services (runtime services run as trusted code outside a request).</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("Start the host first.");
+
+    public async Task StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        await _database.InitializeAsync();
+        var configuration = new Dictionary<string, string?> { ["Demo:Seed"] = "true", ["Demo:Password"] = Password, ["Runtime:Jobs:Enabled"] = "false" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            configuration[key] = value;
+        _factory = new G2GWebFactory(_database, configuration, clock);
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        Address = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumFactAttribute.ChromiumPath, Headless = true, Args = ChromiumFactAttribute.Flags,
+        });
+    }
+
+    /// <summary>A new browser context (its own cookies) at 1366×768 in <paramref name="language"/>, nobody signed in.</summary>
+    public async Task<IPage> AnonymousAsync(string language = "zh-CN")
+    {
+        var context = await _browser!.NewContextAsync(new()
+        {
+            Locale = language, ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = language },
+            ViewportSize = new() { Width = 1366, Height = 768 }, AcceptDownloads = true,
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A new browser context (its own cookies) at 1366×768 in <paramref name="language"/>, signed in as <paramref name="user"/>.</summary>
+    public async Task<IPage> SignInAsync(string user, string language = "zh-CN")
+    {
+        var page = await AnonymousAsync(language);
+        await page.GotoAsync($"{Address}/signin");
+        await page.FillAsync("#userName", user);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        return page;
+    }
+
+    /// <summary>Opens a page of the host and waits until its circuit is connected, so that clicks reach the server.</summary>
+    public async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(Address + path);
+        await InteractiveAsync(page);
+    }
+
+    public static Task InteractiveAsync(IPage page) =>
+        page.Locator("[data-interactive=true]").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    /// <summary>Writes a screenshot to the temp folder (g2g-NAME.png) for a person to look at; the tests assert, not the picture.</summary>
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"g2g-{name}.png"), FullPage = true });
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+            await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_factory is not null)
+            await _factory.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
