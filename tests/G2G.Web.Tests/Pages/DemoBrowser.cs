@@ -15,6 +15,12 @@ namespace G2G.Web.Tests.Pages;
 /// </summary>
 public sealed class DemoBrowser(TimeProvider? clock = null, TestDatabase? database = null) : IAsyncDisposable
 {
+    /// <summary>
+    /// The xunit collection of the classes that use it: one host and one Chromium at a time, so that a loaded machine
+    /// does not push a sign-in or a circuit past Playwright's timeouts.
+    /// </summary>
+    public const string Collection = "Demo browser";
+
     public const string Password = "Demo-Password-2026";
     private readonly TestDatabase _database = database ?? new SqliteTestDatabase();
     private G2GWebFactory? _factory;

@@ -9,6 +9,7 @@ namespace G2G.Web.Tests.Pages;
 /// timeline with actors and opinions, and the audit chain verified; the same page in English; a stranger to the
 /// request gets the not-found page, as the API answers 404.
 /// </summary>
+[Collection(DemoBrowser.Collection)]
 public sealed class InstanceBrowserTests : IAsyncLifetime
 {
     private readonly DemoBrowser _browser = new();

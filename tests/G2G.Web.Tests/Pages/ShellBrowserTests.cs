@@ -10,6 +10,7 @@ namespace G2G.Web.Tests.Pages;
 /// The page header in a real browser: the signed-in person's name, department and agency, and badge counts that
 /// follow what other people do without a reload (the header asks every Ui:BadgeRefreshSeconds, one second here).
 /// </summary>
+[Collection(DemoBrowser.Collection)]
 public sealed class ShellBrowserTests : IAsyncLifetime
 {
     private readonly DemoBrowser _browser = new();
@@ -34,7 +35,7 @@ public sealed class ShellBrowserTests : IAsyncLifetime
         using (var scope = _browser.Services.CreateScope())
         {
             var waiting = await scope.ServiceProvider.GetRequiredService<RuntimeQueries>()
-                .ListTasksAsync(new TaskFilter(Assignee: "wu.fang", State: TaskStates.Open), 1, 10);
+                .ListTasksAsync(new TaskFilter(Assignee: "wu.fang", State: TaskStates.Open, ProcessKey: "leave"), 1, 10);
             await scope.ServiceProvider.GetRequiredService<InstanceService>().CopyAsync(waiting.Items[0].Id, "wu.fang", ["zheng.kai"], "请知悉。");
         }
 

@@ -10,6 +10,7 @@ namespace G2G.Web.Tests.Pages;
 /// exports what is shown as CSV and .xlsx, and urges from the list; a clerk without the role gets the not-found page
 /// and no link to it; the page speaks English to an English browser.
 /// </summary>
+[Collection(DemoBrowser.Collection)]
 public sealed class SupervisionBrowserTests : IAsyncLifetime
 {
     private readonly ManualClock _clock = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
