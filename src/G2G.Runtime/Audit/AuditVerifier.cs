@@ -88,8 +88,8 @@ public sealed class AuditVerifier(G2GDbContext db, CallerContext callers, EventL
         if (!await db.Set<ProcessInstanceRecord>().AsNoTracking().VisibleTo(db, callers.Current).AnyAsync(i => i.Id == instanceId, cancellationToken).ConfigureAwait(false))
         {
             throw callers.Current is { } caller
-                ? AccessRefusals.Hidden(caller, $"Process instance {instanceId} does not exist.", $"instance {instanceId}", "verify")
-                : new RuntimeException(RuntimeErrorCode.NotFound, $"Process instance {instanceId} does not exist.");
+                ? AccessRefusals.Hidden(caller, RuntimeMessages.InstanceNotFound(instanceId), $"instance {instanceId}", "verify")
+                : new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.InstanceNotFound(instanceId));
         }
         var run = new Run(null);
         await VerifyInstancesAsync(new AuditVerificationScope(instanceId), run, cancellationToken).ConfigureAwait(false);
