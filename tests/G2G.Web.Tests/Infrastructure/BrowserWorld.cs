@@ -63,11 +63,7 @@ public sealed class BrowserWorld<TDatabase> : IAsyncLifetime where TDatabase : T
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(45_000); // generous: the machine running the tests may be busy
-        await page.GotoAsync($"{Address}/signin");
-        await page.FillAsync("#userName", user);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        await BrowserPages.SignInAsync(page, Address, user, Password);
         return page;
     }
 
@@ -82,6 +78,21 @@ public sealed class BrowserWorld<TDatabase> : IAsyncLifetime where TDatabase : T
 /// <summary>What browser tests do with any page.</summary>
 public static class BrowserPages
 {
+    /// <summary>
+    /// Signs <paramref name="page"/> in through the sign-in form and waits for the signed-in shell itself, not the document's
+    /// load event: on a busy machine Chromium once reported the network idle but never the load of the page it landed on,
+    /// and a wait for "load" ran out (a flaky sign-in).
+    /// </summary>
+    public static async Task SignInAsync(IPage page, string address, string user, string password)
+    {
+        await page.GotoAsync($"{address}/signin");
+        await page.FillAsync("#userName", user);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("form[action='account/signout']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    }
+
     /// <summary>Waits for the page's <c>data-interactive</c> marker (docs/architecture.md, "UI rendering").</summary>
     public static Task Interactive(IPage page) =>
         page.Locator("[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });

@@ -65,11 +65,7 @@ public sealed class DemoBrowser(TimeProvider? clock = null, TestDatabase? databa
     public async Task<IPage> SignInAsync(string user, string language = "zh-CN")
     {
         var page = await AnonymousAsync(language);
-        await page.GotoAsync($"{Address}/signin");
-        await page.FillAsync("#userName", user);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        await BrowserPages.SignInAsync(page, Address, user, Password);
         return page;
     }
 

@@ -101,11 +101,7 @@ public sealed class InboxBrowserTests : IAsyncLifetime
             Locale = language, ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = language },
         });
         var page = await context.NewPageAsync();
-        await page.GotoAsync($"{_address}/signin");
-        await page.FillAsync("#userName", user);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        await BrowserPages.SignInAsync(page, _address, user, Password);
         return page;
     }
 }
