@@ -1,3 +1,4 @@
+using G2G.Office.Appraisal;
 using G2G.Office.Budget;
 using G2G.Office.Leave;
 using G2G.Office.Meetings;
@@ -55,6 +56,7 @@ public static class OfficeServiceCollectionExtensions
         services.AddOfficeTravel(configuration);
         services.AddOfficeMeetings();
         services.AddOfficeTraining();
+        services.AddOfficeAppraisal();
         return services;
     }
 

@@ -87,6 +87,16 @@ public sealed class BureauWorld(TestDatabase database, string prefix, string nam
     public async Task<IReadOnlyList<string>> OpenStepsAsync(long instance) =>
         [.. (await Runtime.OpenTasksAsync(instance)).Select(t => t.ElementId)];
 
+    /// <summary>An instance variable as the engine keeps it.</summary>
+    public Task<G2G.Engine.Expressions.Value> VariableAsync(long instance, string name) =>
+        Runtime.Query(async db => G2G.Engine.Execution.ProcessStateJson.Deserialize(
+            (await db.Set<ProcessInstanceRecord>().SingleAsync(i => i.Id == instance)).State).Variables[name]);
+
+    /// <summary>The notices of a kind (task.reminder, task.escalated …) queued for an instance, by recipient.</summary>
+    public Task<List<OutboxRecord>> NoticesAsync(long instance, string kind) => Runtime.Query(db =>
+        db.Set<OutboxRecord>().Where(o => o.InstanceId == instance && o.Kind == kind).OrderBy(o => o.Recipient).ThenBy(o => o.Id)
+            .ToListAsync());
+
     public async Task<string> InstanceStatusAsync(long instance) => (await Runtime.InstanceAsync(instance)).Status;
 
     /// <summary>What <paramref name="work"/> ended with: null, or the runtime's refusal.</summary>

@@ -208,5 +208,10 @@ public static class OfficeMessages
     public static RuntimeText TrainingCodeTaken(string code, string agencyId) => Catalog.Text(nameof(TrainingCodeTaken), code, agencyId);
     public static RuntimeText TrainingRegistrationMissing(long instanceId) => Catalog.Text(nameof(TrainingRegistrationMissing), instanceId);
     public static RuntimeText TrainingNotCancellable(long instanceId) => Catalog.Text(nameof(TrainingNotCancellable), instanceId);
+    // Appraisal (业绩评价)
+    public static RuntimeText AppraisalNoDepartment() => Catalog.Text(nameof(AppraisalNoDepartment));
+    public static RuntimeText AppraisalExists(int year, long instanceId) => Catalog.Text(nameof(AppraisalExists), year, instanceId);
+    public static RuntimeText AppraisalStartedAtOnce(int year) => Catalog.Text(nameof(AppraisalStartedAtOnce), year);
+    public static RuntimeText AppraisalGradeUnknown() => Catalog.Text(nameof(AppraisalGradeUnknown));
     // End of messages.
 }

@@ -21,23 +21,71 @@ public sealed partial class SupervisionQueries
         var scope = await ResolveAsync(filter, "supervision performance", cancellationToken).ConfigureAwait(false);
         RequireRange(from, to);
         var key = KeyOf(dimension);
-        var completed = await Tasks(scope, t => t.CompletedBy)
-            .Where(f => f.Task.State == TaskStates.Completed && f.Task.CompletedAt >= from && f.Task.CompletedAt < to)
-            .GroupBy(key).Select(g => new
-            {
-                g.Key,
-                Completed = g.Count(),
-                OnTime = g.Count(f => f.Task.DueAt == null || f.Task.CompletedAt <= f.Task.DueAt),
-                Seconds = g.Average(f => SqlDates.SecondsBetween(f.Task.CreatedAt, f.Task.CompletedAt!.Value)),
-            }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var completed = await CompletedTotals(Tasks(scope, t => t.CompletedBy), from, to, key).ToListAsync(cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var overdue = await OpenTasks(scope).Where(f => f.Task.DueAt != null && f.Task.DueAt < now).GroupBy(key)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key ?? NoKey, g => g.Count, cancellationToken).ConfigureAwait(false);
-        var rows = completed.Select(g => new PerformanceRow(g.Key ?? NoKey, null, g.Completed, g.OnTime,
-            Math.Round((decimal)g.OnTime / g.Completed, 4), Math.Round(g.Seconds / 3600, 2), overdue.GetValueOrDefault(g.Key ?? NoKey))).ToList();
+        var rows = completed.Select(g => Row(g, overdue.GetValueOrDefault(g.Key ?? NoKey))).ToList();
         rows.AddRange(overdue.Where(o => rows.All(r => r.Key != o.Key)).Select(o => new PerformanceRow(o.Key, null, 0, 0, 0, 0, o.Value)));
         var names = await NamesAsync(dimension, [.. rows.Select(r => r.Key)], cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(r => r with { Name = names.GetValueOrDefault(r.Key) }).OrderBy(r => r.Key, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The work one person completed in [from, to) (by who completed each task), measured as a row of
+    /// <see cref="PerformanceAsync"/>, with their open tasks overdue at <paramref name="now"/>. For trusted code inside a
+    /// command (a service task pre-filling a form, such as 业绩评价's), synchronously on the command's own context: no
+    /// caller scope, and the figures are counts, never the items. <see cref="PerformanceRow.Key"/> is the user id.
+    /// </summary>
+    public static PerformanceRow MeasurePerson(G2GDbContext db, string userId, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        RequireRange(from, to);
+        var everything = new ResolvedScope(null, null, null, null);
+        return Measure(userId,
+            CompletedTotals(Tasks(db, everything, t => t.CompletedBy).Where(f => f.Task.CompletedBy == userId), from, to, f => f.Task.CompletedBy),
+            OpenTasks(db, everything).Where(f => f.Task.Assignee == userId), now);
+    }
+
+    /// <summary>As <see cref="MeasurePerson"/>, for the work of one department's people (the department of who completed
+    /// each task, of the assignee for open ones). <see cref="PerformanceRow.Key"/> is the department id.</summary>
+    public static PerformanceRow MeasureDepartment(G2GDbContext db, string departmentId, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        RequireRange(from, to);
+        var department = new ResolvedScope(null, null, departmentId, null);
+        return Measure(departmentId, CompletedTotals(Tasks(db, department, t => t.CompletedBy), from, to, f => f.DepartmentId),
+            OpenTasks(db, department), now);
+    }
+
+    private static PerformanceRow Measure(string key, IQueryable<Totals> completed, IQueryable<TaskFact> open, DateTimeOffset now)
+    {
+        var overdue = open.Count(f => f.Task.DueAt != null && f.Task.DueAt < now);
+        return completed.ToList() is [var totals] ? Row(totals, overdue) with { Key = key } : new PerformanceRow(key, null, 0, 0, 0, 0, overdue);
+    }
+
+    /// <summary>Tasks completed in [from, to) per key: how many, how many by their due date (or without one), and the
+    /// average seconds from creation to completion, grouped in the database.</summary>
+    private static IQueryable<Totals> CompletedTotals(IQueryable<TaskFact> facts, DateTimeOffset from, DateTimeOffset to,
+        Expression<Func<TaskFact, string?>> key) =>
+        facts.Where(f => f.Task.State == TaskStates.Completed && f.Task.CompletedAt >= from && f.Task.CompletedAt < to)
+            .GroupBy(key).Select(g => new Totals
+            {
+                Key = g.Key,
+                Completed = g.Count(),
+                OnTime = g.Count(f => f.Task.DueAt == null || f.Task.CompletedAt <= f.Task.DueAt),
+                Seconds = g.Average(f => SqlDates.SecondsBetween(f.Task.CreatedAt, f.Task.CompletedAt!.Value)),
+            });
+
+    private static PerformanceRow Row(Totals totals, int openOverdue) => new(totals.Key ?? NoKey, null, totals.Completed, totals.OnTime,
+        Math.Round((decimal)totals.OnTime / totals.Completed, 4), Math.Round(totals.Seconds / 3600, 2), openOverdue);
+
+    private sealed class Totals
+    {
+        public string? Key { get; init; }
+        public int Completed { get; init; }
+        public int OnTime { get; init; }
+        public double Seconds { get; init; }
     }
 
     /// <summary>What people call each key: the department's or agency's name, the procedure's (latest version's) name.</summary>

@@ -72,7 +72,9 @@ public sealed partial class SupervisionQueries
     /// The tasks in scope, each with the home department of <paramref name="worker"/> (a left join on users), with
     /// every filter of the scope applied in the query: clearance, agencies, procedure, department.
     /// </summary>
-    private IQueryable<TaskFact> Tasks(ResolvedScope scope, Expression<Func<TaskRecord, string?>> worker)
+    private IQueryable<TaskFact> Tasks(ResolvedScope scope, Expression<Func<TaskRecord, string?>> worker) => Tasks(db, scope, worker);
+
+    private static IQueryable<TaskFact> Tasks(G2GDbContext db, ResolvedScope scope, Expression<Func<TaskRecord, string?>> worker)
     {
         var tasks = db.Set<TaskRecord>().AsNoTracking();
         if (scope.Clearance is { } clearance)
@@ -87,5 +89,8 @@ public sealed partial class SupervisionQueries
     }
 
     /// <summary>Open tasks in scope, measured against their assignee.</summary>
-    private IQueryable<TaskFact> OpenTasks(ResolvedScope scope) => Tasks(scope, t => t.Assignee).Where(f => f.Task.State == TaskStates.Open);
+    private IQueryable<TaskFact> OpenTasks(ResolvedScope scope) => OpenTasks(db, scope);
+
+    private static IQueryable<TaskFact> OpenTasks(G2GDbContext db, ResolvedScope scope) =>
+        Tasks(db, scope, t => t.Assignee).Where(f => f.Task.State == TaskStates.Open);
 }

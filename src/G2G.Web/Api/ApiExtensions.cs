@@ -73,6 +73,7 @@ internal static class ApiExtensions
         api.MapDocumentsApi();
         api.MapMeetingApi();
         api.MapTrainingApi();
+        api.MapAppraisalApi();
         return app;
     }
 }
