@@ -57,6 +57,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddScoped<WorkflowDirectoryDeployer>();
         services.AddScoped<InstanceService>();
         services.AddScoped<AuditVerifier>();
+        services.AddScoped<EventAnchors>();
         services.AddScoped<Queries.RuntimeQueries>();
         services.AddScoped<Queries.InboxQueries>();
         services.AddScoped<NotificationInbox>();

@@ -81,18 +81,26 @@ public static class AuditLog
         instance.EventHead = head;
     }
 
-    /// <summary>Appends to a shared chain, after the records of it already pending in this context.</summary>
+    /// <summary>
+    /// Appends to a shared chain after its head (<see cref="AuditHeadRecord"/>, tracked: a second append in the same context
+    /// follows the first) and advances the head, both written by the caller's SaveChanges. Two concurrent appends to a chain
+    /// collide on its (chain, seq) key, so the chain never forks.
+    /// </summary>
     public static void Append(G2GDbContext db, string chain, AuditEntry entry, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(entry);
-        var pending = db.ChangeTracker.Entries<AuditRecord>().Select(e => e.Entity).Where(r => r.Chain == chain).MaxBy(r => r.Seq);
-        var head = pending ?? db.Set<AuditRecord>().AsNoTracking().Where(r => r.Chain == chain).OrderByDescending(r => r.Seq).FirstOrDefault();
+        var head = db.Set<AuditHeadRecord>().Find(chain);
+        if (head is null)
+        {
+            head = new AuditHeadRecord { Chain = chain, Seq = 0, Hash = GenesisHash };
+            db.Add(head);
+        }
         var keys = EventLogKeys.Of(db);
         var record = new AuditRecord
         {
             Chain = chain,
-            Seq = (head?.Seq ?? 0) + 1,
+            Seq = head.Seq + 1,
             OccurredAt = Truncate(at),
             Actor = entry.Actor,
             Action = entry.Action,
@@ -102,11 +110,13 @@ public static class AuditLog
             Outcome = entry.Outcome,
             Comment = entry.Comment,
             Data = entry.Data,
-            PrevHash = head?.Hash ?? GenesisHash,
+            PrevHash = head.Hash,
             KeyId = keys.CurrentId,
             Hash = "",
         };
         record.Hash = ComputeHash(record, keys.Current);
+        head.Seq = record.Seq;
+        head.Hash = record.Hash;
         db.Add(record);
     }
 
@@ -129,6 +139,18 @@ public static class AuditLog
         return Sign(key, record.Chain, Number(record.Seq), Time(record.OccurredAt), record.Actor, record.Action, Number(record.InstanceId),
             Number(record.TaskId), record.ElementId, record.Outcome, record.Comment, record.Data, Number(record.KeyId), record.PrevHash);
     }
+
+    /// <summary>The keyed hash of an anchor: every field, the key's id and the previous anchor's hash.</summary>
+    public static string ComputeHash(EventAnchorRecord anchor, byte[] key)
+    {
+        ArgumentNullException.ThrowIfNull(anchor);
+        return Sign(key, EventAnchors.Chain, Number(anchor.Seq), Time(anchor.CreatedAt), Number(anchor.Instances), anchor.HeadsDigest, anchor.SharedHeads,
+            Number(anchor.KeyId), anchor.PrevHash);
+    }
+
+    /// <summary>The keyed MAC of an anchored instance head, the term the anchor's digest adds up.</summary>
+    internal static byte[] HeadMac(byte[] key, long instanceId, long seq, string hash) =>
+        HMACSHA256.HashData(key, Fields(Number(instanceId), Number(seq), hash));
 
     /// <summary>The hash of the audit log before the event log (unkeyed SHA-256), for checking old chains when they are carried over.</summary>
     internal static string LegacyHash(AuditRecord record) => Convert.ToHexStringLower(SHA256.HashData(Fields(

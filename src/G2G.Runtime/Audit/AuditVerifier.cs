@@ -40,19 +40,24 @@ public sealed record AuditVerificationScope(long? InstanceId = null, DateTimeOff
 {
     public static readonly AuditVerificationScope All = new();
 
-    internal bool OnlyInstances => InstanceId is not null || Since is not null;
+    public bool OnlyInstances => InstanceId is not null || Since is not null;
 }
 
 /// <summary>What a verification checked and the first break of each kind found (none: every chain is intact).</summary>
 public sealed record AuditVerification(long Chains, long Records, IReadOnlyList<AuditBreak> Breaks)
 {
     public bool Intact => Breaks.Count == 0;
+
+    /// <summary>The latest anchor checked (its number and time), or null when none was (none yet, or a verification of some instances only).</summary>
+    public (long Seq, DateTimeOffset At)? LatestAnchor { get; init; }
 }
 
 /// <summary>
 /// Verifies the hash chains: every instance's event log against the head recorded on its instance row (a deleted tail, a
-/// deleted log, records of a deleted instance row, an altered record, a missing one), and the shared audit chains
-/// record by record. The admin API and the operator's <c>audit verify</c> command both use it.
+/// deleted log, records of a deleted instance row, an altered record, a missing one) and against the head the latest
+/// anchor recorded for it (an instance deleted with its whole log, a log cut back with its head); the shared audit chains
+/// record by record against their heads (<c>audit_heads</c>) and the anchor's; the anchors' own chain and the digest of
+/// the anchored heads (<see cref="EventAnchors"/>). The admin API and the operator's <c>audit verify</c> command both use it.
 /// </summary>
 public sealed class AuditVerifier(G2GDbContext db, CallerContext callers, EventLogKeys keys)
 {
@@ -72,10 +77,14 @@ public sealed class AuditVerifier(G2GDbContext db, CallerContext callers, EventL
         ArgumentNullException.ThrowIfNull(scope);
         AccessRefusals.RequireAdministrator(callers, "verify the audit log");
         var run = new Run(progress);
+        var anchor = scope.OnlyInstances ? null : await VerifyAnchorsAsync(run, cancellationToken).ConfigureAwait(false);
         await VerifyInstancesAsync(scope, run, cancellationToken).ConfigureAwait(false);
         if (!scope.OnlyInstances)
-            await VerifySharedChainsAsync(run, cancellationToken).ConfigureAwait(false);
-        return new AuditVerification(run.Chains, run.Records, [.. run.Breaks.Values.OrderBy(b => b.Kind)]);
+            await VerifySharedChainsAsync(anchor, run, cancellationToken).ConfigureAwait(false);
+        return new AuditVerification(run.Chains, run.Records, [.. run.Breaks.Values.OrderBy(b => b.Kind)])
+        {
+            LatestAnchor = anchor is null ? null : (anchor.Seq, anchor.CreatedAt),
+        };
     }
 
     /// <summary>
@@ -135,14 +144,20 @@ public sealed class AuditVerifier(G2GDbContext db, CallerContext callers, EventL
             events = scope.OnlyInstances
                 ? events.Where(e => ids.Contains(e.InstanceId))
                 : events.Where(e => e.InstanceId > after && (last == null || e.InstanceId <= last));
+            var anchoredHeads = db.Set<AnchoredHeadRecord>().AsNoTracking();
+            anchoredHeads = scope.OnlyInstances
+                ? anchoredHeads.Where(a => ids.Contains(a.InstanceId))
+                : anchoredHeads.Where(a => a.InstanceId > after && (last == null || a.InstanceId <= last));
+            var anchored = await anchoredHeads.ToDictionaryAsync(a => a.InstanceId, cancellationToken).ConfigureAwait(false);
             Chain? chain = null;
             await foreach (var record in events.OrderBy(e => e.InstanceId).ThenBy(e => e.Seq).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 if (chain?.InstanceId != record.InstanceId)
                 {
                     chain?.End(run);
-                    chain = new Chain(record.InstanceId, heads.GetValueOrDefault(record.InstanceId));
+                    chain = new Chain(record.InstanceId, heads.GetValueOrDefault(record.InstanceId), anchored.GetValueOrDefault(record.InstanceId));
                     heads.Remove(record.InstanceId);
+                    anchored.Remove(record.InstanceId);
                     run.Chains++;
                 }
                 chain.Check(record, keys, run);
@@ -155,6 +170,20 @@ public sealed class AuditVerifier(G2GDbContext db, CallerContext callers, EventL
                 run.Break(AuditBreakKind.DeletedChain, AuditLog.InstanceChain(head.Id), head.Seq, 0,
                     $"the instance row records {head.Seq} events but none is left: the instance's whole log was deleted");
             }
+            foreach (var gone in anchored.Values)
+            {
+                run.Chains++;
+                if (!heads.TryGetValue(gone.InstanceId, out var row))
+                {
+                    run.Break(AuditBreakKind.DeletedInstance, AuditLog.InstanceChain(gone.InstanceId), gone.Seq, 0,
+                        $"an anchor recorded its log up to {gone.Seq}, but neither the instance row nor any of its log is left: the instance was deleted with its whole log");
+                }
+                else if (row.Seq == 0)
+                {
+                    run.Break(AuditBreakKind.DeletedChain, AuditLog.InstanceChain(gone.InstanceId), gone.Seq, 0,
+                        $"an anchor recorded its log up to {gone.Seq}, but none of it is left and the instance row's head was cleared: the whole log was deleted");
+                }
+            }
             if (last is null)
                 return;
             after = last.Value;
@@ -163,8 +192,11 @@ public sealed class AuditVerifier(G2GDbContext db, CallerContext callers, EventL
 
     private sealed record Head(long Id, long Seq, string? Hash);
 
-    /// <summary>One instance's log as it is read: the next sequence number expected and the hash it must link to.</summary>
-    private sealed class Chain(long instanceId, Head? head)
+    /// <summary>
+    /// One instance's log as it is read: the next sequence number expected and the hash it must link to; the log must
+    /// reach the head its row records and the one the latest anchor recorded.
+    /// </summary>
+    private sealed class Chain(long instanceId, Head? head, AnchoredHeadRecord? anchored)
     {
         private long _expected = 1;
         private string _previous = AuditLog.GenesisHash;
@@ -183,6 +215,8 @@ public sealed class AuditVerifier(G2GDbContext db, CallerContext callers, EventL
                 run.Break(AuditBreakKind.UnknownKey, Name, record.Seq, 0, $"it was signed with key {record.KeyId}, which the key ring does not hold");
             else if (AuditLog.ComputeHash(record, _previous, key) != record.Hash)
                 run.Break(AuditBreakKind.AlteredRecord, Name, record.Seq, 0, "its content does not match its keyed hash: the record was altered or a record before it removed");
+            if (record.Seq == anchored?.Seq && record.Hash != anchored.Hash)
+                run.Break(AuditBreakKind.AlteredRecord, Name, record.Seq, 0, "it is not the record the latest anchor recorded at this place: the log was replaced");
             _previous = record.Hash;
             _expected = record.Seq + 1;
         }
@@ -190,9 +224,14 @@ public sealed class AuditVerifier(G2GDbContext db, CallerContext callers, EventL
         /// <summary>After the last record: the log must end exactly at the head the instance row records.</summary>
         public void End(Run run)
         {
+            var last = _expected - 1;
+            if (last < anchored?.Seq)
+            {
+                run.Break(AuditBreakKind.DeletedTail, Name, last, 0,
+                    $"the log ends at {last} but an anchor recorded it up to {anchored.Seq}: its last records were deleted and the head rolled back");
+            }
             if (head is null)
                 return;
-            var last = _expected - 1;
             if (last < head.Seq)
                 run.Break(AuditBreakKind.DeletedTail, Name, last, 0, $"the log ends at {last} but the instance row records {head.Seq}: its last records were deleted");
             else if (last > head.Seq || _previous != head.Hash)
@@ -200,9 +239,57 @@ public sealed class AuditVerifier(G2GDbContext db, CallerContext callers, EventL
         }
     }
 
-    /// <summary>The shared chains (definitions, organisation, calendar, access), streamed in (chain, seq) order.</summary>
-    private async Task VerifySharedChainsAsync(Run run, CancellationToken cancellationToken)
+    /// <summary>
+    /// The anchors' chain, record by record, then the anchored instance heads against the latest anchor's count and digest;
+    /// returns the latest anchor (null when there is none).
+    /// </summary>
+    private async Task<EventAnchorRecord?> VerifyAnchorsAsync(Run run, CancellationToken cancellationToken)
     {
+        EventAnchorRecord? latest = null;
+        var previous = AuditLog.GenesisHash;
+        await foreach (var anchor in db.Set<EventAnchorRecord>().AsNoTracking().OrderBy(a => a.Seq).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            var expected = (latest?.Seq ?? 0) + 1;
+            if (anchor.Seq != expected)
+                run.Break(AuditBreakKind.MissingRecord, EventAnchors.Chain, anchor.Seq, 0, $"anchors jump from {expected - 1} to {anchor.Seq}: an anchor is missing");
+            if (anchor.PrevHash != previous)
+                run.Break(AuditBreakKind.WrongLink, EventAnchors.Chain, anchor.Seq, 0, "it does not link to the previous anchor's hash");
+            if (keys.Find(anchor.KeyId) is not { } key)
+                run.Break(AuditBreakKind.UnknownKey, EventAnchors.Chain, anchor.Seq, 0, $"it was signed with key {anchor.KeyId}, which the key ring does not hold");
+            else if (AuditLog.ComputeHash(anchor, key) != anchor.Hash)
+                run.Break(AuditBreakKind.AlteredRecord, EventAnchors.Chain, anchor.Seq, 0, "its content does not match its keyed hash: the anchor was altered");
+            previous = anchor.Hash;
+            latest = anchor;
+            run.Counted();
+        }
+        var heads = db.Set<AnchoredHeadRecord>().AsNoTracking();
+        if (latest is null)
+        {
+            if (await heads.AnyAsync(cancellationToken).ConfigureAwait(false))
+                run.Break(AuditBreakKind.DeletedChain, EventAnchors.Chain, 0, 0, "instance heads are anchored but no anchor is left: the anchors were deleted");
+            return null;
+        }
+        run.Chains++;
+        if (keys.Find(latest.KeyId) is { } latestKey)
+        {
+            var (count, digest) = await EventAnchors.SumAsync(heads, latestKey, cancellationToken).ConfigureAwait(false);
+            if (count != latest.Instances || EventAnchors.Format(digest) != latest.HeadsDigest)
+            {
+                run.Break(AuditBreakKind.AlteredRecord, EventAnchors.Chain, latest.Seq, 0,
+                    $"the {count} anchored instance heads do not add up to the latest anchor's {latest.Instances}: anchored heads were deleted or altered, or the last anchors deleted");
+            }
+        }
+        return latest;
+    }
+
+    /// <summary>
+    /// The shared chains (definitions, organisation, calendar, access, …), streamed in (chain, seq) order, each against
+    /// its head (<c>audit_heads</c>) and the head the latest anchor recorded.
+    /// </summary>
+    private async Task VerifySharedChainsAsync(EventAnchorRecord? anchor, Run run, CancellationToken cancellationToken)
+    {
+        var heads = await db.Set<AuditHeadRecord>().AsNoTracking().ToDictionaryAsync(h => h.Chain, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+        Dictionary<string, (long Seq, string Hash)> anchored = anchor is null ? [] : EventAnchors.ParseSharedHeads(anchor.SharedHeads);
         string? chain = null;
         var previous = AuditLog.GenesisHash;
         long expectedSeq = 1;
@@ -210,6 +297,8 @@ public sealed class AuditVerifier(G2GDbContext db, CallerContext callers, EventL
         {
             if (record.Chain != chain)
             {
+                if (chain is not null)
+                    EndSharedChain(chain, expectedSeq - 1, previous, heads, anchored, run);
                 chain = record.Chain;
                 previous = AuditLog.GenesisHash;
                 expectedSeq = 1;
@@ -223,9 +312,37 @@ public sealed class AuditVerifier(G2GDbContext db, CallerContext callers, EventL
                 run.Break(AuditBreakKind.UnknownKey, record.Chain, record.Seq, record.Id, $"it was signed with key {record.KeyId}, which the key ring does not hold");
             else if (AuditLog.ComputeHash(record, key) != record.Hash)
                 run.Break(AuditBreakKind.AlteredRecord, record.Chain, record.Seq, record.Id, "its content does not match its keyed hash: the record was altered");
+            if (anchored.TryGetValue(record.Chain, out var mark) && mark.Seq == record.Seq && mark.Hash != record.Hash)
+                run.Break(AuditBreakKind.AlteredRecord, record.Chain, record.Seq, record.Id, "it is not the record the latest anchor recorded at this place: the chain was replaced");
             previous = record.Hash;
             expectedSeq = record.Seq + 1;
             run.Counted();
         }
+        if (chain is not null)
+            EndSharedChain(chain, expectedSeq - 1, previous, heads, anchored, run);
+        foreach (var (name, head) in heads)
+        {
+            run.Chains++;
+            run.Break(AuditBreakKind.DeletedChain, name, head.Seq, 0, $"its head records {head.Seq} records but none is left: the whole chain was deleted");
+        }
+        foreach (var (name, mark) in anchored.Where(a => !heads.ContainsKey(a.Key)))
+            run.Break(AuditBreakKind.DeletedChain, name, mark.Seq, 0, $"an anchor recorded it up to {mark.Seq} but none of it is left: the whole chain and its head were deleted");
+    }
+
+    /// <summary>After a shared chain's last record: it must end at its recorded head and reach the anchor's.</summary>
+    private static void EndSharedChain(string chain, long last, string previous, Dictionary<string, AuditHeadRecord> heads,
+        Dictionary<string, (long Seq, string Hash)> anchored, Run run)
+    {
+        if (anchored.Remove(chain, out var mark) && last < mark.Seq)
+        {
+            run.Break(AuditBreakKind.DeletedTail, chain, last, 0,
+                $"the chain ends at {last} but an anchor recorded it up to {mark.Seq}: its last records were deleted and its head rolled back");
+        }
+        if (!heads.Remove(chain, out var head))
+            run.Break(AuditBreakKind.DeletedTail, chain, last, 0, "the chain has no recorded head: its head was deleted");
+        else if (last < head.Seq)
+            run.Break(AuditBreakKind.DeletedTail, chain, last, 0, $"the chain ends at {last} but its head records {head.Seq}: its last records were deleted");
+        else if (last > head.Seq || previous != head.Hash)
+            run.Break(AuditBreakKind.DeletedTail, chain, last, 0, $"the chain's last record ({last}) is not its recorded head ({head.Seq}): the head was rolled back");
     }
 }

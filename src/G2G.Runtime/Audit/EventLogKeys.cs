@@ -27,6 +27,12 @@ public sealed class EventLogOptions
     /// data-protection keys (<c>App_Data/keys</c>). Every node must read the same file.
     /// </summary>
     public string KeyFile { get; set; } = Path.Combine("App_Data", "keys", "event-log-keys.json");
+
+    /// <summary>
+    /// How often the job executor appends an anchor over every chain's head (<see cref="EventAnchors"/>): an instance deleted
+    /// with its whole log is caught when it was anchored, that is, once it is older than this.
+    /// </summary>
+    public TimeSpan AnchorInterval { get; set; } = TimeSpan.FromHours(1);
 }
 
 /// <summary>

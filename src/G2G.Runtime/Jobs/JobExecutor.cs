@@ -19,6 +19,27 @@ public sealed partial class JobExecutor(IServiceScopeFactory scopes, IOptions<Ru
     /// <summary>This node's name in job leases.</summary>
     public string Owner => _owner;
 
+    /// <summary>When this node looks next whether an anchor over the chains' heads is due.</summary>
+    private DateTimeOffset _nextAnchor = DateTimeOffset.MinValue;
+
+    /// <summary>
+    /// Appends an anchor over every chain's head when one is due (<see cref="Audit.EventAnchors"/>); returns when to look
+    /// again. A failure (another node anchored at the same moment, the database away) is logged and tried again in a minute.
+    /// </summary>
+    public async Task<DateTimeOffset> AnchorAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<Audit.EventAnchors>().AppendIfDueAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            LogAnchorFailed(failure.Message);
+            return clock.GetUtcNow() + TimeSpan.FromMinutes(1);
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var jobs = options.Value.Jobs;
@@ -35,6 +56,8 @@ public sealed partial class JobExecutor(IServiceScopeFactory scopes, IOptions<Ru
                 LogPollFailed(failure);
                 processed = 0;
             }
+            if (clock.GetUtcNow() >= _nextAnchor)
+                _nextAnchor = await AnchorAsync(stoppingToken).ConfigureAwait(false);
             if (processed == 0)
             {
                 try
@@ -158,6 +181,9 @@ public sealed partial class JobExecutor(IServiceScopeFactory scopes, IOptions<Ru
 
     [LoggerMessage(LogLevel.Warning, "Job {JobId} ({Kind}) of instance {InstanceId} failed: {Reason}")]
     private partial void LogJobFailed(long jobId, string kind, long? instanceId, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Appending an anchor over the event logs' heads failed: {Reason}")]
+    private partial void LogAnchorFailed(string reason);
 
     [LoggerMessage(LogLevel.Warning, "Renewing the leases of {Count} jobs failed: {Reason}")]
     private partial void LogRenewFailed(int count, string reason);

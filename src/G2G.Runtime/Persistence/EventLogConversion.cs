@@ -139,7 +139,14 @@ internal static class EventLogConversion
             if (broken is not null)
             {
                 logger.LogWarning("The audit chain {Chain} was broken before the upgrade: {Reason}", chain, broken);
-                AuditLog.Append(db, chain, new AuditEntry("system", CarriedOverBreak, Comment: broken), records[^1].OccurredAt);
+                // Appended by hand: the chains' heads (audit_heads) come with a later migration, filled from the chains as they are then.
+                var carried = new AuditRecord
+                {
+                    Chain = chain, Seq = records[^1].Seq + 1, OccurredAt = records[^1].OccurredAt, Actor = "system", Action = CarriedOverBreak,
+                    Comment = broken, PrevHash = previous, KeyId = keys.CurrentId, Hash = "",
+                };
+                carried.Hash = AuditLog.ComputeHash(carried, keys.Current);
+                db.Add(carried);
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 db.ChangeTracker.Clear();
             }

@@ -256,3 +256,51 @@ public sealed class TaskCopyRecord
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ReadAt { get; set; }
 }
+
+/// <summary>
+/// The head of a shared audit chain (<see cref="AuditRecord.Chain"/>): the sequence number and hash of its last record,
+/// advanced with every append, so the verifier notices a deleted tail of the organisation's, the access log's or any other
+/// shared chain as it does an instance's.
+/// </summary>
+public sealed class AuditHeadRecord
+{
+    public required string Chain { get; set; }
+    public long Seq { get; set; }
+    public required string Hash { get; set; }
+}
+
+/// <summary>
+/// A periodic anchor over every chain's head (docs/operations.md, "Anchors"): how many instance heads are anchored and a
+/// keyed digest of them (<see cref="AnchoredHeadRecord"/>), the shared chains' heads, and a keyed hash over all that and the
+/// previous anchor's hash. An instance deleted with its whole log, or a log cut back together with its head, no longer
+/// matches the last anchor.
+/// </summary>
+public sealed class EventAnchorRecord
+{
+    public long Seq { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>How many instances' heads are anchored (rows of <see cref="AnchoredHeadRecord"/>).</summary>
+    public long Instances { get; set; }
+
+    /// <summary>The keyed digest of every anchored instance head (a sum of their HMACs modulo 2^256).</summary>
+    public required string HeadsDigest { get; set; }
+
+    /// <summary>The shared chains' heads, one <c>chain seq hash</c> line each, in chain order.</summary>
+    public required string SharedHeads { get; set; }
+
+    public int KeyId { get; set; }
+    public required string PrevHash { get; set; }
+    public required string Hash { get; set; }
+}
+
+/// <summary>
+/// The head of an instance's event log as the latest anchor saw it. Logs only grow, so the instance's log must still hold
+/// this record and the instance row a head at least this far.
+/// </summary>
+public sealed class AnchoredHeadRecord
+{
+    public long InstanceId { get; set; }
+    public long Seq { get; set; }
+    public required string Hash { get; set; }
+}

@@ -38,13 +38,16 @@ internal static class AuditCommand
         var started = DateTime.UtcNow;
         var what = scope.InstanceId is { } id ? $"the event log of instance {id}"
             : scope.Since is { } since ? $"the event logs of instances started since {since:yyyy-MM-dd}"
-            : "every instance's event log and the shared audit chains";
+            : "every instance's event log, the shared audit chains and the anchors";
         await output.WriteLineAsync($"Verifying {what} …");
         var result = await verifier.VerifyAsync(scope, (chains, records) =>
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  … {chains:N0} chains, {records:N0} records so far ({(DateTime.UtcNow - started).TotalSeconds:0} s)")),
             cancellationToken);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Checked {result.Chains:N0} chains with {result.Records:N0} records in {(DateTime.UtcNow - started).TotalSeconds:0.0} s."));
+        await output.WriteLineAsync(result.LatestAnchor is var (seq, at)
+            ? string.Create(CultureInfo.InvariantCulture, $"Latest anchor: {seq:N0}, {at:yyyy-MM-dd HH:mm:ss} UTC.")
+            : scope.OnlyInstances ? "Anchors not checked (some instances only)." : "No anchor yet: the job executor appends one when it starts and then every Runtime:EventLog:AnchorInterval.");
         if (result.Intact)
         {
             await output.WriteLineAsync("Intact.");

@@ -144,6 +144,44 @@ internal sealed class AuditConfiguration : IEntityTypeConfiguration<AuditRecord>
     }
 }
 
+internal sealed class AuditHeadConfiguration : IEntityTypeConfiguration<AuditHeadRecord>
+{
+    public void Configure(EntityTypeBuilder<AuditHeadRecord> builder)
+    {
+        builder.ToTable("audit_heads");
+        builder.HasKey(h => h.Chain).HasName("pk_audit_heads");
+        builder.Property(h => h.Chain).HasMaxLength(100);
+        builder.Property(h => h.Hash).HasMaxLength(64);
+        SnakeCase.NameColumns(builder);
+    }
+}
+
+internal sealed class EventAnchorConfiguration : IEntityTypeConfiguration<EventAnchorRecord>
+{
+    public void Configure(EntityTypeBuilder<EventAnchorRecord> builder)
+    {
+        builder.ToTable("event_anchors");
+        builder.HasKey(a => a.Seq).HasName("pk_event_anchors");
+        builder.Property(a => a.Seq).ValueGeneratedNever();
+        builder.Property(a => a.HeadsDigest).HasMaxLength(64);
+        builder.Property(a => a.PrevHash).HasMaxLength(64);
+        builder.Property(a => a.Hash).HasMaxLength(64);
+        SnakeCase.NameColumns(builder);
+    }
+}
+
+internal sealed class AnchoredHeadConfiguration : IEntityTypeConfiguration<AnchoredHeadRecord>
+{
+    public void Configure(EntityTypeBuilder<AnchoredHeadRecord> builder)
+    {
+        builder.ToTable("event_anchor_heads");
+        builder.HasKey(h => h.InstanceId).HasName("pk_event_anchor_heads");
+        builder.Property(h => h.InstanceId).ValueGeneratedNever();
+        builder.Property(h => h.Hash).HasMaxLength(64);
+        SnakeCase.NameColumns(builder);
+    }
+}
+
 internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxRecord>
 {
     public void Configure(EntityTypeBuilder<OutboxRecord> builder)
