@@ -37,6 +37,10 @@ install_missing_packages() {
   find_pg_bin >/dev/null || missing+=(postgresql)
   [[ -x $CHROMIUM ]] || missing+=(chromium)
   command -v npm >/dev/null || missing+=(nodejs npm) # the web project's build runs npm ci
+  # The fonts of printed documents (Documents:Fonts, docs/documents.md): TrueType CJK faces PDFsharp can embed.
+  [[ -f /usr/share/fonts/truetype/arphic/uming.ttc ]] || missing+=(fonts-arphic-uming)
+  [[ -f /usr/share/fonts/truetype/arphic/ukai.ttc ]] || missing+=(fonts-arphic-ukai)
+  [[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]] || missing+=(fonts-wqy-microhei)
   ((${#missing[@]})) || return 0
   if ! is_root || ! command -v apt-get >/dev/null; then
     log "missing ${missing[*]} and cannot install without root and apt; the tests that need them are skipped."

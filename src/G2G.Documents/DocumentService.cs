@@ -1,6 +1,8 @@
+using System.Text;
 using G2G.Documents.Archive;
 using G2G.Documents.Persistence;
 using G2G.Documents.Records;
+using G2G.Documents.Rendering;
 using G2G.Documents.Seals;
 using G2G.Documents.Storage;
 using G2G.Runtime;
@@ -82,6 +84,40 @@ public sealed class DocumentService(DocumentsDbContext documents, G2GDbContext d
         var document = await FindAsync(id, cancellationToken).ConfigureAwait(false);
         return new(await ReadAsync(document, document.BodySha256, actor, cancellationToken).ConfigureAwait(false), "text/markdown; charset=utf-8",
             $"{document.Id}.md");
+    }
+
+    /// <summary>
+    /// The document printed after GB/T 9704 (<see cref="DocumentPdf"/>): its body read with the hash checked, the seal
+    /// printed only while it holds; 份号 1 is the issuer's copy, each recipient agency's copy is its place in the
+    /// distribution (主送 then 抄送) plus one.
+    /// </summary>
+    public async Task<StoredFile> PdfAsync(long id, string actor, CancellationToken cancellationToken)
+    {
+        var document = await FindAsync(id, cancellationToken).ConfigureAwait(false);
+        var body = Encoding.UTF8.GetString(await ReadAsync(document, document.BodySha256, actor, cancellationToken).ConfigureAwait(false));
+        var agencies = document.Recipients.Select(r => r.AgencyId).Append(document.IssuingAgencyId).ToList();
+        var names = await db.Set<AgencyRecord>().AsNoTracking().Where(a => agencies.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken).ConfigureAwait(false);
+        var office = await db.Set<DepartmentRecord>().AsNoTracking()
+            .Where(d => d.AgencyId == document.IssuingAgencyId && d.IsActive && (d.Name.EndsWith("办公厅") || d.Name.EndsWith("办公室")))
+            .OrderBy(d => d.Id).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var distribution = document.Recipients.OrderBy(r => r.Kind == RecipientKinds.Main ? 0 : 1).ThenBy(r => r.Position).Select(r => r.AgencyId).ToList();
+        var mine = callers.Current?.Agencies;
+        var copy = mine is null || mine.Contains(document.IssuingAgencyId) ? 0 : distribution.FindIndex(mine.Contains) + 1;
+        var direction = DocumentTypes.Direction(document.Type);
+        var mains = document.Recipients.Where(r => r.Kind == RecipientKinds.Main).Select(r => r.AgencyId).ToList();
+        var upward = direction == DocumentDirection.Upward
+            || (direction == DocumentDirection.Any && mains.Count > 0 && ToSuperiors(mains, document.IssuingAgencyId));
+        var printed = PrintedDocuments.Of(document, body, names, office ?? names.GetValueOrDefault(document.IssuingAgencyId, document.IssuingAgencyId),
+            copy + 1, upward, document.Seal is not null && seals.Check(documents, document).Valid);
+        return new(DocumentPdf.Render(printed, options.Value.Fonts), "application/pdf", $"{document.DocumentNumber ?? document.Title}.pdf");
+    }
+
+    /// <summary>Whether every main recipient is a superior of the issuer (an 意见 sent upward).</summary>
+    private bool ToSuperiors(IEnumerable<string> mains, string issuer)
+    {
+        var relations = Handlers.DraftDocument.Relations(db);
+        return mains.All(m => relations.Contains(m) && relations.Between(issuer, m).SecondIsSuperior);
     }
 
     public async Task<StoredFile> AttachmentAsync(long id, int position, string actor, CancellationToken cancellationToken)

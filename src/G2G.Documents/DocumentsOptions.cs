@@ -17,6 +17,9 @@ public sealed class DocumentsOptions
     /// <summary>Largest body (正文, Markdown) in characters.</summary>
     public int MaxBodyLength { get; set; } = 200_000;
 
+    /// <summary>The fonts of the printed document (<c>Documents:Fonts</c>).</summary>
+    public Rendering.DocumentFontOptions Fonts { get; } = new();
+
     /// <summary>Media types an attachment may have.</summary>
     public IList<string> AllowedTypes { get; } =
     [

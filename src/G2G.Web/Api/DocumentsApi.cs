@@ -19,6 +19,8 @@ internal static class DocumentsApi
         documents.MapGet("/{id:long}", GetAsync).WithSummary("One document with its recipients, attachments and the seal checked now.");
         documents.MapGet("/{id:long}/body", BodyAsync).Produces<string>(Status200OK, "text/markdown").Refuses(Status409Conflict)
             .WithSummary("The body (正文) as Markdown, its hash checked.");
+        documents.MapGet("/{id:long}/pdf", PdfAsync).Produces<byte[]>(Status200OK, "application/pdf").Refuses(Status409Conflict)
+            .WithSummary("The document printed after GB/T 9704 (A4, fonts embedded); the seal is printed only while it holds.");
         // Any media type reaches the service, which checks it against Documents:AllowedTypes (400 on contentType).
         documents.MapPost("/{id:long}/attachments", AddAttachmentAsync).Accepts<byte[]>("*/*")
             .WithMetadata(new FileBodyMetadata()).Refuses(Status403Forbidden, Status409Conflict)
@@ -39,6 +41,9 @@ internal static class DocumentsApi
 
     private static async Task<FileContentHttpResult> BodyAsync(long id, DocumentService documents, HttpContext http, CancellationToken ct) =>
         File(await documents.BodyAsync(id, http.User.Actor(), ct));
+
+    private static async Task<FileContentHttpResult> PdfAsync(long id, DocumentService documents, HttpContext http, CancellationToken ct) =>
+        File(await documents.PdfAsync(id, http.User.Actor(), ct));
 
     private static async Task<FileContentHttpResult> AttachmentAsync(long id, int position, DocumentService documents, HttpContext http,
         CancellationToken ct) =>

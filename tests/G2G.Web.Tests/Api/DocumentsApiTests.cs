@@ -53,6 +53,13 @@ public abstract class DocumentsApiTests<TDatabase>(SecurityWorld<TDatabase> worl
         Assert.Contains((await clerk.GetFromJsonAsync<JsonElement[]>(Documents))!, d => d.GetProperty("id").GetInt64() == id);
         using (var outsider = await edu.GetAsync($"{Documents}/{id}"))
             await outsider.IsProblemAsync(HttpStatusCode.NotFound, "not-found");
+        using (var pdf = await chief.GetAsync($"{Documents}/{id}/pdf"))
+        {
+            Assert.Equal((HttpStatusCode.OK, "application/pdf"), (pdf.StatusCode, pdf.Content.Headers.ContentType?.MediaType));
+            Assert.Equal("%PDF-"u8.ToArray(), (await pdf.Content.ReadAsByteArrayAsync())[..5]);
+        }
+        using (var outsider = await edu.GetAsync($"{Documents}/{id}/pdf"))
+            await outsider.IsProblemAsync(HttpStatusCode.NotFound, "not-found");
 
         await File.WriteAllTextAsync(await PathOfAsync(document.GetProperty("attachments")[0].GetProperty("sha256").GetString()!), "改动后的内容");
         using var refused = await chief.GetAsync($"{Documents}/{id}/attachments/1");
