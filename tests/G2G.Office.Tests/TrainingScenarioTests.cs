@@ -120,6 +120,27 @@ public abstract class TrainingScenarioTests<TDatabase>(TDatabase database) : ICl
         Assert.Equal([first], (await Training(t => t.RegistrationsAsync(course.Id, default))).Select(r => r.InstanceId));
     }
 
+    [DatabaseFact]
+    public async Task TheHeadsDeadlinePasses_TheHeadIsReminded_ThenThePrincipalLeaderReceivesTheEscalation()
+    {
+        var id = await _world.RegisterAsync(Bureau.Clerk);
+        var head = await Bureau.Runtime.TaskAsync(id, "head");
+        Assert.Equal(new DateTimeOffset(2027, 1, 6, 9, 0, 0, TimeSpan.FromHours(8)), head.DueAt); // 2 working days
+
+        Bureau.Runtime.Clock.Set(head.DueAt!.Value.AddMinutes(-1));
+        await Bureau.Runtime.RunJobsAsync();
+        var reminder = Assert.Single(await Bureau.NoticesAsync(id, "task.reminder"));
+        Assert.Equal((Bureau.Head, head.Id), (reminder.Recipient, reminder.TaskId));
+        Assert.Empty(await Bureau.NoticesAsync(id, "task.escalated"));
+
+        Bureau.Runtime.Clock.Set(head.DueAt.Value.AddDays(2));
+        await Bureau.Runtime.RunJobsAsync();
+        Assert.Contains(await Bureau.NoticesAsync(id, "task.overdue"), n => n.Recipient == Bureau.Head);
+        Assert.Equal(Bureau.Leader, Assert.Single(await Bureau.NoticesAsync(id, "task.escalated")).Recipient);
+        await _world.ApproveAsync(id); // late, but still the head's to decide
+        Assert.Equal(TrainingStates.Enrolled, (await _world.RegistrationAsync(id)).State);
+    }
+
     private Task<T> Training<T>(Func<TrainingService, Task<T>> work, Caller? caller = null) =>
         Bureau.Runtime.In(s =>
         {

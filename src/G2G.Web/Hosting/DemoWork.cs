@@ -9,7 +9,8 @@ namespace G2G.Web.Hosting;
 /// Work in every state for the demo province, so every inbox, dashboard and report shows something on the first
 /// start: 请假 requests waiting at each approval step, overdue ones (started days ago, their reminders due), sent back
 /// for correction, rejected and completed; 出差申请 and 差旅报销 (DemoWork.Travel.cs), 会议申请 (DemoWork.Meetings.cs) and 公文
-/// (DemoWork.Documents.cs: dispatched, awaiting signature, in review) in their states likewise. Each is
+/// (DemoWork.Documents.cs: dispatched, awaiting signature, in review), 办公用品领用, 用车申请, 培训报名, 司法档案调阅 and 业绩评价
+/// (DemoWork.Office.cs) in their states likewise. Each is
 /// driven through the runtime as people would, at an earlier time (<see cref="ShiftedClock"/>), so deadlines, jobs,
 /// history and audit are what they would be.
 /// </summary>
@@ -47,7 +48,8 @@ internal static partial class DemoWork
         }
         return started + await SeedTravelAsync(services, db, now, cancellationToken)
             + await SeedMeetingsAsync(services, db, now, cancellationToken)
-            + await SeedDocumentsAsync(services, db, now, cancellationToken);
+            + await SeedDocumentsAsync(services, db, now, cancellationToken)
+            + await SeedOfficeAsync(services, db, now, cancellationToken);
     }
 
     private static async Task AdvanceAsync(InstanceService instances, G2GDbContext db, ShiftedClock clock, long id, string user,

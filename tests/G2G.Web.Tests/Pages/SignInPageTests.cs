@@ -49,11 +49,18 @@ public sealed partial class SignInPageTests : IAsyncLifetime
         var before = await WorkAsync();
         Assert.Equal(10, before.Instances);
         Assert.Equal((6, 2), (before.Trips, before.Claims));
-        Assert.Equal(8, before.Completed); // 请假: one rejected, two reported back; 出差: two approved, one claim paid; 会议申请: one; 公文: one dispatched
+        // 请假: one rejected, two reported back; 出差: two approved, one claim paid; 会议申请: one; 公文: one dispatched;
+        // 办公用品: one issued; 培训报名: two seats and one on the waiting list; 业绩评价: one decided
+        Assert.Equal(13, before.Completed);
         Assert.Equal(3, before.Documents); // dispatched, awaiting signature, in 核稿
         Assert.True(before.Overdue >= 3, $"{before.Overdue} overdue open tasks");
         Assert.Equal(3, before.WaitingAfterSendBack); // a leave, a trip and a meeting
         Assert.Equal(116, before.Balances); // 29 users × (年休假, 事假) × (this year, next)
+        Assert.Equal("appraisal 3, records-request 2, supplies 3, training 4, vehicle 3", before.Office);
+        Assert.Equal("appraisal/self zheng.kai, appraisal/head zhang.min, records-request/archive lu.dang, records-request/expire -, "
+            + "supplies/head wu.fang, supplies/handOut zhang.min, training/head wu.fang, vehicle/dispatch zhang.min, "
+            + "vehicle/tripReturn zhang.min, vehicle/head zhang.min", before.OfficeInboxes);
+        Assert.Equal("enrolled 2, waiting 1, stock of TONER 3, granted 1, excellent 1", before.OfficeData);
 
         await using (var again = new G2GWebFactory(_database, new Dictionary<string, string?>
                      {
@@ -64,7 +71,10 @@ public sealed partial class SignInPageTests : IAsyncLifetime
         Assert.Equal(before, await WorkAsync());
     }
 
-    private async Task<(int Instances, int Trips, int Claims, int Completed, int Overdue, int WaitingAfterSendBack, int Balances, int Documents)> WorkAsync()
+    private static readonly string[] OfficeProcedures = ["appraisal", "records-request", "supplies", "training", "vehicle"];
+
+    private async Task<(int Instances, int Trips, int Claims, int Completed, int Overdue, int WaitingAfterSendBack, int Balances, int Documents,
+        string Office, string OfficeInboxes, string OfficeData)> WorkAsync()
     {
         await using var db = _database.CreateContext();
         var now = DateTimeOffset.UtcNow;
@@ -77,7 +87,20 @@ public sealed partial class SignInPageTests : IAsyncLifetime
         await using var office = new G2G.Office.Persistence.OfficeDbContext(
             new DbContextOptionsBuilder<G2G.Office.Persistence.OfficeDbContext>().UseSqlite(_database.Settings.ProviderConnectionString).Options);
         var documents = await db.Set<ProcessInstanceRecord>().CountAsync(i => i.ProcessKey == "document-issue");
-        return (instances, trips, claims, completed, open.Count(t => t.DueAt < now), sentBack, await office.LeaveBalances.CountAsync(), documents);
+        var procedures = await db.Set<ProcessInstanceRecord>().Where(i => OfficeProcedures.Contains(i.ProcessKey))
+            .GroupBy(i => i.ProcessKey).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        var running = await db.Set<ProcessInstanceRecord>().Where(i => OfficeProcedures.Contains(i.ProcessKey) && i.Status == "running")
+            .OrderBy(i => i.ProcessKey).ThenBy(i => i.Id).Select(i => new { i.Id, i.ProcessKey }).ToListAsync();
+        var inboxes = running.Select(i => open.FirstOrDefault(t => t.InstanceId == i.Id) is { } t
+            ? $"{i.ProcessKey}/{t.ElementId} {t.Assignee}" : $"{i.ProcessKey}/expire -"); // a grant waits on its timer
+        var registrations = await office.Set<G2G.Office.Training.TrainingRegistrationRecord>().ToListAsync();
+        var toner = await office.Set<G2G.Office.Supplies.SupplyItemRecord>().SingleAsync(i => i.AgencyId == "sf-fin" && i.Code == "TONER");
+        var granted = await office.RecordsRequests.CountAsync(r => r.State == "granted");
+        var excellent = await office.Set<G2G.Office.Appraisal.AppraisalRecord>().CountAsync(a => a.Grade == "excellent");
+        var data = $"enrolled {registrations.Count(r => r.State == "enrolled")}, waiting {registrations.Count(r => r.State == "waiting")}, "
+            + $"stock of TONER {toner.InStock}, granted {granted}, excellent {excellent}";
+        return (instances, trips, claims, completed, open.Count(t => t.DueAt < now), sentBack, await office.LeaveBalances.CountAsync(), documents,
+            string.Join(", ", procedures.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Count}")), string.Join(", ", inboxes), data);
     }
 
     [Fact]
