@@ -1,5 +1,6 @@
 using System.Collections;
 using G2G.Engine.Model.Activities;
+using G2G.Engine.Model.Extensions;
 
 namespace G2G.Engine.Model;
 
@@ -33,6 +34,12 @@ public sealed class ProcessDefinition : BpmnElement
     public string Key => Id;
 
     public bool IsExecutable { get; }
+
+    /// <summary>
+    /// Who may start the process themselves (<c>g2g:starters</c>): null when anyone may, empty when nobody may (it is
+    /// started by messages, signals, timers, calls or trusted code), else people matching any of the rules.
+    /// </summary>
+    public IReadOnlyList<StarterRule>? Starters { get; internal init; }
 
     public FlowContainer Root { get; }
 

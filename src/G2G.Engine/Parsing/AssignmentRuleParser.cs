@@ -12,20 +12,11 @@ public static class AssignmentRuleParser
     {
         rule = null;
         var source = text.Trim();
-        var open = source.IndexOf('(', StringComparison.Ordinal);
-        if (open <= 0 || source[^1] != ')')
-        {
-            error = "write it as rule(arguments), e.g. position('处长', initiator.department) or user('zhang.san').";
+        if (!TrySplitCall(source, AssignmentRule.Kinds, "write it as rule(arguments), e.g. position('处长', initiator.department) or user('zhang.san').",
+                "a rule", out var kind, out var texts, out error))
             return false;
-        }
-        var kind = source[..open].Trim();
-        if (!AssignmentRule.Kinds.TryGetValue(kind, out var arity))
-        {
-            error = $"'{kind}' is not a rule; use one of {string.Join(", ", AssignmentRule.Kinds.Keys)}.";
-            return false;
-        }
         var arguments = new List<Expression>();
-        foreach (var argument in SplitArguments(source[(open + 1)..^1]))
+        foreach (var argument in texts)
         {
             if (!Expression.TryParse(argument, out var expression, out var syntax))
             {
@@ -34,6 +25,32 @@ public static class AssignmentRuleParser
             }
             arguments.Add(expression!);
         }
+        rule = new AssignmentRule(kind, [.. arguments], source);
+        return true;
+    }
+
+    /// <summary>
+    /// Splits <c>kind(argument, …)</c> into the kind, one of <paramref name="kinds"/>, and its arguments' texts, their
+    /// number within the kind's arity; else <paramref name="error"/> says what is wrong (<paramref name="shape"/> when it
+    /// is not a call at all; <paramref name="what"/> names the sort of rule expected).
+    /// </summary>
+    internal static bool TrySplitCall(string source, IReadOnlyDictionary<string, (int Min, int Max)> kinds, string shape, string what,
+        out string kind, out List<string> arguments, [NotNullWhen(false)] out string? error)
+    {
+        (kind, arguments, error) = ("", [], null);
+        var open = source.IndexOf('(', StringComparison.Ordinal);
+        if (open <= 0 || source[^1] != ')')
+        {
+            error = shape;
+            return false;
+        }
+        kind = source[..open].Trim();
+        if (!kinds.TryGetValue(kind, out var arity))
+        {
+            error = $"'{kind}' is not {what}; use one of {string.Join(", ", kinds.Keys)}.";
+            return false;
+        }
+        arguments = SplitArguments(source[(open + 1)..^1]);
         if (arguments.Count < arity.Min || arguments.Count > arity.Max)
         {
             error = arity.Min == arity.Max
@@ -41,13 +58,11 @@ public static class AssignmentRuleParser
                 : $"{kind} takes {arity.Min} to {arity.Max} arguments, not {arguments.Count}.";
             return false;
         }
-        rule = new AssignmentRule(kind, [.. arguments], source);
-        error = null;
         return true;
     }
 
     /// <summary>Splits at commas that are outside quotes, brackets and parentheses.</summary>
-    private static List<string> SplitArguments(string text)
+    internal static List<string> SplitArguments(string text)
     {
         var parts = new List<string>();
         var current = new StringBuilder();

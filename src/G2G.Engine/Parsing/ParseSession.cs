@@ -89,7 +89,10 @@ internal sealed partial class ParseSession
         var allFlows = new List<SequenceFlow>();
         ReadContainer(element, root, allNodes, allFlows);
         var process = new ProcessDefinition(id, (string?)element.Attribute("name"), PositionOf(element),
-            (bool?)element.Attribute("isExecutable") ?? false, root, allNodes, allFlows);
+            (bool?)element.Attribute("isExecutable") ?? false, root, allNodes, allFlows)
+        {
+            Starters = ReadStarters(element),
+        };
         root.Owner = process;
         return process;
     }

@@ -28,10 +28,23 @@ public sealed record StartInstance(
 public sealed partial class InstanceService
 {
     /// <summary>Starts an instance. Returns its id. An unknown key or a start that would fail at once writes nothing.</summary>
-    /// <remarks>A caller starts for their own agency (administrators for any) and up to their clearance, as the initiator.</remarks>
-    public async Task<long> StartAsync(StartInstance request, CancellationToken cancellationToken = default) =>
-        await StartAsync(callers.Current is { } caller ? InstanceAccess.AuthorizeStart(caller, request) : request,
-            parentInstanceId: null, parentTokenId: null, refuseIncidents: true, cancellationToken).ConfigureAwait(false);
+    /// <remarks>
+    /// A caller starts for their own agency (administrators for any) and up to their clearance, as the initiator, and only
+    /// a process whose <c>g2g:starters</c> name them (<see cref="StarterAccess"/>; not checked for starts on someone's behalf).
+    /// </remarks>
+    public async Task<long> StartAsync(StartInstance request, CancellationToken cancellationToken = default)
+    {
+        if (callers.Current is { } caller)
+        {
+            request = InstanceAccess.AuthorizeStart(caller, request);
+            if (request.StartedBy is null && !caller.IsSystem
+                && await FindDefinitionAsync(request.ProcessKey, request.Version, cancellationToken).ConfigureAwait(false) is { } found)
+            {
+                await StarterAccess.AuthorizeAsync(db, caller, Definition(found.Id, found.ProcessKey), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        return await StartAsync(request, parentInstanceId: null, parentTokenId: null, refuseIncidents: true, cancellationToken).ConfigureAwait(false);
+    }
 
     internal async Task<long> StartAsync(StartInstance request, long? parentInstanceId, long? parentTokenId, bool refuseIncidents, CancellationToken cancellationToken)
     {

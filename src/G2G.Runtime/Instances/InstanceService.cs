@@ -194,9 +194,10 @@ public sealed partial class InstanceService(
         CurrentJob = null;
     }
 
-    private ProcessDefinition Definition(ProcessInstanceRecord instance) =>
-        cache.GetOrParse(instance.DefinitionId, instance.ProcessKey,
-            () => db.ProcessDefinitions.AsNoTracking().Where(d => d.Id == instance.DefinitionId).Select(d => d.Xml).Single());
+    private ProcessDefinition Definition(ProcessInstanceRecord instance) => Definition(instance.DefinitionId, instance.ProcessKey);
+
+    private ProcessDefinition Definition(long definitionId, string processKey) =>
+        cache.GetOrParse(definitionId, processKey, () => db.ProcessDefinitions.AsNoTracking().Where(d => d.Id == definitionId).Select(d => d.Xml).Single());
 
     private static RuntimeException Map(CommandRejectedException rejected) => new(rejected.Code switch
     {

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Xml;
+using G2G.Runtime.Definitions;
 using G2G.Runtime.Persistence;
+using G2G.Runtime.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace G2G.Runtime.Queries;
@@ -9,11 +11,12 @@ namespace G2G.Runtime.Queries;
 public sealed record CatalogEntry(string ProcessKey, string? Name, string Category, int Version);
 
 /// <summary>
-/// The procedures that can be started: the latest published version of every process. The category is the last segment
-/// of the BPMN file's <c>targetNamespace</c> (<c>urn:g2g:workflows:office</c> → <c>office</c>, as the folders of
-/// workflows/ are named); a file without one is in <see cref="Uncategorised"/>.
+/// The procedures that can be started: the latest published version of every process, and for a person only those
+/// whose <c>g2g:starters</c> name them (<see cref="StarterAccess"/>; a start of anything else is refused). The category is
+/// the last segment of the BPMN file's <c>targetNamespace</c> (<c>urn:g2g:workflows:office</c> → <c>office</c>, as the
+/// folders of workflows/ are named); a file without one is in <see cref="Uncategorised"/>.
 /// </summary>
-public sealed class ProcessCatalog(G2GDbContext db)
+public sealed class ProcessCatalog(G2GDbContext db, DefinitionCache definitions, CallerContext callers)
 {
     public const string Uncategorised = "other";
 
@@ -25,13 +28,24 @@ public sealed class ProcessCatalog(G2GDbContext db)
         var published = await db.ProcessDefinitions.AsNoTracking().Where(d => d.IsPublished)
             .Select(d => new { d.Id, d.ProcessKey, d.Name, d.Version }).ToListAsync(cancellationToken).ConfigureAwait(false);
         var latest = published.GroupBy(d => d.ProcessKey).Select(g => g.MaxBy(d => d.Version)!).ToList();
-        var unknown = latest.Where(d => !Categories.ContainsKey(d.Id)).Select(d => d.Id).ToList();
+        var unknown = latest.Where(d => !Categories.ContainsKey(d.Id) || !definitions.TryGet(d.Id, out _)).Select(d => d.Id).ToList();
         if (unknown.Count > 0)
         {
-            var xml = await db.ProcessDefinitions.AsNoTracking().Where(d => unknown.Contains(d.Id)).Select(d => new { d.Id, d.Xml })
+            var xml = await db.ProcessDefinitions.AsNoTracking().Where(d => unknown.Contains(d.Id)).Select(d => new { d.Id, d.ProcessKey, d.Xml })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var definition in xml)
+            {
                 Categories[definition.Id] = CategoryOf(definition.Xml);
+                definitions.GetOrParse(definition.Id, definition.ProcessKey, () => definition.Xml);
+            }
+        }
+        if (callers.Current is { IsSystem: false } caller)
+        {
+            var starters = latest.ToDictionary(d => d.Id, d => definitions.GetOrParse(d.Id, d.ProcessKey, () => throw new InvalidOperationException("parsed above")).Starters);
+            var positions = StarterAccess.NeedsPositions(starters.Values)
+                ? await StarterAccess.PositionsAsync(db, caller.UserId, cancellationToken).ConfigureAwait(false)
+                : [];
+            latest = [.. latest.Where(d => StarterAccess.Matches(caller, starters[d.Id], positions))];
         }
         return [.. latest.Select(d => new CatalogEntry(d.ProcessKey, d.Name, Categories[d.Id], d.Version))
             .OrderBy(e => e.Category, StringComparer.Ordinal).ThenBy(e => e.ProcessKey, StringComparer.Ordinal)];

@@ -68,6 +68,8 @@ public static class RuntimeMessages
     public static RuntimeText OnlyStartOnBehalfTokens(string setting, string userId) => Catalog.Text(nameof(OnlyStartOnBehalfTokens), setting, userId);
     public static RuntimeText StartOnlyForOwnAgency(string ownAgency, string agency) => Catalog.Text(nameof(StartOnlyForOwnAgency), ownAgency, agency);
     public static RuntimeText ClassificationAboveClearance(string classification, string clearance) => Catalog.Text(nameof(ClassificationAboveClearance), classification, clearance);
+    public static RuntimeText NobodyStarts(string process) => Catalog.Text(nameof(NobodyStarts), process);
+    public static RuntimeText NotAStarter(string process, string starters) => Catalog.Text(nameof(NotAStarter), process, starters);
     public static RuntimeText TaskNotOffered(long taskId) => Catalog.Text(nameof(TaskNotOffered), taskId);
     public static RuntimeText OnlyInitiatorOrSupervisorUrges(string agencyId, long taskId) => Catalog.Text(nameof(OnlyInitiatorOrSupervisorUrges), agencyId, taskId);
     public static RuntimeText OnlyDelegationsOwnerReads(string userId) => Catalog.Text(nameof(OnlyDelegationsOwnerReads), userId);

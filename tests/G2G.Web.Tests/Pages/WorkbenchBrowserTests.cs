@@ -74,6 +74,22 @@ public sealed class WorkbenchBrowserTests : IAsyncLifetime
         Assert.Equal(["supervision", "admin"], await RoleLinks(administrator));
     }
 
+    [ChromiumFact]
+    public async Task TheCatalogAndTheShortcuts_OfferOnlyWhatThePersonMayStart()
+    {
+        var clerk = await _browser.SignInAsync("zheng.kai"); // 科员: neither registry clerk nor archivist
+        await _browser.OpenAsync(clerk, "/start");
+        await clerk.Locator("[data-start=leave]").WaitForAsync();
+        Assert.Equal(0, await clerk.Locator("[data-start=document-receive], [data-start=archive-destruction]").CountAsync());
+        await _browser.OpenAsync(clerk, "/");
+        Assert.Equal(0, await clerk.Locator("[data-shortcut=document-receive], [data-shortcut=archive-destruction]").CountAsync());
+
+        var registry = await _browser.SignInAsync("zhang.min"); // 收发员 of 财政厅: files documents, so proposes their destruction
+        await _browser.OpenAsync(registry, "/start");
+        await registry.Locator("[data-start=archive-destruction]").WaitForAsync();
+        Assert.Equal(0, await registry.Locator("[data-start=document-receive]").CountAsync()); // started by dispatch only
+    }
+
     private static Task<string> Count(IPage page, string name) => page.Locator($"[data-count={name}] .number").InnerTextAsync();
 
     private static async Task<string[]> RoleLinks(IPage page) =>
