@@ -117,9 +117,10 @@ public sealed class DocumentWorld(TestDatabase database) : IAsyncDisposable
     }
 
     public Task DraftAsync(long instance, string type = "通知", string[]? mains = null, string[]? copies = null, string[]? departments = null,
-        string title = "关于做好冬季安全生产工作的通知", string body = "各市人民政府：\n\n现就做好冬季安全生产工作通知如下。", string actor = Drafter) =>
+        string title = "关于做好冬季安全生产工作的通知", string body = "各市人民政府：\n\n现就做好冬季安全生产工作通知如下。", string actor = Drafter,
+        string urgency = "加急") =>
         CompleteAsync(instance, "draft", actor, ("docType", type), ("title", title), ("mainRecipients", mains ?? Cities), ("copyRecipients", copies ?? []),
-            ("urgency", "加急"), ("body", body), ("departments", departments ?? []));
+            ("urgency", urgency), ("body", body), ("departments", departments ?? []));
 
     /// <summary>Walks a drafted document through 核稿 and 签发: numbered, sealed and dispatched.</summary>
     public async Task SignAsync(long instance, RuntimeHarness? node = null)

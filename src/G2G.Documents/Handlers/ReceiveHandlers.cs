@@ -6,7 +6,9 @@ using G2G.Engine.Expressions;
 using G2G.Runtime.Audit;
 using G2G.Runtime.Handlers;
 using G2G.Runtime.Organisation;
+using G2G.Engine.Time;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using static G2G.Documents.Handlers.FormValues;
 
 namespace G2G.Documents.Handlers;
@@ -17,7 +19,7 @@ namespace G2G.Documents.Handlers;
 /// refused: the recipient row and the instance's audit say why, and <c>sealValid</c> = false routes the clerk to
 /// 拒收. Sets <c>sealValid</c>, <c>refusal</c>, <c>receiptNumber</c> and the document's elements for the forms.
 /// </summary>
-public sealed class ReceiveDocument(SealService seals) : IServiceTaskHandler
+public sealed class ReceiveDocument(SealService seals, IOptions<DocumentsOptions> options) : IServiceTaskHandler
 {
     public IReadOnlyDictionary<string, Value> Invoke(ServiceTaskContext context)
     {
@@ -41,6 +43,7 @@ public sealed class ReceiveDocument(SealService seals) : IServiceTaskHandler
             ["issuingAgencyName"] = Value.From(AgencyName(context, document.IssuingAgencyId)),
             ["urgency"] = Value.From(document.Urgency),
             ["classificationName"] = Value.From(Classifications.Name(document.Classification)),
+            ["deadlines"] = Deadlines(document.Urgency),
         };
         if (!check.Valid)
         {
@@ -56,6 +59,33 @@ public sealed class ReceiveDocument(SealService seals) : IServiceTaskHandler
         documents.SaveChanges();
         result["receiptNumber"] = Value.From(DocumentNumbering.Format("收文", Today(context.Now).Year, seq));
         return result;
+    }
+
+    /// <summary>
+    /// The deadlines of the steps for the document's urgency (<see cref="DocumentsOptions.UrgentDeadlines"/>), read by the
+    /// procedure's <c>g2g:due="${coalesce(deadlines.signFor, '1wd')}"</c>; <c>remind</c> is the reminder before each. Empty
+    /// for 平急: every step keeps its own.
+    /// </summary>
+    private Value Deadlines(string urgency)
+    {
+        if (!options.Value.UrgentDeadlines.TryGetValue(urgency, out var steps) || steps.Count == 0)
+            return Value.From(Array.Empty<KeyValuePair<string, Value>>());
+        var deadlines = steps.Select(s => KeyValuePair.Create(s.Key, Value.From(Checked($"UrgentDeadlines:{urgency}:{s.Key}", s.Value)))).ToList();
+        deadlines.Add(KeyValuePair.Create("remind", Value.From(Checked("UrgentRemindBefore", options.Value.UrgentRemindBefore))));
+        return Value.From(deadlines);
+    }
+
+    private static string Checked(string setting, string deadline)
+    {
+        try
+        {
+            _ = DeadlineSpec.Parse(deadline);
+            return deadline;
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidOperationException($"Documents:{setting} = '{deadline}' is not a deadline such as '4wh' or '1wd': {e.Message}", e);
+        }
     }
 
     private static readonly System.Globalization.CultureInfo DefaultLanguage = System.Globalization.CultureInfo.GetCultureInfo("zh-CN");

@@ -20,8 +20,11 @@ internal sealed partial class Run
         var escalateTo = settings.EscalateTo is { } escalation && settings.EscalateAfter is not null
             ? new ResolvedAssignment(escalation.Kind, [.. escalation.Arguments.Select(a => Evaluate(a, token.ScopeId))])
             : null;
-        var due = settings.Due is { } spec ? spec.DueFrom(Now, Calendar) : (DateTimeOffset?)null;
-        var remind = due is { } d && settings.RemindBefore is { } before ? before.Negate().DueFrom(d, Calendar) : (DateTimeOffset?)null;
+        var scope = View(token.ScopeId);
+        var due = Deadline.Resolve(settings.Due, settings.DueExpression, scope, _evaluation) is { } spec ? spec.DueFrom(Now, Calendar) : (DateTimeOffset?)null;
+        var remind = due is { } d && Deadline.Resolve(settings.RemindBefore, settings.RemindBeforeExpression, scope, _evaluation) is { } before
+            ? before.Negate().DueFrom(d, Calendar)
+            : (DateTimeOffset?)null;
         var loopCounter = _scopes[token.ScopeId] is { Kind: ScopeKind.MultiInstanceItem } item && item.Variables.TryGetValue("loopCounter", out var counter)
             ? (int)((NumberValue)counter).Value
             : (int?)null;

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using G2G.Engine.Expressions;
 using G2G.Engine.Model.Extensions;
 using G2G.Engine.Time;
 
@@ -23,7 +24,9 @@ internal sealed partial class ParseSession
         Assignment = ReadRule(xml, "assignee"),
         FormKey = G2GAttribute(xml, "formKey"),
         Due = ReadDeadline(xml, "due"),
+        DueExpression = ReadDeadlineExpression(xml, "due"),
         RemindBefore = ReadDeadline(xml, "remindBefore"),
+        RemindBeforeExpression = ReadDeadlineExpression(xml, "remindBefore"),
         RemindEvery = ReadDeadline(xml, "remindEvery"),
         EscalateAfter = ReadDeadline(xml, "escalateAfter"),
         EscalateTo = ReadRule(xml, "escalateTo"),
@@ -44,7 +47,7 @@ internal sealed partial class ParseSession
 
     private DeadlineSpec? ReadDeadline(XElement xml, string attribute)
     {
-        if (G2GAttribute(xml, attribute) is not { } text)
+        if (G2GAttribute(xml, attribute) is not { } text || IsWrappedExpression(text))
             return null;
         try
         {
@@ -56,6 +59,12 @@ internal sealed partial class ParseSession
             return null;
         }
     }
+
+    /// <summary><c>g2g:due</c> and <c>g2g:remindBefore</c> may be an expression in <c>${…}</c>, evaluated when the task is created.</summary>
+    private Expression? ReadDeadlineExpression(XElement xml, string attribute) =>
+        G2GAttribute(xml, attribute) is { } text && IsWrappedExpression(text) ? ParseExpressionText(text, xml, $"g2g:{attribute}") : null;
+
+    private static bool IsWrappedExpression(string text) => text.TrimStart().StartsWith("${", StringComparison.Ordinal);
 
     private TaskOperations ReadOperations(XElement xml)
     {

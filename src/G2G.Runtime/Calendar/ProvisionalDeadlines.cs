@@ -1,4 +1,8 @@
+using G2G.Engine.Execution;
+using G2G.Engine.Expressions;
 using G2G.Engine.Model.Activities;
+using G2G.Engine.Model.Extensions;
+using G2G.Engine.Time;
 using G2G.Runtime.Definitions;
 using G2G.Runtime.Instances;
 using G2G.Runtime.Jobs;
@@ -42,10 +46,10 @@ public sealed class ProvisionalDeadlines(G2GDbContext db, DefinitionCache cache,
             var rows = await (from t in db.Set<TaskRecord>()
                               join i in db.Set<ProcessInstanceRecord>() on t.InstanceId equals i.Id
                               where ids.Contains(t.Id) && t.State == TaskStates.Open && t.DueProvisional
-                              select new { Task = t, i.DefinitionId })
+                              select new { Task = t, i.DefinitionId, i.State })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var row in rows)
-                await RecountAsync(row.Task, row.DefinitionId, cancellationToken).ConfigureAwait(false);
+                await RecountAsync(row.Task, row.DefinitionId, row.State, cancellationToken).ConfigureAwait(false);
             try
             {
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -60,20 +64,34 @@ public sealed class ProvisionalDeadlines(G2GDbContext db, DefinitionCache cache,
         }
     }
 
-    private async Task RecountAsync(TaskRecord task, long definitionId, CancellationToken cancellationToken)
+    /// <summary>A deadline written as an expression is evaluated again on the instance's process variables.</summary>
+    private async Task RecountAsync(TaskRecord task, long definitionId, string state, CancellationToken cancellationToken)
     {
         var definition = cache.GetOrParse(definitionId, task.ProcessKey,
             () => db.ProcessDefinitions.AsNoTracking().Where(d => d.Id == definitionId).Select(d => d.Xml).Single());
         var settings = (definition.FindNode(task.ElementId) as UserTask)?.Settings;
         var calendar = await calendars.ForAgencyAsync(db, task.AgencyId, cancellationToken).ConfigureAwait(false);
-        if (settings?.Due is not { } spec)
+        DeadlineSpec? spec, before;
+        try
+        {
+            var scope = settings is null or { DueExpression: null, RemindBeforeExpression: null } ? null
+                : new DictionaryVariableScope(ProcessStateJson.Deserialize(state).Variables);
+            var context = new EvaluationContext { Now = task.CreatedAt };
+            spec = settings is null ? null : Deadline.Resolve(settings.Due, settings.DueExpression, scope!, context);
+            before = settings is null ? null : Deadline.Resolve(settings.RemindBefore, settings.RemindBeforeExpression, scope!, context);
+        }
+        catch (ExpressionEvaluationException)
+        {
+            return; // the variables changed since the task was made: its deadline stays as it was counted
+        }
+        if (spec is null)
         {
             task.DueProvisional = false;
             return;
         }
         var due = spec.DueFrom(task.CreatedAt, calendar);
-        var remind = settings.RemindBefore is { } before ? before.Negate().DueFrom(due, calendar) : (DateTimeOffset?)null;
-        var escalate = settings.EscalateAfter is { } afterDue ? afterDue.DueFrom(due, calendar) : (DateTimeOffset?)null;
+        var remind = before is not null ? before.Negate().DueFrom(due, calendar) : (DateTimeOffset?)null;
+        var escalate = settings!.EscalateAfter is { } afterDue ? afterDue.DueFrom(due, calendar) : (DateTimeOffset?)null;
         (task.DueAt, task.RemindAt) = (due, remind);
         task.DueProvisional = calendar.IsProvisional(task.CreatedAt, escalate ?? due);
         task.Version++;

@@ -1,7 +1,9 @@
+using G2G.Engine.Expressions;
 using G2G.Engine.Model.Activities;
 using G2G.Engine.Model.Events;
 using G2G.Engine.Model.Extensions;
 using G2G.Engine.Parsing;
+using G2G.Engine.Time;
 
 namespace G2G.Engine.Tests.Parsing;
 
@@ -78,6 +80,25 @@ public class ParserTests
         Assert.Equal(TaskOperations.SendBack | TaskOperations.Withdraw | TaskOperations.AddSigner | TaskOperations.Copy, settings.Operations);
         Assert.Equal(["previous", "initiator"], settings.SendBackTargets);
         Assert.Equal(OpinionPolicy.Required, settings.Opinion);
+    }
+
+    [Fact]
+    public void Parse_DeadlineExpressions_AreEvaluatedToDeadlines_AndBadOnesAreReported()
+    {
+        var document = BpmnParser.Parse(Bpmn.Around("""
+            <bpmn:userTask id="x" g2g:due="${coalesce(deadlines.signFor, '1wd')}" g2g:remindBefore="${deadlines.remind}" />
+            """));
+        var settings = ((UserTask)document.GetProcess("p").GetNode("x")).Settings;
+        Assert.Equal((null, null), (settings.Due, settings.RemindBefore));
+        DeadlineSpec? Due(string variables) => Deadline.Resolve(settings.Due, settings.DueExpression,
+            new DictionaryVariableScope(new Dictionary<string, Value> { ["deadlines"] = ValueJson.Parse(variables) }), new EvaluationContext());
+        Assert.Equal("2wh", Due("""{"signFor": "2wh"}""")!.ToString());
+        Assert.Equal("1wd", Due("{}")!.ToString());
+        var wrong = Assert.Throws<ExpressionEvaluationException>(() => Due("""{"signFor": 3}"""));
+        Assert.Contains("'3wd', '4wh' or 'P3D'", wrong.Message, StringComparison.Ordinal);
+
+        var broken = BpmnParser.Parse(Bpmn.Around("""<bpmn:userTask id="x" g2g:due="${coalesce(}" />""")).Diagnostics;
+        Assert.Equal("x", Assert.Single(broken, d => d.Code == "expression.syntax").ElementId);
     }
 
     [Fact]
