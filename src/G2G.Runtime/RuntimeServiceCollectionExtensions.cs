@@ -54,6 +54,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton<Security.AccessRefusals>();
         services.AddG2GOrganisation(); // the organisation resolves assignment rules (OrganisationAssignmentResolver)
         services.AddScoped<DeploymentService>();
+        services.AddScoped<DesignerService>();
         services.AddScoped<WorkflowDirectoryDeployer>();
         services.AddScoped<InstanceService>();
         services.AddScoped<AuditVerifier>();

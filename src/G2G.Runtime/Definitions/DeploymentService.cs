@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using G2G.Engine.Execution;
+using G2G.Engine.Model;
 using G2G.Engine.Parsing;
 using G2G.Engine.Validation;
 using G2G.Runtime.Audit;
@@ -34,18 +35,41 @@ public sealed class DeploymentService(G2GDbContext db, DefinitionCache cache, IS
     /// process gets its own rows of the forms its tasks use, so its tasks are drawn and checked with them on every node.
     /// A changed form alone makes a new version. Invalid forms are refused like an invalid file, naming each.
     /// </summary>
-    public async Task<IReadOnlyList<DeployedProcess>> DeployAsync(string xml, string source, IReadOnlyDictionary<string, string> forms,
-        string? actor = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<DeployedProcess>> DeployAsync(string xml, string source, IReadOnlyDictionary<string, string> forms,
+        string? actor = null, CancellationToken cancellationToken = default) =>
+        DeployCoreAsync(xml, source, forms, actor, keepNewer: false, cancellationToken);
+
+    /// <summary>
+    /// Deploys a file of the workflows folder (<paramref name="source"/>: its path there) as <c>system</c>. A process whose
+    /// file has not changed since it was last deployed from that path is <see cref="DeploymentOutcome.Unchanged"/> even
+    /// when a newer version was published since (in the designer or through the API): an unchanged file never
+    /// overwrites it. Rows from before sources were recorded count by content: a version with the file's content.
+    /// </summary>
+    public Task<IReadOnlyList<DeployedProcess>> DeployWorkflowFileAsync(string xml, string source, CancellationToken cancellationToken = default) =>
+        DeployCoreAsync(xml, source, new Dictionary<string, string>(), "system", keepNewer: true, cancellationToken);
+
+    /// <summary>
+    /// Parses and validates a file exactly as a deploy does (known process keys for call activities, registered service
+    /// actions), without writing anything: every error and warning with its element and line.
+    /// </summary>
+    public async Task<BpmnDocument> ValidateAsync(string xml, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(xml);
-        ArgumentNullException.ThrowIfNull(forms);
-        AccessRefusals.RequireAdministrator(callers, "deploy definitions");
         var knownKeys = await db.ProcessDefinitions.Select(d => d.ProcessKey).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
-        var document = BpmnParser.Parse(xml, new ValidationContext
+        return BpmnParser.Parse(xml, new ValidationContext
         {
             ProcessExists = key => knownKeys.Contains(key),
             ActionExists = actions.Exists,
         });
+    }
+
+    private async Task<IReadOnlyList<DeployedProcess>> DeployCoreAsync(string xml, string source, IReadOnlyDictionary<string, string> forms,
+        string? actor, bool keepNewer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        ArgumentNullException.ThrowIfNull(forms);
+        AccessRefusals.RequireDesigner(callers, "deploy definitions");
+        var document = await ValidateAsync(xml, cancellationToken).ConfigureAwait(false);
         var errors = document.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
         if (!document.HasErrors)
             errors.AddRange(DeployedForms.Problems(forms, document));
@@ -64,6 +88,11 @@ public sealed class DeploymentService(G2GDbContext db, DefinitionCache cache, IS
                 results.Add((latest, DeploymentOutcome.Unchanged));
                 continue;
             }
+            if (keepNewer && await DeployedFromAsync(process.Key, source, hash, cancellationToken).ConfigureAwait(false) is { } deployed)
+            {
+                results.Add((deployed, DeploymentOutcome.Unchanged));
+                continue;
+            }
             var record = new ProcessDefinitionRecord
             {
                 ProcessKey = process.Key,
@@ -73,6 +102,8 @@ public sealed class DeploymentService(G2GDbContext db, DefinitionCache cache, IS
                 Xml = xml,
                 DeployedAt = now,
                 IsPublished = true,
+                DeployedBy = actor,
+                Source = source,
             };
             db.ProcessDefinitions.Add(record);
             results.Add((record, DeploymentOutcome.Created));
@@ -95,7 +126,7 @@ public sealed class DeploymentService(G2GDbContext db, DefinitionCache cache, IS
     }
 
     /// <summary>Rows of the forms each new version's tasks use, tied to that version (its id is known once saved).</summary>
-    private async Task AddFormsAsync(List<ProcessDefinitionRecord> created, G2G.Engine.Model.BpmnDocument document,
+    private async Task AddFormsAsync(List<ProcessDefinitionRecord> created, BpmnDocument document,
         IReadOnlyDictionary<string, string> forms, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (forms.Count == 0 || created.Count == 0)
@@ -117,6 +148,18 @@ public sealed class DeploymentService(G2GDbContext db, DefinitionCache cache, IS
             }
         }
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The version last deployed from <paramref name="source"/> when it has this content (or, for rows without a source, any version with it).</summary>
+    private async Task<ProcessDefinitionRecord?> DeployedFromAsync(string processKey, string source, string hash, CancellationToken cancellationToken)
+    {
+        var versions = db.ProcessDefinitions.Where(d => d.ProcessKey == processKey);
+        var fromSource = await versions.Where(d => d.Source == source).OrderByDescending(d => d.Version)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (fromSource is not null)
+            return fromSource.ContentHash == hash ? fromSource : null;
+        return await versions.Where(d => d.Source == null && d.ContentHash == hash).OrderByDescending(d => d.Version)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<DefinitionVersion>> ListVersionsAsync(string processKey, CancellationToken cancellationToken = default) =>
@@ -146,7 +189,7 @@ public sealed class DeploymentService(G2GDbContext db, DefinitionCache cache, IS
 
     private async Task SetPublished(string processKey, int version, bool published, string? actor, CancellationToken cancellationToken)
     {
-        AccessRefusals.RequireAdministrator(callers, published ? "publish definitions" : "retract definitions");
+        AccessRefusals.RequireDesigner(callers, published ? "publish definitions" : "retract definitions");
         var record = await Find(processKey, version, cancellationToken).ConfigureAwait(false);
         record.IsPublished = published;
         AuditLog.Append(db, AuditLog.DefinitionsChain, new AuditEntry(actor, published ? "definition.published" : "definition.retracted", ElementId: processKey, Comment: $"v{version}"), clock.GetUtcNow());

@@ -9,9 +9,9 @@ namespace G2G.Runtime.Definitions;
 public sealed record DirectoryDeployment(int Created, int Unchanged, int Refused, int Forms);
 
 /// <summary>
-/// Deploys every <c>workflows/&lt;procedure&gt;/*.bpmn</c> and its <c>forms/*.json</c> at start. Unchanged
-/// files are skipped by content hash; a refused file is logged with its diagnostics and the others
-/// still deploy. Form keys are <c>&lt;procedure&gt;/&lt;file name&gt;</c>.
+/// Deploys every <c>workflows/&lt;procedure&gt;/*.bpmn</c> and its <c>forms/*.json</c> at start. A file unchanged since
+/// it was last deployed from its path is skipped, even when a newer version was published since (in the designer); a
+/// refused file is logged with its diagnostics and the others still deploy. Form keys are <c>&lt;procedure&gt;/&lt;file name&gt;</c>.
 /// </summary>
 public sealed partial class WorkflowDirectoryDeployer(DeploymentService deployments, G2GDbContext db, DefinitionCache cache, TimeProvider clock, ILogger<WorkflowDirectoryDeployer> logger)
 {
@@ -28,7 +28,7 @@ public sealed partial class WorkflowDirectoryDeployer(DeploymentService deployme
             var name = Path.GetRelativePath(folder, file);
             try
             {
-                foreach (var process in await deployments.DeployAsync(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false), name, "system", cancellationToken).ConfigureAwait(false))
+                foreach (var process in await deployments.DeployWorkflowFileAsync(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false), name, cancellationToken).ConfigureAwait(false))
                 {
                     if (process.Outcome == DeploymentOutcome.Created)
                     {

@@ -29,4 +29,37 @@ public sealed class ProcessDefinitionRecord
 
     /// <summary>Whether new process instances may start from this version.</summary>
     public bool IsPublished { get; set; }
+
+    /// <summary>Who deployed it: a user id, a system token's name, or <c>system</c> for the workflows folder at start.</summary>
+    public string? DeployedBy { get; set; }
+
+    /// <summary>
+    /// Where it came from: the file's path under the workflows folder, the name given to the API, or <c>designer</c>.
+    /// The workflows folder compares a file with the last version deployed from that same path.
+    /// </summary>
+    public string? Source { get; set; }
+}
+
+/// <summary>
+/// A procedure's draft in the process designer: one per process key, shared by the designers (the last save wins),
+/// kept until it is published or discarded. Not a version: nothing runs from it.
+/// </summary>
+public sealed class ProcessDraftRecord
+{
+    public long Id { get; set; }
+
+    /// <summary>The id of the diagram's executable process.</summary>
+    public required string ProcessKey { get; set; }
+
+    public string? Name { get; set; }
+
+    /// <summary>The version the draft was opened from; null for a new or imported procedure.</summary>
+    public int? BasedOnVersion { get; set; }
+
+    /// <summary>The BPMN 2.0 XML as the modeler saved it (diagram included).</summary>
+    public required string Xml { get; set; }
+
+    public required string SavedBy { get; set; }
+
+    public DateTimeOffset SavedAt { get; set; }
 }

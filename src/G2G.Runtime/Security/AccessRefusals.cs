@@ -38,6 +38,14 @@ public sealed class AccessRefusals(IServiceScopeFactory scopes, TimeProvider clo
             throw Forbidden(caller, RuntimeMessages.OnlyAdministrators(operation), operation, operation);
     }
 
+    /// <summary>An operation on definitions: administrators and process designers (<see cref="SystemRoles.Designer"/>).</summary>
+    public static void RequireDesigner(CallerContext context, string operation)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Current is { IsDesigner: false } caller)
+            throw Forbidden(caller, RuntimeMessages.OnlyDesigners(operation), operation, operation);
+    }
+
     /// <summary>Appends the refusal to the access chain in its own transaction (the refused work was rolled back).</summary>
     public async Task RecordAsync(AccessRefusal refusal, string? where, CancellationToken cancellationToken = default)
     {

@@ -12,10 +12,13 @@ public static class SystemRoles
     /// <summary>督办: sees overdue work and on-time rates of their agency and its subordinate agencies, and urges.</summary>
     public const string Supervisor = "supervisor";
 
+    /// <summary>流程设计: opens the process designer (/designer), saves drafts, deploys and publishes definitions.</summary>
+    public const string Designer = "designer";
+
     /// <summary>Another system calling with a bearer token (docs/api.md): every agency, every level.</summary>
     public const string System = "system";
 
-    public static IReadOnlyList<string> All { get; } = [Administrator, Supervisor];
+    public static IReadOnlyList<string> All { get; } = [Administrator, Supervisor, Designer];
 }
 
 /// <summary>
@@ -37,6 +40,9 @@ public sealed record Caller(
     public bool IsAdministrator => IsSystem || Roles.Contains(SystemRoles.Administrator);
 
     public bool IsSupervisor => IsAdministrator || Roles.Contains(SystemRoles.Supervisor);
+
+    /// <summary>May design, deploy and publish definitions: administrators and holders of <see cref="SystemRoles.Designer"/>.</summary>
+    public bool IsDesigner => IsAdministrator || Roles.Contains(SystemRoles.Designer);
 
     /// <summary>The configuration setting naming the system tokens that may start instances on behalf of people.</summary>
     public const string StartOnBehalfSetting = "Api:StartOnBehalf";

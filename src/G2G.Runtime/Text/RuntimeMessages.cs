@@ -62,6 +62,9 @@ public static class RuntimeMessages
     public static RuntimeText TaskNotFound(long taskId) => Catalog.Text(nameof(TaskNotFound), taskId);
     // Access
     public static RuntimeText OnlyAdministrators(string operation) => Catalog.Text(nameof(OnlyAdministrators), operation);
+    public static RuntimeText OnlyDesigners(string operation) => Catalog.Text(nameof(OnlyDesigners), operation);
+    public static RuntimeText NoSuchDraft(string processKey) => Catalog.Text(nameof(NoSuchDraft), processKey);
+    public static RuntimeText DraftWithoutProcess() => Catalog.Text(nameof(DraftWithoutProcess));
     public static RuntimeText OnlyAdministratorsOnInstance(string operation, long instanceId) => Catalog.Text(nameof(OnlyAdministratorsOnInstance), operation, instanceId);
     public static RuntimeText InitiatorVariableRefused() => Catalog.Text(nameof(InitiatorVariableRefused));
     public static RuntimeText InitiatorVariableRefusedOnBehalf() => Catalog.Text(nameof(InitiatorVariableRefusedOnBehalf));

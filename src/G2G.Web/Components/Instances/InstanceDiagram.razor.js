@@ -2,22 +2,7 @@
 // path taken, the current and the overdue steps marked. Loaded by InstanceDiagram.razor as a module; bpmn-js itself
 // comes from wwwroot/lib (copied from npm by npm.targets) and is loaded once per page.
 
-const loaded = new Map();
-
-function load(url, create) {
-  if (!loaded.has(url)) {
-    loaded.set(url, new Promise((resolve, reject) => {
-      const element = create(url);
-      element.addEventListener('load', resolve);
-      element.addEventListener('error', () => reject(new Error(`Could not load ${url}`)));
-      document.head.appendChild(element);
-    }));
-  }
-  return loaded.get(url);
-}
-
-const script = url => Object.assign(document.createElement('script'), { src: url });
-const stylesheet = url => Object.assign(document.createElement('link'), { rel: 'stylesheet', href: url });
+import { load, script, stylesheet } from '../../js/load.js';
 
 const viewers = new WeakMap();
 
