@@ -32,19 +32,48 @@ public static class BpmnParser
         return new BpmnDocument(xml, processes, diagnostics);
     }
 
+    /// <summary>
+    /// Deepest nesting of elements accepted. Real files stay far below it (definitions, process, a few subprocesses, extension
+    /// elements); the parser, validator and executor walk subprocesses recursively, so deeper files are refused before they do.
+    /// </summary>
+    public const int MaxElementDepth = 100;
+
+    /// <summary>
+    /// How every BPMN file is read: no DTD (so no entity can expand, as in the "billion laughs", and no external entity or
+    /// schema is fetched) and at most <see cref="MaxDocumentLength"/> characters.
+    /// </summary>
+    internal static XmlReaderSettings ReaderSettings() => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersInDocument = MaxDocumentLength,
+    };
+
     private static XElement? Load(string xml, ParseSession session)
     {
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit, // no entity expansion, no external resources
-            XmlResolver = null,
-            MaxCharactersInDocument = MaxDocumentLength,
-        };
+        var inProlog = true;
         try
         {
-            using var reader = XmlReader.Create(new StringReader(xml), settings);
-            var document = XDocument.Load(reader, LoadOptions.SetLineInfo);
-            var root = document.Root!;
+            // A first pass with the reader alone: it is linear in the nesting depth, building the tree is not.
+            using (var screen = XmlReader.Create(new StringReader(xml), ReaderSettings()))
+            {
+                while (screen.Read())
+                {
+                    if (screen.NodeType != XmlNodeType.Element)
+                        continue;
+                    inProlog = false;
+                    if (screen.Depth >= MaxElementDepth)
+                    {
+                        var position = (IXmlLineInfo)screen;
+                        session.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "xml.too-deep", screen.GetAttribute("id"), screen.LocalName,
+                            position.LineNumber, position.LinePosition,
+                            $"Elements are nested more than {MaxElementDepth} levels deep here; G2G refuses such files (no real process nests this deep)."));
+                        return null;
+                    }
+                }
+            }
+            using var reader = XmlReader.Create(new StringReader(xml), ReaderSettings());
+            var root = XDocument.Load(reader, LoadOptions.SetLineInfo).Root!;
             if (root.Name != BpmnNamespaces.Model + "definitions")
             {
                 session.Error("bpmn.not-definitions", root, $"The document's root element is <{root.Name.LocalName}> in namespace '{root.Name.NamespaceName}', not a BPMN 2.0 <definitions> element.");
@@ -52,11 +81,42 @@ public static class BpmnParser
             }
             return root;
         }
+        catch (XmlException) when (inProlog && DtdDeclaration(xml) is { } doctype)
+        {
+            var (line, column) = LineAndColumn(xml, doctype);
+            session.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "xml.dtd-refused", null, null, line, column,
+                "The file declares a document type (<!DOCTYPE …>). G2G refuses DTDs in BPMN files, so that no entity is expanded "
+                + "and no external file or address is read; remove the declaration."));
+            return null;
+        }
         catch (XmlException e)
         {
             session.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "xml.malformed", null, null, e.LineNumber, e.LinePosition,
                 $"The file is not well-formed XML: {e.Message}"));
             return null;
         }
+    }
+
+    /// <summary>
+    /// Where the prolog declares a DTD: a &lt;!DOCTYPE before the first element. The reader's refusal carries neither a
+    /// position nor a code, so the text is looked at.
+    /// </summary>
+    private static int? DtdDeclaration(string xml)
+    {
+        var doctype = xml.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+        if (doctype < 0)
+            return null;
+        for (var i = xml.IndexOf('<'); i >= 0 && i < doctype; i = xml.IndexOf('<', i + 1))
+        {
+            if (i + 1 < xml.Length && XmlConvert.IsStartNCNameChar(xml[i + 1]))
+                return null; // an element starts before it: the text is content, not a declaration
+        }
+        return doctype;
+    }
+
+    private static (int Line, int Column) LineAndColumn(string xml, int offset)
+    {
+        var lineStart = xml.LastIndexOf('\n', Math.Max(0, offset - 1)) + 1;
+        return (xml.AsSpan(0, offset).Count('\n') + 1, offset - lineStart + 1);
     }
 }

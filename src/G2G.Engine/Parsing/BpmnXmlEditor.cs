@@ -12,12 +12,15 @@ public static class BpmnXmlEditor
 {
     /// <summary>
     /// Sets (or, with a null value, removes) <c>g2g:</c> attributes on the element with the given id,
-    /// declaring the g2g namespace on the root when the file does not have it yet.
+    /// declaring the g2g namespace on the root when the file does not have it yet. The file is read as the parser reads it:
+    /// a DTD is refused with an <see cref="XmlException"/>.
     /// </summary>
     public static string SetExtensionAttributes(string xml, string elementId, IReadOnlyDictionary<string, string?> attributes)
     {
         ArgumentNullException.ThrowIfNull(attributes);
-        var document = XDocument.Parse(xml, LoadOptions.PreserveWhitespace);
+        XDocument document;
+        using (var reader = XmlReader.Create(new StringReader(xml), BpmnParser.ReaderSettings()))
+            document = XDocument.Load(reader, LoadOptions.PreserveWhitespace);
         var element = document.Descendants().FirstOrDefault(e => (string?)e.Attribute("id") == elementId)
             ?? throw new KeyNotFoundException($"The file has no element with id '{elementId}'.");
         var root = document.Root!;

@@ -116,7 +116,7 @@ internal sealed partial class ParseSession
     private SubProcess ReadSubProcess(XElement xml, string id, string? name, SourcePosition position,
         FlowContainer container, List<FlowNode> allNodes, List<SequenceFlow> allFlows)
     {
-        var subProcess = new SubProcess(id, name, position, (bool?)xml.Attribute("triggeredByEvent") ?? false, container);
+        var subProcess = new SubProcess(id, name, position, Flag(xml, "triggeredByEvent", false), container);
         ReadContainer(xml, subProcess.Body, allNodes, allFlows);
         return subProcess;
     }

@@ -24,7 +24,7 @@ internal sealed partial class ParseSession
                 if (definition is TerminateDefinition or LinkDefinition || (definition is ErrorDefinition
                     or EscalationDefinition or ConditionalDefinition && !IsInEventSubProcess(xml)))
                     Error("bpmn.unsupported-event", xml, $"A start event with a {definition.Kind} is not supported here.");
-                return new StartEvent(id, name, position, definition, (bool?)xml.Attribute("isInterrupting") ?? true);
+                return new StartEvent(id, name, position, definition, Flag(xml, "isInterrupting", true));
             case "endEvent":
                 if (definition is TimerDefinition or LinkDefinition or ConditionalDefinition)
                     Error("bpmn.unsupported-event", xml, $"An end event cannot have a {definition.Kind}.");
@@ -55,7 +55,7 @@ internal sealed partial class ParseSession
                             "A boundary event needs a timer, message, signal, error, escalation or conditional definition.");
                     return new UnsupportedNode(id, name, kind, position);
                 }
-                return new BoundaryEvent(id, name, position, definition, (bool?)xml.Attribute("cancelActivity") ?? true);
+                return new BoundaryEvent(id, name, position, definition, Flag(xml, "cancelActivity", true));
         }
     }
 
@@ -85,7 +85,7 @@ internal sealed partial class ParseSession
     }
 
     private static bool IsInEventSubProcess(XElement xml) =>
-        xml.Parent is { } parent && parent.Name == BpmnNamespaces.Model + "subProcess" && ((bool?)parent.Attribute("triggeredByEvent") ?? false);
+        xml.Parent is { } parent && parent.Name == BpmnNamespaces.Model + "subProcess" && (ReadFlag((string?)parent.Attribute("triggeredByEvent")) ?? false);
 
     private EventDefinition? ReadEventDefinition(XElement definition, XElement owner)
     {

@@ -34,6 +34,6 @@ internal sealed partial class ParseSession
                     + "loopMaximum, so it would never end; add one.");
             return null;
         }
-        return new StandardLoop(condition, (bool?)loop.Attribute("testBefore") ?? false, maximum);
+        return new StandardLoop(condition, Flag(loop, "testBefore", false, xml), maximum);
     }
 }

@@ -99,7 +99,7 @@ internal sealed partial class ParseSession
             return null;
         }
         return new MultiInstance(
-            (bool?)loop.Attribute("isSequential") ?? false,
+            Flag(loop, "isSequential", false, xml),
             collection,
             cardinality,
             (string?)loop.Attribute(BpmnNamespaces.G2G + "elementVariable") ?? (string?)loop.Attribute(BpmnNamespaces.Camunda + "elementVariable"),

@@ -60,8 +60,9 @@ internal sealed partial class ParseSession
         var processes = new List<ProcessDefinition>();
         foreach (var element in definitions.Elements(BpmnNamespaces.Model + "process"))
         {
+            var executable = Flag(element, "isExecutable", false); // reported for every process, running or not
             var before = Diagnostics.Count;
-            var process = ReadProcess(element);
+            var process = ReadProcess(element, executable);
             if (process is null)
                 continue;
             processes.Add(process);
@@ -76,7 +77,7 @@ internal sealed partial class ParseSession
         return processes;
     }
 
-    private ProcessDefinition? ReadProcess(XElement element)
+    private ProcessDefinition? ReadProcess(XElement element, bool executable)
     {
         var id = (string?)element.Attribute("id");
         if (string.IsNullOrWhiteSpace(id))
@@ -89,13 +90,37 @@ internal sealed partial class ParseSession
         var allFlows = new List<SequenceFlow>();
         ReadContainer(element, root, allNodes, allFlows);
         var process = new ProcessDefinition(id, (string?)element.Attribute("name"), PositionOf(element),
-            (bool?)element.Attribute("isExecutable") ?? false, root, allNodes, allFlows)
+            executable, root, allNodes, allFlows)
         {
             Starters = ReadStarters(element),
         };
         root.Owner = process;
         return process;
     }
+
+    /// <summary>
+    /// A boolean attribute of <paramref name="element"/>, or <paramref name="fallback"/> when it is absent. Any other value than
+    /// those of xs:boolean is reported on <paramref name="owner"/> (the element itself by default) and reads as the fallback.
+    /// </summary>
+    private bool Flag(XElement element, string attribute, bool fallback, XElement? owner = null)
+    {
+        var text = (string?)element.Attribute(attribute);
+        if (text is null)
+            return fallback;
+        if (ReadFlag(text) is { } value)
+            return value;
+        Error("bpmn.bad-boolean", owner ?? element,
+            $"The {attribute} attribute of <{element.Name.LocalName}> must be true or false, not '{text}'.");
+        return fallback;
+    }
+
+    /// <summary>An xs:boolean (true, false, 1, 0, surrounding spaces allowed), or null for anything else.</summary>
+    private static bool? ReadFlag(string? text) => text?.Trim() switch
+    {
+        "true" or "1" => true,
+        "false" or "0" => false,
+        _ => null,
+    };
 
     /// <summary>Registers an id and reports duplicates, which would make references ambiguous.</summary>
     private bool ClaimId(XElement element, string id)
