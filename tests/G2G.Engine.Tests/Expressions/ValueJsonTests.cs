@@ -95,6 +95,21 @@ public class ValueJsonTests
     public void InvalidJson_OrNumbersOutsideDecimal_ThrowJsonException(string json) =>
         Assert.ThrowsAny<JsonException>(() => ValueJson.Parse(json));
 
+    // Found by the fuzzer (Fuzzing/ExpressionFuzzTests): the readers accept the escape but refuse the string with an
+    // InvalidOperationException, which a host did not expect from a JSON body.
+    [Theory]
+    [InlineData("\"\\ud800\"")]
+    [InlineData("{\"\\udc00x\": 1}")]
+    [InlineData("[1, \"a\\ud83d\"]")]
+    public void LoneSurrogateEscapes_AreInvalidJson_OnEveryPath(string json)
+    {
+        var parsed = Assert.ThrowsAny<JsonException>(() => ValueJson.Parse(json));
+        Assert.Contains("lone surrogate", parsed.Message, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(json);
+        Assert.ThrowsAny<JsonException>(() => ValueJson.FromJsonElement(document.RootElement));
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<Holder>($"{{\"Value\": {json}}}", Options));
+    }
+
     [Fact]
     public void Read_LeavesTheReaderOnTheValuesLastToken()
     {

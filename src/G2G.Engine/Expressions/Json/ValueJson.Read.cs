@@ -16,6 +16,25 @@ public static partial class ValueJson
     /// <exception cref="JsonException">A number is outside the decimal range, or the JSON is invalid.</exception>
     public static Value Read(ref Utf8JsonReader reader)
     {
+        try
+        {
+            return ReadValue(ref reader);
+        }
+        catch (InvalidOperationException e) when (e is not ObjectDisposedException)
+        {
+            throw LoneSurrogate(e);
+        }
+    }
+
+    /// <summary>
+    /// The JSON readers accept an escaped lone surrogate (<c>"\ud800"</c>) but refuse to turn it into a .NET string with an
+    /// <see cref="InvalidOperationException"/>; for a caller that is invalid JSON text like any other.
+    /// </summary>
+    private static JsonException LoneSurrogate(InvalidOperationException e) =>
+        new("A JSON string is not valid Unicode text (it escapes a lone surrogate such as \\ud800).", e);
+
+    private static Value ReadValue(ref Utf8JsonReader reader)
+    {
         if (reader.TokenType == JsonTokenType.None && !reader.Read()) throw new JsonException("Expected a JSON value.");
         switch (reader.TokenType)
         {
@@ -29,7 +48,7 @@ public static partial class ValueJson
                     : throw new JsonException("A JSON number is outside the decimal range of process values.");
             case JsonTokenType.StartArray:
                 var items = ImmutableArray.CreateBuilder<Value>();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) items.Add(Read(ref reader));
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) items.Add(ReadValue(ref reader));
                 return new ListValue(items.ToImmutable());
             case JsonTokenType.StartObject:
                 var fields = ImmutableDictionary.CreateBuilder<string, Value>(StringComparer.Ordinal);
@@ -37,7 +56,7 @@ public static partial class ValueJson
                 {
                     var key = reader.GetString()!;
                     reader.Read();
-                    fields[key] = Read(ref reader);
+                    fields[key] = ReadValue(ref reader);
                 }
                 return FromFields(fields.ToImmutable());
             default:
@@ -50,7 +69,17 @@ public static partial class ValueJson
     /// string is not turned into a date), objects become records, except the <c>$date</c>/<c>$duration</c>/<c>$record</c> forms.
     /// </summary>
     /// <exception cref="JsonException">A number is outside the decimal range, or nesting is deeper than 256.</exception>
-    public static Value FromJsonElement(JsonElement element) => FromElement(element, 0);
+    public static Value FromJsonElement(JsonElement element)
+    {
+        try
+        {
+            return FromElement(element, 0);
+        }
+        catch (InvalidOperationException e) when (e is not ObjectDisposedException)
+        {
+            throw LoneSurrogate(e);
+        }
+    }
 
     private static Value FromElement(JsonElement element, int depth)
     {
