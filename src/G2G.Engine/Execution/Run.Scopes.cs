@@ -74,7 +74,10 @@ internal sealed partial class Run
                 break;
             case ScopeKind.SubProcess:
                 RemoveScope(scope);
-                Leave(_tokens[scope.OwnerTokenId!.Value]);
+                // Guarded by the subprocess's own token: the token that ended the body is gone with its scope, so a
+                // failing condition on the way out is the subprocess's incident.
+                var subProcess = _tokens[scope.OwnerTokenId!.Value];
+                Guarded(subProcess, () => Leave(subProcess));
                 break;
             case ScopeKind.EventSubProcess:
                 RemoveScope(scope);

@@ -161,6 +161,30 @@ public class SubProcessTests
         Assert.Empty(run.Timers); // the contract's time limit is disarmed
     }
 
+    // Found by the fuzzer (Fuzzing/BpmnFuzzTests): the condition failed while the body's last token was already gone with
+    // its scope, and looking for an error catcher from that token threw KeyNotFoundException out of Execute.
+    [Fact]
+    public void EmbeddedSubProcess_ConditionThatFailsOnTheWayOut_IsAnIncidentOfTheSubProcess()
+    {
+        var run = ProcessHarness.FromXml(Parsing.Bpmn.Process("""
+            <bpmn:startEvent id="start" /><bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="file" />
+            <bpmn:subProcess id="file">
+              <bpmn:startEvent id="in" /><bpmn:sequenceFlow id="g1" sourceRef="in" targetRef="shelve" />
+              <bpmn:userTask id="shelve" /><bpmn:sequenceFlow id="g2" sourceRef="shelve" targetRef="out" /><bpmn:endEvent id="out" />
+            </bpmn:subProcess>
+            <bpmn:sequenceFlow id="f2" sourceRef="file" targetRef="end" />
+            <bpmn:sequenceFlow id="f3" sourceRef="file" targetRef="end"><bpmn:conditionExpression>needsSignature</bpmn:conditionExpression></bpmn:sequenceFlow>
+            <bpmn:endEvent id="end" />
+            """)).Start();
+
+        run.Complete("shelve");
+
+        var incident = Assert.Single(run.Incidents);
+        Assert.Equal("file", incident.ElementId);
+        Assert.Contains("needsSignature", incident.Message, StringComparison.Ordinal);
+        Assert.Equal(ProcessStatus.Running, run.State.Status);
+    }
+
     [Fact]
     public void CallActivity_OutputMappingThatFails_RaisesAnIncidentInsteadOfFailingTheCommand()
     {
