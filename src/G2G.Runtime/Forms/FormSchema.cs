@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace G2G.Runtime.Forms;
 
@@ -39,7 +40,8 @@ public sealed class FormSchema
     public static FormSchema Parse(string json)
     {
         using var document = JsonDocument.Parse(json);
-        if (!document.RootElement.TryGetProperty("components", out var components) || components.ValueKind != JsonValueKind.Array)
+        if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("components", out var components)
+            || components.ValueKind != JsonValueKind.Array)
             throw new FormatException("A form schema needs a \"components\" array.");
         return new FormSchema(ReadFields(components, "components"));
     }
@@ -47,6 +49,7 @@ public sealed class FormSchema
     private static List<FormField> ReadFields(JsonElement components, string path)
     {
         var fields = new List<FormField>();
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         var index = 0;
         foreach (var component in components.EnumerateArray())
         {
@@ -56,13 +59,15 @@ public sealed class FormSchema
                 continue;
             var key = Text(component, "key") ?? (type == "dynamiclist" ? Text(component, "path") : null)
                 ?? throw new FormatException($"{where} ({type}) has no \"key\".");
+            if (!keys.TryAdd(key, where))
+                throw new FormatException($"{where} ({type}) has the key \"{key}\" of {keys[key]}; each field needs its own key.");
             var validate = component.TryGetProperty("validate", out var v) ? v : default;
             fields.Add(new FormField(
                 key, type, Text(component, "label"),
                 Flag(validate, "required"),
                 Number(validate, "min"), Number(validate, "max"),
-                (int?)Number(validate, "minLength"), (int?)Number(validate, "maxLength"),
-                Text(validate, "pattern"),
+                Length(validate, "minLength", where), Length(validate, "maxLength", where),
+                Pattern(validate, where),
                 component.TryGetProperty("values", out var values) && values.ValueKind == JsonValueKind.Array
                     ? [.. values.EnumerateArray().Select(o => o.TryGetProperty("value", out var value) ? value.ToString() : o.ToString())]
                     : [],
@@ -77,6 +82,30 @@ public sealed class FormSchema
 
     private static bool Flag(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
+
+    /// <summary>A text length rule: a whole number from 0 to <see cref="int.MaxValue"/>.</summary>
+    private static int? Length(JsonElement element, string name, string where) => Number(element, name) switch
+    {
+        null => null,
+        var n when n >= 0 && n <= int.MaxValue && n == decimal.Truncate(n.Value) => (int)n,
+        var n => throw new FormatException($"{where} has \"{name}\": {n}; it must be a whole number of at least 0."),
+    };
+
+    /// <summary>The pattern rule, checked to be a .NET regular expression here so that no submission meets a broken one.</summary>
+    private static string? Pattern(JsonElement element, string where)
+    {
+        if (Text(element, "pattern") is not { } pattern)
+            return null;
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+            return pattern;
+        }
+        catch (ArgumentException invalid)
+        {
+            throw new FormatException($"{where} has a \"pattern\" that is not a regular expression: {invalid.Message}", invalid);
+        }
+    }
 
     private static decimal? Number(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDecimal() : null;

@@ -70,4 +70,31 @@ public class FormValidatorTests
 
         Assert.Contains("components", error.Message, StringComparison.Ordinal);
     }
+
+    // Found by the fuzzer (FormFuzzTests): each of these was deployed, or threw past deployment's check, and then failed
+    // every submission of the task with an exception (duplicate key, bad pattern) or stopped the deployment (overflow, root).
+    [Theory]
+    [InlineData("""[]""", "components")]
+    [InlineData("""{ "components": [ { "type": "number", "key": "n" }, { "type": "textfield", "key": "n" } ] }""", "components[1] (textfield) has the key \"n\" of components[0]")]
+    [InlineData("""{ "components": [ { "type": "textfield", "key": "t", "validate": { "pattern": "(" } } ] }""", "components[0] has a \"pattern\" that is not a regular expression")]
+    [InlineData("""{ "components": [ { "type": "textfield", "key": "t", "validate": { "maxLength": 1e20 } } ] }""", "\"maxLength\": 100000000000000000000; it must be a whole number")]
+    [InlineData("""{ "components": [ { "type": "textfield", "key": "t", "validate": { "minLength": -1 } } ] }""", "\"minLength\": -1")]
+    [InlineData("""{ "components": [ { "type": "textfield", "key": "t", "validate": { "minLength": 2.5 } } ] }""", "\"minLength\": 2.5")]
+    public void UnusableSchema_IsRefusedWithTheComponentNamed(string schema, string expected)
+    {
+        var error = Assert.Throws<FormatException>(() => FormSchema.Parse(schema));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SameKey_InTwoLineTables_IsFine()
+    {
+        var schema = FormSchema.Parse("""
+            { "components": [ { "type": "dynamiclist", "path": "a", "components": [ { "type": "textfield", "key": "name" } ] },
+                              { "type": "dynamiclist", "path": "b", "components": [ { "type": "textfield", "key": "name" } ] } ] }
+            """);
+
+        Assert.Equal(["a", "b"], schema.Fields.Select(f => f.Key));
+    }
 }
