@@ -49,6 +49,7 @@ public sealed class PropertiesPanelTests : WorkContext
     [InlineData("remindBefore", "4wh")]
     [InlineData("remindEvery", "P1D")]
     [InlineData("escalateAfter", "1.5wh")]
+    [InlineData("due", "${coalesce(deadlines.signFor, '1wd')}")]
     [InlineData("sendBackTo", "apply")]
     public void AValidValue_IsWrittenBack_AsAChangeOfThatAttribute(string name, string value)
     {
@@ -76,6 +77,9 @@ public sealed class PropertiesPanelTests : WorkContext
     [Theory]
     [InlineData("due", "three days", "不是有效的期限")]
     [InlineData("remindEvery", "3 weeks", "不是有效的期限")]
+    [InlineData("remindBefore", "${coalesce(deadlines.remind, '4wh')", "不是有效的期限表达式")]
+    [InlineData("due", "${coalesce(deadlines.signFor '1wd')}", "不是有效的期限表达式")]
+    [InlineData("escalateAfter", "${deadlines.escalate}", "不是有效的期限")]
     [InlineData("assignee", "boss(", "不是有效的办理人规则")]
     [InlineData("escalateTo", "leader(initiator.agency", "不是有效的办理人规则")]
     public void AnInvalidValue_IsRefusedWithAMessage_AndNothingIsSent(string name, string value, string message)
