@@ -11,6 +11,9 @@ public enum RuntimeErrorCode
 
     /// <summary>A classified item would go to someone whose clearance (密级) is below its classification.</summary>
     NotCleared,
+
+    /// <summary>The instance is no longer at the version the caller expected (HTTP If-Match): it changed since they read it.</summary>
+    PreconditionFailed,
 }
 
 /// <summary>

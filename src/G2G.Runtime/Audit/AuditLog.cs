@@ -36,7 +36,8 @@ public static class AuditLog
 
     /// <summary>
     /// Appends to an instance's event log (tracked, written by the caller's SaveChanges) and advances the head stored on the
-    /// instance row. The caller raises the instance's version in the same save.
+    /// instance row. The caller raises the instance's version in the same save when the fact changes what users see; the head
+    /// is a concurrency token of the row either way, so appends never fork the log.
     /// </summary>
     public static void Append(G2GDbContext db, ProcessInstanceRecord instance, AuditEntry entry, DateTimeOffset at)
     {
@@ -59,9 +60,9 @@ public static class AuditLog
     }
 
     /// <summary>
-    /// Numbers and signs events in order after the instance's head and advances the head. Every writer of an instance's
-    /// log also raises the instance's version, so the version check decides which of two concurrent appends gets the
-    /// sequence numbers.
+    /// Numbers and signs events in order after the instance's head and advances the head. The head (sequence number) is a
+    /// concurrency token of the instance row, so the check of the row's update decides which of two concurrent appends gets
+    /// the sequence numbers.
     /// </summary>
     public static void Chain(ProcessInstanceRecord instance, IEnumerable<InstanceEventRecord> events, EventLogKeys keys)
     {

@@ -136,8 +136,9 @@ public sealed partial class InstanceService
 
     /// <summary>
     /// An operation on a task row that does not move tokens: in one transaction it checks the task is
-    /// open and the step allows the operation, changes the row, notifies, and audits on the instance's
-    /// chain (which moves the instance version, so ETags change and concurrent changes conflict). The people the task
+    /// open, the instance is at the caller's expected version (<see cref="IfVersion"/>) and the step allows the operation,
+    /// changes the row, notifies, and audits on the instance's chain (which moves the instance version, so ETags change
+    /// and concurrent changes conflict). The people the task
     /// goes to (<paramref name="targets"/>) must be cleared for its classification.
     /// </summary>
     private async Task TaskRowAsync(long taskId, string actor, string action, TaskAction access, TaskOperations required,
@@ -153,6 +154,7 @@ public sealed partial class InstanceService
                 ?? throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.TaskNotFound(taskId));
             var instance = await db.Set<ProcessInstanceRecord>().FirstAsync(i => i.Id == task.InstanceId, cancellationToken).ConfigureAwait(false);
             await AuthorizeTaskAsync(task, instance, access, cancellationToken).ConfigureAwait(false);
+            RequireExpectedVersion(instance);
             if (task.State != TaskStates.Open)
                 throw new RuntimeException(RuntimeErrorCode.Conflict, RuntimeMessages.TaskNoLongerOpen(taskId, task.State));
             if (required != TaskOperations.None && (Definition(instance).FindNode(task.ElementId) as UserTask)?.Settings.Operations.HasFlag(required) != true)

@@ -108,7 +108,8 @@ public sealed partial class InstanceService
 
     /// <summary>
     /// Runs a command on the instance of an open task, with the task row loaded and tracked. The task and its
-    /// instance are read together, in one query inside the command's transaction.
+    /// instance are read together, in one query inside the command's transaction, where the caller's expected version is
+    /// compared too (<see cref="IfVersion"/>).
     /// </summary>
     private async Task TaskCommandAsync(long taskId, TaskAction action, Func<TaskRecord, Loaded, Task<Prepared>> prepare, CancellationToken cancellationToken)
     {
@@ -121,6 +122,7 @@ public sealed partial class InstanceService
         }, RuntimeMessages.TaskNotFound(taskId), async loaded =>
         {
             await AuthorizeTaskAsync(task!, loaded.Instance, action, cancellationToken).ConfigureAwait(false);
+            RequireExpectedVersion(loaded.Instance);
             if (task!.State != TaskStates.Open)
             {
                 throw new RuntimeException(RuntimeErrorCode.Conflict, task is { State: TaskStates.Completed, CompletedAt: { } completedAt }

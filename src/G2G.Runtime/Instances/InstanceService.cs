@@ -38,6 +38,28 @@ public sealed partial class InstanceService(
     /// </summary>
     internal JobClaim? CurrentJob { get; set; }
 
+    /// <summary>
+    /// The instance versions a caller's task commands require (HTTP If-Match), or null for any: see <see cref="IfVersion"/>.
+    /// </summary>
+    private IReadOnlyCollection<int>? ExpectedVersions { get; init; }
+
+    /// <summary>
+    /// This service for a caller who read the instance at one of <paramref name="versions"/> (the ETags of their If-Match):
+    /// its task commands compare the version of the instance row they load inside their own transaction, and refuse with
+    /// <see cref="RuntimeErrorCode.PreconditionFailed"/>, writing nothing, when it is another; the write itself is
+    /// version-checked, so no change can slip in between the comparison and the write. An empty collection matches no
+    /// version.
+    /// </summary>
+    public InstanceService IfVersion(IReadOnlyCollection<int> versions) =>
+        new(db, cache, executor, assignments, options, callers, writeGate, calendars, handlers, keys, clock) { ExpectedVersions = versions };
+
+    /// <summary>Refuses a command whose caller expected the instance at another version (<see cref="IfVersion"/>).</summary>
+    private void RequireExpectedVersion(ProcessInstanceRecord instance)
+    {
+        if (ExpectedVersions is { } expected && !expected.Contains(instance.Version))
+            throw new RuntimeException(RuntimeErrorCode.PreconditionFailed, RuntimeMessages.InstanceChangedSinceRead(instance.Id, instance.Version));
+    }
+
     /// <summary>The writes of the current attempt that go around the change tracker (events, notifications, jobs, changes of rows it did not load).</summary>
     private readonly UntrackedWrites _untracked = new();
 
@@ -169,13 +191,14 @@ public sealed partial class InstanceService(
         _untracked.Clear();
     }
 
+    /// <summary>Whether another write moved the instance (its version or its log's head) since <paramref name="loaded"/> was read.</summary>
     private async Task<bool> VersionMovedAsync(long instanceId, ProcessInstanceRecord loaded, CancellationToken cancellationToken)
     {
-        var loadedVersion = db.Entry(loaded).Property(i => i.Version).OriginalValue;
+        var entry = db.Entry(loaded);
+        var (version, seq) = (entry.Property(i => i.Version).OriginalValue, entry.Property(i => i.EventSeq).OriginalValue);
         db.ChangeTracker.Clear();
-        var current = await db.Set<ProcessInstanceRecord>().AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.Version)
-            .FirstAsync(cancellationToken).ConfigureAwait(false);
-        return current != loadedVersion;
+        return !await db.Set<ProcessInstanceRecord>().AsNoTracking().AnyAsync(i => i.Id == instanceId && i.Version == version && i.EventSeq == seq, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     private JobClaim? _claimedJob;

@@ -204,9 +204,9 @@ internal sealed class JobRunner(G2GDbContext db, InstanceService instances, JobS
             }
             foreach (var recipient in recipients)
                 db.Add(TaskNotifications.Create(kind, task, recipient, subject, task.Title, now, $":{job.Attempts}:{now.UtcTicks}"));
-            // The notice is a fact of the instance's log; like every append it moves the instance's version.
+            // The notice is a fact of the instance's log. It changes nothing a user sees, so it moves the log's head but not the
+            // version their If-Match names; the head is a concurrency token too, so a command that read the old head retries.
             var instance = await db.Set<ProcessInstanceRecord>().FirstAsync(i => i.Id == task.InstanceId, cancellationToken).ConfigureAwait(false);
-            instance.Version++;
             AuditLog.Append(db, instance, new AuditEntry(null, kind, TaskId: task.Id, ElementId: task.ElementId, Data: string.Join(",", recipients),
                 ElementKind: "userTask", TokenId: task.EngineTaskId), now);
             try

@@ -17,7 +17,11 @@ public sealed class ProcessInstanceRecord
     /// <summary>The engine's <c>ProcessState</c> as JSON.</summary>
     public required string State { get; set; }
 
-    /// <summary>Optimistic concurrency: every command writes with <c>WHERE version = @loaded</c>.</summary>
+    /// <summary>
+    /// Optimistic concurrency: every command writes with <c>WHERE version = @loaded AND event_seq = @loaded</c>. The version
+    /// moves with every change a user can see (it is the ETag their If-Match names); notices that only append to the event
+    /// log (reminders, overdue notices, escalations) move the head (<see cref="EventSeq"/>) alone.
+    /// </summary>
     public int Version { get; set; }
 
     public string? Initiator { get; set; }

@@ -47,6 +47,7 @@ internal sealed partial class ApiProblems(IProblemDetailsService problems, Acces
             RuntimeErrorCode.NotFound => StatusCodes.Status404NotFound,
             RuntimeErrorCode.Conflict => StatusCodes.Status409Conflict,
             RuntimeErrorCode.NotAllowed => StatusCodes.Status403Forbidden,
+            RuntimeErrorCode.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
             _ => StatusCodes.Status422UnprocessableEntity,
         };
         var problem = Problem(status, Code(refused.Code), refused.Text.InCurrentCulture());
@@ -98,7 +99,7 @@ internal sealed partial class ApiProblems(IProblemDetailsService problems, Acces
 
     public static string TypeOf(string code) => $"https://g2g.dev/problems/{code}";
 
-    /// <summary>Stable codes: not-found, conflict, not-allowed, invalid, definition-invalid, not-cleared.</summary>
+    /// <summary>Stable codes: not-found, conflict, not-allowed, invalid, definition-invalid, not-cleared, precondition-failed.</summary>
     public static string Code(RuntimeErrorCode code) => code switch
     {
         RuntimeErrorCode.NotFound => "not-found",
@@ -106,6 +107,7 @@ internal sealed partial class ApiProblems(IProblemDetailsService problems, Acces
         RuntimeErrorCode.NotAllowed => "not-allowed",
         RuntimeErrorCode.DefinitionInvalid => "definition-invalid",
         RuntimeErrorCode.NotCleared => "not-cleared",
+        RuntimeErrorCode.PreconditionFailed => "precondition-failed",
         _ => "invalid",
     };
 

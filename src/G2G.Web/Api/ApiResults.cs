@@ -53,12 +53,18 @@ internal static class ApiResults
         return TypedResults.NoContent();
     }
 
-    /// <summary>412 when the client's If-Match names another version than the current one.</summary>
-    public static ProblemHttpResult? CheckIfMatch(HttpRequest request, int currentVersion)
+    /// <summary>
+    /// The instance versions the request's If-Match names (<see cref="ETag"/>s), for the command to compare with the instance
+    /// it loads; null without If-Match or with <c>*</c>. A tag that is not one of ours names no version, so it matches none.
+    /// </summary>
+    public static IReadOnlyCollection<int>? IfMatch(HttpRequest request)
     {
         var ifMatch = request.Headers.IfMatch.ToString();
-        if (string.IsNullOrEmpty(ifMatch) || ifMatch == "*" || ifMatch.Split(',').Select(v => v.Trim()).Contains(ETag(currentVersion)))
+        if (string.IsNullOrEmpty(ifMatch) || ifMatch.Trim() == "*")
             return null;
-        return Problem(StatusCodes.Status412PreconditionFailed, "precondition-failed", ApiText.Get("Stale", ETag(currentVersion)));
+        return [.. ifMatch.Split(',').Select(v => v.Trim())
+            .Where(v => v.StartsWith("W/\"", StringComparison.Ordinal) && v.EndsWith('"') && v.Length > 4)
+            .Select(v => int.TryParse(v.AsSpan(3, v.Length - 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version) ? version : -1)
+            .Where(version => version >= 0)];
     }
 }

@@ -6,7 +6,7 @@ using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace G2G.Web.Api;
 
-/// <summary>/api/v1/tasks: lists and the task operations. Writes honour If-Match (the instance version).</summary>
+/// <summary>/api/v1/tasks: lists and the task operations. Writes honour If-Match (the instance version), compared inside the command.</summary>
 internal static class TasksApi
 {
     private static readonly string[] States = [TaskStates.Open, TaskStates.Completed, TaskStates.Cancelled];
@@ -55,51 +55,51 @@ internal static class TasksApi
         return TypedResults.Ok(task);
     }
 
-    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> CompleteAsync(long id, CompleteTaskRequest body,
+    private static Task<Results<NoContent, ValidationProblem>> CompleteAsync(long id, CompleteTaskRequest body,
         [AsParameters] InstanceServices s) =>
-        Guarded(id, s, null, () => s.Instances.CompleteTaskAsync(id, s.Actor, body.Variables, body.Outcome, body.Comment, s.Cancellation));
+        Guarded(s, null, instances => instances.CompleteTaskAsync(id, s.Actor, body.Variables, body.Outcome, body.Comment, s.Cancellation));
 
-    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SendBackAsync(long id, SendBackRequest body,
+    private static Task<Results<NoContent, ValidationProblem>> SendBackAsync(long id, SendBackRequest body,
         [AsParameters] InstanceServices s) =>
-        Guarded(id, s, ApiResults.Require(("target", body.Target)),
-            () => s.Instances.SendBackAsync(id, s.Actor, body.Target, body.Resume, body.Comment, s.Cancellation));
+        Guarded(s, ApiResults.Require(("target", body.Target)),
+            instances => instances.SendBackAsync(id, s.Actor, body.Target, body.Resume, body.Comment, s.Cancellation));
 
-    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> AddSignerAsync(long id, AddSignerRequest body,
+    private static Task<Results<NoContent, ValidationProblem>> AddSignerAsync(long id, AddSignerRequest body,
         [AsParameters] InstanceServices s) =>
-        Guarded(id, s, ApiResults.Require(("userId", body.UserId)),
-            () => s.Instances.AddSignerAsync(id, s.Actor, body.UserId, body.Position, body.Comment, s.Cancellation));
+        Guarded(s, ApiResults.Require(("userId", body.UserId)),
+            instances => instances.AddSignerAsync(id, s.Actor, body.UserId, body.Position, body.Comment, s.Cancellation));
 
-    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveSignerAsync(long id, string userId,
+    private static Task<Results<NoContent, ValidationProblem>> RemoveSignerAsync(long id, string userId,
         [AsParameters] InstanceServices s) =>
-        Guarded(id, s, null, () => s.Instances.RemoveSignerAsync(id, s.Actor, userId, s.Cancellation));
+        Guarded(s, null, instances => instances.RemoveSignerAsync(id, s.Actor, userId, s.Cancellation));
 
-    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ClaimAsync(long id, [AsParameters] InstanceServices s) =>
-        Guarded(id, s, null, () => s.Instances.ClaimAsync(id, s.Actor, null, s.Cancellation));
+    private static Task<Results<NoContent, ValidationProblem>> ClaimAsync(long id, [AsParameters] InstanceServices s) =>
+        Guarded(s, null, instances => instances.ClaimAsync(id, s.Actor, null, s.Cancellation));
 
-    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ReleaseAsync(long id, [AsParameters] InstanceServices s) =>
-        Guarded(id, s, null, () => s.Instances.ReleaseAsync(id, s.Actor, s.Cancellation));
+    private static Task<Results<NoContent, ValidationProblem>> ReleaseAsync(long id, [AsParameters] InstanceServices s) =>
+        Guarded(s, null, instances => instances.ReleaseAsync(id, s.Actor, s.Cancellation));
 
-    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> TransferAsync(long id, HandOverRequest body,
+    private static Task<Results<NoContent, ValidationProblem>> TransferAsync(long id, HandOverRequest body,
         [AsParameters] InstanceServices s) =>
-        Guarded(id, s, ApiResults.Require(("userId", body.UserId)),
-            () => s.Instances.TransferAsync(id, s.Actor, body.UserId, body.Comment, s.Cancellation));
+        Guarded(s, ApiResults.Require(("userId", body.UserId)),
+            instances => instances.TransferAsync(id, s.Actor, body.UserId, body.Comment, s.Cancellation));
 
-    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DelegateAsync(long id, HandOverRequest body,
+    private static Task<Results<NoContent, ValidationProblem>> DelegateAsync(long id, HandOverRequest body,
         [AsParameters] InstanceServices s) =>
-        Guarded(id, s, ApiResults.Require(("userId", body.UserId)),
-            () => s.Instances.DelegateAsync(id, s.Actor, body.UserId, body.Comment, s.Cancellation));
+        Guarded(s, ApiResults.Require(("userId", body.UserId)),
+            instances => instances.DelegateAsync(id, s.Actor, body.UserId, body.Comment, s.Cancellation));
 
-    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ReturnAsync(long id, CommentRequest? body,
+    private static Task<Results<NoContent, ValidationProblem>> ReturnAsync(long id, CommentRequest? body,
         [AsParameters] InstanceServices s) =>
-        Guarded(id, s, null, () => s.Instances.ReturnDelegatedAsync(id, s.Actor, body?.Comment, s.Cancellation));
+        Guarded(s, null, instances => instances.ReturnDelegatedAsync(id, s.Actor, body?.Comment, s.Cancellation));
 
-    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> CopyAsync(long id, CopyRequest body, [AsParameters] InstanceServices s) =>
-        Guarded(id, s, body.Readers is null || body.Readers.Count == 0 ? ApiResults.Require(("readers", null)) : null,
-            () => s.Instances.CopyAsync(id, s.Actor, body.Readers!, body.Comment, s.Cancellation));
+    private static Task<Results<NoContent, ValidationProblem>> CopyAsync(long id, CopyRequest body, [AsParameters] InstanceServices s) =>
+        Guarded(s, body.Readers is null || body.Readers.Count == 0 ? ApiResults.Require(("readers", null)) : null,
+            instances => instances.CopyAsync(id, s.Actor, body.Readers!, body.Comment, s.Cancellation));
 
-    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> UrgeAsync(long id, CommentRequest? body,
+    private static Task<Results<NoContent, ValidationProblem>> UrgeAsync(long id, CommentRequest? body,
         [AsParameters] InstanceServices s) =>
-        Guarded(id, s, null, () => s.Instances.UrgeAsync(id, s.Actor, body?.Comment, s.Cancellation));
+        Guarded(s, null, instances => instances.UrgeAsync(id, s.Actor, body?.Comment, s.Cancellation));
 
     private static async Task<Results<Ok<TaskMove>, ValidationProblem>> ReassignAsync(long id, ReassignRequest body, OrganisationService org,
         HttpContext http, CancellationToken ct)
@@ -112,16 +112,15 @@ internal static class TasksApi
     private static Task<NoContent> ReadCopyAsync(long copyId, InstanceService instances, HttpContext http, CancellationToken ct) =>
         ApiResults.NoContentAsync(instances.MarkCopyReadAsync(copyId, http.User.Actor(), ct));
 
-    /// <summary>Refuses an incomplete request, checks If-Match against the task's instance version, then runs the operation.</summary>
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Guarded(long id, InstanceServices s, ValidationProblem? invalid,
-        Func<Task> operation)
+    /// <summary>
+    /// Refuses an incomplete request, then runs the operation; If-Match (the instance version) is compared by the command
+    /// itself, inside its transaction (412 <c>precondition-failed</c>, nothing changed).
+    /// </summary>
+    private static async Task<Results<NoContent, ValidationProblem>> Guarded(InstanceServices s, ValidationProblem? invalid, Func<InstanceService, Task> operation)
     {
         if (invalid is not null)
             return invalid;
-        var task = await s.Queries.GetTaskAsync(id, s.Cancellation);
-        if (ApiResults.CheckIfMatch(s.Http.Request, task.InstanceVersion) is { } stale)
-            return stale;
-        await operation();
+        await operation(ApiResults.IfMatch(s.Http.Request) is { } versions ? s.Instances.IfVersion(versions) : s.Instances);
         return TypedResults.NoContent();
     }
 }

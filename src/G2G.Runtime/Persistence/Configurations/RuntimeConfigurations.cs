@@ -22,6 +22,9 @@ internal sealed class ProcessInstanceConfiguration : IEntityTypeConfiguration<Pr
         builder.Property(i => i.AgencyId).HasMaxLength(100);
         builder.Property(i => i.EventHead).HasMaxLength(64);
         builder.Property(i => i.Version).IsConcurrencyToken();
+        // Appends to the event log that change nothing a user sees (reminders, overdue notices, 督办) move the head but not
+        // the version the users' If-Match compares; the head is checked as well, so they still order with commands.
+        builder.Property(i => i.EventSeq).IsConcurrencyToken();
         SnakeCase.NameColumns(builder);
         builder.HasIndex(i => new { i.ProcessKey, i.BusinessKey }).HasDatabaseName("ix_process_instances_process_key_business_key");
         builder.HasIndex(i => new { i.Initiator, i.StartedAt }).HasDatabaseName("ix_process_instances_initiator_started_at");
