@@ -9,10 +9,14 @@ public sealed partial class InstanceService
 {
     /// <summary>终止: cancels an instance with every open task and timer.</summary>
     public Task CancelAsync(long instanceId, string actor, string? reason = null, CancellationToken cancellationToken = default) =>
+        CancelAsync(instanceId, actor, reason, null, cancellationToken);
+
+    /// <summary>As above, for a job whose claim the cancellation consumes.</summary>
+    internal Task CancelAsync(long instanceId, string actor, string? reason, Jobs.JobClaim? job, CancellationToken cancellationToken) =>
         RunAsync(instanceId, async loaded =>
         {
             await AuthorizeAdministrationAsync(loaded.Instance, "terminate", cancellationToken).ConfigureAwait(false);
-            return new Prepared(new CancelProcess(reason), new AuditEntry(actor, "instance.cancelled", Comment: reason));
+            return new Prepared(new CancelProcess(reason), new AuditEntry(actor, "instance.cancelled", Comment: reason), Job: job);
         }, cancellationToken);
 
     /// <summary>挂起: no command but cancel or resume runs while an instance is suspended; its jobs wait.</summary>

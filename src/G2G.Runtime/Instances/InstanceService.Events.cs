@@ -23,13 +23,21 @@ public sealed partial class InstanceService
     /// As above; an instance the message starts belongs to the agency, 密级 and initiator <paramref name="start"/> names
     /// (started by <paramref name="actor"/>), or without it is the actor's own.
     /// </summary>
-    public async Task<int> CorrelateMessageAsync(string name, string? correlationKey, IReadOnlyDictionary<string, Value>? variables,
-        string? actor, MessageStart? start, CancellationToken cancellationToken = default)
+    public Task<int> CorrelateMessageAsync(string name, string? correlationKey, IReadOnlyDictionary<string, Value>? variables,
+        string? actor, MessageStart? start, CancellationToken cancellationToken = default) =>
+        CorrelateMessageAsync(name, correlationKey, variables, actor, start, null, cancellationToken);
+
+    /// <summary>As above, for a job: the first delivery or start consumes its claim (the job row goes with it), the others run as they are.</summary>
+    internal async Task<int> CorrelateMessageAsync(string name, string? correlationKey, IReadOnlyDictionary<string, Value>? variables,
+        string? actor, MessageStart? start, JobClaim? job, CancellationToken cancellationToken)
     {
         AuthorizeEvent("send messages", variables);
         var waiting = await MessageRecipientsAsync(name, correlationKey, cancellationToken).ConfigureAwait(false);
         foreach (var instanceId in waiting)
-            await DeliverMessageAsync(instanceId, name, correlationKey, variables, actor, cancellationToken).ConfigureAwait(false);
+        {
+            await DeliverMessageAsync(instanceId, name, correlationKey, variables, actor, job, cancellationToken).ConfigureAwait(false);
+            job = null;
+        }
         if (waiting.Count > 0)
             return waiting.Count;
 
@@ -41,7 +49,8 @@ public sealed partial class InstanceService
                 ? EventStart(new StartInstance(key, variables, BusinessKey: correlationKey, Initiator: actor, StartEventId: startEvent))
                 : new StartInstance(key, variables, BusinessKey: correlationKey, Initiator: start.Initiator, AgencyId: start.AgencyId,
                     StartEventId: startEvent, Classification: start.Classification, StartedBy: actor);
-            await StartAsync(request, null, null, refuseIncidents: false, cancellationToken).ConfigureAwait(false);
+            await StartAsync(request, null, null, refuseIncidents: false, job, cancellationToken).ConfigureAwait(false);
+            job = null;
             started++;
         }
         return started > 0
@@ -60,10 +69,10 @@ public sealed partial class InstanceService
         AuthorizeEvent("broadcast signals", variables);
         var waiting = await SignalRecipientsAsync(name, exceptInstanceId, cancellationToken).ConfigureAwait(false);
         foreach (var instanceId in waiting)
-            await DeliverSignalAsync(instanceId, name, variables, actor, cancellationToken).ConfigureAwait(false);
+            await DeliverSignalAsync(instanceId, name, variables, actor, null, cancellationToken).ConfigureAwait(false);
         var starts = await SignalStartsAsync(name, exceptInstanceId, cancellationToken).ConfigureAwait(false);
         foreach (var (key, startEvent) in starts)
-            await StartOnSignalAsync(key, startEvent, variables, actor, cancellationToken).ConfigureAwait(false);
+            await StartOnSignalAsync(key, startEvent, variables, actor, null, cancellationToken).ConfigureAwait(false);
         return waiting.Count + starts.Count;
     }
 
@@ -83,11 +92,11 @@ public sealed partial class InstanceService
         return [.. starts.Where(s => s.Key != thrower)];
     }
 
-    /// <summary>Starts one instance at its signal start event (a job's claim, when set, is consumed by the start).</summary>
+    /// <summary>Starts one instance at its signal start event (a job's claim, when given, is consumed by the start).</summary>
     internal Task<long> StartOnSignalAsync(string key, string startEvent, IReadOnlyDictionary<string, Value>? variables,
-        string? actor, CancellationToken cancellationToken) =>
+        string? actor, JobClaim? job, CancellationToken cancellationToken) =>
         StartAsync(EventStart(new StartInstance(key, variables, Initiator: actor, StartEventId: startEvent)), null, null,
-            refuseIncidents: false, cancellationToken);
+            refuseIncidents: false, job, cancellationToken);
 
     /// <summary>
     /// A start by a message or signal is for its sender, or, when a system allowed to start on behalf of people names a
@@ -113,24 +122,25 @@ public sealed partial class InstanceService
             .Where(s => s.Kind == "signal" && s.Name == name && s.InstanceId != exceptInstanceId)
             .Select(s => s.InstanceId).Distinct().ToListAsync(cancellationToken);
 
-    /// <summary>Delivers a message to one waiting instance.</summary>
+    /// <summary>Delivers a message to one waiting instance (consuming a job's claim, when given).</summary>
     internal Task DeliverMessageAsync(long instanceId, string name, string? correlationKey, IReadOnlyDictionary<string, Value>? variables,
-        string? actor, CancellationToken cancellationToken) =>
+        string? actor, JobClaim? job, CancellationToken cancellationToken) =>
         RunAsync(instanceId, _ => Task.FromResult(new Prepared(new CorrelateMessage(name, variables),
-            new AuditEntry(actor, "message.correlated", Outcome: name, Data: correlationKey))), cancellationToken);
+            new AuditEntry(actor, "message.correlated", Outcome: name, Data: correlationKey), Job: job)), cancellationToken);
 
-    /// <summary>Delivers a signal to one waiting instance.</summary>
-    internal Task DeliverSignalAsync(long instanceId, string name, IReadOnlyDictionary<string, Value>? variables, string? actor, CancellationToken cancellationToken) =>
+    /// <summary>Delivers a signal to one waiting instance (consuming a job's claim, when given).</summary>
+    internal Task DeliverSignalAsync(long instanceId, string name, IReadOnlyDictionary<string, Value>? variables, string? actor, JobClaim? job,
+        CancellationToken cancellationToken) =>
         RunAsync(instanceId, _ => Task.FromResult(new Prepared(new BroadcastSignal(name, variables),
-            new AuditEntry(actor, "signal.received", Outcome: name))), cancellationToken);
+            new AuditEntry(actor, "signal.received", Outcome: name), Job: job)), cancellationToken);
 
-    /// <summary>Fires a due timer. A timer whose step has ended meanwhile is stale and ignored (returns false).</summary>
-    internal async Task<bool> FireTimerAsync(long instanceId, long subscriptionId, CancellationToken cancellationToken)
+    /// <summary>Fires a due timer for its job. A timer whose step has ended meanwhile is stale and ignored (returns false).</summary>
+    internal async Task<bool> FireTimerAsync(long instanceId, long subscriptionId, JobClaim job, CancellationToken cancellationToken)
     {
         try
         {
             await RunAsync(instanceId, _ => Task.FromResult(new Prepared(new FireTimer(subscriptionId),
-                new AuditEntry("system", "timer.fired", Data: subscriptionId.ToString(System.Globalization.CultureInfo.InvariantCulture)))), cancellationToken).ConfigureAwait(false);
+                new AuditEntry("system", "timer.fired", Data: subscriptionId.ToString(System.Globalization.CultureInfo.InvariantCulture)), Job: job)), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (RuntimeException stale) when (stale.InnerException is CommandRejectedException)
@@ -140,7 +150,7 @@ public sealed partial class InstanceService
     }
 
     /// <summary>Starts the child of a call activity once, even when the job runs twice.</summary>
-    internal async Task StartChildAsync(long parentInstanceId, long parentTokenId, StartChildPayload payload, CancellationToken cancellationToken)
+    internal async Task StartChildAsync(long parentInstanceId, long parentTokenId, StartChildPayload payload, JobClaim job, CancellationToken cancellationToken)
     {
         var exists = await db.Set<ProcessInstanceRecord>().AsNoTracking()
             .AnyAsync(i => i.ParentInstanceId == parentInstanceId && i.ParentTokenId == parentTokenId, cancellationToken).ConfigureAwait(false);
@@ -148,16 +158,17 @@ public sealed partial class InstanceService
             return;
         var parent = await db.Set<ProcessInstanceRecord>().AsNoTracking().FirstAsync(i => i.Id == parentInstanceId, cancellationToken).ConfigureAwait(false);
         await StartAsync(new StartInstance(payload.ProcessKey, payload.Variables, parent.BusinessKey, parent.Title, parent.Initiator, parent.AgencyId, payload.Version, Classification: parent.Classification),
-            parentInstanceId, parentTokenId, refuseIncidents: false, cancellationToken).ConfigureAwait(false);
+            parentInstanceId, parentTokenId, refuseIncidents: false, job, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reports a child's result to the waiting call activity; a call that is gone (interrupted) ignores it.</summary>
-    internal async Task ChildResultAsync(long parentInstanceId, long parentTokenId, ChildResultPayload payload, CancellationToken cancellationToken)
+    internal async Task ChildResultAsync(long parentInstanceId, long parentTokenId, ChildResultPayload payload, JobClaim job, CancellationToken cancellationToken)
     {
         Command command = payload.ErrorCode is { } code ? new FailChild(parentTokenId, code) : new CompleteChild(parentTokenId, payload.Variables);
         try
         {
-            await RunAsync(parentInstanceId, _ => Task.FromResult(new Prepared(command, new AuditEntry("system", "child.returned", Outcome: payload.ErrorCode))), cancellationToken).ConfigureAwait(false);
+            await RunAsync(parentInstanceId, _ => Task.FromResult(new Prepared(command, new AuditEntry("system", "child.returned", Outcome: payload.ErrorCode), Job: job)),
+                cancellationToken).ConfigureAwait(false);
         }
         catch (RuntimeException gone) when (gone.InnerException is CommandRejectedException)
         {
@@ -166,13 +177,13 @@ public sealed partial class InstanceService
     }
 
     /// <summary>Cancels the running child of an interrupted call activity.</summary>
-    internal async Task CancelChildAsync(long parentInstanceId, long parentTokenId, CancellationToken cancellationToken)
+    internal async Task CancelChildAsync(long parentInstanceId, long parentTokenId, JobClaim job, CancellationToken cancellationToken)
     {
         var child = await db.Set<ProcessInstanceRecord>().AsNoTracking()
             .Where(i => i.ParentInstanceId == parentInstanceId && i.ParentTokenId == parentTokenId && i.Status == InstanceStatus.Running)
             .Select(i => (long?)i.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (child is { } id)
-            await CancelAsync(id, "system", "the calling step was interrupted", cancellationToken).ConfigureAwait(false);
+            await CancelAsync(id, "system", "the calling step was interrupted", job, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Latest published processes with a top-level start event of the given trigger, and that event.</summary>

@@ -1,6 +1,7 @@
 using G2G.Engine.Execution;
 using G2G.Engine.Expressions;
 using G2G.Runtime.Audit;
+using G2G.Runtime.Jobs;
 using G2G.Runtime.Definitions;
 using G2G.Runtime.Organisation;
 using G2G.Runtime.Persistence;
@@ -43,10 +44,12 @@ public sealed partial class InstanceService
                 await StarterAccess.AuthorizeAsync(db, caller, Definition(found.Id, found.ProcessKey), cancellationToken).ConfigureAwait(false);
             }
         }
-        return await StartAsync(request, parentInstanceId: null, parentTokenId: null, refuseIncidents: true, cancellationToken).ConfigureAwait(false);
+        return await StartAsync(request, parentInstanceId: null, parentTokenId: null, refuseIncidents: true, job: null, cancellationToken).ConfigureAwait(false);
     }
 
-    internal async Task<long> StartAsync(StartInstance request, long? parentInstanceId, long? parentTokenId, bool refuseIncidents, CancellationToken cancellationToken)
+    /// <summary>Starts an instance as a child, by an event or by a job (whose claim the start consumes, see <see cref="Prepared"/>).</summary>
+    internal async Task<long> StartAsync(StartInstance request, long? parentInstanceId, long? parentTokenId, bool refuseIncidents, JobClaim? job,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var definition = await FindDefinitionAsync(request.ProcessKey, request.Version, cancellationToken).ConfigureAwait(false)
@@ -97,7 +100,7 @@ public sealed partial class InstanceService
             ? new AuditEntry(system, "instance.started", Outcome: request.Initiator is null ? null : $"on behalf of {request.Initiator}",
                 Comment: request.Title, Data: request.BusinessKey)
             : new AuditEntry(request.Initiator, "instance.started", Comment: request.Title, Data: request.BusinessKey);
-        await ExecuteAsync(loaded, new Prepared(new StartProcess(variables, request.StartEventId), audit, RefuseIncidents: refuseIncidents), cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(loaded, new Prepared(new StartProcess(variables, request.StartEventId), audit, RefuseIncidents: refuseIncidents, Job: job), cancellationToken).ConfigureAwait(false);
         await SaveAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return instance.Id;

@@ -33,12 +33,6 @@ public sealed partial class InstanceService(
     TimeProvider clock)
 {
     /// <summary>
-    /// The job this service runs for, if any: the first command that commits deletes the job row in
-    /// its own transaction, so a job's effect and its removal are one atomic step (exactly once).
-    /// </summary>
-    internal JobClaim? CurrentJob { get; set; }
-
-    /// <summary>
     /// The instance versions a caller's task commands require (HTTP If-Match), or null for any: see <see cref="IfVersion"/>.
     /// </summary>
     private IReadOnlyCollection<int>? ExpectedVersions { get; init; }
@@ -73,8 +67,13 @@ public sealed partial class InstanceService(
     /// </summary>
     private sealed record InstanceLoad(ProcessInstanceRecord Instance, string? OrganisationStamp);
 
-    /// <summary>A prepared command, its own record in the instance's log, and work to do on the rows after the effects are applied.</summary>
-    private sealed record Prepared(Command Command, AuditEntry Audit, Func<ExecutionResult, EffectApplier, Task>? After = null, bool RefuseIncidents = false);
+    /// <summary>
+    /// A prepared command, its own record in the instance's log, and work to do on the rows after the effects are applied.
+    /// A command a job runs carries the job's claim (<paramref name="Job"/>): it deletes the job row under its lease in its own
+    /// transaction, so the job's effect and its removal are one atomic step (exactly once); every attempt prepares it again.
+    /// </summary>
+    private sealed record Prepared(Command Command, AuditEntry Audit, Func<ExecutionResult, EffectApplier, Task>? After = null, bool RefuseIncidents = false,
+        JobClaim? Job = null);
 
     /// <summary>The load of every instance command, compiled once (no query-cache lookup per command).</summary>
     private static readonly CompiledQuery<long, InstanceLoad> LoadInstance = new((db, instanceId, _) => (
@@ -124,7 +123,6 @@ public sealed partial class InstanceService(
                     throw new RuntimeException(RuntimeErrorCode.Conflict,
                         RuntimeMessages.InstanceChangedByOthers(instanceId, attempt), inner: exception);
                 }
-                RestoreJobClaim();
             }
         }
     }
@@ -165,7 +163,8 @@ public sealed partial class InstanceService(
         instance.State = ProcessStateJson.Serialize(result.State);
         instance.Version++;
         _untracked.ChainEvents(instance, AuditLog.Record(instance.Id, prepared.Audit, now), keys);
-        await ClaimJobAsync(cancellationToken).ConfigureAwait(false);
+        if (prepared.Job is { } job)
+            await ClaimJobAsync(job, cancellationToken).ConfigureAwait(false);
         return result;
     }
 
@@ -201,20 +200,13 @@ public sealed partial class InstanceService(
             .ConfigureAwait(false);
     }
 
-    private JobClaim? _claimedJob;
-
-    private void RestoreJobClaim() => CurrentJob ??= _claimedJob;
-
-    private async Task ClaimJobAsync(CancellationToken cancellationToken)
+    /// <summary>Deletes the job a command runs for, under this node's lease; a lease lost meanwhile refuses the command.</summary>
+    private async Task ClaimJobAsync(JobClaim job, CancellationToken cancellationToken)
     {
-        if (CurrentJob is not { } job)
-            return;
         var deleted = await db.Set<JobRecord>().Where(j => j.Id == job.JobId && j.LeaseOwner == job.Owner)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         if (deleted == 0)
             throw new RuntimeException(RuntimeErrorCode.Conflict, RuntimeMessages.JobNotLeased(job.JobId, job.Owner));
-        _claimedJob = job;
-        CurrentJob = null;
     }
 
     private ProcessDefinition Definition(ProcessInstanceRecord instance) => Definition(instance.DefinitionId, instance.ProcessKey);

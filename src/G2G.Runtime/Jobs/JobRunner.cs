@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace G2G.Runtime.Jobs;
 
 /// <summary>
-/// Runs one leased job. Instance commands delete the job in their own transaction (exactly once);
-/// notifications are written with the job's deletion; everything else is idempotent.
+/// Runs one leased job. Instance commands get the job's claim as an argument and delete the job in their own transaction
+/// (exactly once); notifications are written with the job's deletion; everything else is idempotent.
 /// </summary>
 internal sealed class JobRunner(G2GDbContext db, InstanceService instances, JobStore store, DefinitionCache cache,
     Calendar.CalendarProvider calendars, EscalationRecipients escalations, Microsoft.Extensions.Options.IOptions<RuntimeOptions> options, TimeProvider clock)
@@ -24,39 +24,38 @@ internal sealed class JobRunner(G2GDbContext db, InstanceService instances, JobS
             await store.RescheduleAsync(claim, clock.GetUtcNow().AddMinutes(1), cancellationToken).ConfigureAwait(false);
             return;
         }
-        instances.CurrentJob = claim;
         switch (job.Kind)
         {
             case JobKinds.Timer:
-                await instances.FireTimerAsync(job.InstanceId!.Value, job.TargetId!.Value, cancellationToken).ConfigureAwait(false);
+                await instances.FireTimerAsync(job.InstanceId!.Value, job.TargetId!.Value, claim, cancellationToken).ConfigureAwait(false);
                 break;
             case JobKinds.StartChild:
-                await instances.StartChildAsync(job.InstanceId!.Value, job.TargetId!.Value, VariablesJson.Deserialize<StartChildPayload>(job.Payload!), cancellationToken).ConfigureAwait(false);
+                await instances.StartChildAsync(job.InstanceId!.Value, job.TargetId!.Value, VariablesJson.Deserialize<StartChildPayload>(job.Payload!), claim, cancellationToken).ConfigureAwait(false);
                 break;
             case JobKinds.ChildResult:
-                await instances.ChildResultAsync(job.InstanceId!.Value, job.TargetId!.Value, VariablesJson.Deserialize<ChildResultPayload>(job.Payload!), cancellationToken).ConfigureAwait(false);
+                await instances.ChildResultAsync(job.InstanceId!.Value, job.TargetId!.Value, VariablesJson.Deserialize<ChildResultPayload>(job.Payload!), claim, cancellationToken).ConfigureAwait(false);
                 break;
             case JobKinds.CancelChild:
-                await instances.CancelChildAsync(job.InstanceId!.Value, job.TargetId!.Value, cancellationToken).ConfigureAwait(false);
+                await instances.CancelChildAsync(job.InstanceId!.Value, job.TargetId!.Value, claim, cancellationToken).ConfigureAwait(false);
                 break;
             case JobKinds.Message:
                 var message = VariablesJson.Deserialize<MessagePayload>(job.Payload!);
                 if (job.TargetId is { } receiver)
                 {
-                    await IgnoreStaleAsync(() => instances.DeliverMessageAsync(receiver, message.Name, message.CorrelationKey, message.Variables, "system", cancellationToken)).ConfigureAwait(false);
+                    await IgnoreStaleAsync(() => instances.DeliverMessageAsync(receiver, message.Name, message.CorrelationKey, message.Variables, "system", claim, cancellationToken)).ConfigureAwait(false);
                     break;
                 }
                 var recipients = await instances.MessageRecipientsAsync(message.Name, message.CorrelationKey, cancellationToken)
                     .ConfigureAwait(false);
                 if (await FanOutAsync(job, claim, recipients, [], cancellationToken).ConfigureAwait(false))
                     return;
-                await DeliverAsync(() => instances.CorrelateMessageAsync(message.Name, message.CorrelationKey, message.Variables, "system", message.Start, cancellationToken)).ConfigureAwait(false);
+                await DeliverAsync(() => instances.CorrelateMessageAsync(message.Name, message.CorrelationKey, message.Variables, "system", message.Start, claim, cancellationToken)).ConfigureAwait(false);
                 break;
             case JobKinds.Signal:
                 var signal = VariablesJson.Deserialize<SignalPayload>(job.Payload!);
                 if (job.TargetId is { } listener)
                 {
-                    await IgnoreStaleAsync(() => instances.DeliverSignalAsync(listener, signal.Name, signal.Variables, "system", cancellationToken)).ConfigureAwait(false);
+                    await IgnoreStaleAsync(() => instances.DeliverSignalAsync(listener, signal.Name, signal.Variables, "system", claim, cancellationToken)).ConfigureAwait(false);
                     break;
                 }
                 var listeners = await instances.SignalRecipientsAsync(signal.Name, signal.SourceInstanceId, cancellationToken)
@@ -72,7 +71,7 @@ internal sealed class JobRunner(G2GDbContext db, InstanceService instances, JobS
                 var start = VariablesJson.Deserialize<SignalStartPayload>(job.Payload!);
                 // A process retracted meanwhile starts nothing; the job must not retry forever.
                 await DeliverAsync(() => instances.StartOnSignalAsync(start.ProcessKey, start.StartEventId, start.Variables, "system",
-                    cancellationToken)).ConfigureAwait(false);
+                    claim, cancellationToken)).ConfigureAwait(false);
                 break;
             case JobKinds.Reminder:
             case JobKinds.Overdue:
@@ -82,7 +81,6 @@ internal sealed class JobRunner(G2GDbContext db, InstanceService instances, JobS
             default:
                 throw new InvalidOperationException($"Unknown job kind '{job.Kind}'.");
         }
-        instances.CurrentJob = null;
         // Still leased when no command consumed it (a stale timer, a child already started, nobody waiting).
         await store.DeleteAsync(claim, cancellationToken).ConfigureAwait(false);
     }
@@ -99,7 +97,6 @@ internal sealed class JobRunner(G2GDbContext db, InstanceService instances, JobS
     {
         if (recipients.Count == 0 && signalStarts.Count == 0)
             return false;
-        instances.CurrentJob = null;
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         if (!await store.DeleteAsync(claim, cancellationToken).ConfigureAwait(false))
@@ -157,7 +154,6 @@ internal sealed class JobRunner(G2GDbContext db, InstanceService instances, JobS
     /// </summary>
     private async Task RemindAsync(JobRecord job, JobClaim claim, CancellationToken cancellationToken)
     {
-        instances.CurrentJob = null;
         var task = await db.Set<TaskRecord>().AsNoTracking().Include(t => t.Candidates)
             .FirstOrDefaultAsync(t => t.InstanceId == job.InstanceId && t.EngineTaskId == job.TargetId && t.State == TaskStates.Open, cancellationToken).ConfigureAwait(false);
         if (task is null)
