@@ -1,0 +1,117 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using G2G.Runtime.Audit;
+using G2G.Runtime.Instances;
+using G2G.Runtime.Persistence;
+using G2G.Runtime.Tests.Infrastructure;
+using G2G.Runtime.Tests.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace G2G.Runtime.Tests.Golden;
+
+/// <summary>
+/// Upgrades keep running instances: every golden state (<see cref="GoldenState"/>) — rows a release stored, with their engine
+/// state and signed event log — loads into today's schema, its log verifies with today's code, and it continues with
+/// its next command exactly as it did when it was written. A change of the state's or the log's format that breaks stored
+/// instances fails here (docs/operations.md, "Changing the stored format").
+/// </summary>
+public abstract class GoldenStateTests<TDatabase>(TDatabase database) : RuntimeTestBase<TDatabase>(database, GoldenStateWriter.Workflows)
+    where TDatabase : TestDatabase
+{
+    [DatabaseFact]
+    public async Task EveryGoldenState_LoadsVerifiesAndContinues()
+    {
+        var golden = GoldenState.All().ToList();
+        Assert.True(golden.Count >= 3, $"golden states in {GoldenState.Folder}: {golden.Count}");
+        foreach (var (name, state) in golden)
+        {
+            var id = state.Instance.Id;
+            var key = state.Instance.ProcessKey;
+            var definitionId = await Runtime.Query(db => db.ProcessDefinitions.Where(d => d.ProcessKey == key).Select(d => d.Id).SingleAsync());
+            await Runtime.Query(async db => { await state.LoadAsync(db, definitionId); return 0; });
+            var stored = await Runtime.In(s => s.GetRequiredService<AuditVerifier>().VerifyAsync(new AuditVerificationScope(InstanceId: id), null));
+            Assert.True(stored.Intact, $"{name}: {string.Join("; ", stored.Breaks)}");
+
+            var task = Assert.Single(await Runtime.OpenTasksAsync(id), t => t.ElementId == state.Next.Complete);
+            await Runtime.CompleteAsync(task.Id, state.Next.Actor, state.Next.Outcome);
+
+            var instance = await Runtime.InstanceAsync(id);
+            Assert.Equal((name, state.Expect.Status), (name, instance.Status));
+            Assert.Equal(state.Expect.OpenTasks, (await Runtime.OpenTasksAsync(id)).Select(t => t.ElementId));
+            var appended = await Runtime.Query(db => db.Set<InstanceEventRecord>().Where(e => e.InstanceId == id && e.Seq > state.Instance.EventSeq)
+                .OrderBy(e => e.Seq).Select(e => e.Kind).ToListAsync());
+            Assert.Equal(state.Expect.Appended, appended);
+            var continued = await Runtime.In(s => s.GetRequiredService<AuditVerifier>().VerifyAsync(new AuditVerificationScope(InstanceId: id), null));
+            Assert.True(continued.Intact, $"{name}: {string.Join("; ", continued.Breaks)}");
+        }
+    }
+}
+
+public sealed class SqliteGoldenStateTests(SqliteTestDatabase database) : GoldenStateTests<SqliteTestDatabase>(database);
+
+public sealed class PostgresGoldenStateTests(PostgresTestDatabase database) : GoldenStateTests<PostgresTestDatabase>(database);
+
+/// <summary>A fact that runs only when <c>G2G_WRITE_GOLDEN=1</c> asks for new golden files (a new stored format).</summary>
+public sealed class GoldenWriterFactAttribute : FactAttribute
+{
+    public GoldenWriterFactAttribute()
+    {
+        if (Environment.GetEnvironmentVariable("G2G_WRITE_GOLDEN") != "1")
+            Skip = "writes golden states only when G2G_WRITE_GOLDEN=1";
+    }
+}
+
+/// <summary>
+/// Writes the golden states of the format stored today into the source folder. Run it only for a new format, with new
+/// file names (the old files stay): <c>G2G_WRITE_GOLDEN=1 dotnet test tests/G2G.Runtime.Tests --filter GoldenStateWriter</c>.
+/// Ids start at 900001 so that loading the files never collides with ids a test database hands out.
+/// </summary>
+public sealed class GoldenStateWriter(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>
+{
+    public static readonly string[] Workflows = ["approval.bpmn", "deadline.bpmn", "operations.bpmn"];
+
+    [GoldenWriterFact]
+    public async Task WriteTodaysFormat()
+    {
+        await database.MigrateAsync();
+        await using (var db = database.CreateContext())
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO sqlite_sequence (name, seq) VALUES ('process_instances', 900000), ('tasks', 900000)");
+        await using var runtime = new RuntimeHarness(database);
+        foreach (var file in Workflows)
+            await runtime.DeployAsync(file);
+
+        var approval = await runtime.StartAsync("approval", ("amount", 500));
+        await runtime.CompleteAsync((await runtime.TaskAsync(approval, "apply")).Id, "zhang.san");
+        await WriteAsync(runtime, approval, "approval.bpmn", "format1-approval-at-head",
+            "经费审批 after 填写申请, the small amount routed to 处长审批 (a deadline job waiting)", new GoldenCommand("head", "wang.wu"));
+
+        var deadline = await runtime.StartAsync("deadline");
+        await runtime.CompleteAsync((await runtime.TaskAsync(deadline, "apply")).Id, "zhang.san");
+        runtime.Clock.Advance(TimeSpan.FromDays(60));
+        await runtime.RunJobsAsync();
+        await WriteAsync(runtime, deadline, "deadline.bpmn", "format1-deadline-notified",
+            "办理时限 at 审查 after its reminder, overdue notice and escalation (督办)", new GoldenCommand("review", "wang.wu"));
+
+        var handling = await runtime.StartAsync("handling");
+        var handle = await runtime.TaskAsync(handling, "handle");
+        await runtime.In(s => s.GetRequiredService<InstanceService>().ClaimAsync(handle.Id, "li.si"));
+        await runtime.In(s => s.GetRequiredService<InstanceService>().CopyAsync(handle.Id, "li.si", ["chen.qi"], "请阅"));
+        await WriteAsync(runtime, handling, "operations.bpmn", "format1-handling-claimed-copied",
+            "承办 claimed by one of its two candidates and copied (抄送) to a reader", new GoldenCommand("handle", "li.si"));
+    }
+
+    /// <summary>Captures the instance's rows, runs the next command on them and records what it did as the expectation.</summary>
+    private static async Task WriteAsync(RuntimeHarness runtime, long instanceId, string workflow, string name, string about, GoldenCommand next,
+        [CallerFilePath] string source = "")
+    {
+        var captured = await runtime.Query(db => GoldenState.CaptureAsync(db, instanceId, about, workflow, next, new GoldenOutcome("", [], [])));
+        await runtime.CompleteAsync((await runtime.TaskAsync(instanceId, next.Complete)).Id, next.Actor, next.Outcome);
+        var status = (await runtime.InstanceAsync(instanceId)).Status;
+        var open = (await runtime.OpenTasksAsync(instanceId)).Select(t => t.ElementId).ToList();
+        var appended = await runtime.Query(db => db.Set<InstanceEventRecord>().Where(e => e.InstanceId == instanceId && e.Seq > captured.Instance.EventSeq)
+            .OrderBy(e => e.Seq).Select(e => e.Kind).ToListAsync());
+        var file = Path.Combine(Path.GetDirectoryName(source)!, name + ".json");
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(captured with { Expect = new GoldenOutcome(status, open, appended) }, GoldenState.Json) + "\n");
+    }
+}
