@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace G2G.Runtime.Audit;
 
-/// <summary>What an audit record says: who did what to which instance, task or element, with which outcome and opinion.</summary>
+/// <summary>What an audit record says: who did what to which task or element, with which outcome and opinion.</summary>
 public sealed record AuditEntry(
-    string? Actor, string Action, long? InstanceId = null, long? TaskId = null, string? ElementId = null,
+    string? Actor, string Action, long? TaskId = null, string? ElementId = null,
     string? Outcome = null, string? Comment = null, string? Data = null, string? OnBehalfOf = null,
     string? ElementKind = null, long? TokenId = null);
 
@@ -105,7 +105,6 @@ public static class AuditLog
             OccurredAt = Truncate(at),
             Actor = entry.Actor,
             Action = entry.Action,
-            InstanceId = entry.InstanceId,
             TaskId = entry.TaskId,
             ElementId = entry.ElementId,
             Outcome = entry.Outcome,
