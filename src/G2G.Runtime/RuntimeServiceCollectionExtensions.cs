@@ -47,6 +47,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddScoped<Calendar.ProvisionalDeadlines>();
         services.AddScoped<Calendar.CalendarFolderLoader>();
         services.AddScoped<Calendar.CalendarWarnings>();
+        services.AddScoped<Jobs.JobQueries>();
         services.AddSingleton<Persistence.SqliteWriteGate>();
         services.AddMemoryCache();
         services.AddScoped<Security.CallerContext>();

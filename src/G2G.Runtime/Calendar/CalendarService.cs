@@ -46,6 +46,16 @@ public sealed class CalendarService(
     }
 
     /// <summary>
+    /// The holidays and make-up working days (调休) of one year as deadlines count them now — the loaded year, else the
+    /// built-in one — in date order; empty for a year the installation does not know.
+    /// </summary>
+    public async Task<IReadOnlyList<HolidayDay>> DaysAsync(int year, CancellationToken cancellationToken = default)
+    {
+        var data = await calendars.DataAsync(db, cancellationToken).ConfigureAwait(false);
+        return [.. data.GetYear(year)?.Days.Where(d => d.Date.Year == year) ?? []];
+    }
+
+    /// <summary>
     /// Loads (or replaces) one year from a file in the holiday-cn format, then counts again every provisional
     /// deadline. A malformed file, or one whose <c>days</c> list is empty (not announced yet), changes nothing.
     /// </summary>
