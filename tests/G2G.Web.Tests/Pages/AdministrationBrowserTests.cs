@@ -50,6 +50,7 @@ public abstract class AdministrationBrowserTests<TDatabase>(BrowserWorld<TDataba
         await admin.FillAsync("#person-id", "li.xiaoming");
         await admin.FillAsync("#person-name", "李晓明");
         await ChooseAsync(admin, ".admin-form", "机关", "示范省财政厅");
+        await Assertions.Expect(admin.Locator("#person-consequence")).ToContainTextAsync("示范省财政厅"); // its departments are loaded
         await ChooseAsync(admin, ".admin-form", "处室（可不选）", "办公室");
         await admin.FillAsync("#person-password", "Li-Xiaoming-2026");
         await admin.PressAsync("#person-password", "Tab");
