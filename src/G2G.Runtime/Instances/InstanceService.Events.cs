@@ -4,6 +4,7 @@ using G2G.Engine.Model.Events;
 using G2G.Runtime.Audit;
 using G2G.Runtime.Jobs;
 using G2G.Runtime.Persistence;
+using G2G.Runtime.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace G2G.Runtime.Instances;
@@ -45,10 +46,18 @@ public sealed partial class InstanceService
         var starts = await StartEventsAsync(d => d is MessageDefinition m && m.MessageName == name, cancellationToken).ConfigureAwait(false);
         foreach (var (key, startEvent) in starts)
         {
-            var request = start is null
-                ? EventStart(new StartInstance(key, variables, BusinessKey: correlationKey, Initiator: actor, StartEventId: startEvent))
-                : new StartInstance(key, variables, BusinessKey: correlationKey, Initiator: start.Initiator, AgencyId: start.AgencyId,
-                    StartEventId: startEvent, Classification: start.Classification, StartedBy: actor);
+            var request = EventStart(new StartInstance(key, variables, BusinessKey: correlationKey, Initiator: actor, StartEventId: startEvent));
+            if (start is not null)
+            {
+                // A caller naming the agency and 密级 is held to what a start allows them; a job of the runtime names what it was given.
+                request = callers.Current is { } caller
+                    ? InstanceAccess.AuthorizeStart(caller, request with
+                    {
+                        AgencyId = start.AgencyId, Classification = start.Classification,
+                        Initiator = request.StartedBy is null ? null : request.Initiator, StartedBy = null,
+                    })
+                    : request with { Initiator = start.Initiator, AgencyId = start.AgencyId, Classification = start.Classification, StartedBy = actor };
+            }
             await StartAsync(request, null, null, refuseIncidents: false, job, cancellationToken).ConfigureAwait(false);
             job = null;
             started++;

@@ -24,7 +24,13 @@ public sealed record AddSignerRequest(string UserId, SignerPosition Position = S
 
 public sealed record WithdrawRequest(string ElementId);
 
-public sealed record MessageRequest(string Name, string? CorrelationKey = null, Dictionary<string, Value>? Variables = null);
+/// <summary>
+/// A message. An instance it starts belongs to <c>AgencyId</c> at the 密级 <c>Classification</c> when either is named
+/// (checked as a start is: the caller's own agency unless an administrator or system, at most the caller's clearance);
+/// otherwise it is the sender's, unclassified. Instances already waiting for it keep their own.
+/// </summary>
+public sealed record MessageRequest(string Name, string? CorrelationKey = null, Dictionary<string, Value>? Variables = null,
+    string? AgencyId = null, ClearanceLevel? Classification = null);
 
 public sealed record SignalRequest(string Name, Dictionary<string, Value>? Variables = null);
 

@@ -1,4 +1,6 @@
 using G2G.Runtime.Instances;
+using G2G.Runtime.Jobs;
+using G2G.Runtime.Organisation;
 using G2G.Runtime.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 using static Microsoft.AspNetCore.Http.StatusCodes;
@@ -86,7 +88,11 @@ internal static class InstancesApi
     {
         if (ApiResults.Require(("name", body.Name)) is { } invalid)
             return invalid;
-        var count = await services.Instances.CorrelateMessageAsync(body.Name, body.CorrelationKey, body.Variables, services.Actor, services.Cancellation);
+        var start = body.AgencyId is null && body.Classification is null
+            ? null
+            : new MessageStart(body.AgencyId, body.Classification ?? ClearanceLevel.Unclassified);
+        var count = await services.Instances.CorrelateMessageAsync(body.Name, body.CorrelationKey, body.Variables, services.Actor, start,
+            services.Cancellation);
         return TypedResults.Ok(new CountResponse(count));
     }
 

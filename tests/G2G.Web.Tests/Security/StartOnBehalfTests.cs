@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using G2G.Runtime.Audit;
+using G2G.Runtime.Organisation;
 using G2G.Runtime.Persistence;
 using G2G.Runtime.Tests.Infrastructure;
 using G2G.Web.Tests.Infrastructure;
@@ -69,19 +70,7 @@ public abstract class StartOnBehalfTests<TDatabase>(SecurityWorld<TDatabase> wor
     {
         var message = $"m{Guid.NewGuid():N}";
         using var archive = TokenClient(ArchiveToken);
-        using (var content = new StringContent($"""
-            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:g2g="urn:g2g:bpmn:1.0" id="d" targetNamespace="t">
-              <bpmn:message id="msg" name="{message}" />
-              <bpmn:process id="p{message}" isExecutable="true">
-                <bpmn:startEvent id="s"><bpmn:messageEventDefinition messageRef="msg" /></bpmn:startEvent>
-                <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="handle" />
-                <bpmn:userTask id="handle" name="办理" g2g:assignee="initiator()" />
-                <bpmn:sequenceFlow id="f2" sourceRef="handle" targetRef="e" /><bpmn:endEvent id="e" />
-              </bpmn:process>
-            </bpmn:definitions>
-            """, System.Text.Encoding.UTF8, "application/xml"))
-        using (var deployed = await archive.PostAsync(new Uri("/api/v1/definitions", UriKind.Relative), content))
-            await deployed.IsAsync(HttpStatusCode.OK);
+        await DeployMessageStartAsync(archive, message);
         var body = new { name = message, variables = new { initiator = FinClerk } };
         var before = await InstancesAsync();
         var admin = await world.SessionAsync(Admin);
@@ -97,6 +86,49 @@ public abstract class StartOnBehalfTests<TDatabase>(SecurityWorld<TDatabase> wor
         Assert.Equal(1, (await byArchive.IsAsync(HttpStatusCode.OK)).GetProperty("count").GetInt32());
         await using var db = world.Database.CreateContext();
         Assert.Equal(FinClerk, await db.Set<ProcessInstanceRecord>().Where(i => i.ProcessKey == $"p{message}").Select(i => i.Initiator).SingleAsync());
+    }
+
+    [DatabaseFact]
+    public async Task AMessageNamingAnAgencyAndClassification_StartsItsInstanceThere_AsItsSenderOrThePersonASystemNames()
+    {
+        var message = $"m{Guid.NewGuid():N}";
+        using var archive = TokenClient(ArchiveToken);
+        await DeployMessageStartAsync(archive, message);
+        var admin = await world.SessionAsync(Admin);
+
+        using (var bogus = await admin.PostAsJsonAsync("/api/v1/messages", new { name = message, agencyId = "gd-fin", classification = "Bogus" }))
+            Assert.True((await bogus.IsProblemAsync(HttpStatusCode.BadRequest, "validation")).GetProperty("errors").TryGetProperty("classification", out _));
+        using (var byAdministrator = await admin.PostAsJsonAsync("/api/v1/messages", new { name = message, agencyId = "gd-fin", classification = "Secret" }))
+            Assert.Equal(1, (await byAdministrator.IsAsync(HttpStatusCode.OK)).GetProperty("count").GetInt32());
+        using (var byArchive = await archive.PostAsJsonAsync("/api/v1/messages",
+                   new { name = message, agencyId = "gd-edu", classification = "Internal", variables = new { initiator = FinClerk } }))
+            Assert.Equal(1, (await byArchive.IsAsync(HttpStatusCode.OK)).GetProperty("count").GetInt32());
+        using (var unnamed = await admin.PostAsJsonAsync("/api/v1/messages", new { name = message }))
+            Assert.Equal(1, (await unnamed.IsAsync(HttpStatusCode.OK)).GetProperty("count").GetInt32());
+
+        await using var db = world.Database.CreateContext();
+        var started = await db.Set<ProcessInstanceRecord>().Where(i => i.ProcessKey == $"p{message}").OrderBy(i => i.Id)
+            .Select(i => new { i.AgencyId, i.Classification, i.Initiator }).ToListAsync();
+        Assert.Equal([("gd-fin", ClearanceLevel.Secret, Admin), ("gd-edu", ClearanceLevel.Internal, FinClerk), (null, ClearanceLevel.Unclassified, Admin)],
+            started.Select(i => (i.AgencyId, i.Classification, i.Initiator)));
+    }
+
+    /// <summary>A process started by the message, whose one task goes to its initiator.</summary>
+    private static async Task DeployMessageStartAsync(HttpClient archive, string message)
+    {
+        using (var content = new StringContent($"""
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:g2g="urn:g2g:bpmn:1.0" id="d" targetNamespace="t">
+              <bpmn:message id="msg" name="{message}" />
+              <bpmn:process id="p{message}" isExecutable="true">
+                <bpmn:startEvent id="s"><bpmn:messageEventDefinition messageRef="msg" /></bpmn:startEvent>
+                <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="handle" />
+                <bpmn:userTask id="handle" name="办理" g2g:assignee="initiator()" />
+                <bpmn:sequenceFlow id="f2" sourceRef="handle" targetRef="e" /><bpmn:endEvent id="e" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """, System.Text.Encoding.UTF8, "application/xml"))
+        using (var deployed = await archive.PostAsync(new Uri("/api/v1/definitions", UriKind.Relative), content))
+            await deployed.IsAsync(HttpStatusCode.OK);
     }
 
     private HttpClient TokenClient(string token)
