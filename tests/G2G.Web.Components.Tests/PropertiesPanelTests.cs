@@ -17,6 +17,9 @@ public sealed class PropertiesPanelTests : WorkContext
         ["operations"] = "sendBack,addSigner,transfer", ["sendBackTo"] = "previous,initiator", ["opinion"] = "required",
     };
 
+    /// <summary>How long a check waits for the panel to answer a change (MudBlazor's fields answer asynchronously).</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
     private readonly List<AttributeChange> _changes = [];
     private readonly List<MultiInstanceSettings?> _loops = [];
 
@@ -57,7 +60,8 @@ public sealed class PropertiesPanelTests : WorkContext
 
         panel.Find($"#prop-{name}").Change(value);
 
-        var change = Assert.Single(_changes);
+        panel.WaitForAssertion(() => Assert.Single(_changes), Patience);
+        var change = _changes[0];
         Assert.Equal(new Dictionary<string, string?> { [name] = value }, change.Values);
         Assert.Empty(panel.FindAll($"#prop-{name}-error"));
     }
@@ -88,8 +92,8 @@ public sealed class PropertiesPanelTests : WorkContext
 
         panel.Find($"#prop-{name}").Change(value);
 
+        Assert.Contains(message, panel.WaitForElement($"#prop-{name}-error", Patience).TextContent, StringComparison.Ordinal);
         Assert.Empty(_changes);
-        Assert.Contains(message, panel.Find($"#prop-{name}-error").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -120,7 +124,7 @@ public sealed class PropertiesPanelTests : WorkContext
 
         panel.Find("#prop-completionCondition").Change("");
         Assert.Single(_loops);
-        Assert.Contains("票签需要完成条件", panel.Find("#prop-completionCondition-error").TextContent, StringComparison.Ordinal);
+        Assert.Contains("票签需要完成条件", panel.WaitForElement("#prop-completionCondition-error", Patience).TextContent, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -147,7 +151,7 @@ public sealed class PropertiesPanelTests : WorkContext
 
         var call = Render(new DesignerElement("archive", "CallActivity", "归档", new Dictionary<string, string>(), null));
         call.Find("#prop-version").Change("v2");
-        Assert.Contains("latest", call.Find("#prop-version-error").TextContent, StringComparison.Ordinal);
+        Assert.Contains("latest", call.WaitForElement("#prop-version-error", Patience).TextContent, StringComparison.Ordinal);
         call.Find("#prop-version").Change("2");
         Assert.Equal("2", _changes[^1].Values["version"]);
     }
@@ -161,6 +165,6 @@ public sealed class PropertiesPanelTests : WorkContext
         panel.Find("#prop-due").Change("soon");
 
         Assert.Contains("Deadline", panel.Markup, StringComparison.Ordinal);
-        Assert.Contains("Not a valid deadline", panel.Find("#prop-due-error").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Not a valid deadline", panel.WaitForElement("#prop-due-error", Patience).TextContent, StringComparison.Ordinal);
     }
 }

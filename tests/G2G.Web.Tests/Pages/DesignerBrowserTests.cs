@@ -10,7 +10,8 @@ namespace G2G.Web.Tests.Pages;
 /// <summary>
 /// /designer in a real browser on the demo province: the administrator opens the leave procedure in bpmn-js's modeler,
 /// adds a step after 销假 and makes it a service task, sees the engine's validation error at that step on the canvas and
-/// in the list, fixes it in the properties panel and publishes version 2, which the list then shows; a property edit is
+/// in the list, fixes it in the properties panel and publishes version 2, which the list then shows and compares with
+/// version 1 (the step marked added); a property edit is
 /// refused while invalid, then undone and redone; a Camunda Modeler file from the MIWG conformance set is imported and
 /// exported with its diagram unchanged; a clerk gets the not-found page and no link.
 /// </summary>
@@ -71,6 +72,14 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
         Assert.Contains("周文", row, StringComparison.Ordinal);
         Assert.Contains("流程设计器", row, StringComparison.Ordinal);
         Assert.Contains("已发布", row, StringComparison.Ordinal);
+
+        // Compared with version 1: the new step is marked added on version 2's drawing; 销假 (its new outgoing flow) is not changed.
+        await version2.GetByTestId("compare").ClickAsync();
+        await page.Locator($".canvas[data-side=newer] .djs-element.g2g-added[data-element-id='{step}']").WaitForAsync();
+        await page.Locator($".canvas[data-side=newer] .g2g-diff-added[data-element-id='{step}']").WaitForAsync();
+        Assert.Contains(step, await page.GetByTestId("diff-summary").Locator("li.added").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator(".canvas .djs-element.g2g-changed[data-element-id=reportBack]").CountAsync());
+        await DemoBrowser.ScreenshotAsync(page, "designer-compare");
 
         using var scope = _browser.Services.CreateScope();
         var published = await scope.ServiceProvider.GetRequiredService<DeploymentService>().GetXmlAsync("leave", 2);

@@ -203,6 +203,33 @@ export function updateMultiInstance(container, id, settings) {
   return true;
 }
 
+/**
+ * Draws a version read-only in the navigated viewer (the instance page's, which keeps window.BpmnJS) with the elements
+ * of a comparison marked: marks maps a kind (added, removed, changed) to element ids; labels maps it to its word.
+ */
+export async function view(container, assets, xml, marks, labels) {
+  await Promise.all(assets.styles.map(url => load(url, stylesheet)));
+  await load(assets.script, script);
+  destroy(container);
+  const viewer = new window.BpmnJS({ container });
+  modelers.set(container, { modeler: viewer });
+  await viewer.importXML(xml);
+  const canvas = viewer.get('canvas');
+  const overlays = viewer.get('overlays');
+  const registry = viewer.get('elementRegistry');
+  for (const [kind, ids] of Object.entries(marks)) {
+    for (const id of ids.filter(id => registry.get(id) && !registry.get(id).labelTarget && registry.get(id) !== canvas.getRootElement())) {
+      canvas.addMarker(id, `g2g-${kind}`);
+      const badge = document.createElement('span');
+      badge.className = `g2g-diff g2g-diff-${kind}`;
+      badge.dataset.elementId = id;
+      badge.textContent = labels[kind];
+      overlays.add(id, 'g2g-diff', { position: registry.get(id).waypoints ? { top: 0, left: 0 } : { top: -14, left: 0 }, html: badge });
+    }
+  }
+  canvas.zoom('fit-viewport', 'auto');
+}
+
 export function undo(container) {
   modelers.get(container)?.modeler.get('commandStack').undo();
 }
