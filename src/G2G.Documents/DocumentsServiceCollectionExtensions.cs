@@ -26,6 +26,7 @@ public static class DocumentsServiceCollectionExtensions
         services.AddSingleton<FileStore>();
         services.AddSingleton<SealService>();
         services.AddScoped<DocumentService>();
+        services.AddScoped<SealKeyService>();
         services.AddServiceTaskHandler<DraftDocument>("documents.draft");
         services.AddServiceTaskHandler<NumberDocument>("documents.number");
         services.AddServiceTaskHandler<SealDocument>("documents.seal");

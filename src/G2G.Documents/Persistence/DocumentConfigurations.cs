@@ -110,3 +110,19 @@ internal sealed class AgencySealConfiguration : IEntityTypeConfiguration<AgencyS
         builder.Property(s => s.CreatedAt).HasColumnName("created_at");
     }
 }
+
+internal sealed class RetiredSealConfiguration : IEntityTypeConfiguration<RetiredSealRecord>
+{
+    public void Configure(EntityTypeBuilder<RetiredSealRecord> builder)
+    {
+        builder.ToTable("doc_retired_seals");
+        builder.HasKey(s => s.Id).HasName("pk_doc_retired_seals");
+        builder.Property(s => s.Id).HasColumnName("id");
+        builder.Property(s => s.AgencyId).HasColumnName("agency_id").HasMaxLength(50);
+        builder.Property(s => s.Certificate).HasColumnName("certificate").HasMaxLength(4000);
+        builder.Property(s => s.CreatedAt).HasColumnName("created_at");
+        builder.Property(s => s.RetiredAt).HasColumnName("retired_at");
+        builder.Property(s => s.RetiredBy).HasColumnName("retired_by").HasMaxLength(100);
+        builder.HasIndex(s => s.AgencyId).HasDatabaseName("ix_doc_retired_seals_agency_id");
+    }
+}

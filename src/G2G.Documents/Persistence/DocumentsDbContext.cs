@@ -37,5 +37,7 @@ public sealed class DocumentsDbContext(DbContextOptions<DocumentsDbContext> opti
 
     public DbSet<AgencySealRecord> Seals => Set<AgencySealRecord>();
 
+    public DbSet<RetiredSealRecord> RetiredSeals => Set<RetiredSealRecord>();
+
     public DbSet<ArchiveItemRecord> ArchiveItems => Set<ArchiveItemRecord>();
 }

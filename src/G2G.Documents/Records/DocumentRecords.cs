@@ -135,3 +135,20 @@ public sealed class AgencySealRecord
 
     public DateTimeOffset CreatedAt { get; set; }
 }
+
+/// <summary>
+/// A seal key rotated out (<c>doc_retired_seals</c>): its certificate only (the private key is gone), kept so the documents
+/// it sealed — those sealed before <see cref="RetiredAt"/> — verify as before.
+/// </summary>
+public sealed class RetiredSealRecord
+{
+    public long Id { get; set; }
+    public required string AgencyId { get; set; }
+
+    /// <summary>The certificate, DER, base64.</summary>
+    public required string Certificate { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset RetiredAt { get; set; }
+    public required string RetiredBy { get; set; }
+}

@@ -56,10 +56,9 @@ public sealed class SealService(IDataProtectionProvider protection, FileStore fi
         {
             return new(false, broken.Text);
         }
-        var seal = documents.Seals.AsNoTracking().FirstOrDefault(s => s.AgencyId == document.IssuingAgencyId);
-        if (seal is null)
+        if (CertificateAt(documents, document.IssuingAgencyId, document.SealedAt) is not { } sealedWith)
             return new(false, DocumentsMessages.NoCertificate(document.IssuingAgencyId));
-        using var certificate = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(seal.Certificate));
+        using var certificate = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(sealedWith));
         using var key = certificate.GetECDsaPublicKey()!;
         return key.VerifyData(Digest(document), Convert.FromBase64String(document.Seal), HashAlgorithmName.SHA256)
             ? SealCheck.Ok
@@ -72,15 +71,35 @@ public sealed class SealService(IDataProtectionProvider protection, FileStore fi
         ArgumentNullException.ThrowIfNull(documents);
         if (documents.Seals.AsNoTracking().FirstOrDefault(s => s.AgencyId == agencyId) is { } existing)
             return existing;
+        var (certificate, protectedKey) = NewKey(agencyId, agencyName);
+        documents.Database.ExecuteSql(
+            $"INSERT INTO doc_agency_seals (agency_id, certificate, protected_key, created_at) VALUES ({agencyId}, {certificate}, {protectedKey}, {clock.GetUtcNow().ToUniversalTime()}) ON CONFLICT (agency_id) DO NOTHING");
+        return documents.Seals.AsNoTracking().First(s => s.AgencyId == agencyId);
+    }
+
+    /// <summary>A new key pair with its self-issued certificate (base64 DER) and the private key protected (base64).</summary>
+    public (string Certificate, string ProtectedKey) NewKey(string agencyId, string agencyName)
+    {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest(new X500DistinguishedName($"CN={agencyId}, O={Escape(agencyName)}, OU=电子印章"), key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, critical: true));
         var now = clock.GetUtcNow();
         using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(30));
-        var protectedKey = protection.CreateProtector(Purpose).Protect(key.ExportPkcs8PrivateKey());
-        documents.Database.ExecuteSql(
-            $"INSERT INTO doc_agency_seals (agency_id, certificate, protected_key, created_at) VALUES ({agencyId}, {Convert.ToBase64String(certificate.Export(X509ContentType.Cert))}, {Convert.ToBase64String(protectedKey)}, {now.ToUniversalTime()}) ON CONFLICT (agency_id) DO NOTHING");
-        return documents.Seals.AsNoTracking().First(s => s.AgencyId == agencyId);
+        return (Convert.ToBase64String(certificate.Export(X509ContentType.Cert)),
+            Convert.ToBase64String(protection.CreateProtector(Purpose).Protect(key.ExportPkcs8PrivateKey())));
+    }
+
+    /// <summary>
+    /// The certificate of the key in force when the document was sealed: the first key retired after that moment, else the
+    /// agency's current one.
+    /// </summary>
+    private static string? CertificateAt(DocumentsDbContext documents, string agencyId, DateTimeOffset? sealedAt)
+    {
+        var retired = sealedAt is null ? []
+            : documents.RetiredSeals.AsNoTracking().Where(s => s.AgencyId == agencyId).AsEnumerable().Where(s => s.RetiredAt > sealedAt).ToList();
+        return retired.Count > 0
+            ? retired.MinBy(s => s.RetiredAt)!.Certificate
+            : documents.Seals.AsNoTracking().Where(s => s.AgencyId == agencyId).Select(s => s.Certificate).FirstOrDefault();
     }
 
     /// <summary>The canonical bytes a seal signs: every field a reader relies on, the body's and attachments' hashes.</summary>

@@ -59,5 +59,7 @@ public static class DocumentsMessages
     public static RuntimeText NoArchiveItems() => Catalog.Text(nameof(NoArchiveItems));
     public static RuntimeText DocumentDestroyed(string number) => Catalog.Text(nameof(DocumentDestroyed), number);
     public static RuntimeText ArchiveItemNotFound(long id) => Catalog.Text(nameof(ArchiveItemNotFound), id);
+    public static RuntimeText SealsAdministratorsOnly() => Catalog.Text(nameof(SealsAdministratorsOnly));
+    public static RuntimeText SealRotatedMeanwhile(string agency) => Catalog.Text(nameof(SealRotatedMeanwhile), agency);
     public static RuntimeText FontMissing(string setting, string path) => Catalog.Text(nameof(FontMissing), setting, path);
 }
