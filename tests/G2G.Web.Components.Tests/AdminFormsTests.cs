@@ -11,6 +11,7 @@ namespace G2G.Web.Components.Tests;
 /// </summary>
 public sealed class AdminFormsTests : WorkContext
 {
+
     private static readonly AgencyView Finance = new("sf-fin", "示范省财政厅", "示财", AgencyKind.Bureau, "sf", "/sf/sf-fin/", true);
     private static readonly DepartmentView Office = new("sf-fin-bgs", "sf-fin", null, "办公室", "zhang.min", true);
     private readonly List<NewUser> _users = [];
@@ -46,17 +47,17 @@ public sealed class AdminFormsTests : WorkContext
     {
         var form = PersonForm();
         await ChooseAgencyAsync(form);
-        form.Find("#person-id").Change("li xiaoming");
-        form.Find("#person-name").Change("李晓明");
-        form.Find("#person-email").Change("li.xiaoming at example.org");
+        Typing.Type(form, "#person-id", "li xiaoming");
+        Typing.Type(form, "#person-name", "李晓明");
+        Typing.Type(form, "#person-email", "li.xiaoming at example.org");
         form.Find("[data-action=create-person]").Click();
 
         Assert.StartsWith("用户名只能由字母", form.Find("#person-id-error").TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal("电子邮箱格式不正确。", form.Find("#person-email-error").TextContent.Trim());
         Assert.Empty(_users);
 
-        form.Find("#person-id").Change("li.xiaoming");
-        form.Find("#person-email").Change("li.xiaoming@example.org");
+        Typing.Type(form, "#person-id", "li.xiaoming");
+        Typing.Type(form, "#person-email", "li.xiaoming@example.org");
         Assert.Equal("将在 示范省财政厅 新建用户 李晓明（li.xiaoming），涉密等级 非密；未设密码，暂不能登录。",
             form.Find("#person-consequence").TextContent.Trim());
         form.Find("[data-action=create-person]").Click();
@@ -70,8 +71,8 @@ public sealed class AdminFormsTests : WorkContext
         var refusal = new RuntimeException(RuntimeErrorCode.Conflict, RuntimeMessages.UserExists("zhang.min"));
         var form = PersonForm(_ => throw refusal);
         await ChooseAgencyAsync(form);
-        form.Find("#person-id").Change("zhang.min");
-        form.Find("#person-name").Change("张敏");
+        Typing.Type(form, "#person-id", "zhang.min");
+        Typing.Type(form, "#person-name", "张敏");
         form.Find("[data-action=create-person]").Click();
 
         Assert.Contains("zhang.min", form.Find("#person-id-error").TextContent, StringComparison.Ordinal);
@@ -94,13 +95,13 @@ public sealed class AdminFormsTests : WorkContext
         Assert.Equal("请填写代码。", form.Find("#department-id-error").TextContent.Trim());
         Assert.Equal("请填写名称。", form.Find("#department-name-error").TextContent.Trim());
 
-        form.Find("#department-id").Change("SF-FIN-ZFC");
-        form.Find("#department-name").Change("政府采购处");
+        Typing.Type(form, "#department-id", "SF-FIN-ZFC");
+        Typing.Type(form, "#department-name", "政府采购处");
         form.Find("[data-action=create-department]").Click();
         Assert.StartsWith("代码只能由小写字母", form.Find("#department-id-error").TextContent.Trim(), StringComparison.Ordinal);
         Assert.Empty(_departments);
 
-        form.Find("#department-id").Change("sf-fin-zfc");
+        Typing.Type(form, "#department-id", "sf-fin-zfc");
         Assert.Equal("将在 示范省财政厅 下直设处室“政府采购处”（代码 sf-fin-zfc）。", form.Find("#department-consequence").TextContent.Trim());
         form.Find("[data-action=create-department]").Click();
         Assert.Equal(new NewDepartment("sf-fin-zfc", "sf-fin", "政府采购处"), Assert.Single(_departments));

@@ -13,6 +13,7 @@ namespace G2G.Web.Components.Tests;
 /// </summary>
 public sealed class DelegationComponentsTests : WorkContext
 {
+
     private static readonly DateOnly Today = new(2026, 12, 7);
     private readonly List<NewDelegation> _saved = [];
 
@@ -48,13 +49,13 @@ public sealed class DelegationComponentsTests : WorkContext
     {
         var form = Form();
         await PickDelegateAsync(form, "sun.li", "孙丽（sun.li）");
-        form.Find("#delegation-ends").Change("2026-12-01");
+        Typing.Type(form, "#delegation-ends", "2026-12-01");
         Submit(form);
 
         Assert.Equal("结束日期不能早于开始日期。", form.Find("#delegation-ends-error").TextContent.Trim());
         Assert.Empty(_saved);
 
-        form.Find("#delegation-ends").Change("2026-12-18");
+        Typing.Type(form, "#delegation-ends", "2026-12-18");
         Assert.Equal("自 2026-12-07 至 2026-12-18，吴芳的新待办（全部事项）将转给 sun.li 办理。",
             form.Find("#delegation-consequence").TextContent.Trim());
         Submit(form);
@@ -71,7 +72,7 @@ public sealed class DelegationComponentsTests : WorkContext
         var form = Form(_ => throw new RuntimeException(RuntimeErrorCode.Conflict,
             RuntimeMessages.DelegationOverlapsAll(3, "zhang.min", Today, Today.AddDays(3))));
         await PickDelegateAsync(form, "sun.li", "孙丽（sun.li）");
-        form.Find("#delegation-ends").Change("2026-12-09");
+        Typing.Type(form, "#delegation-ends", "2026-12-09");
         Submit(form);
 
         Assert.Contains("zhang.min", form.Find("[data-refusal]").TextContent, StringComparison.Ordinal);
