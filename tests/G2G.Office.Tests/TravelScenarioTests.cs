@@ -33,7 +33,8 @@ public abstract class TravelScenarioTests<TDatabase>(TDatabase database) : IClas
         await _world.ApplyAsync(trip, Clerk, estimate: 2_000m);
         Assert.Equal((200_000L, 800_000L), Held(await _world.LineAsync()));
         await _world.CompleteAsync(trip, "head", Head, ("decision", "approve"));
-        Assert.Equal(InstanceStatus.Completed, (await _world.Runtime.InstanceAsync(trip)).Status); // 东城市: in the province, below the amount
+        Assert.Empty(await _world.OpenStepsAsync(trip)); // 东城市: in the province, below the amount: the head alone
+        Assert.Equal(InstanceStatus.Running, (await _world.Runtime.InstanceAsync(trip)).Status); // waits daily for its reimbursement
         Assert.Equal((TravelStates.Approved, 3, true), ((await _world.RequestAsync(trip)).State, (await _world.RequestAsync(trip)).CityClass,
             (await _world.RequestAsync(trip)).InProvince));
         Assert.Equal((200_000L, 800_000L), Held(await _world.LineAsync())); // approval keeps the hold for the claim
@@ -54,6 +55,34 @@ public abstract class TravelScenarioTests<TDatabase>(TDatabase database) : IClas
             (paid.State, paid.ClaimedFen, paid.PaidFen, paid.PaidOn, paid.PaymentReference, paid.Lines.Count));
         Assert.Equal(TravelStates.Reimbursed, (await _world.RequestAsync(trip)).State);
         Assert.Equal(InstanceStatus.Completed, (await _world.Runtime.InstanceAsync(claim)).Status);
+        _world.Runtime.Clock.Set(new DateTimeOffset(2027, 1, 16, 10, 0, 0, TimeSpan.FromHours(8)));
+        await _world.Runtime.RunJobsAsync();
+        Assert.Equal(InstanceStatus.Completed, (await _world.Runtime.InstanceAsync(trip)).Status); // settled by the payment
+    }
+
+    [DatabaseFact]
+    public async Task AnApprovedTripNotClaimedWithin30DaysAfterIt_Lapses_ItsHoldGoesBack_UnlessAClaimIsUnderWay()
+    {
+        var unclaimed = await _world.ApprovedTripAsync(); // 11 to 13 January 2027
+        var claimed = await _world.ApprovedTripAsync(Clerk2);
+        var claim = await _world.StartAsync("reimbursement", Clerk2);
+        await _world.CompleteAsync(claim, "claim", Clerk2, Claim(claimed, "东城市", Expense("allowance", "2027-01-11", 180m, units: 1)));
+        Assert.Equal((400_000L, 600_000L), Held(await _world.LineAsync()));
+
+        _world.Runtime.Clock.Set(new DateTimeOffset(2027, 2, 12, 9, 0, 0, TimeSpan.FromHours(8))); // the 30th day after the trip
+        await _world.Runtime.RunJobsAsync();
+        Assert.Equal(TravelStates.Approved, (await _world.RequestAsync(unclaimed)).State);
+
+        _world.Runtime.Clock.Set(new DateTimeOffset(2027, 2, 13, 9, 30, 0, TimeSpan.FromHours(8))); // the next daily check
+        await _world.Runtime.RunJobsAsync();
+        Assert.Equal(TravelStates.Lapsed, (await _world.RequestAsync(unclaimed)).State);
+        Assert.Equal(InstanceStatus.Completed, (await _world.Runtime.InstanceAsync(unclaimed)).Status);
+        Assert.Equal(TravelStates.Approved, (await _world.RequestAsync(claimed)).State); // its claim is at finance review
+        Assert.Equal((200_000L, 800_000L), Held(await _world.LineAsync()));
+        var late = await _world.StartAsync("reimbursement", Clerk);
+        var refused = await Assert.ThrowsAsync<RuntimeException>(() => _world.CompleteAsync(late, "claim", Clerk,
+            Claim(unclaimed, "东城市", Expense("allowance", "2027-01-11", 180m, units: 1))));
+        Assert.Contains("not approved (lapsed unclaimed (its hold released))", refused.Message, StringComparison.Ordinal);
     }
 
     [DatabaseFact]

@@ -58,6 +58,7 @@ public static class OfficeMessages
     public static RuntimeText TravelStateRejected() => Catalog.Text(nameof(TravelStateRejected));
     public static RuntimeText TravelStateCancelled() => Catalog.Text(nameof(TravelStateCancelled));
     public static RuntimeText TravelStateReimbursed() => Catalog.Text(nameof(TravelStateReimbursed));
+    public static RuntimeText TravelStateLapsed() => Catalog.Text(nameof(TravelStateLapsed));
     public static RuntimeText ClaimNoLines() => Catalog.Text(nameof(ClaimNoLines));
     public static RuntimeText ClaimTooManyLines(int max) => Catalog.Text(nameof(ClaimTooManyLines), max);
     public static RuntimeText ClaimKindRequired() => Catalog.Text(nameof(ClaimKindRequired));

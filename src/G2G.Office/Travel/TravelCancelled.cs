@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace G2G.Office.Travel;
 
 /// <summary>
-/// A 出差申请 or 差旅报销 instance terminated by an administrator: a request still under approval becomes
-/// <c>cancelled</c> (its hold goes back through <see cref="Budget.ReleaseBudgetWhenAborted"/> in the same command); a
+/// A 出差申请 or 差旅报销 instance terminated by an administrator: a request under approval, or approved and waiting
+/// for its reimbursement, becomes <c>cancelled</c> (its hold goes back through <see cref="Budget.ReleaseBudgetWhenAborted"/> in the same command); a
 /// reimbursement under review becomes <c>cancelled</c>, and the trip, still approved and held, can be claimed again.
 /// </summary>
 internal sealed class TravelCancelled : IInstanceEndedHandler
@@ -20,7 +20,8 @@ internal sealed class TravelCancelled : IInstanceEndedHandler
         var (id, now) = (context.Instance.Id, context.Now.ToUniversalTime());
         if (context.Instance.ProcessKey == "travel")
         {
-            office.Set<TravelRequestRecord>().Where(r => r.InstanceId == id && r.State == TravelStates.Requested)
+            office.Set<TravelRequestRecord>().Where(r => r.InstanceId == id
+                    && (r.State == TravelStates.Requested || r.State == TravelStates.Approved))
                 .ExecuteUpdate(s => s.SetProperty(r => r.State, TravelStates.Cancelled).SetProperty(r => r.ChangedAt, now));
             return;
         }

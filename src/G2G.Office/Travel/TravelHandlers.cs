@@ -117,6 +117,36 @@ public sealed class ApproveTravel : IServiceTaskHandler
         TravelSteps.Mark(context, TravelStates.Approved, release: false);
 }
 
+/// <summary>
+/// <c>travel.settle</c> (after each daily timer of an approved request): whether the trip's hold is settled — paid by
+/// its reimbursement (<c>reimbursed</c>) or given back (<c>cancelled</c>). An approved trip not claimed within
+/// <see cref="TravelOptions.ClaimWithinDays"/> calendar days after its last day, with no reimbursement under way, lapses:
+/// its hold goes back to the budget line and it becomes <c>lapsed</c> (a claim for it is then refused). Sets
+/// <c>settled</c>.
+/// </summary>
+public sealed class SettleTravel(IOptions<TravelOptions> options) : IServiceTaskHandler
+{
+    public IReadOnlyDictionary<string, Value> Invoke(ServiceTaskContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        using var office = OfficeDbContext.Joining(context.Db);
+        var request = TravelRules.RequestOf(office, context.Instance.Id);
+        var today = DateOnly.FromDateTime(context.Now.ToOffset(FormValues.ChinaTime).DateTime);
+        if (request.State == TravelStates.Approved && today > request.EndsOn.AddDays(options.Value.ClaimWithinDays)
+            && !office.Set<TravelClaimRecord>().Any(c => c.RequestInstanceId == request.InstanceId && c.State == ClaimStates.Claimed))
+        {
+            var now = context.Now.ToUniversalTime();
+            BudgetLedger.Release(office, request.InstanceId, now);
+            (request.State, request.ChangedAt) = (TravelStates.Lapsed, now);
+            office.SaveChanges();
+        }
+        return new Dictionary<string, Value>(StringComparer.Ordinal)
+        {
+            ["settled"] = Value.From(request.State != TravelStates.Approved),
+        };
+    }
+}
+
 internal static class TravelSteps
 {
     public static IReadOnlyDictionary<string, Value> Mark(ServiceTaskContext context, string state, bool release)

@@ -115,7 +115,7 @@ public sealed class TravelClaimLineRecord
 public static class TravelStates
 {
     public const string Requested = "requested", Approved = "approved", Rejected = "rejected", Cancelled = "cancelled",
-        Reimbursed = "reimbursed";
+        Reimbursed = "reimbursed", Lapsed = "lapsed";
 
     public static RuntimeText Text(string state) => state switch
     {
@@ -123,6 +123,7 @@ public static class TravelStates
         Approved => OfficeMessages.TravelStateApproved(),
         Rejected => OfficeMessages.TravelStateRejected(),
         Cancelled => OfficeMessages.TravelStateCancelled(),
+        Lapsed => OfficeMessages.TravelStateLapsed(),
         _ => OfficeMessages.TravelStateReimbursed(),
     };
 }

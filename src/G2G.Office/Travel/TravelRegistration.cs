@@ -14,6 +14,7 @@ internal static class TravelRegistration
         services.AddServiceTaskHandler<SubmitTravel>("travel.submit");
         services.AddServiceTaskHandler<ApproveTravel>("travel.approve");
         services.AddServiceTaskHandler<ReleaseTravel>("travel.release");
+        services.AddServiceTaskHandler<SettleTravel>("travel.settle");
         services.AddServiceTaskHandler<SubmitClaim>("reimbursement.claim");
         services.AddServiceTaskHandler<RejectClaim>("reimbursement.reject");
         services.AddServiceTaskHandler<PayClaim>("reimbursement.pay");
