@@ -1,4 +1,5 @@
 using G2G.Office.Persistence;
+using static G2G.Office.OfficeAdministration;
 using G2G.Runtime;
 using G2G.Runtime.Audit;
 using G2G.Runtime.Organisation;
@@ -57,21 +58,16 @@ public sealed class MeetingRoomService(OfficeDbContext office, G2GDbContext db, 
               ?? throw new RuntimeException(RuntimeErrorCode.NotFound, OfficeMessages.MeetingRoomMissing(existing))
             : office.Add(new MeetingRoomRecord
             {
-                AgencyId = change.AgencyId ?? throw Invalid(OfficeMessages.MeetingRoomFieldRequired("agencyId")),
-                Code = change.Code ?? throw Invalid(OfficeMessages.MeetingRoomFieldRequired("code")),
-                Name = change.Name ?? throw Invalid(OfficeMessages.MeetingRoomFieldRequired("name")),
-                Capacity = change.Capacity ?? throw Invalid(OfficeMessages.MeetingRoomFieldRequired("capacity")),
+                AgencyId = change.AgencyId ?? throw Invalid(RuntimeMessages.FieldRequired("agencyId")), Code = "", Name = "",
+                Capacity = change.Capacity ?? throw Invalid(RuntimeMessages.FieldRequired("capacity")),
             }).Entity;
         if (change.AgencyId is { } agency)
         {
-            if (!await db.Set<AgencyRecord>().AnyAsync(a => a.Id == agency, ct).ConfigureAwait(false))
-                throw new RuntimeException(RuntimeErrorCode.NotFound, OfficeMessages.MeetingAgencyMissing(agency));
+            await OfficeAdministration.RequireAgencyAsync(db, agency, ct).ConfigureAwait(false);
             room.AgencyId = agency;
         }
-        room.Code = change.Code is null ? room.Code
-            : change.Code.Trim() is { Length: > 0 and <= 20 } code ? code : throw Invalid(OfficeMessages.MeetingRoomCodeLength());
-        room.Name = change.Name is null ? room.Name
-            : change.Name.Trim() is { Length: > 0 and <= 100 } name ? name : throw Invalid(OfficeMessages.MeetingRoomNameLength());
+        room.Code = OfficeAdministration.Text(change.Code, room.Code, 20, OfficeMessages.MeetingRoomCodeLength());
+        room.Name = OfficeAdministration.Text(change.Name, room.Name, 100, OfficeMessages.MeetingRoomNameLength());
         room.Capacity = change.Capacity is null or (>= 2 and <= MaxCapacity)
             ? change.Capacity ?? room.Capacity
             : throw Invalid(OfficeMessages.MeetingRoomCapacityRange(MaxCapacity));
@@ -80,14 +76,10 @@ public sealed class MeetingRoomService(OfficeDbContext office, G2GDbContext db, 
                 r => r.AgencyId == room.AgencyId && r.Code == room.Code && r.Id != room.Id, ct).ConfigureAwait(false))
             throw new RuntimeException(RuntimeErrorCode.Conflict, OfficeMessages.MeetingRoomCodeTaken(room.Code, room.AgencyId));
         await office.SaveChangesAsync(ct).ConfigureAwait(false);
-        AuditLog.Append(db, AuditLog.OrganisationChain, new AuditEntry(actor, "meeting-room.saved",
-            Outcome: $"{room.AgencyId}/{room.Code}", Comment: $"{room.Name} {room.Capacity} seats{(room.IsActive ? "" : " inactive")}"),
-            clock.GetUtcNow());
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await OfficeAdministration.AuditAsync(db, clock, actor, "meeting-room.saved", $"{room.AgencyId}/{room.Code}",
+            $"{room.Name} {room.Capacity} seats{(room.IsActive ? "" : " inactive")}", ct).ConfigureAwait(false);
         return View(room);
     }
-
-    private static RuntimeException Invalid(RuntimeText text) => new(RuntimeErrorCode.Invalid, text);
 
     private static MeetingRoomView View(MeetingRoomRecord r) => new(r.Id, r.AgencyId, r.Code, r.Name, r.Capacity,
         r.IsActive);

@@ -1,4 +1,5 @@
 using G2G.Office.Persistence;
+using static G2G.Office.OfficeAdministration;
 using G2G.Runtime;
 using G2G.Runtime.Audit;
 using G2G.Runtime.Organisation;
@@ -42,13 +43,12 @@ public sealed class SupplyService(OfficeDbContext office, G2GDbContext db, Calle
                 ?? throw Invalid(RuntimeMessages.FieldRequired("agencyId")), Code = "", Name = "", Unit = "" }).Entity;
         if (change.AgencyId is { } agency)
         {
-            if (!await db.Set<AgencyRecord>().AnyAsync(a => a.Id == agency, cancellationToken).ConfigureAwait(false))
-                throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.AgencyNotFound(agency));
+            await OfficeAdministration.RequireAgencyAsync(db, agency, cancellationToken).ConfigureAwait(false);
             item.AgencyId = agency;
         }
-        item.Code = Required(change.Code, item.Code, 40, "code");
-        item.Name = Required(change.Name, item.Name, 100, "name");
-        item.Unit = Required(change.Unit, item.Unit, 10, "unit");
+        item.Code = Text(change.Code, item.Code, 40, OfficeMessages.LengthExpected("code", 40));
+        item.Name = Text(change.Name, item.Name, 100, OfficeMessages.LengthExpected("name", 100));
+        item.Unit = Text(change.Unit, item.Unit, 10, OfficeMessages.LengthExpected("unit", 10));
         item.IsActive = change.IsActive ?? item.IsActive;
         if (await office.Set<SupplyItemRecord>().AnyAsync(
                 i => i.AgencyId == item.AgencyId && i.Code == item.Code && i.Id != item.Id, cancellationToken)
@@ -80,20 +80,8 @@ public sealed class SupplyService(OfficeDbContext office, G2GDbContext db, Calle
         return View(item);
     }
 
-    private async Task AuditAsync(string actor, string action, string outcome, string comment,
-        CancellationToken cancellationToken)
-    {
-        AuditLog.Append(db, AuditLog.OrganisationChain, new AuditEntry(actor, action, Outcome: outcome,
-            Comment: comment), clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static string Required(string? given, string current, int maxLength, string name) =>
-        given?.Trim() is { Length: > 0 } text && text.Length <= maxLength ? text
-        : given is null && current.Length > 0 ? current
-        : throw Invalid(OfficeMessages.LengthExpected(name, maxLength));
-
-    private static RuntimeException Invalid(RuntimeText message) => new(RuntimeErrorCode.Invalid, message);
+    private Task AuditAsync(string actor, string action, string outcome, string comment, CancellationToken cancellationToken) =>
+        OfficeAdministration.AuditAsync(db, clock, actor, action, outcome, comment, cancellationToken);
 
     private static SupplyItemView View(SupplyItemRecord i) =>
         new(i.Id, i.AgencyId, i.Code, i.Name, i.Unit, i.InStock, i.Reserved, i.InStock - i.Reserved, i.IsActive);

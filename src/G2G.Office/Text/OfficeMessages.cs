@@ -102,8 +102,6 @@ public static class OfficeMessages
     public static RuntimeText MeetingRoomTaken(string room, string span, string subject, long instanceId) => Catalog.Text(nameof(MeetingRoomTaken), room, span, subject, instanceId);
     public static RuntimeText MeetingMinutesLength(int min, int max) => Catalog.Text(nameof(MeetingMinutesLength), min, max);
     public static RuntimeText MeetingRoomMissing(long id) => Catalog.Text(nameof(MeetingRoomMissing), id);
-    public static RuntimeText MeetingRoomFieldRequired(string field) => Catalog.Text(nameof(MeetingRoomFieldRequired), field);
-    public static RuntimeText MeetingAgencyMissing(string agencyId) => Catalog.Text(nameof(MeetingAgencyMissing), agencyId);
     public static RuntimeText MeetingRoomCodeLength() => Catalog.Text(nameof(MeetingRoomCodeLength));
     public static RuntimeText MeetingRoomNameLength() => Catalog.Text(nameof(MeetingRoomNameLength));
     public static RuntimeText MeetingRoomCapacityRange(int max) => Catalog.Text(nameof(MeetingRoomCapacityRange), max);

@@ -1,4 +1,5 @@
 using G2G.Office.Persistence;
+using static G2G.Office.OfficeAdministration;
 using G2G.Runtime;
 using G2G.Runtime.Audit;
 using G2G.Runtime.Organisation;
@@ -61,22 +62,17 @@ public sealed class TrainingService(OfficeDbContext office, G2GDbContext db, Cal
               ?? throw new RuntimeException(RuntimeErrorCode.NotFound, OfficeMessages.TrainingCourseMissing(existing))
             : office.Add(new TrainingCourseRecord
             {
-                AgencyId = change.AgencyId ?? throw Invalid(OfficeMessages.MeetingRoomFieldRequired("agencyId")),
-                Code = change.Code ?? throw Invalid(OfficeMessages.MeetingRoomFieldRequired("code")),
-                Title = change.Title ?? throw Invalid(OfficeMessages.MeetingRoomFieldRequired("title")),
-                StartsOn = change.StartsOn ?? throw Invalid(OfficeMessages.MeetingRoomFieldRequired("startsOn")),
-                Capacity = change.Capacity ?? throw Invalid(OfficeMessages.MeetingRoomFieldRequired("capacity")),
+                AgencyId = change.AgencyId ?? throw Invalid(RuntimeMessages.FieldRequired("agencyId")), Code = "", Title = "",
+                StartsOn = change.StartsOn ?? throw Invalid(RuntimeMessages.FieldRequired("startsOn")),
+                Capacity = change.Capacity ?? throw Invalid(RuntimeMessages.FieldRequired("capacity")),
             }).Entity;
         if (change.AgencyId is { } agency)
         {
-            if (!await db.Set<AgencyRecord>().AnyAsync(a => a.Id == agency, ct).ConfigureAwait(false))
-                throw new RuntimeException(RuntimeErrorCode.NotFound, OfficeMessages.MeetingAgencyMissing(agency));
+            await OfficeAdministration.RequireAgencyAsync(db, agency, ct).ConfigureAwait(false);
             course.AgencyId = agency;
         }
-        course.Code = change.Code is null ? course.Code
-            : change.Code.Trim() is { Length: > 0 and <= 40 } code ? code : throw Invalid(OfficeMessages.TrainingCodeLength());
-        course.Title = change.Title is null ? course.Title
-            : change.Title.Trim() is { Length: > 0 and <= 200 } title ? title : throw Invalid(OfficeMessages.TrainingTitleLength());
+        course.Code = OfficeAdministration.Text(change.Code, course.Code, 40, OfficeMessages.TrainingCodeLength());
+        course.Title = OfficeAdministration.Text(change.Title, course.Title, 200, OfficeMessages.TrainingTitleLength());
         course.StartsOn = change.StartsOn ?? course.StartsOn;
         if (change.Capacity is { } capacity && (capacity < Math.Max(1, course.Enrolled) || capacity > MaxCapacity))
             throw Invalid(OfficeMessages.TrainingCapacityRange(Math.Max(1, course.Enrolled), MaxCapacity));
@@ -86,7 +82,7 @@ public sealed class TrainingService(OfficeDbContext office, G2GDbContext db, Cal
                 c => c.AgencyId == course.AgencyId && c.Code == course.Code && c.Id != course.Id, ct).ConfigureAwait(false))
             throw new RuntimeException(RuntimeErrorCode.Conflict, OfficeMessages.TrainingCodeTaken(course.Code, course.AgencyId));
         await office.SaveChangesAsync(ct).ConfigureAwait(false);
-        await AuditAsync(actor, "training-course.saved", $"{course.AgencyId}/{course.Code}",
+        await OfficeAdministration.AuditAsync(db, clock, actor, "training-course.saved", $"{course.AgencyId}/{course.Code}",
             $"{course.Title} {course.StartsOn:yyyy-MM-dd} capacity {course.Capacity}", ct).ConfigureAwait(false);
         return View(course, 0);
     }
@@ -149,14 +145,6 @@ public sealed class TrainingService(OfficeDbContext office, G2GDbContext db, Cal
         return null;
     }
 
-    private async Task AuditAsync(string actor, string action, string outcome, string comment, CancellationToken ct)
-    {
-        AuditLog.Append(db, AuditLog.OrganisationChain, new AuditEntry(actor, action, Outcome: outcome, Comment: comment),
-            clock.GetUtcNow());
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
-    }
-
-    private static RuntimeException Invalid(RuntimeText text) => new(RuntimeErrorCode.Invalid, text);
 
     private static TrainingCourseView View(TrainingCourseRecord c, int waiting) => new(c.Id, c.AgencyId, c.Code, c.Title,
         c.StartsOn, c.Capacity, c.Enrolled, waiting, c.IsActive);

@@ -1,6 +1,7 @@
 using G2G.Runtime;
 using G2G.Runtime.Security;
 using Microsoft.EntityFrameworkCore;
+using static G2G.Office.OfficeAdministration;
 
 namespace G2G.Office.Vehicles;
 
@@ -87,5 +88,4 @@ public sealed partial class MotorPoolService
         return View(driver);
     }
 
-    private static RuntimeException Invalid(RuntimeText message) => new(RuntimeErrorCode.Invalid, message);
 }

@@ -62,20 +62,11 @@ public sealed partial class MotorPoolService(OfficeDbContext office, G2GDbContex
                 t.DistanceKm))];
     }
 
-    private async Task AuditAsync(string actor, string action, string outcome, string comment,
-        CancellationToken cancellationToken)
-    {
-        AuditLog.Append(db, AuditLog.OrganisationChain, new AuditEntry(actor, action, Outcome: outcome,
-            Comment: comment), clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-    }
+    private Task AuditAsync(string actor, string action, string outcome, string comment, CancellationToken cancellationToken) =>
+        OfficeAdministration.AuditAsync(db, clock, actor, action, outcome, comment, cancellationToken);
 
-    private async Task RequireAgencyAsync(string agencyId, CancellationToken cancellationToken)
-    {
-        if (!await db.Set<G2G.Runtime.Organisation.AgencyRecord>().AnyAsync(a => a.Id == agencyId, cancellationToken)
-            .ConfigureAwait(false))
-            throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.AgencyNotFound(agencyId));
-    }
+    private Task RequireAgencyAsync(string agencyId, CancellationToken cancellationToken) =>
+        OfficeAdministration.RequireAgencyAsync(db, agencyId, cancellationToken);
 
     private static VehicleView View(VehicleRecord v) => new(v.Id, v.AgencyId, v.Plate, v.Model, v.Seats,
         v.OdometerKm, v.IsActive);
