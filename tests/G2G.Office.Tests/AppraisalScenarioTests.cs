@@ -1,3 +1,4 @@
+using G2G.Engine.Execution;
 using G2G.Engine.Expressions;
 using G2G.Office.Appraisal;
 using G2G.Runtime;
@@ -99,6 +100,23 @@ public abstract class AppraisalScenarioTests<TDatabase>(TDatabase database) : IC
         await _world.ReviewAsync(id, AppraisalGrades.Competent);
         await _world.DecideAsync(id, AppraisalGrades.Competent);
         Assert.Equal((AppraisalGrades.Competent, AppraisalGrades.Competent), ((await _world.AppraisalAsync(id)).ProposedGrade, (await _world.AppraisalAsync(id)).Grade));
+    }
+
+    [DatabaseFact]
+    public async Task ThePersonWithdrawsTheirSummary_TheHeadAddsASignerBefore_ThenTheLeaderDecides()
+    {
+        var id = await _world.StartAsync(Bureau.Clerk);
+        await Bureau.Runtime.In(s => s.GetRequiredService<InstanceService>().WithdrawAsync(id, "self", Bureau.Clerk));
+        Assert.Equal(["self"], await Bureau.OpenStepsAsync(id));
+        await Bureau.CompleteAsync(id, "self", Bureau.Clerk, ("summary", "补充：全年无超期事项，按时办结率百分之百。"), ("selfGrade", AppraisalGrades.Excellent));
+
+        var head = await Bureau.Runtime.TaskAsync(id, "head");
+        await Bureau.Runtime.In(s => s.GetRequiredService<InstanceService>().AddSignerAsync(head.Id, Bureau.Head, Bureau.OfficeDirector,
+            SignerPosition.Before, "请办公室先提出意见"));
+        await Bureau.CompleteAsync(id, "head", Bureau.OfficeDirector, ("proposedGrade", AppraisalGrades.Competent));
+        await _world.ReviewAsync(id, AppraisalGrades.Excellent); // back with the head, who decides the proposal
+        await _world.DecideAsync(id, AppraisalGrades.Excellent);
+        Assert.Equal((AppraisalGrades.Excellent, AppraisalStates.Decided), ((await _world.AppraisalAsync(id)).ProposedGrade, (await _world.AppraisalAsync(id)).State));
     }
 
     [DatabaseFact]
