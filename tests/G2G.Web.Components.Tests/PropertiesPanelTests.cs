@@ -72,7 +72,9 @@ public sealed class PropertiesPanelTests : WorkContext
         var panel = Render(Head());
 
         panel.Find("#prop-formKey").Change("  ");
+        panel.WaitForAssertion(() => Assert.Single(_changes), Patience);
         panel.Find("#prop-name").Change("科长审批");
+        panel.WaitForAssertion(() => Assert.Equal(2, _changes.Count), Patience);
 
         Assert.Equal(new Dictionary<string, string?> { ["formKey"] = null }, _changes[0].Values);
         Assert.Equal(("科长审批", 0), (_changes[1].Name, _changes[1].Values.Count));
@@ -102,7 +104,9 @@ public sealed class PropertiesPanelTests : WorkContext
         var panel = Render(Head());
 
         panel.Find("input[data-operation=withdraw]").Change(true);
+        panel.WaitForAssertion(() => Assert.Single(_changes), Patience);
         panel.Find("input[data-operation=sendBack]").Change(false);
+        panel.WaitForAssertion(() => Assert.Equal(2, _changes.Count), Patience);
 
         Assert.Equal("sendBack,withdraw,addSigner,transfer", _changes[0].Values["operations"]);
         Assert.Equal("withdraw,addSigner,transfer", _changes[1].Values["operations"]); // the first change is kept until the canvas answers
@@ -120,7 +124,7 @@ public sealed class PropertiesPanelTests : WorkContext
         Assert.Equal("nrOfApproved / nrOfInstances > 0.6", panel.Find("#prop-completionCondition").GetAttribute("value"));
 
         panel.Find("#prop-collection").Change("reviewers");
-        Assert.Equal(vote with { Collection = "reviewers" }, Assert.Single(_loops));
+        panel.WaitForAssertion(() => Assert.Equal(vote with { Collection = "reviewers" }, Assert.Single(_loops)), Patience);
 
         panel.Find("#prop-completionCondition").Change("");
         Assert.Single(_loops);
@@ -146,14 +150,14 @@ public sealed class PropertiesPanelTests : WorkContext
     {
         var service = Render(new DesignerElement("check", "ServiceTask", null, new Dictionary<string, string>(), null));
         service.Find("#prop-action").Change("leave.reserve");
-        Assert.Equal("leave.reserve", Assert.Single(_changes).Values["action"]);
+        service.WaitForAssertion(() => Assert.Equal("leave.reserve", Assert.Single(_changes).Values["action"]), Patience);
         Assert.Empty(service.FindAll("#prop-due"));
 
         var call = Render(new DesignerElement("archive", "CallActivity", "归档", new Dictionary<string, string>(), null));
         call.Find("#prop-version").Change("v2");
         Assert.Contains("latest", call.WaitForElement("#prop-version-error", Patience).TextContent, StringComparison.Ordinal);
         call.Find("#prop-version").Change("2");
-        Assert.Equal("2", _changes[^1].Values["version"]);
+        call.WaitForAssertion(() => Assert.Equal("2", _changes[^1].Values["version"]), Patience);
     }
 
     [Fact]
