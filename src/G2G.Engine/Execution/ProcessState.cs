@@ -13,6 +13,14 @@ public sealed record ProcessState
 {
     public static ProcessState Empty { get; } = new();
 
+    /// <summary>
+    /// The stored format this state is in (<see cref="ProcessStateJson.CurrentFormat"/>), written as the JSON's first member;
+    /// state stored before the number was written has none and is format 1. A reader refuses a newer number
+    /// (<see cref="StateFormatException"/>) instead of misreading it.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
+    public int Format { get; init; } = ProcessStateJson.CurrentFormat;
+
     public ProcessStatus Status { get; init; }
 
     /// <summary>The next instance-local id for tokens, scopes, subscriptions and incidents.</summary>

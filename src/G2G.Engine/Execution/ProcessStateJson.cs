@@ -9,6 +9,12 @@ namespace G2G.Engine.Execution;
 /// <summary>JSON form of <see cref="ProcessState"/>, as the runtime stores it (source-generated, no reflection).</summary>
 public static class ProcessStateJson
 {
+    /// <summary>
+    /// The format this release writes and the newest it reads. Raise it with a converter from the previous format in
+    /// <see cref="Deserialize(ReadOnlySpan{byte})"/> (docs/operations.md, "Changing the stored format").
+    /// </summary>
+    public const int CurrentFormat = 1;
+
     // Chinese text stays as UTF-8 instead of \uXXXX escapes: half the size in the database. The state is
     // data in a column, never embedded in HTML, so the relaxed encoder is safe here.
     private static readonly JsonTypeInfo<ProcessState> TypeInfo = (JsonTypeInfo<ProcessState>)new JsonSerializerOptions(ProcessStateJsonContext.Default.Options)
@@ -21,11 +27,49 @@ public static class ProcessStateJson
 
     public static byte[] SerializeToUtf8(ProcessState state) => JsonSerializer.SerializeToUtf8Bytes(state, TypeInfo);
 
-    public static ProcessState Deserialize(string json) =>
-        JsonSerializer.Deserialize(json, TypeInfo) ?? throw new JsonException("The process state JSON is null.");
+    /// <exception cref="StateFormatException">The state is in a format newer than <see cref="CurrentFormat"/>.</exception>
+    public static ProcessState Deserialize(string json) => Deserialize(System.Text.Encoding.UTF8.GetBytes(json));
 
-    public static ProcessState Deserialize(ReadOnlySpan<byte> utf8) =>
-        JsonSerializer.Deserialize(utf8, TypeInfo) ?? throw new JsonException("The process state JSON is null.");
+    /// <exception cref="StateFormatException">The state is in a format newer than <see cref="CurrentFormat"/>.</exception>
+    public static ProcessState Deserialize(ReadOnlySpan<byte> utf8)
+    {
+        var format = FormatOf(utf8);
+        if (format > CurrentFormat)
+            throw new StateFormatException(format);
+        return JsonSerializer.Deserialize(utf8, TypeInfo) ?? throw new JsonException("The process state JSON is null.");
+    }
+
+    /// <summary>
+    /// The stored state's format number: its top-level <c>format</c> member, which this release writes first (so it is found
+    /// at once), or 1 when there is none (state stored before the number was written).
+    /// </summary>
+    public static int FormatOf(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            return 1; // not an object: the deserializer reports it
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isFormat = reader.ValueTextEquals("format"u8);
+            reader.Read();
+            if (isFormat)
+                return reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var format) ? format
+                    : throw new JsonException($"The process state's format is not a whole number but {reader.TokenType}.");
+            reader.Skip();
+        }
+        return 1;
+    }
+}
+
+/// <summary>
+/// Stored state in a format newer than this release reads (<see cref="ProcessStateJson.CurrentFormat"/>): it was written by a
+/// newer release, and reading it as an older format could lose or misread what it holds.
+/// </summary>
+public sealed class StateFormatException(int format)
+    : JsonException($"The process state is stored in format {format}; this release reads formats up to {ProcessStateJson.CurrentFormat}.")
+{
+    /// <summary>The format the state names.</summary>
+    public int Format { get; } = format;
 }
 
 [JsonSourceGenerationOptions(

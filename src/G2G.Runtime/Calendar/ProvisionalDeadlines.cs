@@ -75,7 +75,7 @@ public sealed class ProvisionalDeadlines(G2GDbContext db, DefinitionCache cache,
         try
         {
             var scope = settings is null or { DueExpression: null, RemindBeforeExpression: null } ? null
-                : new DictionaryVariableScope(ProcessStateJson.Deserialize(state).Variables);
+                : new DictionaryVariableScope(StoredState.Read(task.InstanceId, state).Variables);
             var context = new EvaluationContext { Now = task.CreatedAt };
             spec = settings is null ? null : Deadline.Resolve(settings.Due, settings.DueExpression, scope!, context);
             before = settings is null ? null : Deadline.Resolve(settings.RemindBefore, settings.RemindBeforeExpression, scope!, context);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using G2G.Engine.Execution;
 using G2G.Engine.Expressions;
+using G2G.Runtime.Instances;
 using G2G.Runtime.Persistence;
 using G2G.Runtime.Queries;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,7 @@ public sealed class TaskForms(G2GDbContext db, RuntimeQueries queries)
             ?? await Latest(db, formKey).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.FormOfTaskNotDeployed(formKey, taskId));
         var schema = FormSchema.Parse(row.Schema);
-        var variables = ProcessStateJson.Deserialize(instance.State).Variables;
+        var variables = StoredState.Read(task.InstanceId, instance.State).Variables;
         var values = schema.Fields.Where(f => variables.ContainsKey(f.Key))
             .ToDictionary(f => f.Key, f => variables[f.Key], StringComparer.Ordinal);
         using var document = JsonDocument.Parse(row.Schema);

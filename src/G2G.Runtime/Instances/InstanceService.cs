@@ -102,7 +102,7 @@ public sealed partial class InstanceService(
             var (instance, stamp) = await load(cancellationToken).ConfigureAwait(false)
                 ?? throw new RuntimeException(RuntimeErrorCode.NotFound, notFound);
             var instanceId = instance.Id;
-            var loaded = new Loaded(instance, Definition(instance), ProcessStateJson.Deserialize(instance.State), stamp);
+            var loaded = new Loaded(instance, Definition(instance), StoredState.Read(instance.Id, instance.State), stamp);
             var prepared = await prepare(loaded).ConfigureAwait(false);
             var result = await ExecuteAsync(loaded, prepared, cancellationToken).ConfigureAwait(false);
             try

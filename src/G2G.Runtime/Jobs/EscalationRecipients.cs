@@ -49,7 +49,7 @@ internal sealed class EscalationRecipients(G2GDbContext db, IAssignmentResolver 
     /// <summary>A job written before rules were evaluated with the task: its arguments read the process variables.</summary>
     private ResolvedAssignment Evaluate(AssignmentRule rule, ProcessInstanceRecord instance)
     {
-        var scope = new DictionaryVariableScope(ProcessStateJson.Deserialize(instance.State).Variables);
+        var scope = new DictionaryVariableScope(StoredState.Read(instance.Id, instance.State).Variables);
         var context = new EvaluationContext { Now = clock.GetUtcNow() };
         return new ResolvedAssignment(rule.Kind, [.. rule.Arguments.Select(a => a.Evaluate(scope, context))]);
     }

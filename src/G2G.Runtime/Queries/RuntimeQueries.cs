@@ -54,7 +54,7 @@ public sealed class RuntimeQueries(G2GDbContext db, CallerContext callers, TimeP
 
     private static InstanceView View(ProcessInstanceRecord row) =>
         new(row.Id, row.ProcessKey, row.DefinitionVersion, row.BusinessKey, row.Title, row.Status, row.Suspended,
-            row.Initiator, row.AgencyId, row.ParentInstanceId, row.StartedAt, row.EndedAt, row.Version, ProcessStateJson.Deserialize(row.State).Variables,
+            row.Initiator, row.AgencyId, row.ParentInstanceId, row.StartedAt, row.EndedAt, row.Version, StoredState.Read(row.Id, row.State).Variables,
             row.Classification);
 
     public async Task<TaskView> GetTaskAsync(long id, CancellationToken cancellationToken = default) =>

@@ -3,6 +3,7 @@ using G2G.Engine.Model;
 using G2G.Engine.Model.Activities;
 using G2G.Engine.Model.Extensions;
 using G2G.Runtime.Definitions;
+using G2G.Runtime.Instances;
 using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,7 +47,7 @@ public sealed class TaskSteps(G2GDbContext db, RuntimeQueries queries, Definitio
         var names = definition.AllNodes.ToDictionary(n => n.Id, n => n.Name, StringComparer.Ordinal);
         if (definition.FindNode(task.ElementId) is not UserTask step)
             return new TaskStep(taskId, definition.Name, TaskOperations.None, OpinionPolicy.Optional, [], [], row.Owner, names);
-        var state = ProcessStateJson.Deserialize(row.State);
+        var state = StoredState.Read(task.InstanceId, row.State);
         var token = state.Tokens.FirstOrDefault(t => t.Id == row.EngineTaskId);
         var targets = step.Settings.Operations.HasFlag(TaskOperations.SendBack) ? SendBackTargets(definition, step, state, row.EngineTaskId) : [];
         return new TaskStep(taskId, definition.Name, step.Settings.Operations, step.Settings.Opinion,

@@ -27,6 +27,7 @@ public static class RuntimeMessages
     public static RuntimeText InstanceNotFound(long instanceId) => Catalog.Text(nameof(InstanceNotFound), instanceId);
     public static RuntimeText InstanceChangedByOthers(long instanceId, int attempts) => Catalog.Text(nameof(InstanceChangedByOthers), instanceId, attempts);
     public static RuntimeText InstanceChangedSinceRead(long instanceId, int version) => Catalog.Text(nameof(InstanceChangedSinceRead), instanceId, version);
+    public static RuntimeText StateFormatTooNew(long instanceId, int format, int readable) => Catalog.Text(nameof(StateFormatTooNew), instanceId, format, readable);
     public static RuntimeText InstanceSuspended(long instanceId) => Catalog.Text(nameof(InstanceSuspended), instanceId);
     public static RuntimeText StepWouldFail(string elementId, string problem) => Catalog.Text(nameof(StepWouldFail), elementId, problem);
     public static RuntimeText JobNotLeased(long jobId, string owner) => Catalog.Text(nameof(JobNotLeased), jobId, owner);
