@@ -83,7 +83,10 @@ public sealed partial class InstanceService
                 notify("task.urged", recipient, $"催办 Please handle: {task.Name}", comment);
         }, cancellationToken, comment: comment);
 
-    /// <summary>已阅: the reader's receipt for a copy, a fact of the instance's log. Reading a copy twice changes nothing.</summary>
+    /// <summary>
+    /// 已阅: the reader's receipt for a copy, a fact of the instance's log that leaves the instance's version (the ETag the
+    /// task's users hold) as it was. Reading a copy twice changes nothing.
+    /// </summary>
     public async Task MarkCopyReadAsync(long copyId, string reader, CancellationToken cancellationToken = default)
     {
         for (var attempt = 1; ; attempt++)
@@ -97,8 +100,9 @@ public sealed partial class InstanceService
                 return;
             var now = clock.GetUtcNow();
             copy.ReadAt = now;
+            // The receipt is a fact of the log that changes nothing the task's users act on: like a deadline notice it moves the
+            // log's head, not the version their If-Match names (the head is a concurrency token, so it still orders with commands).
             var instance = await db.Set<ProcessInstanceRecord>().FirstAsync(i => i.Id == copy.InstanceId, cancellationToken).ConfigureAwait(false);
-            instance.Version++;
             AuditLog.Append(db, instance, new AuditEntry(reader, EventKinds.CopyRead, TaskId: copy.TaskId,
                 Data: copyId.ToString(System.Globalization.CultureInfo.InvariantCulture)), now);
             if (await TrySaveAsync(transaction, attempt, cancellationToken).ConfigureAwait(false))

@@ -94,6 +94,26 @@ public abstract class IfVersionTests<TDatabase>(TDatabase database) : RuntimeTes
         Assert.Null(await TryAsync(read.Version, i => i.CompleteTaskAsync(review.Id, "wang.wu")));
         Assert.Equal(read.Version + 1, (await Runtime.InstanceAsync(id)).Version);
     }
+
+    [DatabaseFact]
+    public async Task ACopysReadReceipt_LeavesTheVersionAUserRead()
+    {
+        var id = await Runtime.StartAsync("handling");
+        var task = await Runtime.TaskAsync(id, "handle");
+        await Runtime.In(s => s.GetRequiredService<InstanceService>().ClaimAsync(task.Id, "li.si"));
+        await Runtime.In(s => s.GetRequiredService<InstanceService>().CopyAsync(task.Id, "li.si", ["chen.qi"], "请阅"));
+        var copyId = await Runtime.Query(db => db.Set<TaskCopyRecord>().Where(c => c.TaskId == task.Id && c.UserId == "chen.qi").Select(c => c.Id).SingleAsync());
+        var read = await Runtime.InstanceAsync(id);
+
+        await Runtime.In(s => s.GetRequiredService<InstanceService>().MarkCopyReadAsync(copyId, "chen.qi"));
+
+        var now = await Runtime.InstanceAsync(id);
+        Assert.Equal("task.copy-read", (await LogAsync(id)).Last().Kind); // the receipt is in the log …
+        Assert.Equal((read.EventSeq + 1, read.Version), (now.EventSeq, now.Version)); // … and the version the user read still holds
+        Assert.NotNull((await Runtime.Query(db => db.Set<TaskCopyRecord>().SingleAsync(c => c.Id == copyId))).ReadAt);
+        Assert.Null(await TryAsync(read.Version, i => i.CompleteTaskAsync(task.Id, "li.si")));
+        Assert.Equal(read.Version + 1, (await Runtime.InstanceAsync(id)).Version);
+    }
 }
 
 public sealed class SqliteIfVersionTests(SqliteTestDatabase database) : IfVersionTests<SqliteTestDatabase>(database);
