@@ -61,8 +61,18 @@ public sealed record GoldenState(
     }
 }
 
-/// <summary>The command a golden state continues with: the open task of element <see cref="Complete"/> completed by <see cref="Actor"/>.</summary>
-public sealed record GoldenCommand(string Complete, string Actor, string? Outcome = null);
+/// <summary>
+/// The command a golden state continues with: the open task of element <see cref="Complete"/> completed by <see cref="Actor"/>
+/// (of several, as a multi-instance step has, the one assigned to them).
+/// </summary>
+public sealed record GoldenCommand(string Complete, string Actor, string? Outcome = null)
+{
+    public TaskRecord TaskOf(IEnumerable<TaskRecord> open)
+    {
+        var ofElement = open.Where(t => t.ElementId == Complete).ToList();
+        return ofElement.Count == 1 ? ofElement[0] : Assert.Single(ofElement, t => t.Assignee == Actor);
+    }
+}
 
 /// <summary>What the command must leave: the instance's status, its open tasks' elements, and the kinds it appended to the log.</summary>
 public sealed record GoldenOutcome(string Status, List<string> OpenTasks, List<string> Appended);

@@ -23,7 +23,7 @@ public abstract class GoldenStateTests<TDatabase>(TDatabase database) : RuntimeT
     public async Task EveryGoldenState_LoadsVerifiesAndContinues()
     {
         var golden = GoldenState.All().ToList();
-        Assert.True(golden.Count >= 3, $"golden states in {GoldenState.Folder}: {golden.Count}");
+        Assert.True(golden.Count >= 6, $"golden states in {GoldenState.Folder}: {golden.Count}");
         foreach (var (name, state) in golden)
         {
             var id = state.Instance.Id;
@@ -33,7 +33,7 @@ public abstract class GoldenStateTests<TDatabase>(TDatabase database) : RuntimeT
             var stored = await Runtime.In(s => s.GetRequiredService<AuditVerifier>().VerifyAsync(new AuditVerificationScope(InstanceId: id), null));
             Assert.True(stored.Intact, $"{name}: {string.Join("; ", stored.Breaks)}");
 
-            var task = Assert.Single(await Runtime.OpenTasksAsync(id), t => t.ElementId == state.Next.Complete);
+            var task = state.Next.TaskOf(await Runtime.OpenTasksAsync(id));
             await Runtime.CompleteAsync(task.Id, state.Next.Actor, state.Next.Outcome);
 
             var instance = await Runtime.InstanceAsync(id);
@@ -63,13 +63,13 @@ public sealed class GoldenWriterFactAttribute : FactAttribute
 }
 
 /// <summary>
-/// Writes the golden states of the format stored today into the source folder. Run it only for a new format, with new
-/// file names (the old files stay): <c>G2G_WRITE_GOLDEN=1 dotnet test tests/G2G.Runtime.Tests --filter GoldenStateWriter</c>.
+/// Writes the golden states of the format stored today into the source folder, the files that are not there yet: for a new
+/// scenario, or with new file names for a new format (the old files stay): <c>G2G_WRITE_GOLDEN=1 dotnet test tests/G2G.Runtime.Tests --filter GoldenStateWriter</c>.
 /// Ids start at 900001 so that loading the files never collides with ids a test database hands out.
 /// </summary>
 public sealed class GoldenStateWriter(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>
 {
-    public static readonly string[] Workflows = ["approval.bpmn", "deadline.bpmn", "operations.bpmn"];
+    public static readonly string[] Workflows = ["approval.bpmn", "deadline.bpmn", "operations.bpmn", "timer.bpmn", "reliability-approval.bpmn", "human-operations.bpmn"];
 
     [GoldenWriterFact]
     public async Task WriteTodaysFormat()
@@ -99,19 +99,37 @@ public sealed class GoldenStateWriter(SqliteTestDatabase database) : IClassFixtu
         await runtime.In(s => s.GetRequiredService<InstanceService>().CopyAsync(handle.Id, "li.si", ["chen.qi"], "请阅"));
         await WriteAsync(runtime, handling, "operations.bpmn", "format1-handling-claimed-copied",
             "承办 claimed by one of its two candidates and copied (抄送) to a reader", new GoldenCommand("handle", "li.si"));
+
+        var timeout = await runtime.StartAsync("timeout");
+        await WriteAsync(runtime, timeout, "timer.bpmn", "format1-timer-waiting",
+            "限时办理 at 办理 with its boundary timer (PT2H, to 督办) waiting as a job", new GoldenCommand("handle", "li.si"));
+
+        var parallel = await runtime.StartAsync("reliabilityApproval");
+        await runtime.CompleteAsync((await runtime.TaskAsync(parallel, "apply")).Id, "zhang.san");
+        await WriteAsync(runtime, parallel, "reliability-approval.bpmn", "format1-parallel-two-open",
+            "合同会签 after the parallel gateway: 法务审核 and 财务审核 both open, the join waiting for both", new GoldenCommand("legal", "fa.wu"));
+
+        var countersign = await runtime.StartAsync("all-sign", ("signers", new[] { "li.si", "wang.wu", "zhao.liu" }));
+        await WriteAsync(runtime, countersign, "human-operations.bpmn", "format1-countersign-open",
+            "部门会签 (会签, multi-instance) with its three signers' tasks open", new GoldenCommand("countersign", "wang.wu", "approve"));
     }
 
-    /// <summary>Captures the instance's rows, runs the next command on them and records what it did as the expectation.</summary>
+    /// <summary>
+    /// Captures the instance's rows, runs the next command on them and records what it did as the expectation, in a file of
+    /// its own unless that file is there already (files of a format are written once; the command runs either way, so the
+    /// ids of later scenarios stay as they were).
+    /// </summary>
     private static async Task WriteAsync(RuntimeHarness runtime, long instanceId, string workflow, string name, string about, GoldenCommand next,
         [CallerFilePath] string source = "")
     {
         var captured = await runtime.Query(db => GoldenState.CaptureAsync(db, instanceId, about, workflow, next, new GoldenOutcome("", [], [])));
-        await runtime.CompleteAsync((await runtime.TaskAsync(instanceId, next.Complete)).Id, next.Actor, next.Outcome);
+        await runtime.CompleteAsync(next.TaskOf(await runtime.OpenTasksAsync(instanceId)).Id, next.Actor, next.Outcome);
         var status = (await runtime.InstanceAsync(instanceId)).Status;
         var open = (await runtime.OpenTasksAsync(instanceId)).Select(t => t.ElementId).ToList();
         var appended = await runtime.Query(db => db.Set<InstanceEventRecord>().Where(e => e.InstanceId == instanceId && e.Seq > captured.Instance.EventSeq)
             .OrderBy(e => e.Seq).Select(e => e.Kind).ToListAsync());
         var file = Path.Combine(Path.GetDirectoryName(source)!, name + ".json");
-        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(captured with { Expect = new GoldenOutcome(status, open, appended) }, GoldenState.Json) + "\n");
+        if (!File.Exists(file))
+            await File.WriteAllTextAsync(file, JsonSerializer.Serialize(captured with { Expect = new GoldenOutcome(status, open, appended) }, GoldenState.Json) + "\n");
     }
 }
