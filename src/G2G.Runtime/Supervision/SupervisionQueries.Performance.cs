@@ -88,14 +88,19 @@ public sealed partial class SupervisionQueries
         public double Seconds { get; init; }
     }
 
-    /// <summary>What people call each key: the department's or agency's name, the procedure's (latest version's) name.</summary>
+    /// <summary>What people call each key: the department's name with its agency's (办公室 · 示范省财政厅), the agency's name, the procedure's (latest version's) name.</summary>
     private async Task<Dictionary<string, string?>> NamesAsync(PerformanceDimension dimension, List<string> keys,
         CancellationToken cancellationToken)
     {
         switch (dimension)
         {
             case PerformanceDimension.Department:
-                return await db.Set<Organisation.DepartmentRecord>().AsNoTracking().Where(d => keys.Contains(d.Id))
+                // With its agency: every agency has its 办公室, and the rows must be told apart.
+                return await (
+                        from d in db.Set<Organisation.DepartmentRecord>().AsNoTracking()
+                        where keys.Contains(d.Id)
+                        join a in db.Set<Organisation.AgencyRecord>().AsNoTracking() on d.AgencyId equals a.Id
+                        select new { d.Id, Name = d.Name + " · " + a.Name })
                     .ToDictionaryAsync(d => d.Id, d => (string?)d.Name, cancellationToken).ConfigureAwait(false);
             case PerformanceDimension.Agency:
                 return await db.Set<Organisation.AgencyRecord>().AsNoTracking().Where(a => keys.Contains(a.Id))

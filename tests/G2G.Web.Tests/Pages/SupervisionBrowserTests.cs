@@ -43,6 +43,13 @@ public sealed class SupervisionBrowserTests : IAsyncLifetime
         Assert.NotEqual("0", await page.Locator("[data-bucket=Over30Days]").InnerTextAsync());
         Assert.Equal("0", await page.Locator("[data-bucket=DueSoon]").InnerTextAsync());
         Assert.True(await page.Locator(".mud-chart svg").CountAsync() >= 1); // the aging chart (and the on-time chart)
+        // A 收文 started by 分发 has no title of its own: it is named by its procedure, not its key.
+        Assert.Equal(0, await page.Locator(".overdue-grid tbody tr", new() { HasText = "document-receive" }).CountAsync());
+        await page.Locator(".overdue-grid tbody tr", new() { HasText = "收文办理" }).First.WaitForAsync();
+        // Each agency has its 办公室: the rows by department name the agency too.
+        var departments = await page.Locator(".performance-table tbody td:first-child").AllInnerTextsAsync();
+        Assert.Contains("办公室 · 示范省财政厅", departments);
+        Assert.Contains("办公室 · 东城市财政局", departments);
         await DemoBrowser.ScreenshotAsync(page, "supervision");
     }
 
