@@ -1,3 +1,5 @@
+using G2G.Runtime.Queries;
+using G2G.Runtime.Security;
 using G2G.Runtime.Tests.Infrastructure;
 using G2G.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -78,6 +80,16 @@ public sealed class DemoBrowser(TimeProvider? clock = null, TestDatabase? databa
 
     public static Task InteractiveAsync(IPage page) =>
         page.Locator("[data-interactive=true]").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    /// <summary>Reads <paramref name="user"/>'s inbox as the pages do (their own viewer), to compare a page with.</summary>
+    public async Task<T> InboxOfAsync<T>(string user, Func<InboxQueries, Viewer, Task<T>> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        using var scope = Services.CreateScope();
+        var caller = await scope.ServiceProvider.GetRequiredService<CallerDirectory>().FindAsync(user)
+            ?? throw new InvalidOperationException($"{user} is not a demo user.");
+        return await read(scope.ServiceProvider.GetRequiredService<InboxQueries>(), caller.Viewer);
+    }
 
     /// <summary>Writes a screenshot to the temp folder (g2g-NAME.png) for a person to look at; the tests assert, not the picture.</summary>
     public static Task ScreenshotAsync(IPage page, string name) =>

@@ -1,7 +1,5 @@
 using G2G.Runtime.Queries;
-using G2G.Runtime.Security;
 using G2G.Web.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace G2G.Web.Tests.Pages;
@@ -95,12 +93,6 @@ public sealed class WorkbenchBrowserTests : IAsyncLifetime
     private static async Task<string[]> RoleLinks(IPage page) =>
         [.. (await page.Locator("[data-role-link]").EvaluateAllAsync<string[]>("links => links.map(l => l.dataset.roleLink)"))];
 
-    private async Task<(InboxCounts Counts, IReadOnlyList<TaskView> Urgent)> InboxOfAsync(string user)
-    {
-        using var scope = _browser.Services.CreateScope();
-        var caller = await scope.ServiceProvider.GetRequiredService<CallerDirectory>().FindAsync(user)
-            ?? throw new InvalidOperationException($"{user} is not a demo user.");
-        var inbox = scope.ServiceProvider.GetRequiredService<InboxQueries>();
-        return (await inbox.CountsAsync(caller.Viewer), (await inbox.ToDoAsync(caller.Viewer, new InboxFilter(), 1, 5)).Items);
-    }
+    private Task<(InboxCounts Counts, IReadOnlyList<TaskView> Urgent)> InboxOfAsync(string user) => _browser.InboxOfAsync(user,
+        async (inbox, viewer) => (await inbox.CountsAsync(viewer), (await inbox.ToDoAsync(viewer, new InboxFilter(), 1, 5)).Items));
 }
