@@ -160,7 +160,13 @@ public sealed class AuditRecord
     public DateTimeOffset OccurredAt { get; set; }
     public string? Actor { get; set; }
     public required string Action { get; set; }
+
+    /// <summary>
+    /// Only on records of before the event log, whose hash covers it; nothing writes it now and nothing looks records up by it
+    /// (its index went with <see cref="Migrations.DropAuditInstanceIndex"/>).
+    /// </summary>
     public long? InstanceId { get; set; }
+
     public long? TaskId { get; set; }
     public string? ElementId { get; set; }
     public string? Outcome { get; set; }

@@ -143,7 +143,6 @@ internal sealed class AuditConfiguration : IEntityTypeConfiguration<AuditRecord>
         builder.Property(a => a.Hash).HasMaxLength(64);
         SnakeCase.NameColumns(builder);
         builder.HasIndex(a => new { a.Chain, a.Seq }).IsUnique().HasDatabaseName("ux_audit_log_chain_seq");
-        builder.HasIndex(a => new { a.InstanceId, a.Id }).HasDatabaseName("ix_audit_log_instance_id_id");
     }
 }
 
