@@ -10,6 +10,7 @@ using G2G.Web.Tests.Infrastructure;
 using G2G.Web.Tests.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace G2G.Web.Tests.Api;
 
@@ -17,7 +18,7 @@ namespace G2G.Web.Tests.Api;
 /// Input the API must refuse: every answer under /api is problem+json with a stable code and a 4xx status, never a
 /// 500 and never a page, and nothing refused is stored.
 /// </summary>
-public abstract class BadInputTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract partial class BadInputTests<TDatabase>(TDatabase database, ITestOutputHelper output) : IClassFixture<TDatabase>, IAsyncLifetime
     where TDatabase : TestDatabase
 {
     private const string Token = "bad-input-token";
@@ -241,6 +242,6 @@ public abstract class BadInputTests<TDatabase>(TDatabase database) : IClassFixtu
     }
 }
 
-public sealed class SqliteBadInputTests(SqliteTestDatabase database) : BadInputTests<SqliteTestDatabase>(database);
+public sealed class SqliteBadInputTests(SqliteTestDatabase database, ITestOutputHelper output) : BadInputTests<SqliteTestDatabase>(database, output);
 
-public sealed class PostgresBadInputTests(PostgresTestDatabase database) : BadInputTests<PostgresTestDatabase>(database);
+public sealed class PostgresBadInputTests(PostgresTestDatabase database, ITestOutputHelper output) : BadInputTests<PostgresTestDatabase>(database, output);
