@@ -1,4 +1,5 @@
 using G2G.Documents;
+using G2G.Documents.Seals;
 using Microsoft.AspNetCore.Http.HttpResults;
 using static Microsoft.AspNetCore.Http.StatusCodes;
 
@@ -25,6 +26,10 @@ internal static class DocumentsApi
         documents.MapPost("/{id:long}/attachments", AddAttachmentAsync).Accepts<byte[]>("*/*")
             .WithMetadata(new FileBodyMetadata()).Refuses(Status403Forbidden, Status409Conflict)
             .WithSummary("Adds an attachment (the request body, its media type as Content-Type, ?name=): the drafter, before numbering.");
+        documents.MapGet("/seals", SealKeysAsync).Refuses(Status403Forbidden)
+            .WithSummary("The seal keys of every agency or one (?agency=): current and retired, with their certificates' subjects and thumbprints. Administrators.");
+        documents.MapPost("/seals/{agencyId}/rotate", RotateSealAsync).Refuses(Status403Forbidden, Status404NotFound, Status409Conflict)
+            .WithSummary("Gives the agency a new seal key; the old certificate is kept so what it sealed still verifies. Administrators; audited.");
         documents.MapGet("/archive", ArchiveAsync)
             .WithSummary("The archive (归档) of the caller's agencies; expired=true: filed items past their retention, for 档案销毁审批.");
         documents.MapGet("/archive/{id:long}", ArchiveItemAsync).WithSummary("One archive item, with its destruction record once destroyed.");
@@ -64,6 +69,12 @@ internal static class DocumentsApi
 
     private static async Task<Ok<ArchiveItemView>> ArchiveItemAsync(long id, DocumentService documents, CancellationToken ct) =>
         TypedResults.Ok(await documents.ArchiveItemAsync(id, ct));
+
+    private static async Task<Ok<IReadOnlyList<SealKeyView>>> SealKeysAsync(string? agency, SealKeyService seals, CancellationToken ct) =>
+        TypedResults.Ok(await seals.ListAsync(agency, ct));
+
+    private static async Task<Ok<SealKeyView>> RotateSealAsync(string agencyId, SealKeyService seals, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await seals.RotateAsync(agencyId, http.User.Actor(), ct));
 
     private static FileContentHttpResult File(StoredFile file) => TypedResults.File(file.Content, file.ContentType, file.FileName);
 }

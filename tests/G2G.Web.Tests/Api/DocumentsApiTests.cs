@@ -66,6 +66,34 @@ public abstract class DocumentsApiTests<TDatabase>(SecurityWorld<TDatabase> worl
         await refused.IsProblemAsync(HttpStatusCode.Conflict, "conflict");
     }
 
+    [DatabaseFact]
+    public async Task AnAdministratorRotatesAnAgencysSeal_TheOldKeyIsListedRetired_OthersAreRefused()
+    {
+        var (admin, clerk) = (await world.SessionAsync(Admin), await world.SessionAsync(FinClerk));
+
+        using (var first = await admin.PostAsync($"{Documents}/seals/gd-fin/rotate"))
+            Assert.True((await first.IsAsync(HttpStatusCode.OK)).GetProperty("current").GetBoolean());
+        JsonElement rotated;
+        using (var second = await admin.PostAsync($"{Documents}/seals/gd-fin/rotate"))
+            rotated = await second.IsAsync(HttpStatusCode.OK);
+
+        var keys = (await admin.GetFromJsonAsync<JsonElement[]>($"{Documents}/seals?agency=gd-fin"))!;
+        Assert.All(keys, k => Assert.Equal("gd-fin", k.GetProperty("agencyId").GetString()));
+        var current = Assert.Single(keys, k => k.GetProperty("current").GetBoolean());
+        Assert.Equal(rotated.GetProperty("thumbprint").GetString(), current.GetProperty("thumbprint").GetString());
+        Assert.Contains(keys, k => !k.GetProperty("current").GetBoolean() && k.GetProperty("retiredBy").GetString() == Admin);
+
+        using (var notAdmin = await clerk.PostAsync($"{Documents}/seals/gd-fin/rotate"))
+            await notAdmin.IsProblemAsync(HttpStatusCode.Forbidden, "not-allowed");
+        using (var notAdminList = await clerk.GetAsync($"{Documents}/seals"))
+            await notAdminList.IsProblemAsync(HttpStatusCode.Forbidden, "not-allowed");
+        using (var unknown = await admin.PostAsync($"{Documents}/seals/no-such-agency/rotate"))
+            await unknown.IsProblemAsync(HttpStatusCode.NotFound, "not-found");
+        Assert.Equal(current.GetProperty("thumbprint").GetString(),
+            Assert.Single((await admin.GetFromJsonAsync<JsonElement[]>($"{Documents}/seals?agency=gd-fin"))!,
+                k => k.GetProperty("current").GetBoolean()).GetProperty("thumbprint").GetString());
+    }
+
     private static ByteArrayContent Csv(byte[] bytes)
     {
         var content = new ByteArrayContent(bytes);
