@@ -102,7 +102,7 @@ public abstract class SupervisionApiTests<TDatabase>(SupervisionWorld<TDatabase>
 
         // key: completed / on time / rate / average hours / open overdue
         Assert.Equal(["-: 1/0/0/48/0", "gd-fin-budget: 2/1/0.5/60/2", "gd-fin-treasury: 1/1/1/24/1"], Rows(rows));
-        Assert.Equal([null, "预算处", "国库处"], rows.EnumerateArray().Select(r => r.GetProperty("name").GetString()));
+        Assert.Equal([null, "预算处 · 广东省财政厅", "国库处 · 广东省财政厅"], rows.EnumerateArray().Select(r => r.GetProperty("name").GetString()));
     }
 
     [DatabaseFact]
@@ -159,7 +159,7 @@ public abstract class SupervisionApiTests<TDatabase>(SupervisionWorld<TDatabase>
         var sheet = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => c.InnerText).ToList()).ToList();
         Assert.Equal(4, sheet.Count);
         Assert.Equal("部门 key", sheet[0][0]);
-        Assert.Equal(["gd-fin-budget", "预算处", "2", "1", "0.5", "60", "2"], sheet[2]);
+        Assert.Equal(["gd-fin-budget", "预算处 · 广东省财政厅", "2", "1", "0.5", "60", "2"], sheet[2]);
     }
 
     [DatabaseFact]
