@@ -62,7 +62,8 @@ public sealed class AdminFormsTests : WorkContext
             form.Find("#person-consequence").TextContent.Trim());
         form.Find("[data-action=create-person]").Click();
 
-        Assert.Equal(new NewUser("li.xiaoming", "李晓明", null, "sf-fin", ClearanceLevel.Unclassified, "li.xiaoming@example.org"), Assert.Single(_users));
+        form.WaitForAssertion(() => Assert.Equal(
+            new NewUser("li.xiaoming", "李晓明", null, "sf-fin", ClearanceLevel.Unclassified, "li.xiaoming@example.org"), Assert.Single(_users)));
     }
 
     [Fact]
@@ -104,6 +105,7 @@ public sealed class AdminFormsTests : WorkContext
         Typing.Type(form, "#department-id", "sf-fin-zfc");
         Assert.Equal("将在 示范省财政厅 下直设处室“政府采购处”（代码 sf-fin-zfc）。", form.Find("#department-consequence").TextContent.Trim());
         form.Find("[data-action=create-department]").Click();
-        Assert.Equal(new NewDepartment("sf-fin-zfc", "sf-fin", "政府采购处"), Assert.Single(_departments));
+        // The click's handler validates asynchronously before it saves: wait for the save (CI once asserted before it).
+        form.WaitForAssertion(() => Assert.Equal(new NewDepartment("sf-fin-zfc", "sf-fin", "政府采购处"), Assert.Single(_departments)));
     }
 }

@@ -60,7 +60,8 @@ public sealed class DelegationComponentsTests : WorkContext
             form.Find("#delegation-consequence").TextContent.Trim());
         Submit(form);
 
-        var sent = Assert.Single(_saved);
+        form.WaitForAssertion(() => Assert.Single(_saved)); // the submit validates asynchronously before it saves
+        var sent = _saved[0];
         Assert.Equal(new NewDelegation("wu.fang", "sun.li", Today, new DateOnly(2026, 12, 18)), sent with { ProcessKeys = null });
         Assert.Null(sent.ProcessKeys);
         Assert.Empty(form.FindAll("[data-refusal]"));
