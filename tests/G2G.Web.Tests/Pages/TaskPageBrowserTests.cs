@@ -28,6 +28,9 @@ public abstract class TaskPageBrowserTests<TDatabase>(BrowserWorld<TDatabase> wo
         await OpenFromToDoAsync(head, "郑凯的请假申请");
         Assert.Equal("1", await head.Locator("#field-days").InputValueAsync()); // read-only at this step, from the balance check
         await head.FillAsync("#field-comment", "同意，请做好工作交接。");
+        var opinion = await head.Locator("#field-comment").BoundingBoxAsync();
+        var reason = await head.Locator("#field-reason").BoundingBoxAsync();
+        Assert.InRange(opinion!.Width, reason!.Width - 40, reason.Width + 40); // the opinion spans the form column as 事由 does
         await BrowserPages.ShotAsync(head, "task-approve");
         await OperateAsync(head, "[data-choice=approve]");
         Assert.Contains("同意，请做好工作交接。", await head.Locator(".g2g-history").InnerTextAsync(), StringComparison.Ordinal);
