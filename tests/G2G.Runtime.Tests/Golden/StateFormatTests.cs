@@ -30,8 +30,7 @@ public abstract class StateFormatTests<TDatabase>(TDatabase database) : RuntimeT
         var newer = ProcessStateJson.CurrentFormat + 1;
         state.State["format"] = newer;
         var id = state.Instance.Id;
-        var definitionId = await Runtime.Query(db => db.ProcessDefinitions.Where(d => d.ProcessKey == state.Instance.ProcessKey).Select(d => d.Id).SingleAsync());
-        await Runtime.Query(async db => { await state.LoadAsync(db, definitionId); return 0; });
+        await Runtime.Query(async db => { await state.Instances.Single().LoadAsync(db); return 0; });
 
         var task = Assert.Single(await Runtime.OpenTasksAsync(id), t => t.ElementId == state.Next.Complete);
         var refused = await Assert.ThrowsAsync<RuntimeException>(() => Runtime.CompleteAsync(task.Id, state.Next.Actor, state.Next.Outcome));
