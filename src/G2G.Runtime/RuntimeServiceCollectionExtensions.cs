@@ -56,6 +56,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddG2GOrganisation(); // the organisation resolves assignment rules (OrganisationAssignmentResolver)
         services.AddScoped<DeploymentService>();
         services.AddScoped<DesignerService>();
+        services.AddScoped<DesignerPreviewService>();
         services.AddScoped<WorkflowDirectoryDeployer>();
         services.AddScoped<InstanceService>();
         services.AddScoped<AuditVerifier>();

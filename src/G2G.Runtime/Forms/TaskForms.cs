@@ -44,6 +44,21 @@ public sealed class TaskForms(G2GDbContext db, RuntimeQueries queries)
             values);
     }
 
+    /// <summary>
+    /// Every problem of a submission, by field: its values against the step's form (none without a form) and the step's
+    /// opinion rule (<c>comment</c>). Empty when the step may be completed with it.
+    /// </summary>
+    internal static Dictionary<string, RuntimeText[]> SubmissionErrors(FormSchema? schema, bool opinionRequired,
+        IReadOnlyDictionary<string, Value>? variables, string? comment)
+    {
+        var errors = schema is null
+            ? new Dictionary<string, RuntimeText[]>(StringComparer.Ordinal)
+            : new Dictionary<string, RuntimeText[]>(FormValidator.Validate(schema, variables), StringComparer.Ordinal);
+        if (opinionRequired && string.IsNullOrWhiteSpace(comment))
+            errors["comment"] = [RuntimeMessages.OpinionRequired()];
+        return errors;
+    }
+
     /// <summary>The form of the key deployed with a definition version.</summary>
     internal static IQueryable<FormDefinitionRecord> DeployedWith(G2GDbContext db, long definitionId, string formKey) =>
         db.Set<FormDefinitionRecord>().AsNoTracking().Where(f => f.DefinitionId == definitionId && f.FormKey == formKey)

@@ -138,18 +138,16 @@ public sealed partial class InstanceService
         string? comment, CancellationToken cancellationToken)
     {
         var (definitionId, definition) = (loaded.Instance.DefinitionId, loaded.Definition);
-        var errors = new Dictionary<string, RuntimeText[]>(StringComparer.Ordinal);
+        FormSchema? schema = null;
         if (task.FormKey is { } formKey)
         {
-            var schema = await cache.FormForAsync(definitionId, formKey,
+            schema = await cache.FormForAsync(definitionId, formKey,
                     () => TaskForms.DeployedWith(db, definitionId, formKey).Select(f => f.Schema).FirstOrDefaultAsync(cancellationToken),
                     () => TaskForms.Latest(db, formKey).Select(f => f.Schema).FirstOrDefaultAsync(cancellationToken)).ConfigureAwait(false)
                 ?? throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.StepFormNotDeployed(task.Name ?? task.ElementId, formKey));
-            foreach (var (field, problems) in FormValidator.Validate(schema, variables))
-                errors[field] = problems;
         }
-        if (definition.FindNode(task.ElementId) is UserTask { Settings.Opinion: OpinionPolicy.Required } && string.IsNullOrWhiteSpace(comment))
-            errors["comment"] = [RuntimeMessages.OpinionRequired()];
+        var errors = TaskForms.SubmissionErrors(schema, definition.FindNode(task.ElementId) is UserTask { Settings.Opinion: OpinionPolicy.Required },
+            variables, comment);
         if (errors.Count > 0)
             throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.SubmissionInvalid(task.Id, errors.Count)) { FieldErrors = errors };
     }

@@ -214,7 +214,8 @@ public sealed partial class InstanceService(
     private ProcessDefinition Definition(long definitionId, string processKey) =>
         cache.GetOrParse(definitionId, processKey, () => db.ProcessDefinitions.AsNoTracking().Where(d => d.Id == definitionId).Select(d => d.Xml).Single());
 
-    private static RuntimeException Map(CommandRejectedException rejected) => new(rejected.Code switch
+    /// <summary>The engine's refusal of a command as the runtime reports it.</summary>
+    internal static RuntimeException Map(CommandRejectedException rejected) => new(rejected.Code switch
     {
         RejectionCode.TaskNotFound or RejectionCode.NothingToWithdraw or RejectionCode.NotRunning or RejectionCode.AlreadyStarted => RuntimeErrorCode.Conflict,
         RejectionCode.NotAllowed => RuntimeErrorCode.NotAllowed,

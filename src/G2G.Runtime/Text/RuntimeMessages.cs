@@ -67,6 +67,10 @@ public static class RuntimeMessages
     public static RuntimeText OnlyDesigners(string operation) => Catalog.Text(nameof(OnlyDesigners), operation);
     public static RuntimeText NoSuchDraft(string processKey) => Catalog.Text(nameof(NoSuchDraft), processKey);
     public static RuntimeText DraftWithoutProcess() => Catalog.Text(nameof(DraftWithoutProcess));
+    public static RuntimeText PreviewTaskNotOpen(long taskId) => Catalog.Text(nameof(PreviewTaskNotOpen), taskId);
+    public static RuntimeText PreviewNotWaiting(string elementId) => Catalog.Text(nameof(PreviewNotWaiting), elementId);
+    public static RuntimeText CopyKeyTaken(string processKey) => Catalog.Text(nameof(CopyKeyTaken), processKey);
+    public static RuntimeText CopyKeyInvalid(string processKey) => Catalog.Text(nameof(CopyKeyInvalid), processKey);
     public static RuntimeText OnlyAdministratorsOnInstance(string operation, long instanceId) => Catalog.Text(nameof(OnlyAdministratorsOnInstance), operation, instanceId);
     public static RuntimeText InitiatorVariableRefused() => Catalog.Text(nameof(InitiatorVariableRefused));
     public static RuntimeText InitiatorVariableRefusedOnBehalf() => Catalog.Text(nameof(InitiatorVariableRefusedOnBehalf));
