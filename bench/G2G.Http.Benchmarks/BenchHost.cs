@@ -13,13 +13,11 @@ namespace G2G.Http.Benchmarks;
 /// The real web host (G2G.Web's Program.cs, its middleware, endpoints and services) on Kestrel at a free
 /// loopback port, pointed at the benchmark database as an operator would point it. Unlike production: no demo
 /// organisation, no procedures deployed (an empty workflows folder), no job executor or outbox dispatcher,
-/// no sign-in rate limit, no logging but <see cref="Commands"/>, and password hashes with <see cref="HashIterations"/> PBKDF2 rounds so
+/// no sign-in rate limit, no logging but <see cref="Commands"/>, and password hashes with <see cref="Organisation.HashIterations"/> PBKDF2 rounds so
 /// signing in a thousand users takes seconds (sign-in is set-up here, not measured).
 /// </summary>
 internal sealed class BenchHost : WebApplicationFactory<Program>
 {
-    public const int HashIterations = 1000;
-
     private readonly DatabaseSettings _database;
     private readonly string _folder;
     private readonly IReadOnlyDictionary<string, string> _tokens;
@@ -45,11 +43,6 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         Address = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 
-    /// <summary>A password hash as the host's hasher writes and checks it.</summary>
-    public static string HashPassword(string password) =>
-        new PasswordHasher<object>(Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = HashIterations }))
-            .HashPassword(new object(), password);
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var workflows = Directory.CreateDirectory(Path.Combine(_folder, "workflows")).FullName; // empty: nothing to deploy
@@ -74,6 +67,6 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Commands)
             .AddFilter<CommandLog>(CommandLog.Category, LogLevel.Information));
-        builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(options => options.IterationCount = HashIterations));
+        builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(options => options.IterationCount = Organisation.HashIterations));
     }
 }

@@ -17,7 +17,7 @@ internal static class HttpBenchmark
         Console.WriteLine($"[http] {database.DisplayName}: loading {data.Rows.Length:N0} tasks, {data.Users:N0} users and their organisation");
         var began = Stopwatch.GetTimestamp();
         await data.LoadAsync(database);
-        await new Organisation(data, BenchHost.HashPassword(Sessions.Password)).LoadAsync(database);
+        await new Organisation(data, Organisation.HashPassword(Sessions.Password)).LoadAsync(database);
         await database.ExecuteAsync("ANALYZE");
         Console.WriteLine($"  loaded and analysed in {Stopwatch.GetElapsedTime(began).TotalSeconds:0} s");
 

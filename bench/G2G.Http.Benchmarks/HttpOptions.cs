@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace G2G.Http.Benchmarks;
 
 /// <summary>Command line of the HTTP benchmark: <c>--name value</c> options.</summary>
@@ -40,32 +38,23 @@ internal sealed class HttpOptions
     public static HttpOptions Parse(string[] args)
     {
         var options = new HttpOptions();
-        var given = new HashSet<string>(StringComparer.Ordinal);
+        var line = CommandLine.Parse(args, "--quick", "--help", "-h");
+        options.Quick = line.Has("--quick");
+        options.Help = line.Has("--help") || line.Has("-h");
         string? providers = null;
-        for (var i = 0; i < args.Length; i++)
+        foreach (var (name, value) in line.Options)
         {
-            var name = args[i];
-            if (name is "--quick" or "--help" or "-h")
-            {
-                options.Quick |= name == "--quick";
-                options.Help |= name != "--quick";
-                continue;
-            }
-            if (i + 1 >= args.Length)
-                throw new ArgumentException($"Option {name} needs a value.");
-            var value = args[++i];
-            given.Add(name);
             switch (name)
             {
                 case "--providers": providers = value; break;
-                case "--tasks": options.Tasks = Int(value); break;
-                case "--users": options.Users = Int(value); break;
-                case "--clients": options.Clients = Int(value); break;
-                case "--seconds": options.Seconds = double.Parse(value, CultureInfo.InvariantCulture); break;
-                case "--rounds": options.Rounds = Int(value); break;
-                case "--warmup": options.Warmup = double.Parse(value, CultureInfo.InvariantCulture); break;
-                case "--signins": options.SignIns = Int(value); break;
-                case "--max-alone": options.MaxAloneMs = double.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--tasks": options.Tasks = CommandLine.Int(value); break;
+                case "--users": options.Users = CommandLine.Int(value); break;
+                case "--clients": options.Clients = CommandLine.Int(value); break;
+                case "--seconds": options.Seconds = CommandLine.Double(value); break;
+                case "--rounds": options.Rounds = CommandLine.Int(value); break;
+                case "--warmup": options.Warmup = CommandLine.Double(value); break;
+                case "--signins": options.SignIns = CommandLine.Int(value); break;
+                case "--max-alone": options.MaxAloneMs = CommandLine.Double(value); break;
                 case "--series": options.SeriesFilter = value; break;
                 case "--out": options.OutDirectory = value; break;
                 default: throw new ArgumentException($"Unknown option {name}.");
@@ -74,18 +63,16 @@ internal sealed class HttpOptions
         if (options.Quick)
         {
             // Quick values apply where the command line did not set one.
-            if (!given.Contains("--tasks")) options.Tasks = 100_000;
-            if (!given.Contains("--users")) options.Users = 10_000;
-            if (!given.Contains("--signins")) options.SignIns = 200;
-            if (!given.Contains("--rounds")) options.Rounds = 1;
-            if (!given.Contains("--seconds")) options.Seconds = 2;
-            if (!given.Contains("--warmup")) options.Warmup = 1;
+            if (!line.Given("--tasks")) options.Tasks = 100_000;
+            if (!line.Given("--users")) options.Users = 10_000;
+            if (!line.Given("--signins")) options.SignIns = 200;
+            if (!line.Given("--rounds")) options.Rounds = 1;
+            if (!line.Given("--seconds")) options.Seconds = 2;
+            if (!line.Given("--warmup")) options.Warmup = 1;
         }
         options.Providers = BenchDatabase.Providers(providers, "bench/http/run.sh");
         if (options.Clients < 1 || options.Rounds < 1 || options.Seconds <= 0 || options.SignIns < 5 || options.SignIns > options.Users)
             throw new ArgumentException("--clients, --rounds, --seconds must be positive and --signins between 5 and --users.");
         return options;
     }
-
-    private static int Int(string value) => int.Parse(value, CultureInfo.InvariantCulture);
 }

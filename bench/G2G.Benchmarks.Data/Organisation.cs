@@ -1,11 +1,14 @@
-namespace G2G.Http.Benchmarks;
+using Microsoft.AspNetCore.Identity;
+
+namespace G2G.Benchmarks.Data;
 
 /// <summary>
 /// The organisation around an <see cref="InboxData"/> set, everything the API reads to build a caller
 /// (CallerDirectory): a three-level agency tree over the data set's 100 agencies (the province, 9 branches
 /// with 10 agencies each below them), 2,000 departments, the candidate groups as groups with members, every
 /// user with a home department, agency and clearance, one supervisor per branch, an administrator, and the
-/// process instances the tasks belong to (the task views read their versions).
+/// process instances the tasks belong to (the task views read their versions). Shared by the HTTP benchmark and the
+/// load driver's volume run.
 /// </summary>
 internal sealed class Organisation(InboxData data, string passwordHash)
 {
@@ -14,6 +17,14 @@ internal sealed class Organisation(InboxData data, string passwordHash)
     public const string Administrator = "admin";
     public const string AdministratorRole = "administrator";
     public const string SupervisorRole = "supervisor";
+
+    /// <summary>PBKDF2 rounds of the users' password hash: few, so a thousand sign-ins take seconds (the host reads the count from the hash).</summary>
+    public const int HashIterations = 1000;
+
+    /// <summary>A password hash as the host's hasher writes and checks it, with <see cref="HashIterations"/> rounds.</summary>
+    public static string HashPassword(string password) =>
+        new PasswordHasher<object>(Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = HashIterations }))
+            .HashPassword(new object(), password);
 
     public static string Supervisor(int branch) => $"supervisor-{branch}";
 
@@ -77,7 +88,7 @@ internal sealed class Organisation(InboxData data, string passwordHash)
     private static readonly string[] InstanceColumns =
     [
         "id", "definition_id", "process_key", "definition_version", "title", "status", "suspended", "state", "version", "initiator",
-        "agency_id", "started_at", "audit_seq", "classification",
+        "agency_id", "started_at", "event_seq", "classification",
     ];
 
     /// <summary>One instance per group of tasks with the same instance id; running while one of its tasks is open.</summary>
