@@ -56,6 +56,9 @@ public sealed class InboxBrowserTests : IAsyncLifetime
         await waiting.First.WaitForAsync();
         Assert.Contains("处长审批", await waiting.First.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("时限", await waiting.First.InnerTextAsync(), StringComparison.Ordinal); // the deadline in words
+        var cells = await waiting.First.Locator("td").AllInnerTextsAsync(); // the procedure by its name, not its process key
+        Assert.Contains("请假", cells);
+        Assert.DoesNotContain("leave", cells);
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "已办" }).ClickAsync(); // interactive: no navigation
         await page.Locator("tr", new() { HasText = "办理时间" }).Or(page.GetByText("办理时间")).First.WaitForAsync();
@@ -88,6 +91,9 @@ public sealed class InboxBrowserTests : IAsyncLifetime
         await InteractiveAsync(page);
         await page.GetByRole(AriaRole.Tab, new() { Name = "Started by me" }).ClickAsync();
         await page.Locator("tbody tr", new() { HasText = "In progress" }).First.WaitForAsync();
+        var leave = page.Locator("tbody tr", new() { HasText = "请假申请" }).First; // the procedure by its English name
+        await leave.WaitForAsync();
+        Assert.Contains("Leave", await leave.Locator("td").AllInnerTextsAsync());
     }
 
     /// <summary>Waits until the page's circuit is connected, so that clicks reach the server.</summary>

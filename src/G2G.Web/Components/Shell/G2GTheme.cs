@@ -27,7 +27,9 @@ internal static class G2GTheme
         {
             Default = new DefaultTypography
             {
-                FontFamily = ["\"Noto Sans CJK SC\"", "\"Microsoft YaHei\"", "\"PingFang SC\"", "system-ui", "sans-serif"],
+                // The same fonts as app.css for the static pages. Names unquoted: MudBlazor quotes each name itself, and a
+                // quoted one became a font named with its quotes, so interactive pages fell back to the system font.
+                FontFamily = ["Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "system-ui", "sans-serif"],
             },
         },
     };
