@@ -16,7 +16,7 @@ internal static class G2GTheme
             Primary = "#9f1d20",
             Secondary = "#455a64",
             AppbarBackground = "#9f1d20",
-            Background = "#f6f6f4",
+            Background = "#f6f6f4", // = --g2g-background of app.css, the html element's background under the body
             Error = "#c62828",
             Success = "#2e7d32",
             Warning = "#a84b00",
