@@ -20,15 +20,26 @@ internal sealed class RuntimeHost : IAsyncDisposable
     private readonly ServiceProvider _services;
 
     public RuntimeHost(DatabaseSettings settings, params IInterceptor[] interceptors)
+        : this(settings, null, null, interceptors)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    }
+
+    /// <summary>With more runtime settings (<c>Runtime:…</c>, overriding the defaults above) and another clock.</summary>
+    public RuntimeHost(DatabaseSettings settings, IReadOnlyDictionary<string, string?>? runtimeSettings, TimeProvider? clock, params IInterceptor[] interceptors)
+    {
+        var values = new Dictionary<string, string?>
         {
             ["Runtime:NodeName"] = "bench",
             ["Runtime:Jobs:Enabled"] = "false",
-        }).Build();
+        };
+        foreach (var (key, value) in runtimeSettings ?? new Dictionary<string, string?>())
+            values[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        if (clock is not null)
+            services.AddSingleton(clock);
         services.AddSingleton(settings);
         services.AddDbContext<G2GDbContext>(options =>
         {
@@ -44,6 +55,9 @@ internal sealed class RuntimeHost : IAsyncDisposable
     public AsyncServiceScope CreateScope() => _services.CreateAsyncScope();
 
     public Task MigrateAsync() => _services.MigrateG2GDatabaseAsync();
+
+    /// <summary>A singleton of the runtime, such as its <c>JobExecutor</c>.</summary>
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>Deploys a workflows folder (definitions and forms) as the web host deploys workflows/ at start.</summary>
     public async Task DeployWorkflowsAsync(string folder)
