@@ -13,17 +13,13 @@ namespace G2G.Office.Tests;
 
 /// <summary>The shipped 业绩评价 procedure (workflows/office/appraisal) walked through the runtime: its form pre-filled
 /// from the engine's own history of the year.</summary>
-public abstract class AppraisalScenarioTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract class AppraisalScenarioTests<TDatabase>(TDatabase database)
+    : ScenarioTests<TDatabase, AppraisalWorld>(database, new AppraisalWorld(database))
     where TDatabase : TestDatabase
 {
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
-    private readonly AppraisalWorld _world = new(database);
 
-    private BureauWorld Bureau => _world.Bureau;
-
-    public Task InitializeAsync() => _world.InitializeAsync();
-
-    public async Task DisposeAsync() => await _world.DisposeAsync();
+    private BureauWorld Bureau => World.Bureau;
 
     [DatabaseFact]
     public async Task TheFormShowsTheYearsFiguresFromTheEnginesHistory_AndTheLeadersGradeIsRecorded()
@@ -31,11 +27,11 @@ public abstract class AppraisalScenarioTests<TDatabase>(TDatabase database) : IC
         // 2026's history in 法规处: in June the clerk writes a 个人总结 at once (on time), their head reviews it
         // twelve days later (after the 5 working days allowed), the leader decides at once (no department).
         Bureau.Runtime.Clock.Set(new DateTimeOffset(2026, 6, 1, 9, 0, 0, China));
-        var lastYears = await _world.StartAsync(Bureau.Clerk);
+        var lastYears = await World.StartAsync(Bureau.Clerk);
         Bureau.Runtime.Clock.Set(new DateTimeOffset(2026, 6, 13, 9, 0, 0, China));
-        await _world.ReviewAsync(lastYears);
-        await _world.DecideAsync(lastYears);
-        Assert.Equal(2025, (await _world.AppraisalAsync(lastYears)).Year);
+        await World.ReviewAsync(lastYears);
+        await World.DecideAsync(lastYears);
+        Assert.Equal(2025, (await World.AppraisalAsync(lastYears)).Year);
 
         Bureau.Runtime.Clock.Set(new DateTimeOffset(2027, 1, 4, 9, 0, 0, China));
         var id = await Bureau.StartAsync("appraisal", Bureau.Clerk);
@@ -51,11 +47,11 @@ public abstract class AppraisalScenarioTests<TDatabase>(TDatabase database) : IC
 
         await Bureau.CompleteAsync(id, "self", Bureau.Clerk, ("summary", "全年办结事项均按时完成，无超期。"), ("selfGrade", AppraisalGrades.Excellent));
         Assert.Equal(Bureau.Head, (await Bureau.Runtime.TaskAsync(id, "head")).Assignee);
-        await _world.ReviewAsync(id, AppraisalGrades.Excellent);
-        await _world.DecideAsync(id, AppraisalGrades.Excellent);
+        await World.ReviewAsync(id, AppraisalGrades.Excellent);
+        await World.DecideAsync(id, AppraisalGrades.Excellent);
 
         Assert.Equal("completed", await Bureau.InstanceStatusAsync(id));
-        var recorded = await _world.AppraisalAsync(id);
+        var recorded = await World.AppraisalAsync(id);
         Assert.Equal((AppraisalStates.Decided, AppraisalGrades.Excellent, AppraisalGrades.Excellent, AppraisalGrades.Excellent),
             (recorded.State, recorded.SelfGrade, recorded.ProposedGrade, recorded.Grade));
         Assert.Equal((2026, 1, 100m, 50m), (recorded.Year, recorded.Completed, recorded.OnTimeRate, recorded.DepartmentOnTimeRate));
@@ -93,19 +89,19 @@ public abstract class AppraisalScenarioTests<TDatabase>(TDatabase database) : IC
             ("selfGrade", AppraisalGrades.Competent), ("onTimeRate", 100m))));
         await Bureau.CompleteAsync(id, "self", Bureau.Clerk, ("summary", "全年认真履行岗位职责。"), ("selfGrade", AppraisalGrades.Competent));
 
-        Assert.Equal("proposedGrade", await RefusedFieldAsync(() => _world.ReviewAsync(id, "")));
-        await _world.ReviewAsync(id, AppraisalGrades.Excellent);
+        Assert.Equal("proposedGrade", await RefusedFieldAsync(() => World.ReviewAsync(id, "")));
+        await World.ReviewAsync(id, AppraisalGrades.Excellent);
         await Bureau.SendBackAsync(id, "leader", Bureau.Leader, "head");
         Assert.Equal(["head"], await Bureau.OpenStepsAsync(id));
-        await _world.ReviewAsync(id, AppraisalGrades.Competent);
-        await _world.DecideAsync(id, AppraisalGrades.Competent);
-        Assert.Equal((AppraisalGrades.Competent, AppraisalGrades.Competent), ((await _world.AppraisalAsync(id)).ProposedGrade, (await _world.AppraisalAsync(id)).Grade));
+        await World.ReviewAsync(id, AppraisalGrades.Competent);
+        await World.DecideAsync(id, AppraisalGrades.Competent);
+        Assert.Equal((AppraisalGrades.Competent, AppraisalGrades.Competent), ((await World.AppraisalAsync(id)).ProposedGrade, (await World.AppraisalAsync(id)).Grade));
     }
 
     [DatabaseFact]
     public async Task ThePersonWithdrawsTheirSummary_TheHeadAddsASignerBefore_ThenTheLeaderDecides()
     {
-        var id = await _world.StartAsync(Bureau.Clerk);
+        var id = await World.StartAsync(Bureau.Clerk);
         await Bureau.Runtime.In(s => s.GetRequiredService<InstanceService>().WithdrawAsync(id, "self", Bureau.Clerk));
         Assert.Equal(["self"], await Bureau.OpenStepsAsync(id));
         await Bureau.CompleteAsync(id, "self", Bureau.Clerk, ("summary", "补充：全年无超期事项，按时办结率百分之百。"), ("selfGrade", AppraisalGrades.Excellent));
@@ -114,9 +110,9 @@ public abstract class AppraisalScenarioTests<TDatabase>(TDatabase database) : IC
         await Bureau.Runtime.In(s => s.GetRequiredService<InstanceService>().AddSignerAsync(head.Id, Bureau.Head, Bureau.OfficeDirector,
             SignerPosition.Before, "请办公室先提出意见"));
         await Bureau.CompleteAsync(id, "head", Bureau.OfficeDirector, ("proposedGrade", AppraisalGrades.Competent));
-        await _world.ReviewAsync(id, AppraisalGrades.Excellent); // back with the head, who decides the proposal
-        await _world.DecideAsync(id, AppraisalGrades.Excellent);
-        Assert.Equal((AppraisalGrades.Excellent, AppraisalStates.Decided), ((await _world.AppraisalAsync(id)).ProposedGrade, (await _world.AppraisalAsync(id)).State));
+        await World.ReviewAsync(id, AppraisalGrades.Excellent); // back with the head, who decides the proposal
+        await World.DecideAsync(id, AppraisalGrades.Excellent);
+        Assert.Equal((AppraisalGrades.Excellent, AppraisalStates.Decided), ((await World.AppraisalAsync(id)).ProposedGrade, (await World.AppraisalAsync(id)).State));
     }
 
     [DatabaseFact]
@@ -129,7 +125,7 @@ public abstract class AppraisalScenarioTests<TDatabase>(TDatabase database) : IC
     [DatabaseFact]
     public async Task TheHeadsDeadlinePasses_TheHeadIsReminded_ThenTheLeaderReceivesTheEscalation()
     {
-        var id = await _world.StartAsync(Bureau.Clerk);
+        var id = await World.StartAsync(Bureau.Clerk);
         var head = await Bureau.Runtime.TaskAsync(id, "head");
         Bureau.Runtime.Clock.Set(head.DueAt!.Value.AddMinutes(-1));
         await Bureau.Runtime.RunJobsAsync();
@@ -143,9 +139,9 @@ public abstract class AppraisalScenarioTests<TDatabase>(TDatabase database) : IC
     [DatabaseFact]
     public async Task AnAgencysAppraisals_AreReadBySupervisorsAndAdministrators_NotByStaff()
     {
-        var id = await _world.StartAsync(Bureau.Clerk);
-        await _world.ReviewAsync(id);
-        await _world.DecideAsync(id);
+        var id = await World.StartAsync(Bureau.Clerk);
+        await World.ReviewAsync(id);
+        await World.DecideAsync(id);
 
         var listed = Assert.Single(await Appraisals(a => a.AgencyAsync("ap", 2026, default)));
         Assert.Equal((id, Bureau.Clerk, AppraisalGrades.Competent), (listed.InstanceId, listed.UserId, listed.Grade));

@@ -8,7 +8,7 @@ namespace G2G.Office.Tests;
 
 /// <summary>The bureau of <see cref="BureauWorld"/> without appraisals; the clock on 4 January 2027, so an appraisal
 /// started now is of 2026.</summary>
-public sealed class AppraisalWorld(TestDatabase database) : IAsyncDisposable
+public sealed class AppraisalWorld(TestDatabase database) : IScenarioWorld
 {
     public BureauWorld Bureau { get; } = new(database, "ap", "考核测试局");
 

@@ -11,29 +11,24 @@ using static G2G.Office.Tests.PurchaseWorld;
 namespace G2G.Office.Tests;
 
 /// <summary>预算执行: lines administered, the execution report per department, and its CSV export.</summary>
-public abstract class BudgetServiceTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract class BudgetServiceTests<TDatabase>(TDatabase database)
+    : ScenarioTests<TDatabase, PurchaseWorld>(database, new PurchaseWorld(database))
     where TDatabase : TestDatabase
 {
-    private readonly PurchaseWorld _world = new(database);
-
-    public Task InitializeAsync() => _world.InitializeAsync();
-
-    public async Task DisposeAsync() => await _world.DisposeAsync();
-
     [DatabaseFact]
     public async Task TheReport_SumsEachDepartmentsLines_WithReservedSpentAvailableAndTheRate()
     {
-        await _world.LineAsync("302-01", 100_000);
-        await _world.LineAsync("302-02", 300_000);
+        await World.LineAsync("302-01", 100_000);
+        await World.LineAsync("302-02", 300_000);
         await Service(s => s.CreateAsync(new BudgetLineInput("pu-fin", Year, "301-01", "=HYPERLINK(\"x\")", 0), "setup", default));
         await Service(s => s.CreateAsync(new BudgetLineInput(Department, Year + 1, "302-01", "明年", 500), "setup", default));
-        var paid = await _world.StartAsync(Clerk);
-        await _world.ApplyAsync(paid, Clerk, "302-01", 45_000); // below the deputy's threshold
-        await _world.DecideAsync(paid, "head", Head);
-        await _world.ContractAsync(paid, 40_000);
-        await _world.CompleteAsync(paid, "accept", Clerk2, ("acceptance", "pass"));
-        await _world.CompleteAsync(paid, "pay", Finance, ("paidAmount", 40_000), ("voucher", "PZ-9"));
-        await _world.ApplyAsync(await _world.StartAsync(Clerk2), Clerk2, "302-02", 20_000);
+        var paid = await World.StartAsync(Clerk);
+        await World.ApplyAsync(paid, Clerk, "302-01", 45_000); // below the deputy's threshold
+        await World.DecideAsync(paid, "head", Head);
+        await World.ContractAsync(paid, 40_000);
+        await World.CompleteAsync(paid, "accept", Clerk2, ("acceptance", "pass"));
+        await World.CompleteAsync(paid, "pay", Finance, ("paidAmount", 40_000), ("voucher", "PZ-9"));
+        await World.ApplyAsync(await World.StartAsync(Clerk2), Clerk2, "302-02", 20_000);
 
         var rows = await Service(s => s.ExecutionAsync("pu", Year, default));
 
@@ -51,8 +46,8 @@ public abstract class BudgetServiceTests<TDatabase>(TDatabase database) : IClass
     [DatabaseFact]
     public async Task ALine_CannotGoBelowWhatIsHeld_NorBeDeletedOnceUsed_NorBeCreatedTwice()
     {
-        var line = await _world.LineAsync("302-01", 100_000);
-        await _world.ApplyAsync(await _world.StartAsync(Clerk), Clerk, "302-01", 60_000);
+        var line = await World.LineAsync("302-01", 100_000);
+        await World.ApplyAsync(await World.StartAsync(Clerk), Clerk, "302-01", 60_000);
 
         var below = await Assert.ThrowsAsync<RuntimeException>(() => Service(s => s.UpdateAsync(line.Id, "办公设备", 5_999_999, "admin", default)));
         Assert.Equal(RuntimeErrorCode.Invalid, below.Code);
@@ -60,14 +55,14 @@ public abstract class BudgetServiceTests<TDatabase>(TDatabase database) : IClass
         Assert.Equal((6_000_000L, 0L), (lowered.AmountFen, lowered.AvailableFen));
         var used = await Assert.ThrowsAsync<RuntimeException>(() => Service(s => s.DeleteAsync(line.Id, "admin", default)));
         Assert.Equal(RuntimeErrorCode.Conflict, used.Code);
-        var twice = await Assert.ThrowsAsync<RuntimeException>(() => _world.LineAsync("302-01", 1));
+        var twice = await Assert.ThrowsAsync<RuntimeException>(() => World.LineAsync("302-01", 1));
         Assert.Equal(RuntimeErrorCode.Conflict, twice.Code);
     }
 
     [DatabaseFact]
     public async Task AClerk_ReadsOnlyTheirAgency_AndCannotChangeLines()
     {
-        var line = await _world.LineAsync("302-01", 100_000);
+        var line = await World.LineAsync("302-01", 100_000);
         var clerk = new Caller(Clerk, "pu", Department, ClearanceLevel.Unclassified, [], [], ["pu"]);
 
         var mine = await Service(s => s.LinesAsync(null, Year, default), clerk);
@@ -83,10 +78,10 @@ public abstract class BudgetServiceTests<TDatabase>(TDatabase database) : IClass
     public async Task TheDemoBudget_GivesEveryDepartmentItsLines_AndSeedingTwiceChangesNothing()
     {
         var departments = new[] { (Department, "pu"), ("pu-fin", "pu") };
-        var first = await _world.Runtime.In(s => BudgetDemoData.SeedAsync(
-            s.GetRequiredService<OfficeDbContext>(), departments, Year, _world.Runtime.Clock.GetUtcNow(), default));
-        var again = await _world.Runtime.In(s => BudgetDemoData.SeedAsync(
-            s.GetRequiredService<OfficeDbContext>(), departments, Year, _world.Runtime.Clock.GetUtcNow(), default));
+        var first = await World.Runtime.In(s => BudgetDemoData.SeedAsync(
+            s.GetRequiredService<OfficeDbContext>(), departments, Year, World.Runtime.Clock.GetUtcNow(), default));
+        var again = await World.Runtime.In(s => BudgetDemoData.SeedAsync(
+            s.GetRequiredService<OfficeDbContext>(), departments, Year, World.Runtime.Clock.GetUtcNow(), default));
 
         Assert.Equal((12, 0), (first, again));
         var lines = await Service(s => s.LinesAsync("pu", Year + 1, default));
@@ -95,7 +90,7 @@ public abstract class BudgetServiceTests<TDatabase>(TDatabase database) : IClass
     }
 
     private Task<T> Service<T>(Func<BudgetService, Task<T>> work, Caller? caller = null) =>
-        _world.Runtime.In(s =>
+        World.Runtime.In(s =>
         {
             s.GetRequiredService<CallerContext>().Current = caller;
             return work(s.GetRequiredService<BudgetService>());

@@ -14,143 +14,138 @@ using static G2G.Office.Tests.LeaveWorld;
 namespace G2G.Office.Tests;
 
 /// <summary>The shipped 请假 procedure (workflows/office/leave) walked through the runtime with its balances.</summary>
-public abstract class LeaveScenarioTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract class LeaveScenarioTests<TDatabase>(TDatabase database)
+    : ScenarioTests<TDatabase, LeaveWorld>(database, new LeaveWorld(database))
     where TDatabase : TestDatabase
 {
-    private readonly LeaveWorld _world = new(database);
-
-    public Task InitializeAsync() => _world.InitializeAsync();
-
-    public async Task DisposeAsync() => await _world.DisposeAsync();
-
     [DatabaseFact]
     public async Task TwoDays_GoToTheHeadThenTheDeputy_AreDeducted_Delegated_AndCutShortAtReportBack()
     {
-        await _world.EntitleAsync(Clerk, LeaveTypes.Annual, 10);
-        var id = await _world.StartAsync(Clerk);
+        await World.EntitleAsync(Clerk, LeaveTypes.Annual, 10);
+        var id = await World.StartAsync(Clerk);
 
-        await _world.ApplyAsync(id, Clerk, LeaveTypes.Annual, "2027-01-07", "2027-01-08"); // Thursday and Friday
-        Assert.Equal(["head"], await _world.OpenStepsAsync(id));
-        Assert.Equal((2m, 8m), ((await _world.BalanceAsync(Clerk, LeaveTypes.Annual)).ReservedDays, (await _world.BalanceAsync(Clerk, LeaveTypes.Annual)).AvailableDays));
-        await _world.DecideAsync(id, "head", Head);
-        Assert.Equal(["deputy"], await _world.OpenStepsAsync(id));
-        await _world.DecideAsync(id, "deputy", Deputy);
+        await World.ApplyAsync(id, Clerk, LeaveTypes.Annual, "2027-01-07", "2027-01-08"); // Thursday and Friday
+        Assert.Equal(["head"], await World.OpenStepsAsync(id));
+        Assert.Equal((2m, 8m), ((await World.BalanceAsync(Clerk, LeaveTypes.Annual)).ReservedDays, (await World.BalanceAsync(Clerk, LeaveTypes.Annual)).AvailableDays));
+        await World.DecideAsync(id, "head", Head);
+        Assert.Equal(["deputy"], await World.OpenStepsAsync(id));
+        await World.DecideAsync(id, "deputy", Deputy);
 
-        var approved = await _world.BalanceAsync(Clerk, LeaveTypes.Annual);
+        var approved = await World.BalanceAsync(Clerk, LeaveTypes.Annual);
         Assert.Equal((2m, 0m, 8m), (approved.UsedDays, approved.ReservedDays, approved.AvailableDays));
-        Assert.Equal(["arrange"], await _world.OpenStepsAsync(id));
-        await _world.CompleteAsync(id, "arrange", Clerk, ("delegateTo", Clerk2));
-        var delegation = await _world.Runtime.Query(db => db.Set<DelegationRecord>().SingleAsync(d => d.FromUserId == Clerk));
+        Assert.Equal(["arrange"], await World.OpenStepsAsync(id));
+        await World.CompleteAsync(id, "arrange", Clerk, ("delegateTo", Clerk2));
+        var delegation = await World.Runtime.Query(db => db.Set<DelegationRecord>().SingleAsync(d => d.FromUserId == Clerk));
         Assert.Equal((Clerk2, new DateOnly(2027, 1, 7), new DateOnly(2027, 1, 8)), (delegation.ToUserId, delegation.StartsOn, delegation.EndsOn));
 
-        await _world.CompleteAsync(id, "reportBack", Clerk, ("returnDate", "2027-01-08")); // back a day early
-        var after = await _world.BalanceAsync(Clerk, LeaveTypes.Annual);
+        await World.CompleteAsync(id, "reportBack", Clerk, ("returnDate", "2027-01-08")); // back a day early
+        var after = await World.BalanceAsync(Clerk, LeaveTypes.Annual);
         Assert.Equal((1m, 9m), (after.UsedDays, after.AvailableDays));
-        Assert.Equal(InstanceStatus.Completed, (await _world.Runtime.InstanceAsync(id)).Status);
+        Assert.Equal(InstanceStatus.Completed, (await World.Runtime.InstanceAsync(id)).Status);
     }
 
     [DatabaseFact]
     public async Task ARequestAboveTheBalance_IsRefusedWithTheBalance_AndChangesNothing()
     {
-        await _world.EntitleAsync(Clerk, LeaveTypes.Annual, 3);
-        var id = await _world.StartAsync(Clerk);
+        await World.EntitleAsync(Clerk, LeaveTypes.Annual, 3);
+        var id = await World.StartAsync(Clerk);
 
         var refused = await Assert.ThrowsAsync<RuntimeException>(() =>
-            _world.ApplyAsync(id, Clerk, LeaveTypes.Annual, "2027-01-11", "2027-01-15")); // five working days
+            World.ApplyAsync(id, Clerk, LeaveTypes.Annual, "2027-01-11", "2027-01-15")); // five working days
 
         Assert.Equal(RuntimeErrorCode.Invalid, refused.Code);
         Assert.Contains("3 days left in 2027, 5 asked", refused.Message, StringComparison.Ordinal);
         Assert.Contains("剩余 3 天", refused.Text.In(CultureInfo.GetCultureInfo("zh-CN")), StringComparison.Ordinal);
         Assert.Equal(["endDate"], refused.FieldErrors!.Keys);
-        Assert.Equal(["apply"], await _world.OpenStepsAsync(id));
-        Assert.Equal(3m, (await _world.BalanceAsync(Clerk, LeaveTypes.Annual)).AvailableDays);
-        Assert.Equal(0, await _world.Runtime.In(s => s.GetRequiredService<OfficeDbContext>().LeaveRequests.CountAsync()));
+        Assert.Equal(["apply"], await World.OpenStepsAsync(id));
+        Assert.Equal(3m, (await World.BalanceAsync(Clerk, LeaveTypes.Annual)).AvailableDays);
+        Assert.Equal(0, await World.Runtime.In(s => s.GetRequiredService<OfficeDbContext>().LeaveRequests.CountAsync()));
     }
 
     [DatabaseFact]
     public async Task BadFormValues_AreRefusedWithTheirField()
     {
-        await _world.EntitleAsync(Clerk, LeaveTypes.Annual, 10);
-        var id = await _world.StartAsync(Clerk);
+        await World.EntitleAsync(Clerk, LeaveTypes.Annual, 10);
+        var id = await World.StartAsync(Clerk);
 
-        var backwards = await Assert.ThrowsAsync<RuntimeException>(() => _world.ApplyAsync(id, Clerk, LeaveTypes.Annual, "2027-01-08", "2027-01-07"));
+        var backwards = await Assert.ThrowsAsync<RuntimeException>(() => World.ApplyAsync(id, Clerk, LeaveTypes.Annual, "2027-01-08", "2027-01-07"));
         Assert.Equal(["endDate"], backwards.FieldErrors!.Keys);
-        var weekend = await Assert.ThrowsAsync<RuntimeException>(() => _world.ApplyAsync(id, Clerk, LeaveTypes.Annual, "2027-01-09", "2027-01-10"));
+        var weekend = await Assert.ThrowsAsync<RuntimeException>(() => World.ApplyAsync(id, Clerk, LeaveTypes.Annual, "2027-01-09", "2027-01-10"));
         Assert.Equal(["startDate"], weekend.FieldErrors!.Keys);
-        var unknown = await Assert.ThrowsAsync<RuntimeException>(() => _world.ApplyAsync(id, Clerk, "holiday", "2027-01-07", "2027-01-07"));
+        var unknown = await Assert.ThrowsAsync<RuntimeException>(() => World.ApplyAsync(id, Clerk, "holiday", "2027-01-07", "2027-01-07"));
         Assert.Equal(["leaveType"], unknown.FieldErrors!.Keys);
-        var noEntitlement = await Assert.ThrowsAsync<RuntimeException>(() => _world.ApplyAsync(id, Clerk, LeaveTypes.Marriage, "2027-01-07", "2027-01-07"));
+        var noEntitlement = await Assert.ThrowsAsync<RuntimeException>(() => World.ApplyAsync(id, Clerk, LeaveTypes.Marriage, "2027-01-07", "2027-01-07"));
         Assert.Contains("personnel office", noEntitlement.Message, StringComparison.Ordinal);
-        Assert.Equal(["apply"], await _world.OpenStepsAsync(id));
+        Assert.Equal(["apply"], await World.OpenStepsAsync(id));
     }
 
     [DatabaseFact]
     public async Task ARejection_GivesTheReservedDaysBack()
     {
-        await _world.EntitleAsync(Clerk, LeaveTypes.Personal, 5);
-        var id = await _world.StartAsync(Clerk);
-        await _world.ApplyAsync(id, Clerk, LeaveTypes.Personal, "2027-01-07", "2027-01-07");
+        await World.EntitleAsync(Clerk, LeaveTypes.Personal, 5);
+        var id = await World.StartAsync(Clerk);
+        await World.ApplyAsync(id, Clerk, LeaveTypes.Personal, "2027-01-07", "2027-01-07");
 
-        await _world.DecideAsync(id, "head", Head, "reject");
+        await World.DecideAsync(id, "head", Head, "reject");
 
-        var balance = await _world.BalanceAsync(Clerk, LeaveTypes.Personal);
+        var balance = await World.BalanceAsync(Clerk, LeaveTypes.Personal);
         Assert.Equal((0m, 0m, 5m), (balance.UsedDays, balance.ReservedDays, balance.AvailableDays));
-        Assert.Equal(InstanceStatus.Completed, (await _world.Runtime.InstanceAsync(id)).Status);
-        Assert.Empty(await _world.OpenStepsAsync(id));
+        Assert.Equal(InstanceStatus.Completed, (await World.Runtime.InstanceAsync(id)).Status);
+        Assert.Empty(await World.OpenStepsAsync(id));
     }
 
     [DatabaseFact]
     public async Task Routing_FollowsTheLengthAndTheRequestersRank()
     {
-        await _world.EntitleAsync(Clerk, LeaveTypes.Annual, 20);
-        await _world.EntitleAsync(Head, LeaveTypes.Annual, 20);
+        await World.EntitleAsync(Clerk, LeaveTypes.Annual, 20);
+        await World.EntitleAsync(Head, LeaveTypes.Annual, 20);
 
-        var oneDay = await _world.StartAsync(Clerk);
-        await _world.ApplyAsync(oneDay, Clerk, LeaveTypes.Annual, "2027-01-05", "2027-01-05");
-        await _world.DecideAsync(oneDay, "head", Head);
-        Assert.Equal(["arrange"], await _world.OpenStepsAsync(oneDay)); // the head alone
+        var oneDay = await World.StartAsync(Clerk);
+        await World.ApplyAsync(oneDay, Clerk, LeaveTypes.Annual, "2027-01-05", "2027-01-05");
+        await World.DecideAsync(oneDay, "head", Head);
+        Assert.Equal(["arrange"], await World.OpenStepsAsync(oneDay)); // the head alone
 
-        var week = await _world.StartAsync(Clerk);
-        await _world.ApplyAsync(week, Clerk, LeaveTypes.Annual, "2027-01-11", "2027-01-15");
-        await _world.DecideAsync(week, "head", Head);
-        await _world.DecideAsync(week, "deputy", Deputy);
-        Assert.Equal(["principal"], await _world.OpenStepsAsync(week));
-        Assert.Equal(Leader, (await _world.Runtime.TaskAsync(week, "principal")).Assignee);
-        Assert.Equal(3m, ((NumberValue)await _world.VariableAsync(week, "approvalLevel")).Value);
+        var week = await World.StartAsync(Clerk);
+        await World.ApplyAsync(week, Clerk, LeaveTypes.Annual, "2027-01-11", "2027-01-15");
+        await World.DecideAsync(week, "head", Head);
+        await World.DecideAsync(week, "deputy", Deputy);
+        Assert.Equal(["principal"], await World.OpenStepsAsync(week));
+        Assert.Equal(Leader, (await World.Runtime.TaskAsync(week, "principal")).Assignee);
+        Assert.Equal(3m, ((NumberValue)await World.VariableAsync(week, "approvalLevel")).Value);
 
-        var headsOwn = await _world.StartAsync(Head);
-        await _world.ApplyAsync(headsOwn, Head, LeaveTypes.Annual, "2027-01-06", "2027-01-06");
-        Assert.Equal(["deputy"], await _world.OpenStepsAsync(headsOwn)); // a head does not approve their own leave
+        var headsOwn = await World.StartAsync(Head);
+        await World.ApplyAsync(headsOwn, Head, LeaveTypes.Annual, "2027-01-06", "2027-01-06");
+        Assert.Equal(["deputy"], await World.OpenStepsAsync(headsOwn)); // a head does not approve their own leave
     }
 
     [DatabaseFact]
     public async Task SentBackForCorrection_TheNewRequestReplacesTheReservation()
     {
-        await _world.EntitleAsync(Clerk, LeaveTypes.Annual, 10);
-        var id = await _world.StartAsync(Clerk);
-        await _world.ApplyAsync(id, Clerk, LeaveTypes.Annual, "2027-01-11", "2027-01-15");
-        var head = await _world.Runtime.TaskAsync(id, "head");
+        await World.EntitleAsync(Clerk, LeaveTypes.Annual, 10);
+        var id = await World.StartAsync(Clerk);
+        await World.ApplyAsync(id, Clerk, LeaveTypes.Annual, "2027-01-11", "2027-01-15");
+        var head = await World.Runtime.TaskAsync(id, "head");
 
-        await _world.Runtime.In(s => s.GetRequiredService<InstanceService>().SendBackAsync(head.Id, Head, "apply", comment: "请缩短"));
-        await _world.ApplyAsync(id, Clerk, LeaveTypes.Annual, "2027-01-11", "2027-01-12");
+        await World.Runtime.In(s => s.GetRequiredService<InstanceService>().SendBackAsync(head.Id, Head, "apply", comment: "请缩短"));
+        await World.ApplyAsync(id, Clerk, LeaveTypes.Annual, "2027-01-11", "2027-01-12");
 
-        Assert.Equal((2m, 8m), ((await _world.BalanceAsync(Clerk, LeaveTypes.Annual)).ReservedDays, (await _world.BalanceAsync(Clerk, LeaveTypes.Annual)).AvailableDays));
+        Assert.Equal((2m, 8m), ((await World.BalanceAsync(Clerk, LeaveTypes.Annual)).ReservedDays, (await World.BalanceAsync(Clerk, LeaveTypes.Annual)).AvailableDays));
     }
 
     [DatabaseFact]
     public async Task TwoRequestsRacingForTheLastDays_ExactlyOneGetsThem()
     {
-        await _world.EntitleAsync(Clerk, LeaveTypes.Annual, 3);
-        var first = await _world.StartAsync(Clerk);
-        var second = await _world.StartAsync(Clerk);
+        await World.EntitleAsync(Clerk, LeaveTypes.Annual, 3);
+        var first = await World.StartAsync(Clerk);
+        var second = await World.StartAsync(Clerk);
 
         var results = await Task.WhenAll(
-            Outcome(() => _world.ApplyAsync(first, Clerk, LeaveTypes.Annual, "2027-01-11", "2027-01-13")),
-            Outcome(() => _world.ApplyAsync(second, Clerk, LeaveTypes.Annual, "2027-01-18", "2027-01-20")));
+            Outcome(() => World.ApplyAsync(first, Clerk, LeaveTypes.Annual, "2027-01-11", "2027-01-13")),
+            Outcome(() => World.ApplyAsync(second, Clerk, LeaveTypes.Annual, "2027-01-18", "2027-01-20")));
 
         Assert.Single(results, r => r is null);
         Assert.Single(results, r => r is RuntimeException { Code: RuntimeErrorCode.Invalid });
-        var balance = await _world.BalanceAsync(Clerk, LeaveTypes.Annual);
+        var balance = await World.BalanceAsync(Clerk, LeaveTypes.Annual);
         Assert.Equal((3m, 0m), (balance.ReservedDays, balance.AvailableDays));
     }
 

@@ -18,7 +18,7 @@ namespace G2G.Office.Tests;
 /// One bureau for the 请假 procedure: an office with its head, two clerks, a deputy leader (分管领导) and the
 /// principal leader (主要领导); the shipped workflows deployed; every test starts with no requests and fresh balances.
 /// </summary>
-public sealed class LeaveWorld(TestDatabase database) : IAsyncDisposable
+public sealed class LeaveWorld(TestDatabase database) : IScenarioWorld
 {
     public const string Clerk = "lv.clerk", Clerk2 = "lv.clerk2", Head = "lv.head", Deputy = "lv.deputy", Leader = "lv.leader";
     public const int Year = 2027;

@@ -14,30 +14,26 @@ using static G2G.Office.Tests.MeetingWorld;
 namespace G2G.Office.Tests;
 
 /// <summary>The shipped 会议申请 procedure (workflows/office/meeting) walked through the runtime with its rooms.</summary>
-public abstract class MeetingScenarioTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract class MeetingScenarioTests<TDatabase>(TDatabase database)
+    : ScenarioTests<TDatabase, MeetingWorld>(database, new MeetingWorld(database))
     where TDatabase : TestDatabase
 {
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
-    private readonly MeetingWorld _world = new(database);
 
-    private BureauWorld Bureau => _world.Bureau;
-
-    public Task InitializeAsync() => _world.InitializeAsync();
-
-    public async Task DisposeAsync() => await _world.DisposeAsync();
+    private BureauWorld Bureau => World.Bureau;
 
     [DatabaseFact]
     public async Task AMeeting_IsApproved_Booked_ItsAttendeesNotified_AndItsMinutesFiledAfterItEnded()
     {
-        var id = await _world.StartAsync();
-        await _world.ApplyAsync(id, "09:00", "10:30");
-        Assert.Equal(MeetingStates.Held, (await _world.MeetingAsync(id)).State);
+        var id = await World.StartAsync();
+        await World.ApplyAsync(id, "09:00", "10:30");
+        Assert.Equal(MeetingStates.Held, (await World.MeetingAsync(id)).State);
         Assert.Equal(["head"], await Bureau.OpenStepsAsync(id));
 
-        await _world.ApproveAsync(id);
+        await World.ApproveAsync(id);
 
-        Assert.Equal(MeetingStates.Booked, (await _world.MeetingAsync(id)).State);
-        var notices = await _world.NoticesAsync(id, ConfirmMeeting.NoticeKind);
+        Assert.Equal(MeetingStates.Booked, (await World.MeetingAsync(id)).State);
+        var notices = await World.NoticesAsync(id, ConfirmMeeting.NoticeKind);
         Assert.Equal([Bureau.Clerk2, Bureau.Leader], notices.Select(n => n.Recipient));
         Assert.Contains("年度工作部署会", notices[0].Subject, StringComparison.Ordinal);
         Assert.Contains("2027-01-05 09:00–10:30，三楼大会议室", notices[0].Body, StringComparison.Ordinal);
@@ -58,7 +54,7 @@ public abstract class MeetingScenarioTests<TDatabase>(TDatabase database) : ICla
 
         await Bureau.CompleteAsync(id, "minutes", Bureau.Clerk, ("minutes", "一、部署2027年重点工作；二、明确分工与时限。"));
 
-        var meeting = await _world.MeetingAsync(id);
+        var meeting = await World.MeetingAsync(id);
         Assert.Equal((MeetingStates.Minuted, "一、部署2027年重点工作；二、明确分工与时限。"), (meeting.State, meeting.Minutes));
         Assert.Equal(InstanceStatus.Completed, await Bureau.InstanceStatusAsync(id));
     }
@@ -66,10 +62,10 @@ public abstract class MeetingScenarioTests<TDatabase>(TDatabase database) : ICla
     [DatabaseFact]
     public async Task AnOverlappingRequest_IsRefusedNamingTheMeetingThatHoldsTheRoom()
     {
-        var booked = await _world.BookedAsync("09:00", "10:30");
-        var second = await _world.StartAsync();
+        var booked = await World.BookedAsync("09:00", "10:30");
+        var second = await World.StartAsync();
 
-        var refused = await Assert.ThrowsAsync<RuntimeException>(() => _world.ApplyAsync(second, "10:00", "11:00"));
+        var refused = await Assert.ThrowsAsync<RuntimeException>(() => World.ApplyAsync(second, "10:00", "11:00"));
         Assert.Equal(["room"], refused.FieldErrors!.Keys);
         Assert.Contains($"三楼大会议室 is booked 2027-01-05 09:00–10:30 for “年度工作部署会” (request {booked})", refused.Message,
             StringComparison.Ordinal);
@@ -77,35 +73,35 @@ public abstract class MeetingScenarioTests<TDatabase>(TDatabase database) : ICla
             refused.Text.In(CultureInfo.GetCultureInfo("zh-CN")), StringComparison.Ordinal);
         Assert.Equal(["apply"], await Bureau.OpenStepsAsync(second));
 
-        await _world.ApplyAsync(second, "10:30", "11:30", subject: "专题会"); // starts when the first ends
-        var third = await _world.StartAsync();
-        var byHeld = await Assert.ThrowsAsync<RuntimeException>(() => _world.ApplyAsync(third, "11:00", "12:00"));
+        await World.ApplyAsync(second, "10:30", "11:30", subject: "专题会"); // starts when the first ends
+        var third = await World.StartAsync();
+        var byHeld = await Assert.ThrowsAsync<RuntimeException>(() => World.ApplyAsync(third, "11:00", "12:00"));
         Assert.Contains($"for “专题会” (request {second})", byHeld.Message, StringComparison.Ordinal); // held, not yet approved
-        await _world.ApplyAsync(third, "11:00", "12:00", room: Small);
-        Assert.Equal(MeetingStates.Held, (await _world.MeetingAsync(third)).State);
+        await World.ApplyAsync(third, "11:00", "12:00", room: Small);
+        Assert.Equal(MeetingStates.Held, (await World.MeetingAsync(third)).State);
     }
 
     [DatabaseFact]
     public async Task AMeetingWhoseInstanceAnAdministratorCancelled_HoldsTheRoomNoMore()
     {
-        var cancelled = await _world.BookedAsync("09:00", "10:00");
+        var cancelled = await World.BookedAsync("09:00", "10:00");
         await Bureau.Runtime.In(s => s.GetRequiredService<InstanceService>().CancelAsync(cancelled, "admin", "会议取消"));
 
-        var next = await _world.StartAsync();
-        await _world.ApplyAsync(next, "09:00", "10:00");
+        var next = await World.StartAsync();
+        await World.ApplyAsync(next, "09:00", "10:00");
 
-        Assert.Equal(MeetingStates.Held, (await _world.MeetingAsync(next)).State);
+        Assert.Equal(MeetingStates.Held, (await World.MeetingAsync(next)).State);
     }
 
     [DatabaseFact]
     public async Task TwoRequestsRacingForOneRoomAndHour_ExactlyOneWins()
     {
-        var first = await _world.StartAsync();
-        var second = await _world.StartAsync();
+        var first = await World.StartAsync();
+        var second = await World.StartAsync();
 
         var results = await Task.WhenAll(
-            Outcome(() => _world.ApplyAsync(first, "14:00", "15:00")),
-            Outcome(() => _world.ApplyAsync(second, "14:30", "15:30")));
+            Outcome(() => World.ApplyAsync(first, "14:00", "15:00")),
+            Outcome(() => World.ApplyAsync(second, "14:30", "15:30")));
 
         Assert.Single(results, r => r is null);
         var loser = Assert.IsType<RuntimeException>(Assert.Single(results, r => r is not null));
@@ -119,37 +115,37 @@ public abstract class MeetingScenarioTests<TDatabase>(TDatabase database) : ICla
     [DatabaseFact]
     public async Task ARejectedOrCorrectedRequest_GivesItsHoursBack()
     {
-        var rejected = await _world.StartAsync();
-        await _world.ApplyAsync(rejected, "09:00", "10:00");
-        await _world.ApproveAsync(rejected, "reject");
-        Assert.Equal(MeetingStates.Rejected, (await _world.MeetingAsync(rejected)).State);
+        var rejected = await World.StartAsync();
+        await World.ApplyAsync(rejected, "09:00", "10:00");
+        await World.ApproveAsync(rejected, "reject");
+        Assert.Equal(MeetingStates.Rejected, (await World.MeetingAsync(rejected)).State);
         Assert.Equal(InstanceStatus.Completed, await Bureau.InstanceStatusAsync(rejected));
-        Assert.Empty(await _world.NoticesAsync(rejected, ConfirmMeeting.NoticeKind));
+        Assert.Empty(await World.NoticesAsync(rejected, ConfirmMeeting.NoticeKind));
 
-        var moved = await _world.StartAsync();
-        await _world.ApplyAsync(moved, "09:00", "10:00");
+        var moved = await World.StartAsync();
+        await World.ApplyAsync(moved, "09:00", "10:00");
         await Bureau.SendBackAsync(moved, "head", Bureau.Head, "apply");
-        await _world.ApplyAsync(moved, "15:00", "16:00");
-        var next = await _world.BookedAsync("09:00", "10:00");
+        await World.ApplyAsync(moved, "15:00", "16:00");
+        var next = await World.BookedAsync("09:00", "10:00");
 
-        Assert.Equal(MeetingStates.Booked, (await _world.MeetingAsync(next)).State);
-        Assert.Equal(new DateTimeOffset(2027, 1, 5, 7, 0, 0, TimeSpan.Zero), (await _world.MeetingAsync(moved)).StartsAt);
+        Assert.Equal(MeetingStates.Booked, (await World.MeetingAsync(next)).State);
+        Assert.Equal(new DateTimeOffset(2027, 1, 5, 7, 0, 0, TimeSpan.Zero), (await World.MeetingAsync(moved)).StartsAt);
     }
 
     [DatabaseFact]
     public async Task BadRequestValues_AreRefusedWithTheirField_AndNothingIsHeld()
     {
-        var id = await _world.StartAsync();
+        var id = await World.StartAsync();
 
-        Assert.Equal("date", await RefusedFieldAsync(() => _world.ApplyAsync(id, "09:00", "10:00", day: "2027-01-01")));
-        Assert.Equal("endTime", await RefusedFieldAsync(() => _world.ApplyAsync(id, "10:00", "09:00")));
-        Assert.Equal("startTime", await RefusedFieldAsync(() => _world.ApplyAsync(id, "9点", "10:00")));
-        Assert.Equal("attendees", await RefusedFieldAsync(() => _world.ApplyAsync(id, "09:00", "10:00",
+        Assert.Equal("date", await RefusedFieldAsync(() => World.ApplyAsync(id, "09:00", "10:00", day: "2027-01-01")));
+        Assert.Equal("endTime", await RefusedFieldAsync(() => World.ApplyAsync(id, "10:00", "09:00")));
+        Assert.Equal("startTime", await RefusedFieldAsync(() => World.ApplyAsync(id, "9点", "10:00")));
+        Assert.Equal("attendees", await RefusedFieldAsync(() => World.ApplyAsync(id, "09:00", "10:00",
             attendees: $"{Bureau.Clerk2}, nobody")));
-        Assert.Equal("attendees", await RefusedFieldAsync(() => _world.ApplyAsync(id, "09:00", "10:00",
+        Assert.Equal("attendees", await RefusedFieldAsync(() => World.ApplyAsync(id, "09:00", "10:00",
             attendees: Bureau.Clerk)));
-        Assert.Equal("room", await RefusedFieldAsync(() => _world.ApplyAsync(id, "09:00", "10:00", room: "999")));
-        var small = await Assert.ThrowsAsync<RuntimeException>(() => _world.ApplyAsync(id, "09:00", "10:00", room: Small,
+        Assert.Equal("room", await RefusedFieldAsync(() => World.ApplyAsync(id, "09:00", "10:00", room: "999")));
+        var small = await Assert.ThrowsAsync<RuntimeException>(() => World.ApplyAsync(id, "09:00", "10:00", room: Small,
             attendees: $"{Bureau.Clerk2}, {Bureau.Head}, {Bureau.Leader}"));
         Assert.Contains("三楼小会议室 seats 3, the meeting has 4 people", small.Message, StringComparison.Ordinal);
 
@@ -161,7 +157,7 @@ public abstract class MeetingScenarioTests<TDatabase>(TDatabase database) : ICla
     [DatabaseFact]
     public async Task TheMinutesDeadlinePasses_TheOrganiserIsReminded_ThenTheDepartmentHeadReceivesTheEscalation()
     {
-        var id = await _world.BookedAsync("09:00", "10:00");
+        var id = await World.BookedAsync("09:00", "10:00");
         Bureau.Runtime.Clock.Set(new DateTimeOffset(2027, 1, 5, 11, 0, 0, China));
         await Bureau.Runtime.RunJobsAsync();
         var minutes = await Bureau.Runtime.TaskAsync(id, "minutes");
@@ -170,13 +166,13 @@ public abstract class MeetingScenarioTests<TDatabase>(TDatabase database) : ICla
 
         Bureau.Runtime.Clock.Set(minutes.DueAt!.Value.AddMinutes(-1));
         await Bureau.Runtime.RunJobsAsync();
-        Assert.Equal(Bureau.Clerk, Assert.Single(await _world.NoticesAsync(id, "task.reminder")).Recipient);
-        Assert.Empty(await _world.NoticesAsync(id, "task.escalated"));
+        Assert.Equal(Bureau.Clerk, Assert.Single(await World.NoticesAsync(id, "task.reminder")).Recipient);
+        Assert.Empty(await World.NoticesAsync(id, "task.escalated"));
 
         Bureau.Runtime.Clock.Set(minutes.DueAt.Value.AddDays(3));
         await Bureau.Runtime.RunJobsAsync();
-        Assert.Contains(await _world.NoticesAsync(id, "task.overdue"), n => n.Recipient == Bureau.Clerk);
-        Assert.Equal(Bureau.Head, Assert.Single(await _world.NoticesAsync(id, "task.escalated")).Recipient);
+        Assert.Contains(await World.NoticesAsync(id, "task.overdue"), n => n.Recipient == Bureau.Clerk);
+        Assert.Equal(Bureau.Head, Assert.Single(await World.NoticesAsync(id, "task.escalated")).Recipient);
     }
 
     [DatabaseFact]
@@ -203,7 +199,7 @@ public abstract class MeetingScenarioTests<TDatabase>(TDatabase database) : ICla
         Assert.Equal(RuntimeErrorCode.NotAllowed, forbidden.Code);
         Assert.Equal("五楼会议室", (await Rooms(r => r.RoomsAsync("mt", default))).Single(r => r.Code == "501").Name);
 
-        var booked = await _world.BookedAsync("09:00", "10:00");
+        var booked = await World.BookedAsync("09:00", "10:00");
         var schedule = await Rooms(r => r.ScheduleAsync("mt", new DateOnly(2027, 1, 5), default));
         var row = Assert.Single(schedule);
         Assert.Equal((booked, Large, MeetingStates.Booked), (row.InstanceId, row.RoomCode, row.State));

@@ -9,7 +9,7 @@ namespace G2G.Office.Tests;
 
 /// <summary>The bureau of <see cref="BureauWorld"/> with two meeting rooms (301 seats 10, 302 seats 3), no
 /// meetings.</summary>
-public sealed class MeetingWorld(TestDatabase database) : IAsyncDisposable
+public sealed class MeetingWorld(TestDatabase database) : IScenarioWorld
 {
     public const string Large = "301", Small = "302";
 

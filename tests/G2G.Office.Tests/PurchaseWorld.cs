@@ -2,9 +2,7 @@ using G2G.Office.Budget;
 using G2G.Office.Persistence;
 using G2G.Office.Purchase;
 using G2G.Runtime;
-using G2G.Runtime.Definitions;
 using G2G.Runtime.Instances;
-using G2G.Runtime.Organisation;
 using G2G.Runtime.Persistence;
 using G2G.Runtime.Tests.Infrastructure;
 using G2G.Runtime.Tests.Runtime;
@@ -14,54 +12,26 @@ using Microsoft.Extensions.DependencyInjection;
 namespace G2G.Office.Tests;
 
 /// <summary>
-/// One bureau for 采购 and 预算执行: an office with its head and two clerks, a deputy and a principal leader, a
-/// finance officer (财务); the shipped workflows deployed; every test starts with no purchases and no budget lines.
+/// The bureau (FinanceBureau <c>pu</c>) for 采购 and 预算执行, its 处 the 办公室 (<c>pu-office</c>); every test starts with no
+/// purchases and no budget lines.
 /// </summary>
-public sealed class PurchaseWorld(TestDatabase database) : IAsyncDisposable
+public sealed class PurchaseWorld(TestDatabase database) : IScenarioWorld
 {
     public const string Clerk = "pu.clerk", Clerk2 = "pu.clerk2", Head = "pu.head", Deputy = "pu.deputy",
         Leader = "pu.leader", Finance = "pu.finance", Department = "pu-office";
     public const int Year = 2027;
 
-    public RuntimeHarness Runtime { get; } = new(database, modules: (services, configuration) => services.AddG2GOffice(configuration));
+    private readonly FinanceBureau _bureau = new(database, "pu", "采购测试局", Department, "办公室");
 
-    public async Task InitializeAsync()
-    {
-        await database.MigrateAsync();
-        await Runtime.Services.MigrateG2GOfficeAsync();
-        await Runtime.In(async s =>
-        {
-            var db = s.GetRequiredService<G2GDbContext>();
-            if (!await db.Set<AgencyRecord>().AnyAsync(a => a.Id == "pu"))
-                await CreateOrganisationAsync(s.GetRequiredService<OrganisationService>());
-            var office = s.GetRequiredService<OfficeDbContext>();
-            await office.Purchases.ExecuteDeleteAsync();
-            await office.BudgetReservations.ExecuteDeleteAsync();
-            await office.BudgetLines.ExecuteDeleteAsync();
-            var deployed = await s.GetRequiredService<WorkflowDirectoryDeployer>()
-                .DeployAsync(Path.Combine(AppContext.BaseDirectory, "workflows"));
-            Assert.Equal(0, deployed.Refused);
-        });
-        // Monday 4 January 2027, 09:00.
-        Runtime.Clock.Set(new DateTimeOffset(2027, 1, 4, 9, 0, 0, TimeSpan.FromHours(8)));
-    }
+    public RuntimeHarness Runtime => _bureau.Runtime;
 
-    private static async Task CreateOrganisationAsync(OrganisationService org)
+    public Task InitializeAsync() => _bureau.InitializeAsync(async s =>
     {
-        await org.CreateAgencyAsync(new NewAgency("pu", "采购测试局"), "setup");
-        await org.CreateDepartmentAsync(new NewDepartment(Department, "pu", "办公室"), "setup");
-        await org.CreateDepartmentAsync(new NewDepartment("pu-fin", "pu", "财务处"), "setup");
-        foreach (var (id, name, department) in new[]
-                 {
-                     (Clerk, "李科员", Department), (Clerk2, "王科员", Department), (Head, "张主任", Department),
-                     (Finance, "何会计", "pu-fin"), (Deputy, "赵副局长", (string?)null), (Leader, "钱局长", null),
-                 })
-            await org.CreateUserAsync(new NewUser(id, name, department, department is null ? "pu" : null), "setup");
-        await org.SetDepartmentHeadAsync(Department, Head, "setup");
-        await org.AssignPositionAsync(Deputy, "分管领导", "pu", "setup");
-        await org.AssignPositionAsync(Leader, "主要领导", "pu", "setup");
-        await org.AssignPositionAsync(Finance, "财务", "pu-fin", "setup");
-    }
+        var office = s.GetRequiredService<OfficeDbContext>();
+        await office.Purchases.ExecuteDeleteAsync();
+        await office.BudgetReservations.ExecuteDeleteAsync();
+        await office.BudgetLines.ExecuteDeleteAsync();
+    });
 
     /// <summary>A line of the office's budget this year; amount in yuan.</summary>
     public Task<BudgetLineView> LineAsync(string code, long yuan) =>
@@ -71,24 +41,36 @@ public sealed class PurchaseWorld(TestDatabase database) : IAsyncDisposable
     public Task<BudgetLineView> ReadLineAsync(long id) =>
         Runtime.In(s => s.GetRequiredService<BudgetService>().LineAsync(id, default));
 
-    public Task<long> StartAsync(string user) =>
-        Runtime.In(s => s.GetRequiredService<InstanceService>().StartAsync(
-            new StartInstance("purchase", null, Title: "采购申请", Initiator: user, AgencyId: "pu")));
+    public Task<long> StartAsync(string user) => _bureau.StartAsync("purchase", user, "采购申请");
 
-    /// <summary>Completes the instance's open task at <paramref name="elementId"/> as its assignee with form values.</summary>
-    public async Task CompleteAsync(long instance, string elementId, string actor, params (string Name, object? Value)[] values)
-    {
-        var task = await Runtime.TaskAsync(instance, elementId);
-        Assert.Equal(actor, task.Assignee);
-        await Runtime.In(s => s.GetRequiredService<InstanceService>().CompleteTaskAsync(
-            task.Id, actor, RuntimeHarness.Vars(values), null, "同意"));
-    }
+    public Task CompleteAsync(long instance, string elementId, string actor, params (string Name, object? Value)[] values) =>
+        _bureau.CompleteAsync(instance, elementId, actor, values);
 
     public Task ApplyAsync(long instance, string user, string line, object amount) =>
         CompleteAsync(instance, "apply", user, ("item", "办公电脑"), ("budgetLine", line), ("amount", amount), ("reason", "更新设备"));
 
     public Task DecideAsync(long instance, string step, string actor, string decision = "approve") =>
         CompleteAsync(instance, step, actor, ("decision", decision));
+
+    /// <summary>A clerk's purchase on line 310-02, approved by the head, the deputy and the principal leader: at the
+    /// leadership's vote (领导班子集体决策) when the amount asks for it.</summary>
+    public async Task<long> ApprovedUpToTheVoteAsync(long yuan)
+    {
+        var id = await StartAsync(Clerk);
+        await ApplyAsync(id, Clerk, "310-02", yuan);
+        await DecideAsync(id, "head", Head);
+        await DecideAsync(id, "deputy", Deputy);
+        await DecideAsync(id, "principal", Leader);
+        return id;
+    }
+
+    /// <summary>One leader's vote at 领导班子集体决策: the decision given as the task's outcome too, as the task page does.</summary>
+    public async Task VoteAsync(long instance, string actor, string decision)
+    {
+        var vote = (await Runtime.OpenTasksAsync(instance)).Single(t => t.ElementId == "collective" && t.Assignee == actor);
+        await Runtime.In(s => s.GetRequiredService<InstanceService>().CompleteTaskAsync(
+            vote.Id, actor, RuntimeHarness.Vars(("decision", decision)), decision, decision == "approve" ? "同意" : "不同意"));
+    }
 
     public Task ContractAsync(long instance, object amount, string acceptor = Clerk2) =>
         CompleteAsync(instance, "contract", Clerk, ("supplier", "示范科技有限公司"), ("contractNumber", "CG-2027-001"),
@@ -97,22 +79,9 @@ public sealed class PurchaseWorld(TestDatabase database) : IAsyncDisposable
     public Task<PurchaseRecord> PurchaseAsync(long instance) =>
         Runtime.In(s => s.GetRequiredService<OfficeDbContext>().Purchases.AsNoTracking().SingleAsync(p => p.InstanceId == instance));
 
-    /// <summary>Runs <paramref name="work"/> and gives back its refusal, or null when it succeeded.</summary>
-    public static async Task<RuntimeException?> Outcome(Func<Task> work)
-    {
-        try
-        {
-            await work();
-            return null;
-        }
-        catch (RuntimeException refused)
-        {
-            return refused;
-        }
-    }
+    public static Task<RuntimeException?> Outcome(Func<Task> work) => FinanceBureau.Outcome(work);
 
-    public async Task<IReadOnlyList<string>> OpenStepsAsync(long instance) =>
-        [.. (await Runtime.OpenTasksAsync(instance)).Select(t => t.ElementId)];
+    public Task<IReadOnlyList<string>> OpenStepsAsync(long instance) => _bureau.OpenStepsAsync(instance);
 
-    public ValueTask DisposeAsync() => Runtime.DisposeAsync();
+    public ValueTask DisposeAsync() => _bureau.DisposeAsync();
 }

@@ -16,7 +16,7 @@ namespace G2G.Office.Tests;
 /// a court that holds the file (archive office head, leader, a clerk); a third agency without an archive office.
 /// The shipped workflows are deployed; every test starts with no requests.
 /// </summary>
-public sealed class RecordsWorld(TestDatabase database) : IAsyncDisposable
+public sealed class RecordsWorld(TestDatabase database) : IScenarioWorld
 {
     public const string Asking = "rq-proc", Holding = "rq-court", NoArchive = "rq-bureau";
     public const string Clerk = "rq.clerk", Head = "rq.head", Leader = "rq.leader";

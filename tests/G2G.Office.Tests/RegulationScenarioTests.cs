@@ -7,145 +7,140 @@ using static G2G.Office.Tests.RegulationWorld;
 namespace G2G.Office.Tests;
 
 /// <summary>The shipped 政策法规发布 procedure (workflows/office/regulation) walked through the runtime into the library.</summary>
-public abstract class RegulationScenarioTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract class RegulationScenarioTests<TDatabase>(TDatabase database)
+    : ScenarioTests<TDatabase, RegulationWorld>(database, new RegulationWorld(database))
     where TDatabase : TestDatabase
 {
-    private readonly RegulationWorld _world = new(database);
-
-    public Task InitializeAsync() => _world.InitializeAsync();
-
-    public async Task DisposeAsync() => await _world.DisposeAsync();
-
     [DatabaseFact]
     public async Task ADraft_PassesLegalReview_EveryDepartmentCountersigns_TheLeaderSigns_AndItIsPublished()
     {
-        var id = await _world.StartAsync();
-        await _world.DraftAsync(id, "示规〔2027〕1号", departments: ["rg-fin", "rg-hr"]);
-        Assert.Equal(Lawyer, (await _world.Runtime.TaskAsync(id, "legal")).Assignee);
-        await _world.DecideAsync(id, "legal", Lawyer);
+        var id = await World.StartAsync();
+        await World.DraftAsync(id, "示规〔2027〕1号", departments: ["rg-fin", "rg-hr"]);
+        Assert.Equal(Lawyer, (await World.Runtime.TaskAsync(id, "legal")).Assignee);
+        await World.DecideAsync(id, "legal", Lawyer);
 
-        var countersign = await _world.Runtime.OpenTasksAsync(id);
+        var countersign = await World.Runtime.OpenTasksAsync(id);
         Assert.Equal([Finance, Personnel], countersign.Select(t => t.Assignee).Order(StringComparer.Ordinal));
-        await _world.CompleteAsync(id, "countersign", Finance);
-        Assert.Equal(["countersign"], await _world.OpenStepsAsync(id)); // 会签: everyone, not a share
-        Assert.Null(await _world.RuleAsync("示规〔2027〕1号"));
-        await _world.CompleteAsync(id, "countersign", Personnel);
-        await _world.DecideAsync(id, "sign", Leader);
+        await World.CompleteAsync(id, "countersign", Finance);
+        Assert.Equal(["countersign"], await World.OpenStepsAsync(id)); // 会签: everyone, not a share
+        Assert.Null(await World.RuleAsync("示规〔2027〕1号"));
+        await World.CompleteAsync(id, "countersign", Personnel);
+        await World.DecideAsync(id, "sign", Leader);
 
-        var rule = await _world.RuleAsync("示规〔2027〕1号");
+        var rule = await World.RuleAsync("示规〔2027〕1号");
         Assert.NotNull(rule);
         Assert.Equal(("公务接待管理办法", new DateOnly(2027, 2, 1), (DateOnly?)null), (rule.Title, rule.EffectiveOn, rule.RepealedOn));
-        Assert.Equal(InstanceStatus.Completed, (await _world.Runtime.InstanceAsync(id)).Status);
-        var found = await _world.Library(l => l.SearchAsync("厉行节约", null, default));
+        Assert.Equal(InstanceStatus.Completed, (await World.Runtime.InstanceAsync(id)).Status);
+        var found = await World.Library(l => l.SearchAsync("厉行节约", null, default));
         Assert.Equal(["示规〔2027〕1号"], found.Select(r => r.DocumentNumber));
         Assert.Null(found[0].Body);
-        Assert.Contains("厉行节约", (await _world.Library(l => l.GetAsync(rule.Id, default))).Body, StringComparison.Ordinal);
+        Assert.Contains("厉行节约", (await World.Library(l => l.GetAsync(rule.Id, default))).Body, StringComparison.Ordinal);
     }
 
     [DatabaseFact]
     public async Task ASuccessor_SupersedesTheOldRule_FromItsEffectiveDate_AndTheOldOneLinksToIt()
     {
-        await _world.PublishAsync("示规〔2027〕2号", "差旅费管理办法", "住宿费标准按城市类别执行。", "2027-01-10");
-        await _world.PublishAsync("示规〔2027〕3号", "差旅费管理办法（修订）", "住宿费标准按城市类别和职级执行。", "2027-03-01",
+        await World.PublishAsync("示规〔2027〕2号", "差旅费管理办法", "住宿费标准按城市类别执行。", "2027-01-10");
+        await World.PublishAsync("示规〔2027〕3号", "差旅费管理办法（修订）", "住宿费标准按城市类别和职级执行。", "2027-03-01",
             supersedes: "示规〔2027〕2号");
 
-        var old = await _world.RuleAsync("示规〔2027〕2号");
-        var successor = await _world.RuleAsync("示规〔2027〕3号");
+        var old = await World.RuleAsync("示规〔2027〕2号");
+        var successor = await World.RuleAsync("示规〔2027〕3号");
         Assert.Equal((new DateOnly(2027, 3, 1), successor!.Id), (old!.RepealedOn, old.SupersededById));
-        Assert.Equal("示规〔2027〕3号", (await _world.Library(l => l.GetAsync(old.Id, default))).SupersededByNumber);
+        Assert.Equal("示规〔2027〕3号", (await World.Library(l => l.GetAsync(old.Id, default))).SupersededByNumber);
         async Task<IEnumerable<string>> InForce(DateOnly day) =>
-            (await _world.Library(l => l.SearchAsync("住宿费", day, default))).Select(r => r.DocumentNumber);
+            (await World.Library(l => l.SearchAsync("住宿费", day, default))).Select(r => r.DocumentNumber);
         Assert.Empty(await InForce(new DateOnly(2027, 1, 9)));
         Assert.Equal(["示规〔2027〕2号"], await InForce(new DateOnly(2027, 2, 28)));
         Assert.Equal(["示规〔2027〕3号"], await InForce(new DateOnly(2027, 3, 1)));
 
-        var again = await _world.StartAsync(); // a rule is superseded once
+        var again = await World.StartAsync(); // a rule is superseded once
         var refused = await Assert.ThrowsAsync<RuntimeException>(() =>
-            _world.DraftAsync(again, "示规〔2027〕4号", supersedes: "示规〔2027〕2号"));
+            World.DraftAsync(again, "示规〔2027〕4号", supersedes: "示规〔2027〕2号"));
         Assert.Equal(["supersedes"], refused.FieldErrors!.Keys);
     }
 
     [DatabaseFact]
     public async Task LegalReviewRejects_TheDraftGoesBackToItsAuthor_AndTheCorrectedDraftIsReviewedAgain()
     {
-        var id = await _world.StartAsync();
-        await _world.DraftAsync(id, "示规〔2027〕5号", departments: ["rg-fin"]);
-        await _world.DecideAsync(id, "legal", Lawyer, "reject");
-        Assert.Equal(["draft"], await _world.OpenStepsAsync(id));
+        var id = await World.StartAsync();
+        await World.DraftAsync(id, "示规〔2027〕5号", departments: ["rg-fin"]);
+        await World.DecideAsync(id, "legal", Lawyer, "reject");
+        Assert.Equal(["draft"], await World.OpenStepsAsync(id));
 
-        await _world.DraftAsync(id, "示规〔2027〕5号", body: "第一条 依据有关规定，为规范公务接待，制定本办法。", departments: ["rg-fin"]);
+        await World.DraftAsync(id, "示规〔2027〕5号", body: "第一条 依据有关规定，为规范公务接待，制定本办法。", departments: ["rg-fin"]);
 
-        Assert.Equal(["legal"], await _world.OpenStepsAsync(id));
-        Assert.Null(await _world.RuleAsync("示规〔2027〕5号"));
+        Assert.Equal(["legal"], await World.OpenStepsAsync(id));
+        Assert.Null(await World.RuleAsync("示规〔2027〕5号"));
     }
 
     [DatabaseFact]
     public async Task TheLeaderSendsItBackToTheAuthor_TheRedraftPassesReviewAndCountersignAgain()
     {
-        var id = await _world.StartAsync();
-        await _world.DraftAsync(id, "示规〔2027〕6号", departments: ["rg-fin"]);
-        await _world.DecideAsync(id, "legal", Lawyer);
-        await _world.CompleteAsync(id, "countersign", Finance);
-        var sign = await _world.Runtime.TaskAsync(id, "sign");
+        var id = await World.StartAsync();
+        await World.DraftAsync(id, "示规〔2027〕6号", departments: ["rg-fin"]);
+        await World.DecideAsync(id, "legal", Lawyer);
+        await World.CompleteAsync(id, "countersign", Finance);
+        var sign = await World.Runtime.TaskAsync(id, "sign");
 
-        await _world.Runtime.In(s => s.GetRequiredService<InstanceService>()
+        await World.Runtime.In(s => s.GetRequiredService<InstanceService>()
             .SendBackAsync(sign.Id, Leader, "draft", comment: "经费条款需与财务处商定"));
-        Assert.Equal(["draft"], await _world.OpenStepsAsync(id));
-        await _world.DraftAsync(id, "示规〔2027〕6号", departments: ["rg-fin", "rg-hr"]);
-        await _world.DecideAsync(id, "legal", Lawyer);
+        Assert.Equal(["draft"], await World.OpenStepsAsync(id));
+        await World.DraftAsync(id, "示规〔2027〕6号", departments: ["rg-fin", "rg-hr"]);
+        await World.DecideAsync(id, "legal", Lawyer);
 
         Assert.Equal([Finance, Personnel],
-            (await _world.Runtime.OpenTasksAsync(id)).Select(t => t.Assignee).Order(StringComparer.Ordinal));
+            (await World.Runtime.OpenTasksAsync(id)).Select(t => t.Assignee).Order(StringComparer.Ordinal));
     }
 
     [DatabaseFact]
     public async Task TheLeaderRefusesToSign_NothingIsPublished()
     {
-        var id = await _world.StartAsync();
-        await _world.DraftAsync(id, "示规〔2027〕7号");
-        await _world.DecideAsync(id, "legal", Lawyer);
-        await _world.DecideAsync(id, "sign", Leader, "reject"); // no department asked: 会签 passes at once
+        var id = await World.StartAsync();
+        await World.DraftAsync(id, "示规〔2027〕7号");
+        await World.DecideAsync(id, "legal", Lawyer);
+        await World.DecideAsync(id, "sign", Leader, "reject"); // no department asked: 会签 passes at once
 
-        Assert.Null(await _world.RuleAsync("示规〔2027〕7号"));
-        Assert.Equal(InstanceStatus.Completed, (await _world.Runtime.InstanceAsync(id)).Status);
+        Assert.Null(await World.RuleAsync("示规〔2027〕7号"));
+        Assert.Equal(InstanceStatus.Completed, (await World.Runtime.InstanceAsync(id)).Status);
     }
 
     [DatabaseFact]
     public async Task BadDrafts_AreRefusedWithTheirField_AndAReviewNeedsADecision()
     {
-        await _world.PublishAsync("示规〔2027〕8号", "会议管理办法", "第一条 会议应当精简，控制规模。", "2027-01-05");
-        var id = await _world.StartAsync();
+        await World.PublishAsync("示规〔2027〕8号", "会议管理办法", "第一条 会议应当精简，控制规模。", "2027-01-05");
+        var id = await World.StartAsync();
 
         async Task<IEnumerable<string>> Refused(Func<Task> draft) =>
             (await Assert.ThrowsAsync<RuntimeException>(draft)).FieldErrors!.Keys;
 
-        Assert.Equal(["title"], await Refused(() => _world.DraftAsync(id, "示规〔2027〕9号", title: "")));
-        Assert.Equal(["documentNumber"], await Refused(() => _world.DraftAsync(id, "示规〔2027〕8号")));
-        Assert.Equal(["effectiveDate"], await Refused(() => _world.DraftAsync(id, "示规〔2027〕9号", effective: "2026-12-31")));
-        Assert.Equal(["supersedes"], await Refused(() => _world.DraftAsync(id, "示规〔2027〕9号", supersedes: "示规〔1999〕1号")));
-        Assert.Equal(["departments"], await Refused(() => _world.DraftAsync(id, "示规〔2027〕9号", departments: ["nowhere"])));
-        Assert.Equal(["departments"], await Refused(() => _world.DraftAsync(id, "示规〔2027〕9号", departments: ["rg-none"])));
-        Assert.Equal(["draft"], await _world.OpenStepsAsync(id));
+        Assert.Equal(["title"], await Refused(() => World.DraftAsync(id, "示规〔2027〕9号", title: "")));
+        Assert.Equal(["documentNumber"], await Refused(() => World.DraftAsync(id, "示规〔2027〕8号")));
+        Assert.Equal(["effectiveDate"], await Refused(() => World.DraftAsync(id, "示规〔2027〕9号", effective: "2026-12-31")));
+        Assert.Equal(["supersedes"], await Refused(() => World.DraftAsync(id, "示规〔2027〕9号", supersedes: "示规〔1999〕1号")));
+        Assert.Equal(["departments"], await Refused(() => World.DraftAsync(id, "示规〔2027〕9号", departments: ["nowhere"])));
+        Assert.Equal(["departments"], await Refused(() => World.DraftAsync(id, "示规〔2027〕9号", departments: ["rg-none"])));
+        Assert.Equal(["draft"], await World.OpenStepsAsync(id));
 
-        await _world.DraftAsync(id, "示规〔2027〕9号");
-        var noDecision = await Assert.ThrowsAsync<RuntimeException>(() => _world.CompleteAsync(id, "legal", Lawyer));
+        await World.DraftAsync(id, "示规〔2027〕9号");
+        var noDecision = await Assert.ThrowsAsync<RuntimeException>(() => World.CompleteAsync(id, "legal", Lawyer));
         Assert.Contains("decision", noDecision.FieldErrors!.Keys);
-        var tooLong = await Assert.ThrowsAsync<RuntimeException>(() => _world.Library(l => l.SearchAsync(new string('法', 101), null, default)));
+        var tooLong = await Assert.ThrowsAsync<RuntimeException>(() => World.Library(l => l.SearchAsync(new string('法', 101), null, default)));
         Assert.Equal(["q"], tooLong.FieldErrors!.Keys);
     }
 
     [DatabaseFact]
     public async Task OnlyAnAdministratorRepeals_AndARepealedRuleIsNotInForceAfterwards()
     {
-        await _world.PublishAsync("示规〔2027〕10号", "值班管理办法", "第一条 节假日应当安排领导带班和值班。", "2027-01-05");
-        var rule = await _world.RuleAsync("示规〔2027〕10号");
+        await World.PublishAsync("示规〔2027〕10号", "值班管理办法", "第一条 节假日应当安排领导带班和值班。", "2027-01-05");
+        var rule = await World.RuleAsync("示规〔2027〕10号");
 
-        var early = await Assert.ThrowsAsync<RuntimeException>(() => _world.Library(l => l.RepealAsync(rule!.Id, new DateOnly(2027, 1, 5), "admin", default)));
+        var early = await Assert.ThrowsAsync<RuntimeException>(() => World.Library(l => l.RepealAsync(rule!.Id, new DateOnly(2027, 1, 5), "admin", default)));
         Assert.Equal(["repealedOn"], early.FieldErrors!.Keys);
-        await _world.Library(l => l.RepealAsync(rule!.Id, new DateOnly(2027, 6, 1), "admin", default));
+        await World.Library(l => l.RepealAsync(rule!.Id, new DateOnly(2027, 6, 1), "admin", default));
 
-        Assert.Single(await _world.Library(l => l.SearchAsync("值班", new DateOnly(2027, 5, 31), default)));
-        Assert.Empty(await _world.Library(l => l.SearchAsync("值班", new DateOnly(2027, 6, 1), default)));
+        Assert.Single(await World.Library(l => l.SearchAsync("值班", new DateOnly(2027, 5, 31), default)));
+        Assert.Empty(await World.Library(l => l.SearchAsync("值班", new DateOnly(2027, 6, 1), default)));
     }
 }
 

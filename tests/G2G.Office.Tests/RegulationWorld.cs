@@ -15,7 +15,7 @@ namespace G2G.Office.Tests;
 /// One bureau for 政策法规发布: the drafter in 办公室, 法规处 (legal review), 财务处 and 人事处 (会签), a department without
 /// a head, and the principal leader who signs; the shipped workflows deployed; every test starts with an empty library.
 /// </summary>
-public sealed class RegulationWorld(TestDatabase database) : IAsyncDisposable
+public sealed class RegulationWorld(TestDatabase database) : IScenarioWorld
 {
     public const string Agency = "rg", Drafter = "rg.drafter", Lawyer = "rg.lawyer", Finance = "rg.finance";
     public const string Personnel = "rg.personnel", Leader = "rg.leader";

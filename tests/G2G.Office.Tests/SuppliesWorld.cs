@@ -8,7 +8,7 @@ namespace G2G.Office.Tests;
 
 /// <summary>The bureau of <see cref="BureauWorld"/> with a stock room of paper (10 packs) and pens (50), no
 /// requests.</summary>
-public sealed class SuppliesWorld(TestDatabase database) : IAsyncDisposable
+public sealed class SuppliesWorld(TestDatabase database) : IScenarioWorld
 {
     public const string Paper = "A4", Pens = "PEN";
 

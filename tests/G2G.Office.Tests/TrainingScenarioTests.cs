@@ -13,29 +13,26 @@ namespace G2G.Office.Tests;
 
 /// <summary>The shipped 培训报名 procedure (workflows/office/training) walked through the runtime with its
 /// courses.</summary>
-public abstract class TrainingScenarioTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract class TrainingScenarioTests<TDatabase>(TDatabase database)
+    : ScenarioTests<TDatabase, TrainingWorld>(database, new TrainingWorld(database))
     where TDatabase : TestDatabase
 {
-    private readonly TrainingWorld _world = new(database);
 
-    private BureauWorld Bureau => _world.Bureau;
+    private BureauWorld Bureau => World.Bureau;
 
-    public Task InitializeAsync() => _world.InitializeAsync();
-
-    public async Task DisposeAsync() => await _world.DisposeAsync();
 
     [DatabaseFact]
     public async Task TheFirstApprovedGetsTheSeat_TheNextWaits_AndMovesUpWhenTheSeatIsCancelled()
     {
-        var first = await _world.RegisterAsync(Bureau.Clerk);
-        var second = await _world.RegisterAsync(Bureau.Clerk2);
+        var first = await World.RegisterAsync(Bureau.Clerk);
+        var second = await World.RegisterAsync(Bureau.Clerk2);
         Assert.Equal(Bureau.Head, (await Bureau.Runtime.TaskAsync(first, "head")).Assignee);
-        await _world.ApproveAsync(first);
-        await _world.ApproveAsync(second);
+        await World.ApproveAsync(first);
+        await World.ApproveAsync(second);
 
-        Assert.Equal(TrainingStates.Enrolled, (await _world.RegistrationAsync(first)).State);
-        Assert.Equal(TrainingStates.Waiting, (await _world.RegistrationAsync(second)).State);
-        Assert.Equal(1, (await _world.CourseAsync()).Enrolled);
+        Assert.Equal(TrainingStates.Enrolled, (await World.RegistrationAsync(first)).State);
+        Assert.Equal(TrainingStates.Waiting, (await World.RegistrationAsync(second)).State);
+        Assert.Equal(1, (await World.CourseAsync()).Enrolled);
         Assert.Equal("completed", await Bureau.InstanceStatusAsync(second));
 
         var clerk = new Caller(Bureau.Clerk, "tn", "tn-law", ClearanceLevel.Unclassified, [], [], ["tn"]);
@@ -43,9 +40,9 @@ public abstract class TrainingScenarioTests<TDatabase>(TDatabase database) : ICl
         Assert.Equal(RuntimeErrorCode.NotFound, stranger.Code);
         await Training(t => t.CancelAsync(first, Bureau.Clerk, default), clerk);
 
-        Assert.Equal(TrainingStates.Cancelled, (await _world.RegistrationAsync(first)).State);
-        Assert.Equal(TrainingStates.Enrolled, (await _world.RegistrationAsync(second)).State);
-        Assert.Equal(1, (await _world.CourseAsync()).Enrolled);
+        Assert.Equal(TrainingStates.Cancelled, (await World.RegistrationAsync(first)).State);
+        Assert.Equal(TrainingStates.Enrolled, (await World.RegistrationAsync(second)).State);
+        Assert.Equal(1, (await World.CourseAsync()).Enrolled);
         var notice = Assert.Single(await Bureau.Runtime.Query(db => db.Set<OutboxRecord>()
             .Where(o => o.Kind == "training.seat").ToListAsync()));
         Assert.Equal((Bureau.Clerk2, second), (notice.Recipient, notice.InstanceId));
@@ -53,33 +50,33 @@ public abstract class TrainingScenarioTests<TDatabase>(TDatabase database) : ICl
         Assert.Equal(RuntimeErrorCode.Conflict, again.Code);
 
         await Training(t => t.CancelAsync(second, "admin", default));
-        Assert.Equal(0, (await _world.CourseAsync()).Enrolled); // nobody waits: the seat goes back to the course
+        Assert.Equal(0, (await World.CourseAsync()).Enrolled); // nobody waits: the seat goes back to the course
     }
 
     [DatabaseFact]
     public async Task ConcurrentApprovals_NeverExceedTheCapacity()
     {
-        var first = await _world.RegisterAsync(Bureau.Clerk);
-        var second = await _world.RegisterAsync(Bureau.Clerk2);
+        var first = await World.RegisterAsync(Bureau.Clerk);
+        var second = await World.RegisterAsync(Bureau.Clerk2);
 
-        await Task.WhenAll(_world.ApproveAsync(first), _world.ApproveAsync(second));
+        await Task.WhenAll(World.ApproveAsync(first), World.ApproveAsync(second));
 
-        var states = new[] { (await _world.RegistrationAsync(first)).State, (await _world.RegistrationAsync(second)).State };
+        var states = new[] { (await World.RegistrationAsync(first)).State, (await World.RegistrationAsync(second)).State };
         Assert.Single(states, s => s == TrainingStates.Enrolled);
         Assert.Single(states, s => s == TrainingStates.Waiting);
-        Assert.Equal(1, (await _world.CourseAsync()).Enrolled);
+        Assert.Equal(1, (await World.CourseAsync()).Enrolled);
     }
 
     [DatabaseFact]
     public async Task ARejectedRegistration_TakesNoSeat_AndMayBeMadeAgain()
     {
-        var rejected = await _world.RegisterAsync(Bureau.Clerk);
-        await _world.ApproveAsync(rejected, "reject");
-        Assert.Equal(TrainingStates.Rejected, (await _world.RegistrationAsync(rejected)).State);
+        var rejected = await World.RegisterAsync(Bureau.Clerk);
+        await World.ApproveAsync(rejected, "reject");
+        Assert.Equal(TrainingStates.Rejected, (await World.RegistrationAsync(rejected)).State);
 
-        var again = await _world.RegisterAsync(Bureau.Clerk);
-        await _world.ApproveAsync(again);
-        Assert.Equal(TrainingStates.Enrolled, (await _world.RegistrationAsync(again)).State);
+        var again = await World.RegisterAsync(Bureau.Clerk);
+        await World.ApproveAsync(again);
+        Assert.Equal(TrainingStates.Enrolled, (await World.RegistrationAsync(again)).State);
     }
 
     [DatabaseFact]
@@ -102,9 +99,9 @@ public abstract class TrainingScenarioTests<TDatabase>(TDatabase database) : ICl
     {
         var added = await Training(t => t.SaveCourseAsync(null, new TrainingCourseChange("tn", "PX-02", "依法行政专题", new DateOnly(2027, 3, 1), 40, null), "admin", default));
         Assert.Equal((40, 0), (added.Capacity, added.Enrolled));
-        var first = await _world.RegisterAsync(Bureau.Clerk);
-        await _world.ApproveAsync(first);
-        var course = await _world.CourseAsync();
+        var first = await World.RegisterAsync(Bureau.Clerk);
+        await World.ApproveAsync(first);
+        var course = await World.CourseAsync();
 
         var tooSmall = await Assert.ThrowsAsync<RuntimeException>(() => Training(t => t.SaveCourseAsync(course.Id, new TrainingCourseChange(null, null, null, null, 0, null), "admin", default)));
         Assert.Equal(RuntimeErrorCode.Invalid, tooSmall.Code);
@@ -123,7 +120,7 @@ public abstract class TrainingScenarioTests<TDatabase>(TDatabase database) : ICl
     [DatabaseFact]
     public async Task TheHeadsDeadlinePasses_TheHeadIsReminded_ThenThePrincipalLeaderReceivesTheEscalation()
     {
-        var id = await _world.RegisterAsync(Bureau.Clerk);
+        var id = await World.RegisterAsync(Bureau.Clerk);
         var head = await Bureau.Runtime.TaskAsync(id, "head");
         Assert.Equal(new DateTimeOffset(2027, 1, 6, 9, 0, 0, TimeSpan.FromHours(8)), head.DueAt); // 2 working days
 
@@ -137,8 +134,8 @@ public abstract class TrainingScenarioTests<TDatabase>(TDatabase database) : ICl
         await Bureau.Runtime.RunJobsAsync();
         Assert.Contains(await Bureau.NoticesAsync(id, "task.overdue"), n => n.Recipient == Bureau.Head);
         Assert.Equal(Bureau.Leader, Assert.Single(await Bureau.NoticesAsync(id, "task.escalated")).Recipient);
-        await _world.ApproveAsync(id); // late, but still the head's to decide
-        Assert.Equal(TrainingStates.Enrolled, (await _world.RegistrationAsync(id)).State);
+        await World.ApproveAsync(id); // late, but still the head's to decide
+        Assert.Equal(TrainingStates.Enrolled, (await World.RegistrationAsync(id)).State);
     }
 
     private Task<T> Training<T>(Func<TrainingService, Task<T>> work, Caller? caller = null) =>

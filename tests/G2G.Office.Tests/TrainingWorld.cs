@@ -8,7 +8,7 @@ namespace G2G.Office.Tests;
 
 /// <summary>The bureau of <see cref="BureauWorld"/> with one course of one seat (<see cref="Course"/>, starting
 /// 1 February 2027) and one begun already, no registrations.</summary>
-public sealed class TrainingWorld(TestDatabase database) : IAsyncDisposable
+public sealed class TrainingWorld(TestDatabase database) : IScenarioWorld
 {
     public const string Course = "PX-01", Begun = "PX-00";
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace G2G.Office.Tests;
 
 /// <summary>The bureau of <see cref="BureauWorld"/> with a motor pool of two cars and two drivers, no trips.</summary>
-public sealed class VehicleWorld(TestDatabase database) : IAsyncDisposable
+public sealed class VehicleWorld(TestDatabase database) : IScenarioWorld
 {
     public const string Sedan = "贵A·10001", Van = "贵A·10002", Driver1 = "D01", Driver2 = "D02";
 

@@ -1,3 +1,4 @@
+using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -85,23 +86,14 @@ internal sealed class ArchiveItemConfiguration : IEntityTypeConfiguration<Archiv
 {
     public void Configure(EntityTypeBuilder<ArchiveItemRecord> builder)
     {
-        builder.ToTable("doc_archive_items");
-        builder.HasKey(a => a.Id).HasName("pk_doc_archive_items");
-        builder.Property(a => a.Id).HasColumnName("id").ValueGeneratedOnAdd();
-        builder.Property(a => a.DocumentId).HasColumnName("document_id");
-        builder.Property(a => a.AgencyId).HasColumnName("agency_id").HasMaxLength(50);
-        builder.Property(a => a.ArchiveCode).HasColumnName("archive_code").HasMaxLength(120);
-        builder.Property(a => a.Year).HasColumnName("year");
-        builder.Property(a => a.Retention).HasColumnName("retention").HasMaxLength(10);
-        builder.Property(a => a.ItemNumber).HasColumnName("item_number");
-        builder.Property(a => a.DocumentNumber).HasColumnName("document_number").HasMaxLength(100);
-        builder.Property(a => a.Title).HasColumnName("title").HasMaxLength(200);
-        builder.Property(a => a.FiledOn).HasColumnName("filed_on");
-        builder.Property(a => a.KeepUntil).HasColumnName("keep_until");
-        builder.Property(a => a.State).HasColumnName("state").HasMaxLength(30);
-        builder.Property(a => a.DestructionInstanceId).HasColumnName("destruction_instance_id");
-        builder.Property(a => a.DestructionApprovedBy).HasColumnName("destruction_approved_by").HasMaxLength(100);
-        builder.Property(a => a.DestroyedAt).HasColumnName("destroyed_at");
+        builder.ToRecordTable("doc_archive_items");
+        builder.Property(a => a.AgencyId).HasMaxLength(50);
+        builder.Property(a => a.ArchiveCode).HasMaxLength(120);
+        builder.Property(a => a.Retention).HasMaxLength(10);
+        builder.Property(a => a.DocumentNumber).HasMaxLength(100);
+        builder.Property(a => a.Title).HasMaxLength(200);
+        builder.Property(a => a.State).HasMaxLength(30);
+        builder.Property(a => a.DestructionApprovedBy).HasMaxLength(100);
         builder.HasIndex(a => a.ArchiveCode).IsUnique().HasDatabaseName("ux_doc_archive_items_archive_code");
         builder.HasIndex(a => new { a.DocumentId, a.AgencyId }).IsUnique().HasDatabaseName("ux_doc_archive_items_document_id_agency_id");
         builder.HasIndex(a => new { a.AgencyId, a.State, a.KeepUntil }).HasDatabaseName("ix_doc_archive_items_agency_id_state_keep_until");

@@ -18,6 +18,7 @@ public sealed class DocumentsDbContext(DbContextOptions<DocumentsDbContext> opti
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DocumentsDbContext).Assembly);
+        modelBuilder.NameColumnsInSnakeCase(typeof(DocumentsDbContext).Assembly);
     }
 
     /// <summary>Options on the database the settings name (requests, start-up).</summary>

@@ -1,3 +1,4 @@
+using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -69,28 +70,16 @@ internal sealed class AppraisalConfiguration : IEntityTypeConfiguration<Appraisa
 {
     public void Configure(EntityTypeBuilder<AppraisalRecord> builder)
     {
-        builder.ToTable("office_appraisals");
-        builder.HasKey(a => a.Id).HasName("pk_office_appraisals");
-        builder.Property(a => a.Id).HasColumnName("id").ValueGeneratedOnAdd();
-        builder.Property(a => a.InstanceId).HasColumnName("instance_id");
-        builder.Property(a => a.UserId).HasColumnName("user_id").HasMaxLength(100);
-        builder.Property(a => a.AgencyId).HasColumnName("agency_id").HasMaxLength(100);
-        builder.Property(a => a.DepartmentId).HasColumnName("department_id").HasMaxLength(100);
-        builder.Property(a => a.Year).HasColumnName("year");
-        builder.Property(a => a.State).HasColumnName("state").HasMaxLength(20);
-        builder.Property(a => a.Completed).HasColumnName("completed");
-        builder.Property(a => a.OnTime).HasColumnName("on_time");
-        builder.Property(a => a.OnTimeRate).HasColumnName("on_time_rate").HasPrecision(5, 2);
-        builder.Property(a => a.AverageHours).HasColumnName("average_hours");
-        builder.Property(a => a.OpenOverdue).HasColumnName("open_overdue");
-        builder.Property(a => a.DepartmentCompleted).HasColumnName("department_completed");
-        builder.Property(a => a.DepartmentOnTimeRate).HasColumnName("department_on_time_rate").HasPrecision(5, 2);
-        builder.Property(a => a.DepartmentAverageHours).HasColumnName("department_average_hours");
-        builder.Property(a => a.SelfGrade).HasColumnName("self_grade").HasMaxLength(20);
-        builder.Property(a => a.ProposedGrade).HasColumnName("proposed_grade").HasMaxLength(20);
-        builder.Property(a => a.Grade).HasColumnName("grade").HasMaxLength(20);
-        builder.Property(a => a.MeasuredAt).HasColumnName("measured_at");
-        builder.Property(a => a.DecidedAt).HasColumnName("decided_at");
+        builder.ToRecordTable("office_appraisals");
+        builder.Property(a => a.UserId).HasMaxLength(100);
+        builder.Property(a => a.AgencyId).HasMaxLength(100);
+        builder.Property(a => a.DepartmentId).HasMaxLength(100);
+        builder.Property(a => a.State).HasMaxLength(20);
+        builder.Property(a => a.OnTimeRate).HasPrecision(5, 2);
+        builder.Property(a => a.DepartmentOnTimeRate).HasPrecision(5, 2);
+        builder.Property(a => a.SelfGrade).HasMaxLength(20);
+        builder.Property(a => a.ProposedGrade).HasMaxLength(20);
+        builder.Property(a => a.Grade).HasMaxLength(20);
         builder.HasIndex(a => a.InstanceId).IsUnique().HasDatabaseName("ux_office_appraisals_instance_id");
         builder.HasIndex(a => new { a.UserId, a.Year }).IsUnique().HasDatabaseName("ux_office_appraisals_user_year");
         builder.HasIndex(a => new { a.AgencyId, a.Year }).HasDatabaseName("ix_office_appraisals_agency_year");

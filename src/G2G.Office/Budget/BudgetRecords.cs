@@ -1,3 +1,4 @@
+using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -51,18 +52,11 @@ internal sealed class BudgetLineConfiguration : IEntityTypeConfiguration<BudgetL
 {
     public void Configure(EntityTypeBuilder<BudgetLineRecord> builder)
     {
-        builder.ToTable("office_budget_lines");
-        builder.HasKey(l => l.Id).HasName("pk_office_budget_lines");
-        builder.Property(l => l.Id).HasColumnName("id").ValueGeneratedOnAdd();
-        builder.Property(l => l.AgencyId).HasColumnName("agency_id").HasMaxLength(100);
-        builder.Property(l => l.DepartmentId).HasColumnName("department_id").HasMaxLength(100);
-        builder.Property(l => l.Year).HasColumnName("year");
-        builder.Property(l => l.Code).HasColumnName("code").HasMaxLength(40);
-        builder.Property(l => l.Name).HasColumnName("name").HasMaxLength(200);
-        builder.Property(l => l.AmountFen).HasColumnName("amount_fen");
-        builder.Property(l => l.ReservedFen).HasColumnName("reserved_fen");
-        builder.Property(l => l.SpentFen).HasColumnName("spent_fen");
-        builder.Property(l => l.ChangedAt).HasColumnName("changed_at");
+        builder.ToRecordTable("office_budget_lines");
+        builder.Property(l => l.AgencyId).HasMaxLength(100);
+        builder.Property(l => l.DepartmentId).HasMaxLength(100);
+        builder.Property(l => l.Code).HasMaxLength(40);
+        builder.Property(l => l.Name).HasMaxLength(200);
         builder.HasIndex(l => new { l.DepartmentId, l.Year, l.Code }).IsUnique()
             .HasDatabaseName("ux_office_budget_lines_department_year_code");
         builder.HasIndex(l => new { l.AgencyId, l.Year }).HasDatabaseName("ix_office_budget_lines_agency_year");
@@ -73,17 +67,9 @@ internal sealed class BudgetReservationConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<BudgetReservationRecord> builder)
     {
-        builder.ToTable("office_budget_reservations");
-        builder.HasKey(r => r.Id).HasName("pk_office_budget_reservations");
-        builder.Property(r => r.Id).HasColumnName("id").ValueGeneratedOnAdd();
-        builder.Property(r => r.InstanceId).HasColumnName("instance_id");
-        builder.Property(r => r.LineId).HasColumnName("line_id");
-        builder.Property(r => r.ProcessKey).HasColumnName("process_key").HasMaxLength(100);
-        builder.Property(r => r.AmountFen).HasColumnName("amount_fen");
-        builder.Property(r => r.SpentFen).HasColumnName("spent_fen");
-        builder.Property(r => r.State).HasColumnName("state").HasMaxLength(20);
-        builder.Property(r => r.CreatedAt).HasColumnName("created_at");
-        builder.Property(r => r.ChangedAt).HasColumnName("changed_at");
+        builder.ToRecordTable("office_budget_reservations");
+        builder.Property(r => r.ProcessKey).HasMaxLength(100);
+        builder.Property(r => r.State).HasMaxLength(20);
         // One reservation per instance: a resubmission replaces it, a retried command finds it.
         builder.HasIndex(r => r.InstanceId).IsUnique().HasDatabaseName("ux_office_budget_reservations_instance_id");
         builder.HasIndex(r => r.LineId).HasDatabaseName("ix_office_budget_reservations_line_id");

@@ -1,3 +1,4 @@
+using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -49,15 +50,9 @@ internal sealed class LeaveBalanceConfiguration : IEntityTypeConfiguration<Leave
 {
     public void Configure(EntityTypeBuilder<LeaveBalanceRecord> builder)
     {
-        builder.ToTable("office_leave_balances");
-        builder.HasKey(b => b.Id).HasName("pk_office_leave_balances");
-        builder.Property(b => b.Id).HasColumnName("id").ValueGeneratedOnAdd();
-        builder.Property(b => b.UserId).HasColumnName("user_id").HasMaxLength(100);
-        builder.Property(b => b.Year).HasColumnName("year");
-        builder.Property(b => b.LeaveType).HasColumnName("leave_type").HasMaxLength(20);
-        builder.Property(b => b.EntitledHalfDays).HasColumnName("entitled_half_days");
-        builder.Property(b => b.UsedHalfDays).HasColumnName("used_half_days");
-        builder.Property(b => b.ReservedHalfDays).HasColumnName("reserved_half_days");
+        builder.ToRecordTable("office_leave_balances");
+        builder.Property(b => b.UserId).HasMaxLength(100);
+        builder.Property(b => b.LeaveType).HasMaxLength(20);
         builder.HasIndex(b => new { b.UserId, b.Year, b.LeaveType }).IsUnique().HasDatabaseName("ux_office_leave_balances_user_year_type");
     }
 }
@@ -66,19 +61,10 @@ internal sealed class LeaveRequestConfiguration : IEntityTypeConfiguration<Leave
 {
     public void Configure(EntityTypeBuilder<LeaveRequestRecord> builder)
     {
-        builder.ToTable("office_leave_requests");
-        builder.HasKey(r => r.Id).HasName("pk_office_leave_requests");
-        builder.Property(r => r.Id).HasColumnName("id").ValueGeneratedOnAdd();
-        builder.Property(r => r.InstanceId).HasColumnName("instance_id");
-        builder.Property(r => r.UserId).HasColumnName("user_id").HasMaxLength(100);
-        builder.Property(r => r.LeaveType).HasColumnName("leave_type").HasMaxLength(20);
-        builder.Property(r => r.StartsOn).HasColumnName("starts_on");
-        builder.Property(r => r.EndsOn).HasColumnName("ends_on");
-        builder.Property(r => r.HalfDays).HasColumnName("half_days");
-        builder.Property(r => r.State).HasColumnName("state").HasMaxLength(20);
-        builder.Property(r => r.ActualHalfDays).HasColumnName("actual_half_days");
-        builder.Property(r => r.CreatedAt).HasColumnName("created_at");
-        builder.Property(r => r.ChangedAt).HasColumnName("changed_at");
+        builder.ToRecordTable("office_leave_requests");
+        builder.Property(r => r.UserId).HasMaxLength(100);
+        builder.Property(r => r.LeaveType).HasMaxLength(20);
+        builder.Property(r => r.State).HasMaxLength(20);
         // One request per instance: a handler run twice (a retried command) finds the row it made.
         builder.HasIndex(r => r.InstanceId).IsUnique().HasDatabaseName("ux_office_leave_requests_instance_id");
         builder.HasIndex(r => new { r.UserId, r.StartsOn }).HasDatabaseName("ix_office_leave_requests_user_id_starts_on");

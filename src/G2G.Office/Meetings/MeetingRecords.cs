@@ -4,7 +4,7 @@ namespace G2G.Office.Meetings;
 /// A meeting room of an agency (<c>office_meeting_rooms</c>). <see cref="BookingStamp"/> is raised by every booking:
 /// that update locks the row, so two requests for the same room take turns.
 /// </summary>
-public sealed class MeetingRoomRecord
+public sealed class MeetingRoomRecord : IAgencyItem
 {
     public long Id { get; set; }
     public required string AgencyId { get; set; }

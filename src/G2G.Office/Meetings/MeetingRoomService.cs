@@ -53,29 +53,19 @@ public sealed class MeetingRoomService(OfficeDbContext office, G2GDbContext db, 
     {
         ArgumentNullException.ThrowIfNull(change);
         AccessRefusals.RequireAdministrator(callers, "change the meeting rooms");
-        var room = id is { } existing
-            ? await office.Set<MeetingRoomRecord>().FirstOrDefaultAsync(r => r.Id == existing, ct).ConfigureAwait(false)
-              ?? throw new RuntimeException(RuntimeErrorCode.NotFound, OfficeMessages.MeetingRoomMissing(existing))
-            : office.Add(new MeetingRoomRecord
-            {
-                AgencyId = change.AgencyId ?? throw Invalid(RuntimeMessages.FieldRequired("agencyId")), Code = "", Name = "",
-                Capacity = change.Capacity ?? throw Invalid(RuntimeMessages.FieldRequired("capacity")),
-            }).Entity;
-        if (change.AgencyId is { } agency)
+        var room = await FindOrAddAsync(office, id, OfficeMessages.MeetingRoomMissing, () => new MeetingRoomRecord
         {
-            await OfficeAdministration.RequireAgencyAsync(db, agency, ct).ConfigureAwait(false);
-            room.AgencyId = agency;
-        }
-        room.Code = OfficeAdministration.Text(change.Code, room.Code, 20, OfficeMessages.MeetingRoomCodeLength());
-        room.Name = OfficeAdministration.Text(change.Name, room.Name, 100, OfficeMessages.MeetingRoomNameLength());
+            AgencyId = change.AgencyId ?? throw Invalid(RuntimeMessages.FieldRequired("agencyId")), Code = "", Name = "",
+            Capacity = change.Capacity ?? throw Invalid(RuntimeMessages.FieldRequired("capacity")),
+        }, ct).ConfigureAwait(false);
+        await MoveToAgencyAsync(db, room, change.AgencyId, ct).ConfigureAwait(false);
+        room.Code = Text(change.Code, room.Code, 20, OfficeMessages.MeetingRoomCodeLength());
+        room.Name = Text(change.Name, room.Name, 100, OfficeMessages.MeetingRoomNameLength());
         room.Capacity = change.Capacity is null or (>= 2 and <= MaxCapacity)
             ? change.Capacity ?? room.Capacity
             : throw Invalid(OfficeMessages.MeetingRoomCapacityRange(MaxCapacity));
         room.IsActive = change.IsActive ?? room.IsActive;
-        if (await office.Set<MeetingRoomRecord>().AnyAsync(
-                r => r.AgencyId == room.AgencyId && r.Code == room.Code && r.Id != room.Id, ct).ConfigureAwait(false))
-            throw new RuntimeException(RuntimeErrorCode.Conflict, OfficeMessages.MeetingRoomCodeTaken(room.Code, room.AgencyId));
-        await office.SaveChangesAsync(ct).ConfigureAwait(false);
+        await SaveUniqueAsync(office, room, OfficeMessages.MeetingRoomCodeTaken, ct).ConfigureAwait(false);
         await OfficeAdministration.AuditAsync(db, clock, actor, "meeting-room.saved", $"{room.AgencyId}/{room.Code}",
             $"{room.Name} {room.Capacity} seats{(room.IsActive ? "" : " inactive")}", ct).ConfigureAwait(false);
         return View(room);

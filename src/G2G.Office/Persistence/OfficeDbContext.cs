@@ -21,6 +21,7 @@ public sealed class OfficeDbContext(DbContextOptions<OfficeDbContext> options) :
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OfficeDbContext).Assembly);
+        modelBuilder.NameColumnsInSnakeCase(typeof(OfficeDbContext).Assembly);
     }
 
     /// <summary>Options on the database the settings name (requests, start-up).</summary>

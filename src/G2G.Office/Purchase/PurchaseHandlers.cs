@@ -14,7 +14,9 @@ namespace G2G.Office.Purchase;
 /// <c>purchase.reserve</c>: checks the request (<c>item</c>, <c>budgetLine</c>, <c>amount</c> in yuan), reserves the
 /// amount on the department's budget line of this year (one conditional update: two requests racing for the last
 /// money cannot both get it) and sets <c>method</c>, <c>methodName</c>, <c>approvalLevel</c> (1 head, 2 + deputy,
-/// 3 + principal leader), <c>skipHead</c> and <c>budgetAvailable</c>. A send-back and resubmission replaces the hold.
+/// 3 + principal leader, 4 + the leadership's collective decision), <c>leadershipTeam</c> (who votes at level 4: the
+/// agency's principal and deputy leaders), <c>skipHead</c> and <c>budgetAvailable</c>. A send-back and resubmission
+/// replaces the hold.
 /// </summary>
 public sealed class ReservePurchase(IOptions<PurchaseOptions> options) : IServiceTaskHandler
 {
@@ -51,14 +53,26 @@ public sealed class ReservePurchase(IOptions<PurchaseOptions> options) : IServic
         office.SaveChanges();
         var left = office.BudgetLines.AsNoTracking().Where(l => l.Id == line.Id)
             .Select(l => l.AmountFen - l.ReservedFen - l.SpentFen).First();
+        var level = amount >= o.CollectiveFrom * 100 ? 4 : amount >= o.PrincipalFrom * 100 ? 3 : amount >= o.DeputyFrom * 100 ? 2 : 1;
         return new Dictionary<string, Value>(StringComparer.Ordinal)
         {
             ["method"] = Value.From(method),
             ["methodName"] = Value.From(PurchaseMethods.Name(method)),
-            ["approvalLevel"] = Value.From(amount >= o.PrincipalFrom * 100 ? 3 : amount >= o.DeputyFrom * 100 ? 2 : 1),
+            ["approvalLevel"] = Value.From(level),
+            ["leadershipTeam"] = Value.From((level == 4 ? LeadershipTeam(context, context.Instance.AgencyId) : []).Select(Value.From)),
             ["skipHead"] = Value.From(context.Db.Set<DepartmentRecord>().AsNoTracking().Any(d => d.HeadUserId == user)),
             ["budgetAvailable"] = Value.From(left / 100m),
         };
+    }
+
+    /// <summary>Who votes on a purchase decided collectively: the agency's active principal and deputy leaders.</summary>
+    private static List<string> LeadershipTeam(ServiceTaskContext context, string? agency)
+    {
+        var team = context.Db.Set<UserPositionRecord>().AsNoTracking()
+            .Where(p => p.AgencyId == agency && (p.Name == Positions.PrincipalLeader || p.Name == Positions.DeputyLeader))
+            .Join(context.Db.Users.Where(u => u.IsActive), p => p.UserId, u => u.Id, (p, u) => u.Id)
+            .Distinct().OrderBy(id => id).ToList();
+        return team.Count > 0 ? team : throw new ServiceTaskRefusedException(OfficeMessages.NoLeadershipTeam(), "amount");
     }
 }
 

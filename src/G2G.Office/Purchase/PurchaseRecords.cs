@@ -1,3 +1,4 @@
+using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -68,31 +69,26 @@ public sealed class PurchaseOptions
 
     /// <summary>From this amount the principal leader (主要领导) approves too.</summary>
     public long PrincipalFrom { get; set; } = 500_000;
+
+    /// <summary>From this amount, after the principal leader, the leadership decides collectively (三重一大: a vote of the
+    /// principal and deputy leaders, more than half approving).</summary>
+    public long CollectiveFrom { get; set; } = 1_000_000;
 }
 
 internal sealed class PurchaseConfiguration : IEntityTypeConfiguration<PurchaseRecord>
 {
     public void Configure(EntityTypeBuilder<PurchaseRecord> builder)
     {
-        builder.ToTable("office_purchases");
-        builder.HasKey(p => p.Id).HasName("pk_office_purchases");
-        builder.Property(p => p.Id).HasColumnName("id").ValueGeneratedOnAdd();
-        builder.Property(p => p.InstanceId).HasColumnName("instance_id");
-        builder.Property(p => p.Requester).HasColumnName("requester").HasMaxLength(100);
-        builder.Property(p => p.DepartmentId).HasColumnName("department_id").HasMaxLength(100);
-        builder.Property(p => p.Item).HasColumnName("item").HasMaxLength(200);
-        builder.Property(p => p.AmountFen).HasColumnName("amount_fen");
-        builder.Property(p => p.Method).HasColumnName("method").HasMaxLength(20);
-        builder.Property(p => p.State).HasColumnName("state").HasMaxLength(20);
-        builder.Property(p => p.Supplier).HasColumnName("supplier").HasMaxLength(200);
-        builder.Property(p => p.ContractNumber).HasColumnName("contract_number").HasMaxLength(60);
-        builder.Property(p => p.ContractAmountFen).HasColumnName("contract_amount_fen");
-        builder.Property(p => p.Acceptor).HasColumnName("acceptor").HasMaxLength(100);
-        builder.Property(p => p.AcceptedAt).HasColumnName("accepted_at");
-        builder.Property(p => p.PaidFen).HasColumnName("paid_fen");
-        builder.Property(p => p.Voucher).HasColumnName("voucher").HasMaxLength(60);
-        builder.Property(p => p.CreatedAt).HasColumnName("created_at");
-        builder.Property(p => p.ChangedAt).HasColumnName("changed_at");
+        builder.ToRecordTable("office_purchases");
+        builder.Property(p => p.Requester).HasMaxLength(100);
+        builder.Property(p => p.DepartmentId).HasMaxLength(100);
+        builder.Property(p => p.Item).HasMaxLength(200);
+        builder.Property(p => p.Method).HasMaxLength(20);
+        builder.Property(p => p.State).HasMaxLength(20);
+        builder.Property(p => p.Supplier).HasMaxLength(200);
+        builder.Property(p => p.ContractNumber).HasMaxLength(60);
+        builder.Property(p => p.Acceptor).HasMaxLength(100);
+        builder.Property(p => p.Voucher).HasMaxLength(60);
         builder.HasIndex(p => p.InstanceId).IsUnique().HasDatabaseName("ux_office_purchases_instance_id");
     }
 }

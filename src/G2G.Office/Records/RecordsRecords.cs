@@ -1,4 +1,5 @@
 using G2G.Runtime.Organisation;
+using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -58,22 +59,13 @@ internal sealed class RecordsRequestConfiguration : IEntityTypeConfiguration<Rec
 {
     public void Configure(EntityTypeBuilder<RecordsRequestRecord> builder)
     {
-        builder.ToTable("office_records_requests");
-        builder.HasKey(r => r.Id).HasName("pk_office_records_requests");
-        builder.Property(r => r.Id).HasColumnName("id").ValueGeneratedOnAdd();
-        builder.Property(r => r.InstanceId).HasColumnName("instance_id");
-        builder.Property(r => r.RequestedBy).HasColumnName("requested_by").HasMaxLength(100);
-        builder.Property(r => r.RequestingAgencyId).HasColumnName("requesting_agency_id").HasMaxLength(100);
-        builder.Property(r => r.HoldingAgencyId).HasColumnName("holding_agency_id").HasMaxLength(100);
-        builder.Property(r => r.CaseNumber).HasColumnName("case_number").HasMaxLength(100);
-        builder.Property(r => r.Reason).HasColumnName("reason").HasMaxLength(1000);
-        builder.Property(r => r.AccessFrom).HasColumnName("access_from");
-        builder.Property(r => r.AccessUntil).HasColumnName("access_until");
-        builder.Property(r => r.Classification).HasColumnName("classification");
-        builder.Property(r => r.State).HasColumnName("state").HasMaxLength(20);
-        builder.Property(r => r.CreatedAt).HasColumnName("created_at");
-        builder.Property(r => r.GrantedAt).HasColumnName("granted_at");
-        builder.Property(r => r.EndedAt).HasColumnName("ended_at");
+        builder.ToRecordTable("office_records_requests");
+        builder.Property(r => r.RequestedBy).HasMaxLength(100);
+        builder.Property(r => r.RequestingAgencyId).HasMaxLength(100);
+        builder.Property(r => r.HoldingAgencyId).HasMaxLength(100);
+        builder.Property(r => r.CaseNumber).HasMaxLength(100);
+        builder.Property(r => r.Reason).HasMaxLength(1000);
+        builder.Property(r => r.State).HasMaxLength(20);
         // One request per instance: a handler run again (a send back, a retried command) finds the row it made.
         builder.HasIndex(r => r.InstanceId).IsUnique().HasDatabaseName("ux_office_records_requests_instance_id");
         builder.HasIndex(r => r.RequestingAgencyId).HasDatabaseName("ix_office_records_requests_requesting_agency_id");
@@ -85,14 +77,9 @@ internal sealed class RecordsAccessConfiguration : IEntityTypeConfiguration<Reco
 {
     public void Configure(EntityTypeBuilder<RecordsAccessRecord> builder)
     {
-        builder.ToTable("office_records_accesses");
-        builder.HasKey(a => a.Id).HasName("pk_office_records_accesses");
-        builder.Property(a => a.Id).HasColumnName("id").ValueGeneratedOnAdd();
-        builder.Property(a => a.RequestId).HasColumnName("request_id");
-        builder.Property(a => a.UserId).HasColumnName("user_id").HasMaxLength(100);
-        builder.Property(a => a.At).HasColumnName("at");
-        builder.Property(a => a.Allowed).HasColumnName("allowed");
-        builder.Property(a => a.Refusal).HasColumnName("refusal").HasMaxLength(300);
+        builder.ToRecordTable("office_records_accesses");
+        builder.Property(a => a.UserId).HasMaxLength(100);
+        builder.Property(a => a.Refusal).HasMaxLength(300);
         builder.HasOne<RecordsRequestRecord>().WithMany().HasForeignKey(a => a.RequestId)
             .HasConstraintName("fk_office_records_accesses_request").OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => a.RequestId).HasDatabaseName("ix_office_records_accesses_request_id");

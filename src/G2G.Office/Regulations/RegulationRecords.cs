@@ -1,3 +1,4 @@
+using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -29,19 +30,11 @@ internal sealed class RegulationConfiguration : IEntityTypeConfiguration<Regulat
 {
     public void Configure(EntityTypeBuilder<RegulationRecord> builder)
     {
-        builder.ToTable("office_regulations");
-        builder.HasKey(r => r.Id).HasName("pk_office_regulations");
-        builder.Property(r => r.Id).HasColumnName("id").ValueGeneratedOnAdd();
-        builder.Property(r => r.InstanceId).HasColumnName("instance_id");
-        builder.Property(r => r.AgencyId).HasColumnName("agency_id").HasMaxLength(100);
-        builder.Property(r => r.DocumentNumber).HasColumnName("document_number").HasMaxLength(100);
-        builder.Property(r => r.Title).HasColumnName("title").HasMaxLength(200);
-        builder.Property(r => r.Body).HasColumnName("body");
-        builder.Property(r => r.EffectiveOn).HasColumnName("effective_on");
-        builder.Property(r => r.RepealedOn).HasColumnName("repealed_on");
-        builder.Property(r => r.SupersededById).HasColumnName("superseded_by_id");
-        builder.Property(r => r.PublishedAt).HasColumnName("published_at");
-        builder.Property(r => r.PublishedBy).HasColumnName("published_by").HasMaxLength(100);
+        builder.ToRecordTable("office_regulations");
+        builder.Property(r => r.AgencyId).HasMaxLength(100);
+        builder.Property(r => r.DocumentNumber).HasMaxLength(100);
+        builder.Property(r => r.Title).HasMaxLength(200);
+        builder.Property(r => r.PublishedBy).HasMaxLength(100);
         // Two instances publishing one 文号: the unique index lets exactly one commit.
         builder.HasIndex(r => r.DocumentNumber).IsUnique().HasDatabaseName("ux_office_regulations_document_number");
         builder.HasIndex(r => r.InstanceId).IsUnique().HasDatabaseName("ux_office_regulations_instance_id");

@@ -1,3 +1,4 @@
+using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,7 +9,7 @@ namespace G2G.Office.Supplies;
 /// much of it requests under approval hold (<see cref="Reserved"/>). Both only change by conditional updates, so
 /// neither the stock nor what is free of it (in stock minus reserved) ever goes below zero.
 /// </summary>
-public sealed class SupplyItemRecord
+public sealed class SupplyItemRecord : IAgencyItem
 {
     public long Id { get; set; }
     public required string AgencyId { get; set; }
@@ -61,16 +62,11 @@ internal sealed class SupplyItemConfiguration : IEntityTypeConfiguration<SupplyI
 {
     public void Configure(EntityTypeBuilder<SupplyItemRecord> builder)
     {
-        builder.ToTable("office_supply_items");
-        builder.HasKey(i => i.Id).HasName("pk_office_supply_items");
-        builder.Property(i => i.Id).HasColumnName("id").ValueGeneratedOnAdd();
-        builder.Property(i => i.AgencyId).HasColumnName("agency_id").HasMaxLength(100);
-        builder.Property(i => i.Code).HasColumnName("code").HasMaxLength(40);
-        builder.Property(i => i.Name).HasColumnName("name").HasMaxLength(100);
-        builder.Property(i => i.Unit).HasColumnName("unit").HasMaxLength(10);
-        builder.Property(i => i.InStock).HasColumnName("in_stock");
-        builder.Property(i => i.Reserved).HasColumnName("reserved");
-        builder.Property(i => i.IsActive).HasColumnName("is_active");
+        builder.ToRecordTable("office_supply_items");
+        builder.Property(i => i.AgencyId).HasMaxLength(100);
+        builder.Property(i => i.Code).HasMaxLength(40);
+        builder.Property(i => i.Name).HasMaxLength(100);
+        builder.Property(i => i.Unit).HasMaxLength(10);
         builder.HasIndex(i => new { i.AgencyId, i.Code }).IsUnique()
             .HasDatabaseName("ux_office_supply_items_agency_code");
     }
@@ -80,15 +76,10 @@ internal sealed class SupplyRequestConfiguration : IEntityTypeConfiguration<Supp
 {
     public void Configure(EntityTypeBuilder<SupplyRequestRecord> builder)
     {
-        builder.ToTable("office_supply_requests");
-        builder.HasKey(r => r.Id).HasName("pk_office_supply_requests");
-        builder.Property(r => r.Id).HasColumnName("id").ValueGeneratedOnAdd();
-        builder.Property(r => r.InstanceId).HasColumnName("instance_id");
-        builder.Property(r => r.AgencyId).HasColumnName("agency_id").HasMaxLength(100);
-        builder.Property(r => r.RequesterId).HasColumnName("requester_id").HasMaxLength(100);
-        builder.Property(r => r.State).HasColumnName("state").HasMaxLength(20);
-        builder.Property(r => r.CreatedAt).HasColumnName("created_at");
-        builder.Property(r => r.ChangedAt).HasColumnName("changed_at");
+        builder.ToRecordTable("office_supply_requests");
+        builder.Property(r => r.AgencyId).HasMaxLength(100);
+        builder.Property(r => r.RequesterId).HasMaxLength(100);
+        builder.Property(r => r.State).HasMaxLength(20);
         builder.HasIndex(r => r.InstanceId).IsUnique().HasDatabaseName("ux_office_supply_requests_instance_id");
         builder.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.RequestId)
             .HasConstraintName("fk_office_supply_lines_request").OnDelete(DeleteBehavior.Cascade);
@@ -99,12 +90,7 @@ internal sealed class SupplyLineConfiguration : IEntityTypeConfiguration<SupplyL
 {
     public void Configure(EntityTypeBuilder<SupplyLineRecord> builder)
     {
-        builder.ToTable("office_supply_lines");
-        builder.HasKey(l => l.Id).HasName("pk_office_supply_lines");
-        builder.Property(l => l.Id).HasColumnName("id").ValueGeneratedOnAdd();
-        builder.Property(l => l.RequestId).HasColumnName("request_id");
-        builder.Property(l => l.ItemId).HasColumnName("item_id");
-        builder.Property(l => l.Quantity).HasColumnName("quantity");
+        builder.ToRecordTable("office_supply_lines");
         builder.HasIndex(l => l.RequestId).HasDatabaseName("ix_office_supply_lines_request_id");
     }
 }

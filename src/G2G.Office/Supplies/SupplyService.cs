@@ -35,26 +35,16 @@ public sealed class SupplyService(OfficeDbContext office, G2GDbContext db, Calle
     {
         ArgumentNullException.ThrowIfNull(change);
         AccessRefusals.RequireAdministrator(callers, "change office supplies");
-        var item = id is { } existing
-            ? await office.Set<SupplyItemRecord>().FirstOrDefaultAsync(i => i.Id == existing, cancellationToken)
-                .ConfigureAwait(false)
-              ?? throw new RuntimeException(RuntimeErrorCode.NotFound, OfficeMessages.SupplyItemNotFound(existing))
-            : office.Add(new SupplyItemRecord { AgencyId = change.AgencyId
-                ?? throw Invalid(RuntimeMessages.FieldRequired("agencyId")), Code = "", Name = "", Unit = "" }).Entity;
-        if (change.AgencyId is { } agency)
+        var item = await FindOrAddAsync(office, id, OfficeMessages.SupplyItemNotFound, () => new SupplyItemRecord
         {
-            await OfficeAdministration.RequireAgencyAsync(db, agency, cancellationToken).ConfigureAwait(false);
-            item.AgencyId = agency;
-        }
+            AgencyId = change.AgencyId ?? throw Invalid(RuntimeMessages.FieldRequired("agencyId")), Code = "", Name = "", Unit = "",
+        }, cancellationToken).ConfigureAwait(false);
+        await MoveToAgencyAsync(db, item, change.AgencyId, cancellationToken).ConfigureAwait(false);
         item.Code = Text(change.Code, item.Code, 40, OfficeMessages.LengthExpected("code", 40));
         item.Name = Text(change.Name, item.Name, 100, OfficeMessages.LengthExpected("name", 100));
         item.Unit = Text(change.Unit, item.Unit, 10, OfficeMessages.LengthExpected("unit", 10));
         item.IsActive = change.IsActive ?? item.IsActive;
-        if (await office.Set<SupplyItemRecord>().AnyAsync(
-                i => i.AgencyId == item.AgencyId && i.Code == item.Code && i.Id != item.Id, cancellationToken)
-                    .ConfigureAwait(false))
-            throw new RuntimeException(RuntimeErrorCode.Conflict, OfficeMessages.SupplyItemExists(item.Code, item.AgencyId));
-        await office.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await SaveUniqueAsync(office, item, OfficeMessages.SupplyItemExists, cancellationToken).ConfigureAwait(false);
         await AuditAsync(actor, "supplies.item-saved", item.Code, $"{item.AgencyId} {item.Name} ({item.Unit})",
             cancellationToken).ConfigureAwait(false);
         return View(item);

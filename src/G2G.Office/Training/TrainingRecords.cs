@@ -1,3 +1,4 @@
+using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -7,7 +8,7 @@ namespace G2G.Office.Training;
 /// A training course of an agency (<c>office_training_courses</c>) with its capacity. <see cref="Enrolled"/> only
 /// rises by one conditional update below <see cref="Capacity"/>, so concurrent registrations never exceed it.
 /// </summary>
-public sealed class TrainingCourseRecord
+public sealed class TrainingCourseRecord : IAgencyItem
 {
     public long Id { get; set; }
     public required string AgencyId { get; set; }
@@ -51,16 +52,10 @@ internal sealed class TrainingCourseConfiguration : IEntityTypeConfiguration<Tra
 {
     public void Configure(EntityTypeBuilder<TrainingCourseRecord> builder)
     {
-        builder.ToTable("office_training_courses");
-        builder.HasKey(c => c.Id).HasName("pk_office_training_courses");
-        builder.Property(c => c.Id).HasColumnName("id").ValueGeneratedOnAdd();
-        builder.Property(c => c.AgencyId).HasColumnName("agency_id").HasMaxLength(100);
-        builder.Property(c => c.Code).HasColumnName("code").HasMaxLength(40);
-        builder.Property(c => c.Title).HasColumnName("title").HasMaxLength(200);
-        builder.Property(c => c.StartsOn).HasColumnName("starts_on");
-        builder.Property(c => c.Capacity).HasColumnName("capacity");
-        builder.Property(c => c.Enrolled).HasColumnName("enrolled");
-        builder.Property(c => c.IsActive).HasColumnName("is_active");
+        builder.ToRecordTable("office_training_courses");
+        builder.Property(c => c.AgencyId).HasMaxLength(100);
+        builder.Property(c => c.Code).HasMaxLength(40);
+        builder.Property(c => c.Title).HasMaxLength(200);
         builder.HasIndex(c => new { c.AgencyId, c.Code }).IsUnique().HasDatabaseName("ux_office_training_courses_agency_code");
     }
 }
@@ -69,16 +64,9 @@ internal sealed class TrainingRegistrationConfiguration : IEntityTypeConfigurati
 {
     public void Configure(EntityTypeBuilder<TrainingRegistrationRecord> builder)
     {
-        builder.ToTable("office_training_registrations");
-        builder.HasKey(r => r.Id).HasName("pk_office_training_registrations");
-        builder.Property(r => r.Id).HasColumnName("id").ValueGeneratedOnAdd();
-        builder.Property(r => r.InstanceId).HasColumnName("instance_id");
-        builder.Property(r => r.CourseId).HasColumnName("course_id");
-        builder.Property(r => r.UserId).HasColumnName("user_id").HasMaxLength(100);
-        builder.Property(r => r.State).HasColumnName("state").HasMaxLength(20);
-        builder.Property(r => r.WaitingSince).HasColumnName("waiting_since");
-        builder.Property(r => r.CreatedAt).HasColumnName("created_at");
-        builder.Property(r => r.ChangedAt).HasColumnName("changed_at");
+        builder.ToRecordTable("office_training_registrations");
+        builder.Property(r => r.UserId).HasMaxLength(100);
+        builder.Property(r => r.State).HasMaxLength(20);
         builder.HasIndex(r => r.InstanceId).IsUnique().HasDatabaseName("ux_office_training_registrations_instance_id");
         builder.HasIndex(r => new { r.CourseId, r.State }).HasDatabaseName("ix_office_training_registrations_course_state");
     }

@@ -57,31 +57,21 @@ public sealed class TrainingService(OfficeDbContext office, G2GDbContext db, Cal
     {
         ArgumentNullException.ThrowIfNull(change);
         AccessRefusals.RequireAdministrator(callers, "change the training courses");
-        var course = id is { } existing
-            ? await office.Set<TrainingCourseRecord>().FirstOrDefaultAsync(c => c.Id == existing, ct).ConfigureAwait(false)
-              ?? throw new RuntimeException(RuntimeErrorCode.NotFound, OfficeMessages.TrainingCourseMissing(existing))
-            : office.Add(new TrainingCourseRecord
-            {
-                AgencyId = change.AgencyId ?? throw Invalid(RuntimeMessages.FieldRequired("agencyId")), Code = "", Title = "",
-                StartsOn = change.StartsOn ?? throw Invalid(RuntimeMessages.FieldRequired("startsOn")),
-                Capacity = change.Capacity ?? throw Invalid(RuntimeMessages.FieldRequired("capacity")),
-            }).Entity;
-        if (change.AgencyId is { } agency)
+        var course = await FindOrAddAsync(office, id, OfficeMessages.TrainingCourseMissing, () => new TrainingCourseRecord
         {
-            await OfficeAdministration.RequireAgencyAsync(db, agency, ct).ConfigureAwait(false);
-            course.AgencyId = agency;
-        }
-        course.Code = OfficeAdministration.Text(change.Code, course.Code, 40, OfficeMessages.TrainingCodeLength());
-        course.Title = OfficeAdministration.Text(change.Title, course.Title, 200, OfficeMessages.TrainingTitleLength());
+            AgencyId = change.AgencyId ?? throw Invalid(RuntimeMessages.FieldRequired("agencyId")), Code = "", Title = "",
+            StartsOn = change.StartsOn ?? throw Invalid(RuntimeMessages.FieldRequired("startsOn")),
+            Capacity = change.Capacity ?? throw Invalid(RuntimeMessages.FieldRequired("capacity")),
+        }, ct).ConfigureAwait(false);
+        await MoveToAgencyAsync(db, course, change.AgencyId, ct).ConfigureAwait(false);
+        course.Code = Text(change.Code, course.Code, 40, OfficeMessages.TrainingCodeLength());
+        course.Title = Text(change.Title, course.Title, 200, OfficeMessages.TrainingTitleLength());
         course.StartsOn = change.StartsOn ?? course.StartsOn;
         if (change.Capacity is { } capacity && (capacity < Math.Max(1, course.Enrolled) || capacity > MaxCapacity))
             throw Invalid(OfficeMessages.TrainingCapacityRange(Math.Max(1, course.Enrolled), MaxCapacity));
         course.Capacity = change.Capacity ?? course.Capacity;
         course.IsActive = change.IsActive ?? course.IsActive;
-        if (await office.Set<TrainingCourseRecord>().AnyAsync(
-                c => c.AgencyId == course.AgencyId && c.Code == course.Code && c.Id != course.Id, ct).ConfigureAwait(false))
-            throw new RuntimeException(RuntimeErrorCode.Conflict, OfficeMessages.TrainingCodeTaken(course.Code, course.AgencyId));
-        await office.SaveChangesAsync(ct).ConfigureAwait(false);
+        await SaveUniqueAsync(office, course, OfficeMessages.TrainingCodeTaken, ct).ConfigureAwait(false);
         await OfficeAdministration.AuditAsync(db, clock, actor, "training-course.saved", $"{course.AgencyId}/{course.Code}",
             $"{course.Title} {course.StartsOn:yyyy-MM-dd} capacity {course.Capacity}", ct).ConfigureAwait(false);
         return View(course, 0);

@@ -1,4 +1,5 @@
 using G2G.Runtime;
+using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -181,13 +182,8 @@ internal sealed class TravelCityConfiguration : IEntityTypeConfiguration<TravelC
 {
     public void Configure(EntityTypeBuilder<TravelCityRecord> builder)
     {
-        builder.ToTable("office_travel_cities");
-        builder.HasKey(c => c.Id).HasName("pk_office_travel_cities");
-        builder.Property(c => c.Id).HasColumnName("id").ValueGeneratedOnAdd();
-        builder.Property(c => c.Name).HasColumnName("name").HasMaxLength(50);
-        builder.Property(c => c.CityClass).HasColumnName("city_class");
-        builder.Property(c => c.InProvince).HasColumnName("in_province");
-        builder.Property(c => c.ChangedAt).HasColumnName("changed_at");
+        builder.ToRecordTable("office_travel_cities");
+        builder.Property(c => c.Name).HasMaxLength(50);
         builder.HasIndex(c => c.Name).IsUnique().HasDatabaseName("ux_office_travel_cities_name");
     }
 }
@@ -196,15 +192,8 @@ internal sealed class TravelStandardConfiguration : IEntityTypeConfiguration<Tra
 {
     public void Configure(EntityTypeBuilder<TravelStandardRecord> builder)
     {
-        builder.ToTable("office_travel_standards");
-        builder.HasKey(s => s.Id).HasName("pk_office_travel_standards");
-        builder.Property(s => s.Id).HasColumnName("id").ValueGeneratedOnAdd();
-        builder.Property(s => s.CityClass).HasColumnName("city_class");
-        builder.Property(s => s.Rank).HasColumnName("rank").HasMaxLength(20);
-        builder.Property(s => s.AccommodationFen).HasColumnName("accommodation_fen");
-        builder.Property(s => s.AllowanceFen).HasColumnName("allowance_fen");
-        builder.Property(s => s.MaxSeat).HasColumnName("max_seat");
-        builder.Property(s => s.ChangedAt).HasColumnName("changed_at");
+        builder.ToRecordTable("office_travel_standards");
+        builder.Property(s => s.Rank).HasMaxLength(20);
         builder.HasIndex(s => new { s.CityClass, s.Rank }).IsUnique().HasDatabaseName("ux_office_travel_standards_class_rank");
     }
 }
@@ -213,25 +202,15 @@ internal sealed class TravelRequestConfiguration : IEntityTypeConfiguration<Trav
 {
     public void Configure(EntityTypeBuilder<TravelRequestRecord> builder)
     {
-        builder.ToTable("office_travel_requests");
-        builder.HasKey(r => r.Id).HasName("pk_office_travel_requests");
-        builder.Property(r => r.Id).HasColumnName("id").ValueGeneratedOnAdd();
-        builder.Property(r => r.InstanceId).HasColumnName("instance_id");
-        builder.Property(r => r.Requester).HasColumnName("requester").HasMaxLength(100);
-        builder.Property(r => r.AgencyId).HasColumnName("agency_id").HasMaxLength(100);
-        builder.Property(r => r.DepartmentId).HasColumnName("department_id").HasMaxLength(100);
-        builder.Property(r => r.Destination).HasColumnName("destination").HasMaxLength(50);
-        builder.Property(r => r.CityClass).HasColumnName("city_class");
-        builder.Property(r => r.InProvince).HasColumnName("in_province");
-        builder.Property(r => r.StartsOn).HasColumnName("starts_on");
-        builder.Property(r => r.EndsOn).HasColumnName("ends_on");
-        builder.Property(r => r.Purpose).HasColumnName("purpose").HasMaxLength(500);
-        builder.Property(r => r.Travellers).HasColumnName("travellers").HasMaxLength(500);
-        builder.Property(r => r.EstimatedFen).HasColumnName("estimated_fen");
-        builder.Property(r => r.BudgetLine).HasColumnName("budget_line").HasMaxLength(40);
-        builder.Property(r => r.State).HasColumnName("state").HasMaxLength(20);
-        builder.Property(r => r.CreatedAt).HasColumnName("created_at");
-        builder.Property(r => r.ChangedAt).HasColumnName("changed_at");
+        builder.ToRecordTable("office_travel_requests");
+        builder.Property(r => r.Requester).HasMaxLength(100);
+        builder.Property(r => r.AgencyId).HasMaxLength(100);
+        builder.Property(r => r.DepartmentId).HasMaxLength(100);
+        builder.Property(r => r.Destination).HasMaxLength(50);
+        builder.Property(r => r.Purpose).HasMaxLength(500);
+        builder.Property(r => r.Travellers).HasMaxLength(500);
+        builder.Property(r => r.BudgetLine).HasMaxLength(40);
+        builder.Property(r => r.State).HasMaxLength(20);
         builder.Ignore(r => r.TravellerIds);
         builder.HasIndex(r => r.InstanceId).IsUnique().HasDatabaseName("ux_office_travel_requests_instance_id");
         builder.HasIndex(r => new { r.Requester, r.State }).HasDatabaseName("ix_office_travel_requests_requester_state");
@@ -242,19 +221,10 @@ internal sealed class TravelClaimConfiguration : IEntityTypeConfiguration<Travel
 {
     public void Configure(EntityTypeBuilder<TravelClaimRecord> builder)
     {
-        builder.ToTable("office_travel_claims");
-        builder.HasKey(c => c.Id).HasName("pk_office_travel_claims");
-        builder.Property(c => c.Id).HasColumnName("id").ValueGeneratedOnAdd();
-        builder.Property(c => c.InstanceId).HasColumnName("instance_id");
-        builder.Property(c => c.RequestInstanceId).HasColumnName("request_instance_id");
-        builder.Property(c => c.Claimant).HasColumnName("claimant").HasMaxLength(100);
-        builder.Property(c => c.ClaimedFen).HasColumnName("claimed_fen");
-        builder.Property(c => c.State).HasColumnName("state").HasMaxLength(20);
-        builder.Property(c => c.PaidFen).HasColumnName("paid_fen");
-        builder.Property(c => c.PaidOn).HasColumnName("paid_on");
-        builder.Property(c => c.PaymentReference).HasColumnName("payment_reference").HasMaxLength(60);
-        builder.Property(c => c.CreatedAt).HasColumnName("created_at");
-        builder.Property(c => c.ChangedAt).HasColumnName("changed_at");
+        builder.ToRecordTable("office_travel_claims");
+        builder.Property(c => c.Claimant).HasMaxLength(100);
+        builder.Property(c => c.State).HasMaxLength(20);
+        builder.Property(c => c.PaymentReference).HasMaxLength(60);
         builder.HasIndex(c => c.InstanceId).IsUnique().HasDatabaseName("ux_office_travel_claims_instance_id");
         builder.HasIndex(c => c.RequestInstanceId).HasDatabaseName("ix_office_travel_claims_request_instance_id");
         builder.HasMany(c => c.Lines).WithOne().HasForeignKey(l => l.ClaimId)
@@ -266,16 +236,9 @@ internal sealed class TravelClaimLineConfiguration : IEntityTypeConfiguration<Tr
 {
     public void Configure(EntityTypeBuilder<TravelClaimLineRecord> builder)
     {
-        builder.ToTable("office_travel_claim_lines");
-        builder.HasKey(l => l.Id).HasName("pk_office_travel_claim_lines");
-        builder.Property(l => l.Id).HasColumnName("id").ValueGeneratedOnAdd();
-        builder.Property(l => l.ClaimId).HasColumnName("claim_id");
-        builder.Property(l => l.Kind).HasColumnName("kind").HasMaxLength(20);
-        builder.Property(l => l.Traveller).HasColumnName("traveller").HasMaxLength(100);
-        builder.Property(l => l.StartsOn).HasColumnName("starts_on");
-        builder.Property(l => l.Units).HasColumnName("units");
-        builder.Property(l => l.Seat).HasColumnName("seat");
-        builder.Property(l => l.AmountFen).HasColumnName("amount_fen");
+        builder.ToRecordTable("office_travel_claim_lines");
+        builder.Property(l => l.Kind).HasMaxLength(20);
+        builder.Property(l => l.Traveller).HasMaxLength(100);
         builder.HasIndex(l => l.ClaimId).HasDatabaseName("ix_office_travel_claim_lines_claim_id");
     }
 }

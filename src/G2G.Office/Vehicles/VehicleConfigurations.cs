@@ -1,3 +1,4 @@
+using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -7,16 +8,10 @@ internal sealed class VehicleConfiguration : IEntityTypeConfiguration<VehicleRec
 {
     public void Configure(EntityTypeBuilder<VehicleRecord> builder)
     {
-        builder.ToTable("office_vehicles");
-        builder.HasKey(v => v.Id).HasName("pk_office_vehicles");
-        builder.Property(v => v.Id).HasColumnName("id").ValueGeneratedOnAdd();
-        builder.Property(v => v.AgencyId).HasColumnName("agency_id").HasMaxLength(100);
-        builder.Property(v => v.Plate).HasColumnName("plate").HasMaxLength(20);
-        builder.Property(v => v.Model).HasColumnName("model").HasMaxLength(100);
-        builder.Property(v => v.Seats).HasColumnName("seats");
-        builder.Property(v => v.OdometerKm).HasColumnName("odometer_km");
-        builder.Property(v => v.IsActive).HasColumnName("is_active");
-        builder.Property(v => v.BookingStamp).HasColumnName("booking_stamp");
+        builder.ToRecordTable("office_vehicles");
+        builder.Property(v => v.AgencyId).HasMaxLength(100);
+        builder.Property(v => v.Plate).HasMaxLength(20);
+        builder.Property(v => v.Model).HasMaxLength(100);
         builder.HasIndex(v => v.Plate).IsUnique().HasDatabaseName("ux_office_vehicles_plate");
     }
 }
@@ -25,15 +20,11 @@ internal sealed class DriverConfiguration : IEntityTypeConfiguration<DriverRecor
 {
     public void Configure(EntityTypeBuilder<DriverRecord> builder)
     {
-        builder.ToTable("office_drivers");
-        builder.HasKey(d => d.Id).HasName("pk_office_drivers");
-        builder.Property(d => d.Id).HasColumnName("id").ValueGeneratedOnAdd();
-        builder.Property(d => d.AgencyId).HasColumnName("agency_id").HasMaxLength(100);
-        builder.Property(d => d.Code).HasColumnName("code").HasMaxLength(40);
-        builder.Property(d => d.Name).HasColumnName("name").HasMaxLength(100);
-        builder.Property(d => d.Phone).HasColumnName("phone").HasMaxLength(30);
-        builder.Property(d => d.IsActive).HasColumnName("is_active");
-        builder.Property(d => d.BookingStamp).HasColumnName("booking_stamp");
+        builder.ToRecordTable("office_drivers");
+        builder.Property(d => d.AgencyId).HasMaxLength(100);
+        builder.Property(d => d.Code).HasMaxLength(40);
+        builder.Property(d => d.Name).HasMaxLength(100);
+        builder.Property(d => d.Phone).HasMaxLength(30);
         builder.HasIndex(d => new { d.AgencyId, d.Code }).IsUnique().HasDatabaseName("ux_office_drivers_agency_code");
     }
 }
@@ -42,23 +33,11 @@ internal sealed class TripConfiguration : IEntityTypeConfiguration<TripRecord>
 {
     public void Configure(EntityTypeBuilder<TripRecord> builder)
     {
-        builder.ToTable("office_vehicle_trips");
-        builder.HasKey(t => t.Id).HasName("pk_office_vehicle_trips");
-        builder.Property(t => t.Id).HasColumnName("id").ValueGeneratedOnAdd();
-        builder.Property(t => t.InstanceId).HasColumnName("instance_id");
-        builder.Property(t => t.AgencyId).HasColumnName("agency_id").HasMaxLength(100);
-        builder.Property(t => t.RequesterId).HasColumnName("requester_id").HasMaxLength(100);
-        builder.Property(t => t.StartsAt).HasColumnName("starts_at");
-        builder.Property(t => t.EndsAt).HasColumnName("ends_at");
-        builder.Property(t => t.Destination).HasColumnName("destination").HasMaxLength(200);
-        builder.Property(t => t.Passengers).HasColumnName("passengers");
-        builder.Property(t => t.State).HasColumnName("state").HasMaxLength(20);
-        builder.Property(t => t.VehicleId).HasColumnName("vehicle_id");
-        builder.Property(t => t.DriverId).HasColumnName("driver_id");
-        builder.Property(t => t.OdometerKm).HasColumnName("odometer_km");
-        builder.Property(t => t.DistanceKm).HasColumnName("distance_km");
-        builder.Property(t => t.CreatedAt).HasColumnName("created_at");
-        builder.Property(t => t.ChangedAt).HasColumnName("changed_at");
+        builder.ToRecordTable("office_vehicle_trips");
+        builder.Property(t => t.AgencyId).HasMaxLength(100);
+        builder.Property(t => t.RequesterId).HasMaxLength(100);
+        builder.Property(t => t.Destination).HasMaxLength(200);
+        builder.Property(t => t.State).HasMaxLength(20);
         // One trip per instance: a step that runs again (send back, retry) finds the row it made.
         builder.HasIndex(t => t.InstanceId).IsUnique().HasDatabaseName("ux_office_vehicle_trips_instance_id");
         builder.HasIndex(t => new { t.VehicleId, t.StartsAt })

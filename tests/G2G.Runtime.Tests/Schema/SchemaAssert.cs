@@ -1,8 +1,30 @@
+using System.Text.RegularExpressions;
+using G2G.Runtime.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+
 namespace G2G.Runtime.Tests.Schema;
 
 /// <summary>Compares two schema descriptions and fails with the facts that differ.</summary>
 public static class SchemaAssert
 {
+    /// <summary>
+    /// Fails unless the tables of a business module (names starting with <paramref name="prefix"/>: <c>office_</c>,
+    /// <c>doc_</c>) in the migrated database are exactly what the module's context describes; gives the model's facts.
+    /// </summary>
+    public static async Task<IReadOnlySet<string>> ModuleTablesMatchAsync(DbContext context, TestDatabase database, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(database);
+        var expected = SchemaDescription.FromModel(context.GetService<IDesignTimeModel>().Model.GetRelationalModel(), database);
+        var ofModule = new Regex($"^(table|column|primary key|unique index|index|foreign key) {Regex.Escape(prefix)}");
+        var actual = (await database.ReadCatalogAsync()).Where(fact => ofModule.IsMatch(fact)).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains(expected, fact => fact.StartsWith("table " + prefix, StringComparison.Ordinal));
+        Same(expected, actual);
+        return expected;
+    }
+
     /// <summary>Fails unless the database has exactly the facts the model expects.</summary>
     public static void Same(IReadOnlySet<string> expectedFromModel, IReadOnlySet<string> actualInDatabase)
     {
