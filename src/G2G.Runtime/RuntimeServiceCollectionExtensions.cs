@@ -8,6 +8,8 @@ using G2G.Runtime.Organisation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace G2G.Runtime;
 
@@ -78,12 +80,25 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton<JobExecutor>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<Calendar.ProvisionalDeadlineSweeper>();
-        if (configuration.GetValue($"{RuntimeOptions.Section}:Jobs:Enabled", true))
-        {
-            services.AddHostedService(provider => provider.GetRequiredService<JobExecutor>());
-            services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
-            services.AddHostedService(provider => provider.GetRequiredService<Calendar.ProvisionalDeadlineSweeper>());
-        }
+        // Decided when the host starts, not here: a test host's settings (WebApplicationFactory) reach the configuration
+        // only when the application is built, after this runs (dotnet/aspnetcore#37680), so a value read now is the
+        // application's own and Runtime:Jobs:Enabled=false given by a test was ignored.
+        services.AddSingleton<IHostedService>(provider => WhenJobsRun<JobExecutor>(provider));
+        services.AddSingleton<IHostedService>(provider => WhenJobsRun<OutboxDispatcher>(provider));
+        services.AddSingleton<IHostedService>(provider => WhenJobsRun<Calendar.ProvisionalDeadlineSweeper>(provider));
         return actions;
+    }
+
+    /// <summary>The background service, or one that does nothing when <c>Runtime:Jobs:Enabled</c> is false.</summary>
+    private static IHostedService WhenJobsRun<TService>(IServiceProvider provider) where TService : IHostedService =>
+        provider.GetRequiredService<IOptions<RuntimeOptions>>().Value.Jobs.Enabled ? provider.GetRequiredService<TService>() : NoBackgroundWork.Instance;
+
+    private sealed class NoBackgroundWork : IHostedService
+    {
+        public static readonly NoBackgroundWork Instance = new();
+
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -8,7 +8,7 @@ public static class OrganisationSeed
 {
     /// <summary>
     /// A small fictional province (示范省): the provincial government with its general office, finance and education
-    /// departments; two cities (东城市 with its finance bureau and 安平县, 西山市 with 临野县); departments, 29 users
+    /// departments; two cities (东城市 with its finance bureau and 安平县, 西山市 with 临野县); departments, 30 users
     /// with positions and clearances, two groups, the guidance line 省财政厅 → 东城市财政局 and one delegation; and the
     /// judicial agencies 省高级人民法院, 省人民检察院 and 东城市中级人民法院 (each with its 档案室), outside the government tree.
     /// Import it with <c>OrganisationImporter.ImportAsync(json, ImportFormat.Json, actor)</c>. With
@@ -49,6 +49,7 @@ public static class OrganisationSeed
         { "id": "sf-fin-bgs", "agency": "sf-fin", "name": "办公室", "head": "zhang.min" },
         { "id": "sf-fin-ysc", "agency": "sf-fin", "name": "预算处", "head": "huang.qiang" },
         { "id": "sf-fin-ysc-1", "agency": "sf-fin", "name": "预算一科", "parent": "sf-fin-ysc", "head": "wu.fang" },
+        { "id": "sf-fin-fgc", "agency": "sf-fin", "name": "法规处", "head": "tian.lv" },
         { "id": "sf-edu-bgs", "agency": "sf-edu", "name": "办公室", "head": "lin.xue" },
         { "id": "dc-bgs", "agency": "dc", "name": "市政府办公室" },
         { "id": "dc-fin-bgs", "agency": "dc-fin", "name": "办公室", "head": "luo.yi" },
@@ -72,6 +73,7 @@ public static class OrganisationSeed
         { "id": "zheng.kai", "name": "郑凯", "department": "sf-fin-ysc-1", "clearance": "内部", "positions": [ "科员" ] },
         { "id": "he.na", "name": "何娜", "department": "sf-fin-bgs", "clearance": "内部", "positions": [ "财务" ] },
         { "id": "ma.lin", "name": "马林", "department": "sf-fin-bgs", "clearance": "内部", "positions": [ "采购专员" ] },
+        { "id": "tian.lv", "name": "田律", "department": "sf-fin-fgc", "clearance": "秘密", "positions": [ "处长" ] },
         { "id": "gao.jiao", "name": "高教", "agency": "sf-edu", "clearance": "机密", "positions": [ { "name": "主要领导", "unit": "sf-edu" } ] },
         { "id": "lin.xue", "name": "林雪", "department": "sf-edu-bgs", "clearance": "秘密", "positions": [ "办公室主任" ] },
         { "id": "qian.dong", "name": "钱东", "agency": "dc", "clearance": "机密", "positions": [ { "name": "主要领导", "unit": "dc" } ] },

@@ -16,9 +16,11 @@ internal static partial class DemoWork
     private static (string, (string, object?)[]) Decide(string step, string decision = "approve") => Step(step, ("decision", decision));
 
     /// <summary>
-    /// 办公用品领用, 用车申请 and 培训报名 at 示范省财政厅, 司法档案调阅 between the courts and the procuratorate, and 业绩评价: each
-    /// waiting at its approval, at the 办公室, or done (stock issued, a trip back with its mileage, a seat taken and one on
-    /// the waiting list, access granted, a grade decided). Dates are counted from <paramref name="today"/>.
+    /// 办公用品领用, 用车申请, 培训报名, 采购 and 政策法规发布 at 示范省财政厅, 司法档案调阅 between the courts and the procuratorate,
+    /// and 业绩评价: each waiting at its approval, at the 办公室, or done (stock issued, a trip back with its mileage, a seat
+    /// taken and one on the waiting list, access granted, a grade decided, a purchase paid — one of a million waits for the
+    /// leadership's vote, 孙立 has voted — and a rule published into the library). Dates are counted from
+    /// <paramref name="today"/>.
     /// </summary>
     private static Walk[] OfficeWalks(DateOnly today) =>
     [
@@ -52,7 +54,29 @@ internal static partial class DemoWork
         new("appraisal", "ma.lin", "sf-fin", 1, "年度业绩评价", Appraised("称职")),
         new("appraisal", "he.na", "sf-fin", 3, "年度业绩评价", Appraised("优秀"), Step("head", ("proposedGrade", "excellent")),
             Step("leader", ("grade", "excellent"))),
+        new("purchase", "zheng.kai", "sf-fin", 0, "采购申请（激光打印机）", Purchase("激光打印机", "302-01", 8_000)),
+        new("purchase", "he.na", "sf-fin", 2, "采购申请（密集档案柜）", Purchase("密集档案柜", "302-01", 60_000), Decide("head")),
+        new("purchase", "ma.lin", "sf-fin", 3, "采购申请（视频会议系统）", Purchase("视频会议系统", "310-02", 1_000_000), Decide("head"),
+            Decide("deputy"), Decide("principal"), Step("collective", ("decision", "approve"))),
+        new("purchase", "zheng.kai", "sf-fin", 12, "采购申请（扫描仪）", Purchase("高速扫描仪", "302-01", 12_000), Decide("head"),
+            Step("contract", ("supplier", "示范办公设备有限公司"), ("contractNumber", "SC-CG-001"), ("contractAmount", 11_800),
+                ("acceptor", "wu.fang")),
+            Step("accept", ("acceptance", "pass")), Step("pay", ("paidAmount", 11_800), ("voucher", "PZ-0001"))),
+        new("regulation", "huang.qiang", "sf-fin", 1, "示范省省级部门预算绩效管理办法",
+            Regulation("示范省省级部门预算绩效管理办法", "示财预〔2026〕12号", today.AddDays(30), "sf-fin-bgs")),
+        new("regulation", "zhang.min", "sf-fin", 4, "示范省财政厅机关差旅费管理细则",
+            Regulation("示范省财政厅机关差旅费管理细则", "示财办〔2026〕3号", today.AddDays(15), "sf-fin-ysc"), Decide("legal")),
+        new("regulation", "huang.qiang", "sf-fin", 10, "示范省财政厅政府采购内部控制规定",
+            Regulation("示范省财政厅政府采购内部控制规定", "示财预〔2026〕5号", today, "sf-fin-bgs"), Decide("legal"),
+            Step("countersign"), Decide("sign")),
     ];
+
+    private static (string, (string, object?)[]) Purchase(string item, string line, int yuan) =>
+        Step("apply", ("item", item), ("budgetLine", line), ("amount", yuan), ("reason", "保障机关日常办公需要"));
+
+    private static (string, (string, object?)[]) Regulation(string title, string number, DateOnly effective, params string[] departments) =>
+        Step("draft", ("title", title), ("documentNumber", number), ("effectiveDate", Day(effective)), ("departments", departments),
+            ("body", $"第一条 为规范相关工作，根据有关法律、法规，结合本省实际，制定《{title}》。第二条 本规定自施行之日起执行。"));
 
     private static Dictionary<string, object?> Line(string item, int quantity) =>
         new(StringComparer.Ordinal) { ["item"] = item, ["quantity"] = quantity };

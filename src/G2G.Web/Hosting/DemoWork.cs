@@ -88,7 +88,9 @@ internal static partial class DemoWork
         if (task.ElementId != elementId)
             throw new InvalidOperationException($"Demo instance {id} waits at {task.ElementId}, not {elementId}.");
         var variables = values.ToDictionary(v => v.Name, v => Value.FromObject(v.Value), StringComparer.Ordinal);
-        await instances.CompleteTaskAsync(task.Id, actor, variables, null, "同意。", cancellationToken);
+        // A decision is the task's outcome too, as the task page gives it (a 票签 counts outcomes).
+        var outcome = variables.GetValueOrDefault("decision") is StringValue decision ? decision.Value : null;
+        await instances.CompleteTaskAsync(task.Id, actor, variables, outcome, outcome == "reject" ? "不同意。" : "同意。", cancellationToken);
     }
 
     private static async Task<TaskRecord> OpenTaskAsync(G2GDbContext db, long id, CancellationToken cancellationToken) =>

@@ -5,6 +5,7 @@ using G2G.Runtime.Tests.Infrastructure;
 using G2G.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace G2G.Web.Tests.Pages;
 
@@ -38,9 +39,18 @@ public sealed partial class SignInPageTests : IAsyncLifetime
     public async Task TheFirstStart_SeedsTheDemoProvince_WithItsAdministratorAndSupervisors()
     {
         await using var db = _database.CreateContext();
-        Assert.Equal(29, await db.Users.CountAsync());
+        Assert.Equal(30, await db.Users.CountAsync());
         var roles = await db.UserRoles.OrderBy(r => r.UserId).Select(r => r.UserId + ":" + r.RoleId).ToListAsync();
         Assert.Equal(["qian.dong:supervisor", "wang.jianguo:supervisor", "zhou.wen:administrator"], roles);
+    }
+
+    [Fact]
+    public void JobsSwitchedOffByTheTestHost_StartNoBackgroundWork()
+    {
+        // Runtime:Jobs:Enabled=false reaches the configuration only when the host is built (dotnet/aspnetcore#37680);
+        // the runtime reads it when the host starts, so the demo's jobs wait instead of running behind the test's back.
+        var hosted = _factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().ToList();
+        Assert.DoesNotContain(hosted, s => s is G2G.Runtime.Jobs.JobExecutor or G2G.Runtime.Notifications.OutboxDispatcher);
     }
 
     [Fact]
@@ -50,18 +60,20 @@ public sealed partial class SignInPageTests : IAsyncLifetime
         Assert.Equal(10, before.Instances);
         Assert.Equal((6, 2), (before.Trips, before.Claims));
         // 请假: one rejected, two reported back; 差旅报销: one paid; 会议申请: one; 公文: one dispatched; 办公用品: one issued;
-        // 培训报名: two seats and one on the waiting list; 业绩评价: one decided. (An approved 出差申请 ends at its daily check
-        // once its claim is paid, when the job executor gets to it.)
-        Assert.Equal("leave 3, reimbursement 1, meeting 1, document-issue 1, supplies 1, training 3, appraisal 1", before.Completed);
+        // 培训报名: two seats and one on the waiting list; 业绩评价: one decided; 采购: one paid; 政策法规发布: one published. (An
+        // approved 出差申请 ends at its daily check once its claim is paid: a job, and jobs do not run here.)
+        Assert.Equal("leave 3, reimbursement 1, meeting 1, document-issue 1, supplies 1, training 3, appraisal 1, purchase 1, regulation 1",
+            before.Completed);
         Assert.Equal(3, before.Documents); // dispatched, awaiting signature, in 核稿
         Assert.True(before.Overdue >= 3, $"{before.Overdue} overdue open tasks");
         Assert.Equal(3, before.WaitingAfterSendBack); // a leave, a trip and a meeting
-        Assert.Equal(116, before.Balances); // 29 users × (年休假, 事假) × (this year, next)
-        Assert.Equal("appraisal 3, records-request 2, supplies 3, training 4, vehicle 3", before.Office);
-        Assert.Equal("appraisal/self zheng.kai, appraisal/head zhang.min, records-request/archive lu.dang, records-request/expire -, "
-            + "supplies/head wu.fang, supplies/handOut zhang.min, training/head wu.fang, vehicle/dispatch zhang.min, "
+        Assert.Equal(120, before.Balances); // 30 users × (年休假, 事假) × (this year, next)
+        Assert.Equal("appraisal 3, purchase 4, records-request 2, regulation 3, supplies 3, training 4, vehicle 3", before.Office);
+        Assert.Equal("appraisal/self zheng.kai, appraisal/head zhang.min, purchase/head wu.fang, purchase/deputy sun.li, "
+            + "purchase/collective liu.cai, records-request/archive lu.dang, records-request/expire -, regulation/legal tian.lv, "
+            + "regulation/countersign huang.qiang, supplies/head wu.fang, supplies/handOut zhang.min, training/head wu.fang, vehicle/dispatch zhang.min, "
             + "vehicle/tripReturn zhang.min, vehicle/head zhang.min", before.OfficeInboxes);
-        Assert.Equal("enrolled 2, waiting 1, stock of TONER 3, granted 1, excellent 1", before.OfficeData);
+        Assert.Equal("enrolled 2, waiting 1, stock of TONER 3, granted 1, excellent 1, paid 1, rules 1", before.OfficeData);
 
         await using (var again = new G2GWebFactory(_database, new Dictionary<string, string?>
                      {
@@ -72,7 +84,7 @@ public sealed partial class SignInPageTests : IAsyncLifetime
         Assert.Equal(before, await WorkAsync());
     }
 
-    private static readonly string[] OfficeProcedures = ["appraisal", "records-request", "supplies", "training", "vehicle"];
+    private static readonly string[] OfficeProcedures = ["appraisal", "purchase", "records-request", "regulation", "supplies", "training", "vehicle"];
 
     private async Task<(int Instances, int Trips, int Claims, string Completed, int Overdue, int WaitingAfterSendBack, int Balances, int Documents,
         string Office, string OfficeInboxes, string OfficeData)> WorkAsync()
@@ -100,7 +112,8 @@ public sealed partial class SignInPageTests : IAsyncLifetime
         var granted = await office.RecordsRequests.CountAsync(r => r.State == "granted");
         var excellent = await office.Set<G2G.Office.Appraisal.AppraisalRecord>().CountAsync(a => a.Grade == "excellent");
         var data = $"enrolled {registrations.Count(r => r.State == "enrolled")}, waiting {registrations.Count(r => r.State == "waiting")}, "
-            + $"stock of TONER {toner.InStock}, granted {granted}, excellent {excellent}";
+            + $"stock of TONER {toner.InStock}, granted {granted}, excellent {excellent}, "
+            + $"paid {await office.Purchases.CountAsync(p => p.State == "paid")}, rules {await office.Regulations.CountAsync()}";
         return (instances, trips, claims, completed, open.Count(t => t.DueAt < now), sentBack, await office.LeaveBalances.CountAsync(), documents,
             string.Join(", ", procedures.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Count}")), string.Join(", ", inboxes), data);
     }
@@ -122,6 +135,30 @@ public sealed partial class SignInPageTests : IAsyncLifetime
         Assert.Equal("/?from=signin", right.Headers.Location?.OriginalString);
         var home = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/", UriKind.Relative)));
         Assert.Contains("当前用户：周文", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheLibraryOfRules_FindsTheDemosPublishedRule_ShowsItsText_AndRefusesATooLongSearchInWords()
+    {
+        using var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        using var signedIn = await PostFormAsync(client, "zheng.kai", Password);
+        await using var office = new G2G.Office.Persistence.OfficeDbContext(
+            new DbContextOptionsBuilder<G2G.Office.Persistence.OfficeDbContext>().UseSqlite(_database.Settings.ProviderConnectionString).Options);
+        var rule = await office.Regulations.SingleAsync();
+
+        var found = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/regulations?q=内部控制", UriKind.Relative)));
+        var none = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/regulations?q=不存在的词", UriKind.Relative)));
+        var shown = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/regulations/{rule.Id}", UriKind.Relative)));
+        var tooLong = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/regulations?q=" + new string('词', 101), UriKind.Relative)));
+
+        Assert.Contains("示财预〔2026〕5号", found, StringComparison.Ordinal);
+        Assert.Contains($"data-rule=\"{rule.Id}\"", found, StringComparison.Ordinal);
+        Assert.Contains("没有符合条件的政策法规", none, StringComparison.Ordinal);
+        Assert.Contains("第一条 为规范相关工作", shown, StringComparison.Ordinal);
+        Assert.Contains("现行有效", shown, StringComparison.Ordinal);
+        Assert.Contains("检索词不超过100字", tooLong, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"no-rules\"", tooLong, StringComparison.Ordinal);
     }
 
     [Fact]
