@@ -52,7 +52,8 @@ public sealed class AdminFormsTests : WorkContext
         Typing.Type(form, "#person-email", "li.xiaoming at example.org");
         form.Find("[data-action=create-person]").Click();
 
-        Assert.StartsWith("用户名只能由字母", form.Find("#person-id-error").TextContent.Trim(), StringComparison.Ordinal);
+        // The form validates asynchronously before it saves: wait for its messages (a busy machine once asserted before them).
+        form.WaitForAssertion(() => Assert.StartsWith("用户名只能由字母", form.Find("#person-id-error").TextContent.Trim(), StringComparison.Ordinal));
         Assert.Equal("电子邮箱格式不正确。", form.Find("#person-email-error").TextContent.Trim());
         Assert.Empty(_users);
 

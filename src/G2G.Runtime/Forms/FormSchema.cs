@@ -3,7 +3,11 @@ using System.Text.RegularExpressions;
 
 namespace G2G.Runtime.Forms;
 
-/// <summary>One field of a form (a form-js component): its key, type, label, options and validation rules.</summary>
+/// <summary>
+/// One field of a form (a form-js component): its key, type, label, options and validation rules; for a file field
+/// (<c>filepicker</c>) the file types it accepts (form-js <c>accept</c>: media types, <c>image/*</c> or extensions
+/// such as <c>.pdf</c>; none means any) and whether it takes several files.
+/// </summary>
 public sealed record FormField(
     string Key,
     string Type,
@@ -16,13 +20,16 @@ public sealed record FormField(
     string? Pattern,
     IReadOnlyList<string> Options,
     bool ReadOnly,
-    IReadOnlyList<FormField> Columns);
+    IReadOnlyList<FormField> Columns,
+    IReadOnlyList<string>? Accept = null,
+    bool Multiple = false);
 
 /// <summary>
 /// A form schema as deployed from <c>workflows/&lt;procedure&gt;/forms/*.json</c>, in the shape of bpmn.io's
 /// form-js (<c>{"components":[{"type":"number","key":"days","label":"天数","validate":{"required":true,"min":0.5}}]}</c>),
 /// so its editor can produce our forms. Tables of lines are <c>dynamiclist</c> components with their own
-/// <c>components</c>.
+/// <c>components</c>. A file field (<c>filepicker</c>) holds a list of references to stored files
+/// (<see cref="FormFiles"/>), never their bytes.
 /// </summary>
 public sealed class FormSchema
 {
@@ -30,6 +37,7 @@ public sealed class FormSchema
     public static readonly IReadOnlySet<string> FieldTypes = new HashSet<string>(StringComparer.Ordinal)
     {
         "textfield", "textarea", "number", "checkbox", "select", "radio", "checklist", "taglist", "datetime", "date", "dynamiclist",
+        "filepicker",
     };
 
     private FormSchema(IReadOnlyList<FormField> fields) => Fields = fields;
@@ -72,10 +80,15 @@ public sealed class FormSchema
                     ? [.. values.EnumerateArray().Select(o => o.TryGetProperty("value", out var value) ? value.ToString() : o.ToString())]
                     : [],
                 Flag(component, "readonly") || Flag(component, "disabled"),
-                type == "dynamiclist" && component.TryGetProperty("components", out var inner) ? ReadFields(inner, $"{where}.components") : []));
+                type == "dynamiclist" && component.TryGetProperty("components", out var inner) ? ReadFields(inner, $"{where}.components") : [],
+                type == "filepicker" ? Accepted(Text(component, "accept")) : null,
+                Flag(component, "multiple")));
         }
         return fields;
     }
+
+    private static string[]? Accepted(string? accept) =>
+        accept?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } types ? types : null;
 
     private static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -91,6 +91,19 @@ public static class FormValidator
                 if (value is not DateValue && !(value is StringValue text && DateTimeOffset.TryParse(text.Value, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)))
                     yield return RuntimeMessages.FieldNotDate(Name(field));
                 break;
+            case "filepicker":
+                if (FormFiles.Read(value) is not { } files)
+                {
+                    yield return RuntimeMessages.FieldNotFileList(Name(field));
+                    yield break;
+                }
+                if (files.Count == 0 && field.Required)
+                    yield return RuntimeMessages.FieldRequired(Name(field));
+                if (files.Count > 1 && !field.Multiple)
+                    yield return RuntimeMessages.FieldOneFile(Name(field));
+                foreach (var file in files.Where(f => !FormFiles.Accepts(field.Accept, f.Name, f.ContentType)))
+                    yield return RuntimeMessages.FieldFileType(Name(field), file.Name, string.Join(", ", field.Accept!));
+                break;
             case "dynamiclist":
                 if (value is not ListValue lines)
                 {

@@ -56,6 +56,11 @@ public static class RuntimeMessages
     public static RuntimeText FieldTooLong(string label, int longest) => Catalog.Text(nameof(FieldTooLong), label, longest);
     public static RuntimeText FieldPatternMismatch(string label) => Catalog.Text(nameof(FieldPatternMismatch), label);
     public static RuntimeText LineNotObject() => Catalog.Text(nameof(LineNotObject));
+    public static RuntimeText FieldNotFileList(string label) => Catalog.Text(nameof(FieldNotFileList), label);
+    public static RuntimeText FieldOneFile(string label) => Catalog.Text(nameof(FieldOneFile), label);
+    public static RuntimeText FieldFileType(string label, string file, string accepted) => Catalog.Text(nameof(FieldFileType), label, file, accepted);
+    public static RuntimeText FormFileNotFound(long instanceId, string sha256) => Catalog.Text(nameof(FormFileNotFound), instanceId, sha256);
+    public static RuntimeText FormFileName() => Catalog.Text(nameof(FormFileName));
 
     // Supervision
     public static RuntimeText RangeNotForward() => Catalog.Text(nameof(RangeNotForward));

@@ -97,4 +97,42 @@ public class FormValidatorTests
 
         Assert.Equal(["a", "b"], schema.Fields.Select(f => f.Key));
     }
+
+    private const string FilesForm = """
+        { "components": [
+            { "type": "filepicker", "key": "scan", "label": "扫描件", "accept": ".pdf, image/*", "validate": { "required": true } },
+            { "type": "filepicker", "key": "more", "label": "其他材料", "multiple": true } ] }
+        """;
+
+    private static Dictionary<string, object?> File(string name, string type, object size, string sha256 = "") => new()
+    {
+        ["name"] = name, ["contentType"] = type, ["size"] = size, ["sha256"] = sha256.Length > 0 ? sha256 : new string('a', 64),
+    };
+
+    [Fact]
+    public void FileFields_TakeListsOfStoredFileRecords_OfTheAcceptedTypes()
+    {
+        var schema = FormSchema.Parse(FilesForm);
+        Dictionary<string, string[]> Check(params (string Key, object? Value)[] values) =>
+            FormValidator.Validate(schema, values.ToDictionary(v => v.Key, v => Value.FromObject(v.Value)))
+                .ToDictionary(e => e.Key, e => Array.ConvertAll(e.Value, text => text.English));
+
+        Assert.Equal([".pdf", "image/*"], schema.Fields[0].Accept);
+        Assert.True(schema.Fields[1].Multiple);
+        Assert.Empty(Check(("scan", new[] { File("证明.PDF", "application/octet-stream", 1200) }),
+            ("more", new[] { File("a.txt", "text/plain", 3), File("b.png", "image/png", 9) })));
+        Assert.Empty(Check(("scan", new[] { File("photo", "image/jpeg", 1) })));
+
+        var errors = Check(("scan", new[] { File("a.docx", "application/msword", 10), File("b.pdf", "application/pdf", 10) }),
+            ("more", new[] { File("../x.pdf", "application/pdf", 10) }));
+        Assert.Equal("'扫描件' takes one file only.", errors["scan"][0]);
+        Assert.Equal("'扫描件' does not take the type of the file 'a.docx'; it takes: .pdf, image/*.", errors["scan"][1]);
+        Assert.Contains("list of uploaded files", errors["more"].Single(), StringComparison.Ordinal);
+
+        Assert.Contains("is required", Check(("scan", Array.Empty<object>())).Single().Value.Single(), StringComparison.Ordinal);
+        Assert.Contains("is required", Check().Single().Value.Single(), StringComparison.Ordinal);
+        foreach (var bad in new object[] { "a.pdf", File("a.pdf", "application/pdf", 0), File("a.pdf", "application/pdf", 1.5),
+            File("a.pdf", "application/pdf", 1, new string('A', 64)), File("a.pdf", "", 1) })
+            Assert.Contains("list of uploaded files", Check(("scan", bad is string ? bad : new[] { bad }))["scan"].Single(), StringComparison.Ordinal);
+    }
 }

@@ -11,7 +11,7 @@ namespace G2G.Web.Components.Work;
 /// <summary>How a form field is drawn.</summary>
 public enum FieldKind
 {
-    Text, TextArea, Number, Money, Date, DateTime, DateRange, Select, Radio, Checkbox, Checklist, Tags, User, Users, Department, Departments, Lines,
+    Text, TextArea, Number, Money, Date, DateTime, DateRange, Select, Radio, Checkbox, Checklist, Tags, User, Users, Department, Departments, Lines, Files,
 }
 
 /// <summary>One choice of a select, radio, checklist or tag list: the value submitted and its label.</summary>
@@ -19,12 +19,14 @@ public sealed record FieldOption(string Value, string Label);
 
 /// <summary>
 /// A field of a task's form as the page draws it: the server's <see cref="FormField"/> (key, rules, read-only at this step)
-/// plus what only the drawing needs from the form-js component (option labels, description, <c>properties.kind</c>).
+/// plus what only the drawing needs from the form-js component (option labels, description, <c>properties.kind</c>); a
+/// file field's accepted types and whether it takes several files.
 /// </summary>
 public sealed record FieldModel(
     string Key, FieldKind Kind, string Label, string? Description, bool Required, bool ReadOnly,
     decimal? Min, decimal? Max, int? MinLength, int? MaxLength, string? Pattern,
-    IReadOnlyList<FieldOption> Options, IReadOnlyList<FieldModel> Columns, string? RangeEndKey);
+    IReadOnlyList<FieldOption> Options, IReadOnlyList<FieldModel> Columns, string? RangeEndKey,
+    IReadOnlyList<string>? Accept = null, bool Multiple = false);
 
 /// <summary>
 /// The state of a form being filled in: the fields, the values typed so far (kept across refused submissions and
@@ -35,7 +37,7 @@ public sealed record FieldModel(
 /// Schemas are form-js JSON. Beyond form-js's own types, a component's <c>properties.kind</c> chooses a richer input:
 /// <c>money</c> (a number in yuan with two decimals), <c>user</c> and <c>department</c> (pickers against the organisation;
 /// on a taglist, several), and on a date <c>properties.rangeEnd</c> names the date field that ends a range drawn as one
-/// date-range picker.
+/// date-range picker. A file field (<c>filepicker</c>) holds the files stored for it (<see cref="FormFileStore"/>).
 /// </remarks>
 public sealed class FormModel
 {
@@ -45,11 +47,15 @@ public sealed class FormModel
     public FormModel(IReadOnlyList<FieldModel> fields, IReadOnlyDictionary<string, Value>? values = null)
     {
         Fields = fields;
+        StoredFiles = values is null ? [] : FormFiles.In(values.Values).Select(f => f.Sha256).ToHashSet(StringComparer.Ordinal);
         foreach (var field in fields)
             _values[field.Key] = values is not null && values.TryGetValue(field.Key, out var value) ? FromValue(field, value) : Empty(field);
     }
 
     public IReadOnlyList<FieldModel> Fields { get; }
+
+    /// <summary>The files the instance holds already (they can be read back; files chosen since cannot, until submitted).</summary>
+    public IReadOnlySet<string> StoredFiles { get; }
 
     /// <summary>A form for a task's form as the server sends it; labels in the page's language.</summary>
     public static FormModel For(TaskForm form)
@@ -248,6 +254,7 @@ public sealed class FormModel
         DateTime date when field.Kind == FieldKind.DateTime => Value.From(new DateTimeOffset(date, TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture)),
         DateTime date => Value.From(DateText(date)),
         List<string> items => Value.From(items.Select(Value.From)),
+        List<FieldFile> files => FormFiles.ToValue(files),
         List<Dictionary<string, object?>> lines => Value.From(lines.Select(line => (Value)new RecordValue(
             field.Columns.Select(c => (c.Key, Value: ToValue(c, line.GetValueOrDefault(c.Key))))
                 .Where(c => c.Value is not null)
@@ -271,6 +278,7 @@ public sealed class FormModel
         FieldKind.Checkbox => false,
         FieldKind.Checklist or FieldKind.Tags or FieldKind.Users or FieldKind.Departments => new List<string>(),
         FieldKind.Lines => new List<Dictionary<string, object?>>(),
+        FieldKind.Files => new List<FieldFile>(),
         FieldKind.DateRange => new DateRangeValue(null, null),
         _ => null,
     };
@@ -284,6 +292,7 @@ public sealed class FormModel
             field.Kind == FieldKind.DateRange ? new DateRangeValue(date, null) : date,
         (FieldKind.Checklist or FieldKind.Tags or FieldKind.Users or FieldKind.Departments, ListValue list) =>
             list.Items.Select(Text).ToList(),
+        (FieldKind.Files, _) => FormFiles.Read(value)?.ToList() ?? [],
         (FieldKind.Lines, ListValue rows) => rows.Items.OfType<RecordValue>().Select(row => field.Columns.ToDictionary(
             c => c.Key, c => row.Fields.TryGetValue(c.Key, out var cell) ? FromValue(c, cell) : Empty(c), StringComparer.Ordinal)).ToList(),
         _ => Text(value),
@@ -337,7 +346,8 @@ public sealed class FormModel
         return new FieldModel(field.Key, rangeEnd is not null ? FieldKind.DateRange : kind, LocalLabel(field.Label ?? field.Key),
             Text(component, "description") is { } description ? LocalLabel(description) : null,
             field.Required, field.ReadOnly, field.Min, field.Max, field.MinLength, field.MaxLength, field.Pattern,
-            Options(field, component), [.. field.Columns.Select(c => Model(c, columns.GetValueOrDefault(c.Key)))], rangeEnd);
+            Options(field, component), [.. field.Columns.Select(c => Model(c, columns.GetValueOrDefault(c.Key)))], rangeEnd,
+            field.Accept, field.Multiple);
     }
 
     private static FieldKind Kind(string type, string? kind) => (type, kind) switch
@@ -357,6 +367,7 @@ public sealed class FormModel
         ("date", _) => FieldKind.Date,
         ("datetime", _) => FieldKind.DateTime,
         ("dynamiclist", _) => FieldKind.Lines,
+        ("filepicker", _) => FieldKind.Files,
         _ => FieldKind.Text,
     };
 
