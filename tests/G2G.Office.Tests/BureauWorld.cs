@@ -1,4 +1,3 @@
-using G2G.Runtime.Definitions;
 using G2G.Runtime.Instances;
 using G2G.Runtime.Organisation;
 using G2G.Runtime.Persistence;
@@ -23,27 +22,12 @@ public sealed class BureauWorld(TestDatabase database, string prefix, string nam
     public string OfficeDirector => $"{prefix}.office";
     public string Leader => $"{prefix}.leader";
 
-    public RuntimeHarness Runtime { get; } = new(database, modules: (services, configuration) =>
-        services.AddG2GOffice(configuration));
+    private readonly OfficeHost _host = new(database);
 
-    /// <summary>Migrates, creates the bureau once, runs <paramref name="reset"/> (the test's own rows) and
-    /// deploys.</summary>
-    public async Task InitializeAsync(Func<IServiceProvider, Task> reset)
-    {
-        ArgumentNullException.ThrowIfNull(reset);
-        await database.MigrateAsync();
-        await Runtime.Services.MigrateG2GOfficeAsync();
-        await Runtime.In(async s =>
-        {
-            if (!await s.GetRequiredService<G2GDbContext>().Set<AgencyRecord>().AnyAsync(a => a.Id == prefix))
-                await CreateOrganisationAsync(s.GetRequiredService<OrganisationService>());
-            await reset(s);
-            var deployed = await s.GetRequiredService<WorkflowDirectoryDeployer>()
-                .DeployAsync(Path.Combine(AppContext.BaseDirectory, "workflows"));
-            Assert.Equal(0, deployed.Refused);
-        });
-        Runtime.Clock.Set(new DateTimeOffset(2027, 1, 4, 9, 0, 0, TimeSpan.FromHours(8)));
-    }
+    public RuntimeHarness Runtime => _host.Runtime;
+
+    /// <summary>Sets the bureau up; <paramref name="reset"/> clears the test's own rows.</summary>
+    public Task InitializeAsync(Func<IServiceProvider, Task> reset) => _host.InitializeAsync(prefix, CreateOrganisationAsync, reset);
 
     private async Task CreateOrganisationAsync(OrganisationService org)
     {
@@ -121,5 +105,5 @@ public sealed class BureauWorld(TestDatabase database, string prefix, string nam
         return Assert.Single(refused.FieldErrors!.Keys);
     }
 
-    public ValueTask DisposeAsync() => Runtime.DisposeAsync();
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -1,5 +1,4 @@
 using G2G.Runtime;
-using G2G.Runtime.Definitions;
 using G2G.Runtime.Instances;
 using G2G.Runtime.Organisation;
 using G2G.Runtime.Persistence;
@@ -19,26 +18,12 @@ namespace G2G.Office.Tests;
 public sealed class FinanceBureau(TestDatabase database, string agency, string agencyName, string department, string departmentName)
     : IAsyncDisposable
 {
-    public RuntimeHarness Runtime { get; } = new(database, modules: (services, configuration) => services.AddG2GOffice(configuration));
+    private readonly OfficeHost _host = new(database);
 
-    /// <summary>Migrates, sets the clock, creates the bureau once, runs <paramref name="reset"/> (the test's own rows)
-    /// and deploys.</summary>
-    public async Task InitializeAsync(Func<IServiceProvider, Task> reset)
-    {
-        ArgumentNullException.ThrowIfNull(reset);
-        await database.MigrateAsync();
-        await Runtime.Services.MigrateG2GOfficeAsync();
-        Runtime.Clock.Set(new DateTimeOffset(2027, 1, 4, 9, 0, 0, TimeSpan.FromHours(8)));
-        await Runtime.In(async s =>
-        {
-            if (!await s.GetRequiredService<G2GDbContext>().Set<AgencyRecord>().AnyAsync(a => a.Id == agency))
-                await CreateOrganisationAsync(s.GetRequiredService<OrganisationService>());
-            await reset(s);
-            var deployed = await s.GetRequiredService<WorkflowDirectoryDeployer>()
-                .DeployAsync(Path.Combine(AppContext.BaseDirectory, "workflows"));
-            Assert.Equal(0, deployed.Refused);
-        });
-    }
+    public RuntimeHarness Runtime => _host.Runtime;
+
+    /// <summary>Sets the bureau up; <paramref name="reset"/> clears the test's own rows.</summary>
+    public Task InitializeAsync(Func<IServiceProvider, Task> reset) => _host.InitializeAsync(agency, CreateOrganisationAsync, reset);
 
     private async Task CreateOrganisationAsync(OrganisationService org)
     {
@@ -89,5 +74,5 @@ public sealed class FinanceBureau(TestDatabase database, string agency, string a
         }
     }
 
-    public ValueTask DisposeAsync() => Runtime.DisposeAsync();
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -2,7 +2,6 @@ using G2G.Engine.Expressions;
 using G2G.Office.Leave;
 using G2G.Office.Persistence;
 using G2G.Runtime;
-using G2G.Runtime.Definitions;
 using G2G.Runtime.Instances;
 using G2G.Runtime.Organisation;
 using G2G.Runtime.Persistence;
@@ -23,28 +22,18 @@ public sealed class LeaveWorld(TestDatabase database) : IScenarioWorld
     public const string Clerk = "lv.clerk", Clerk2 = "lv.clerk2", Head = "lv.head", Deputy = "lv.deputy", Leader = "lv.leader";
     public const int Year = 2027;
 
-    public RuntimeHarness Runtime { get; } = new(database, modules: (services, configuration) => services.AddG2GOffice(configuration));
+    private readonly OfficeHost _host = new(database);
 
-    public async Task InitializeAsync()
+    public RuntimeHarness Runtime => _host.Runtime;
+
+    public Task InitializeAsync() => _host.InitializeAsync("lv", CreateOrganisationAsync, async s =>
     {
-        await database.MigrateAsync();
-        await Runtime.Services.MigrateG2GOfficeAsync();
-        await Runtime.In(async s =>
-        {
-            var db = s.GetRequiredService<G2GDbContext>();
-            if (!await db.Set<AgencyRecord>().AnyAsync(a => a.Id == "lv"))
-                await CreateOrganisationAsync(s.GetRequiredService<OrganisationService>());
-            var office = s.GetRequiredService<OfficeDbContext>();
-            await office.LeaveRequests.ExecuteDeleteAsync();
-            await office.LeaveBalances.ExecuteDeleteAsync();
-            await db.Set<DelegationRecord>().ExecuteDeleteAsync();
-            var folder = Path.Combine(AppContext.BaseDirectory, "workflows");
-            var deployed = await s.GetRequiredService<WorkflowDirectoryDeployer>().DeployAsync(folder);
-            Assert.Equal(0, deployed.Refused);
-        });
-        // Monday 4 January 2027, 09:00 (the fixture year is provisional: weekend rule).
-        Runtime.Clock.Set(new DateTimeOffset(2027, 1, 4, 9, 0, 0, TimeSpan.FromHours(8)));
-    }
+        var db = s.GetRequiredService<G2GDbContext>();
+        var office = s.GetRequiredService<OfficeDbContext>();
+        await office.LeaveRequests.ExecuteDeleteAsync();
+        await office.LeaveBalances.ExecuteDeleteAsync();
+        await db.Set<DelegationRecord>().ExecuteDeleteAsync();
+    });
 
     private static async Task CreateOrganisationAsync(OrganisationService org)
     {
@@ -93,5 +82,5 @@ public sealed class LeaveWorld(TestDatabase database) : IScenarioWorld
         Runtime.Query(async db => G2G.Engine.Execution.ProcessStateJson.Deserialize(
             (await db.Set<ProcessInstanceRecord>().SingleAsync(i => i.Id == instance)).State).Variables[name]);
 
-    public ValueTask DisposeAsync() => Runtime.DisposeAsync();
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

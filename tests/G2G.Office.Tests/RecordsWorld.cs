@@ -1,6 +1,5 @@
 using G2G.Office.Persistence;
 using G2G.Office.Records;
-using G2G.Runtime.Definitions;
 using G2G.Runtime.Instances;
 using G2G.Runtime.Organisation;
 using G2G.Runtime.Persistence;
@@ -22,26 +21,16 @@ public sealed class RecordsWorld(TestDatabase database) : IScenarioWorld
     public const string Clerk = "rq.clerk", Head = "rq.head", Leader = "rq.leader";
     public const string Archivist = "rq.archivist", Judge = "rq.judge", CourtClerk = "rq.courtclerk";
 
-    public RuntimeHarness Runtime { get; } = new(database, modules: (services, configuration) => services.AddG2GOffice(configuration));
+    private readonly OfficeHost _host = new(database);
 
-    public async Task InitializeAsync()
+    public RuntimeHarness Runtime => _host.Runtime;
+
+    public Task InitializeAsync() => _host.InitializeAsync(Asking, CreateOrganisationAsync, async s =>
     {
-        await database.MigrateAsync();
-        await Runtime.Services.MigrateG2GOfficeAsync();
-        await Runtime.In(async s =>
-        {
-            if (!await s.GetRequiredService<G2GDbContext>().Set<AgencyRecord>().AnyAsync(a => a.Id == Asking))
-                await CreateOrganisationAsync(s.GetRequiredService<OrganisationService>());
-            var office = s.GetRequiredService<OfficeDbContext>();
-            await office.RecordsAccesses.ExecuteDeleteAsync();
-            await office.RecordsRequests.ExecuteDeleteAsync();
-            var deployed = await s.GetRequiredService<WorkflowDirectoryDeployer>()
-                .DeployAsync(Path.Combine(AppContext.BaseDirectory, "workflows"));
-            Assert.Equal(0, deployed.Refused);
-        });
-        // Monday 4 January 2027, 09:00 China Standard Time.
-        Runtime.Clock.Set(new DateTimeOffset(2027, 1, 4, 9, 0, 0, TimeSpan.FromHours(8)));
-    }
+        var office = s.GetRequiredService<OfficeDbContext>();
+        await office.RecordsAccesses.ExecuteDeleteAsync();
+        await office.RecordsRequests.ExecuteDeleteAsync();
+    });
 
     private static async Task CreateOrganisationAsync(OrganisationService org)
     {
@@ -109,5 +98,5 @@ public sealed class RecordsWorld(TestDatabase database) : IScenarioWorld
     public Task<IReadOnlyList<RecordsAccessView>> AccessesAsync(long requestId) =>
         Runtime.In(s => s.GetRequiredService<RecordsService>().AccessesAsync(requestId, default));
 
-    public ValueTask DisposeAsync() => Runtime.DisposeAsync();
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

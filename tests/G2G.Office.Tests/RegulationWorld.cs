@@ -1,6 +1,5 @@
 using G2G.Office.Persistence;
 using G2G.Office.Regulations;
-using G2G.Runtime.Definitions;
 using G2G.Runtime.Instances;
 using G2G.Runtime.Organisation;
 using G2G.Runtime.Persistence;
@@ -20,26 +19,16 @@ public sealed class RegulationWorld(TestDatabase database) : IScenarioWorld
     public const string Agency = "rg", Drafter = "rg.drafter", Lawyer = "rg.lawyer", Finance = "rg.finance";
     public const string Personnel = "rg.personnel", Leader = "rg.leader";
 
-    public RuntimeHarness Runtime { get; } = new(database, modules: (services, configuration) => services.AddG2GOffice(configuration));
+    private readonly OfficeHost _host = new(database);
 
-    public async Task InitializeAsync()
+    public RuntimeHarness Runtime => _host.Runtime;
+
+    public Task InitializeAsync() => _host.InitializeAsync(Agency, CreateOrganisationAsync, async s =>
     {
-        await database.MigrateAsync();
-        await Runtime.Services.MigrateG2GOfficeAsync();
-        await Runtime.In(async s =>
-        {
-            if (!await s.GetRequiredService<G2GDbContext>().Set<AgencyRecord>().AnyAsync(a => a.Id == Agency))
-                await CreateOrganisationAsync(s.GetRequiredService<OrganisationService>());
-            var office = s.GetRequiredService<OfficeDbContext>();
-            await office.Regulations.ExecuteUpdateAsync(r => r.SetProperty(x => x.SupersededById, (long?)null));
-            await office.Regulations.ExecuteDeleteAsync();
-            var deployed = await s.GetRequiredService<WorkflowDirectoryDeployer>()
-                .DeployAsync(Path.Combine(AppContext.BaseDirectory, "workflows"));
-            Assert.Equal(0, deployed.Refused);
-        });
-        // Monday 4 January 2027, 09:00 China Standard Time.
-        Runtime.Clock.Set(new DateTimeOffset(2027, 1, 4, 9, 0, 0, TimeSpan.FromHours(8)));
-    }
+        var office = s.GetRequiredService<OfficeDbContext>();
+        await office.Regulations.ExecuteUpdateAsync(r => r.SetProperty(x => x.SupersededById, (long?)null));
+        await office.Regulations.ExecuteDeleteAsync();
+    });
 
     private static async Task CreateOrganisationAsync(OrganisationService org)
     {
@@ -99,5 +88,5 @@ public sealed class RegulationWorld(TestDatabase database) : IScenarioWorld
         Runtime.In(s => s.GetRequiredService<OfficeDbContext>().Regulations.AsNoTracking()
             .FirstOrDefaultAsync(r => r.DocumentNumber == number));
 
-    public ValueTask DisposeAsync() => Runtime.DisposeAsync();
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
