@@ -22,6 +22,7 @@ internal static class UiExtensions
         services.AddScoped<Work.ProcedureStarter>();
         services.AddScoped<Work.ProcedureNames>();
         services.AddScoped<Work.FormFileStore>();
+        services.AddScoped<Work.InstanceUrging>();
         services.AddOptions<Shell.ShellOptions>().BindConfiguration("Ui")
             .Validate(o => o.BadgeRefreshSeconds is >= 1 and <= 300, "Ui:BadgeRefreshSeconds must be between 1 and 300 (seconds).").ValidateOnStart();
         return services;

@@ -1,6 +1,9 @@
 using System.Globalization;
+using G2G.Runtime.Persistence;
 using G2G.Runtime.Tests.Infrastructure;
 using G2G.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace G2G.Web.Tests.Pages;
@@ -168,6 +171,38 @@ public sealed class SqliteTaskPageBrowserTests(BrowserWorld<SqliteTestDatabase> 
         await BrowserPages.ShotAsync(clerk, "task-refused");
         Assert.Equal("出国旅行", await clerk.Locator("#field-reason").InputValueAsync());
         Assert.Equal(0, await clerk.Locator("[data-done=true]").CountAsync());
+    }
+
+    [BrowserFact]
+    public async Task TheClerkUrgesTheirRequestFromStartedByMe_TheHeadIsReminded_AndASecondUrgeWaitsAnHour()
+    {
+        var clerk = await World.SignedInAsync("zheng.kai");
+        await StartLeaveAsync(clerk);
+        await FillLeaveAsync(clerk, LeaveDay().AddDays(21), "参加培训");
+        await OperateAsync(clerk, "[data-operation=submit]");
+
+        await World.OpenAsync(clerk, "/inbox");
+        await clerk.GetByRole(AriaRole.Tab, new() { Name = "我发起的" }).ClickAsync();
+        // Running, so it can be urged (another test of the class may have had an earlier request approved).
+        var row = clerk.Locator("tbody tr", new() { HasText = "郑凯的请假申请", Has = clerk.Locator("[data-urge]") }).First;
+        await row.Locator("[data-urge]").ClickAsync();
+        await Assertions.Expect(clerk.Locator(".mud-dialog")).ToContainTextAsync("向 吴芳（wu.fang） 催办“郑凯的请假申请”的“处长审批”环节");
+        await clerk.Locator(".mud-dialog textarea").FillAsync("下周出发，请尽快审批。");
+        await clerk.Locator(".mud-dialog button", new() { HasText = "催办" }).ClickAsync();
+        await clerk.GetByText("已催办“郑凯的请假申请”。").WaitForAsync();
+        await BrowserPages.ShotAsync(clerk, "inbox-started-urged");
+
+        await row.Locator("[data-urge]").ClickAsync();
+        await clerk.Locator(".mud-dialog button", new() { HasText = "催办" }).ClickAsync();
+        await clerk.GetByText("一小时内已催办过“郑凯的请假申请”").WaitForAsync();
+
+        await using var scope = World.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<G2GDbContext>();
+        var instance = await db.Set<ProcessInstanceRecord>().AsNoTracking()
+            .SingleAsync(i => i.Title == "郑凯的请假申请" && i.Status == G2G.Runtime.Instances.InstanceStatus.Running);
+        var trail = await scope.ServiceProvider.GetRequiredService<G2G.Runtime.Queries.RuntimeQueries>().AuditAsync(instance.Id);
+        var urged = Assert.Single(trail, a => a.Action == "task.urged"); // one reminder: the second urge sent none
+        Assert.Equal(("zheng.kai", "下周出发，请尽快审批。"), (urged.Actor, urged.Comment));
     }
 
     [BrowserFact]
