@@ -30,7 +30,7 @@ internal sealed record Procedure(string Key, string Name, IReadOnlyList<string> 
 /// <summary>
 /// Fills a task's form as a person would: every field the step lets them edit (<c>GET /tasks/{id}/form</c>'s
 /// <c>fields</c> that are not read-only), from what the field means in the shipped procedures (dates ahead in the
-/// budget year, a 事假 of one day, approve, resubmit, an amount under the head's limit, a colleague as acceptor …),
+/// budget year, a 病假 of one day, approve, resubmit, one of 示范省财政厅's cars, an amount under the head's limit, a colleague as acceptor …),
 /// or from its type where the key is not known. Values the instance holds already (<c>values</c>) are used where a
 /// later step must repeat them (the contract amount is the approved amount).
 /// </summary>
@@ -66,7 +66,7 @@ internal static class FormFiller
         "decision" => "approve",
         "revision" => "resubmit",
         "acceptance" => "pass",
-        "leaveType" => "personal",
+        "leaveType" => "sick", // the one kind without a balance to run out of in a long run
         "startDate" or "endDate" => Day(day),
         "returnDate" => Day(NextWorkingDay(DateOf(values["endDate"]) ?? day)),
         "startTime" => "09:00",
@@ -85,7 +85,9 @@ internal static class FormFiller
         "acceptor" => colleagues.FirstOrDefault(c => c != person) ?? person,
         "voucher" => $"PZ-{random.Next(1_000_000):D6}",
         "odometer" => Interlocked.Add(ref _odometer, 40), // a vehicle's mileage never goes down
-        "vehicle" or "driver" or "delegateTo" or "travellers" or "phone" => null,
+        "vehicle" => random.Next(2) == 0 ? "示A·00101" : "示A·00102", // 示范省财政厅's cars and drivers (VehicleDemoData)
+        "driver" => random.Next(2) == 0 ? "D01" : "D02",
+        "delegateTo" or "travellers" or "phone" => null,
         _ => null,
     };
 

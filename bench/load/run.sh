@@ -5,9 +5,10 @@
 # drives them over HTTP: one node on SQLite, one node on PostgreSQL, two nodes on one PostgreSQL. Prints the tables
 # (and the two-node ÷ one-node ratio) and stops the nodes and the cluster again, whatever happens.
 #
-#   bench/load/run.sh                 full run: 50 people, 15 s warm-up, 120 s measured per configuration (about 12 minutes here)
-#   bench/load/run.sh --quick         20 people, 3 s warm-up, 10 s measured (about 4 minutes)
-#   bench/load/run.sh --mode volume   1,100,000 tasks of 100,000 people, 500 people with think time, 10 minutes, on PostgreSQL
+#   bench/load/run.sh                 full run: 50 people, 15 s warm-up, 120 s measured per configuration (about 13 minutes here)
+#   bench/load/run.sh --quick         20 people, 3 s warm-up, 10 s measured (about 6 minutes, mostly the nodes' first start)
+#   bench/load/run.sh --mode volume   1,160,000 tasks of 100,000 people, 500 people with think time, 10 minutes, on PostgreSQL (about 20 minutes)
+#   bench/load/run.sh --mode all      both, one after the other (about 35 minutes; with --out DIR, DIR/province and DIR/volume): the rerun of docs/benchmarks.md
 #   bench/load/run.sh --out DIR       keep results.json and summary.md in DIR
 #   bench/load/run.sh -- <args>       anything after -- goes to the driver (e.g. -- --configs postgres --users 100 --record writes.jsonl)
 set -euo pipefail
@@ -25,5 +26,10 @@ dotnet build bench/G2G.Load -c Release -nologo -v quiet >/dev/null
 out_args=()
 [[ -n $out ]] && out_args=(--out "$out")
 started=$SECONDS
-dotnet run -c Release --no-build --project bench/G2G.Load -- --mode "$mode" "${quick[@]}" "${out_args[@]}" "${extra[@]}"
+modes=("$mode")
+[[ $mode == all ]] && modes=(province volume)
+for m in "${modes[@]}"; do
+  [[ -n $out && $mode == all ]] && out_args=(--out "$out/$m")
+  dotnet run -c Release --no-build --project bench/G2G.Load -- --mode "$m" "${quick[@]}" "${out_args[@]}" "${extra[@]}"
+done
 log "finished in $((SECONDS - started)) s"
