@@ -30,16 +30,24 @@ internal static class DeployedForms
             }
             if (!used.Contains(key))
                 problems.Add($"Form '{key}' is not the g2g:formKey of any user task of the file.");
-            try
-            {
-                FormSchema.Parse(schema);
-            }
-            catch (Exception invalid) when (invalid is JsonException or FormatException)
-            {
-                problems.Add($"Form '{key}' is not a usable form schema: {invalid.Message}");
-            }
+            if (SchemaProblem(schema) is { } problem)
+                problems.Add($"Form '{key}' is not a usable form schema: {problem}");
         }
         return problems;
+    }
+
+    /// <summary>Why a schema is no form-js schema the server can check submissions against, or null when it is one.</summary>
+    public static string? SchemaProblem(string schema)
+    {
+        try
+        {
+            FormSchema.Parse(schema);
+            return null;
+        }
+        catch (Exception invalid) when (invalid is JsonException or FormatException)
+        {
+            return invalid.Message;
+        }
     }
 
     /// <summary>The form keys a process's user tasks name.</summary>

@@ -1,5 +1,9 @@
+using System.Text.Json;
+using G2G.Engine.Model;
+using G2G.Engine.Model.Activities;
 using G2G.Engine.Parsing;
 using G2G.Engine.Validation;
+using G2G.Runtime.Forms;
 using G2G.Runtime.Instances;
 using G2G.Runtime.Persistence;
 using G2G.Runtime.Security;
@@ -79,12 +83,23 @@ public sealed class DesignerService(G2GDbContext db, DeploymentService deploymen
     /// Saves the diagram as the draft of its executable process (replacing an earlier draft of that key). A draft need not
     /// be valid — it is work in progress — but it must name a process: otherwise it is refused and nothing is written.
     /// </summary>
-    public async Task<DesignerDraft> SaveDraftAsync(string xml, int? basedOnVersion, CancellationToken cancellationToken = default)
+    public Task<DesignerDraft> SaveDraftAsync(string xml, int? basedOnVersion, CancellationToken cancellationToken = default) =>
+        SaveDraftAsync(xml, basedOnVersion, new Dictionary<string, string>(), cancellationToken);
+
+    /// <summary>
+    /// Saves the diagram as its process's draft with the form schemas edited in the designer (by form key; a schema no
+    /// user task of the diagram names any more is left out). Forms need not be valid yet either.
+    /// </summary>
+    public async Task<DesignerDraft> SaveDraftAsync(string xml, int? basedOnVersion, IReadOnlyDictionary<string, string> forms,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(xml);
+        ArgumentNullException.ThrowIfNull(forms);
         AccessRefusals.RequireDesigner(callers, "save drafts");
-        var process = BpmnParser.Parse(xml).ExecutableProcesses.FirstOrDefault(p => !string.IsNullOrWhiteSpace(p.Key))
+        var document = BpmnParser.Parse(xml);
+        var process = document.ExecutableProcesses.FirstOrDefault(p => !string.IsNullOrWhiteSpace(p.Key))
             ?? throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.DraftWithoutProcess());
+        var used = UsedForms(document, forms);
         var record = await db.Set<ProcessDraftRecord>().FirstOrDefaultAsync(d => d.ProcessKey == process.Key, cancellationToken).ConfigureAwait(false);
         if (record is null)
         {
@@ -93,11 +108,44 @@ public sealed class DesignerService(G2GDbContext db, DeploymentService deploymen
         }
         record.Name = process.Name;
         record.Xml = xml;
+        record.Forms = used.Count == 0 ? null : JsonSerializer.Serialize(used);
         record.BasedOnVersion = basedOnVersion;
         record.SavedBy = Actor;
         record.SavedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return View(record);
+    }
+
+    /// <summary>The form schemas saved with a procedure's draft, by form key; empty without a draft or edited forms.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> GetDraftFormsAsync(string processKey, CancellationToken cancellationToken = default)
+    {
+        AccessRefusals.RequireDesigner(callers, "open the process designer");
+        var forms = await Drafts().AsNoTracking().Where(d => d.ProcessKey == processKey).Select(d => d.Forms)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return forms is null ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(forms)!;
+    }
+
+    /// <summary>
+    /// The schema of a form key as a version of a procedure shows it to its tasks: the one deployed with that version,
+    /// else the latest deployed under the key (the workflows folder's forms); null when none was ever deployed.
+    /// </summary>
+    public async Task<string?> GetFormAsync(string processKey, int? version, string formKey, CancellationToken cancellationToken = default)
+    {
+        AccessRefusals.RequireDesigner(callers, "open the process designer");
+        if (version is { } number
+            && await db.ProcessDefinitions.AsNoTracking().Where(d => d.ProcessKey == processKey && d.Version == number).Select(d => (long?)d.Id)
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) is { } definitionId
+            && await TaskForms.DeployedWith(db, definitionId, formKey).Select(f => f.Schema).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) is { } deployed)
+            return deployed;
+        return await TaskForms.Latest(db, formKey).Select(f => f.Schema).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Why a form schema cannot be used (the check a deploy makes), or null when it can.</summary>
+    public string? FormProblem(string schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        AccessRefusals.RequireDesigner(callers, "validate definitions");
+        return DeployedForms.SchemaProblem(schema);
     }
 
     /// <summary>Discards a procedure's draft.</summary>
@@ -109,25 +157,59 @@ public sealed class DesignerService(G2GDbContext db, DeploymentService deploymen
     }
 
     /// <summary>The engine's diagnostics of the diagram, as a deploy would report them (errors and warnings, by line).</summary>
-    public async Task<IReadOnlyList<Diagnostic>> ValidateAsync(string xml, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Diagnostic>> ValidateAsync(string xml, CancellationToken cancellationToken = default) =>
+        ValidateAsync(xml, new Dictionary<string, string>(), cancellationToken);
+
+    /// <summary>
+    /// The engine's diagnostics of the diagram and, when it has no errors, a <c>form.invalid</c> error at each user task
+    /// whose form (edited in the designer) a deploy would refuse.
+    /// </summary>
+    public async Task<IReadOnlyList<Diagnostic>> ValidateAsync(string xml, IReadOnlyDictionary<string, string> forms,
+        CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(forms);
         AccessRefusals.RequireDesigner(callers, "validate definitions");
-        return (await deployments.ValidateAsync(xml, cancellationToken).ConfigureAwait(false)).Diagnostics;
+        var document = await deployments.ValidateAsync(xml, cancellationToken).ConfigureAwait(false);
+        if (document.HasErrors)
+            return document.Diagnostics;
+        var problems = UsedForms(document, forms).Select(f => (f.Key, Problem: DeployedForms.SchemaProblem(f.Value)))
+            .Where(f => f.Problem is not null).ToDictionary(f => f.Key, f => f.Problem!, StringComparer.Ordinal);
+        return [.. document.Diagnostics, .. document.ExecutableProcesses.SelectMany(p => p.AllNodes.OfType<UserTask>())
+            .Where(t => t.Settings.FormKey is { } key && problems.ContainsKey(key))
+            .Select(t => new Diagnostic(DiagnosticSeverity.Error, FormInvalid, t.Id, t.Kind, t.Position.Line, t.Position.Column,
+                $"Form '{t.Settings.FormKey}' is not a usable form schema: {problems[t.Settings.FormKey!]}"))];
     }
+
+    /// <summary>The code of a diagnostic about a form edited in the designer that a deploy would refuse.</summary>
+    public const string FormInvalid = "form.invalid";
 
     /// <summary>
     /// Validates the diagram and, without errors, deploys it as a new version of each changed process (published, so new
     /// instances start from it) and removes their drafts. With errors nothing is written and the diagnostics are returned.
     /// </summary>
-    public async Task<DesignerPublication> PublishAsync(string xml, CancellationToken cancellationToken = default)
+    public Task<DesignerPublication> PublishAsync(string xml, CancellationToken cancellationToken = default) =>
+        PublishAsync(xml, new Dictionary<string, string>(), cancellationToken);
+
+    /// <summary>
+    /// Publishes the diagram with the forms edited in the designer (by form key): each new version carries them, so its
+    /// tasks show and check them; the other tasks keep the forms deployed before. A form no user task names is left out.
+    /// </summary>
+    public async Task<DesignerPublication> PublishAsync(string xml, IReadOnlyDictionary<string, string> forms, CancellationToken cancellationToken = default)
     {
-        var diagnostics = await ValidateAsync(xml, cancellationToken).ConfigureAwait(false);
+        var diagnostics = await ValidateAsync(xml, forms, cancellationToken).ConfigureAwait(false);
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
             return new DesignerPublication(diagnostics, []);
-        var deployed = await deployments.DeployAsync(xml, Source, Actor, cancellationToken).ConfigureAwait(false);
+        var deployed = await deployments.DeployAsync(xml, Source, UsedForms(BpmnParser.Parse(xml), forms), Actor, cancellationToken).ConfigureAwait(false);
         var keys = deployed.Select(d => d.ProcessKey).ToList();
         await Drafts().Where(d => keys.Contains(d.ProcessKey)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         return new DesignerPublication(diagnostics, deployed);
+    }
+
+    /// <summary>The forms whose key a user task of the document's executable processes names.</summary>
+    private static Dictionary<string, string> UsedForms(BpmnDocument document, IReadOnlyDictionary<string, string> forms)
+    {
+        var used = document.ExecutableProcesses.SelectMany(DeployedForms.KeysOf).ToHashSet(StringComparer.Ordinal);
+        return forms.Where(f => used.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
     }
 
     private DbSet<ProcessDraftRecord> Drafts() => db.Set<ProcessDraftRecord>();

@@ -59,6 +59,12 @@ public sealed class ProcessDraftRecord
     /// <summary>The BPMN 2.0 XML as the modeler saved it (diagram included).</summary>
     public required string Xml { get; set; }
 
+    /// <summary>
+    /// The form schemas edited in the designer's form editor, as a JSON object from form key to schema; null when none
+    /// was edited (the tasks keep the forms deployed before). Published with the draft (migration DraftForms).
+    /// </summary>
+    public string? Forms { get; set; }
+
     public required string SavedBy { get; set; }
 
     public DateTimeOffset SavedAt { get; set; }

@@ -129,6 +129,40 @@ public abstract class DesignerTests<TDatabase>(TDatabase database) : RuntimeTest
     }
 
     [DatabaseFact]
+    public async Task AFormEditedInTheDesigner_IsSavedWithTheDraft_AndPublishedWithTheNewVersion_WhileAnUnusableOneIsAnErrorAtItsTask()
+    {
+        var key = $"p{Guid.NewGuid():N}";
+        var formKey = $"{key}/t";
+        var xml = Xml(key, "办理").Replace("g2g:assignee=", $"g2g:formKey=\"{formKey}\" g2g:assignee=", StringComparison.Ordinal);
+        await Runtime.In(s => s.GetRequiredService<DeploymentService>().DeployAsync(xml, "folder/test.bpmn",
+            new Dictionary<string, string> { [formKey] = """{"components":[{"type":"textfield","key":"reason","label":"事由"}]}""" }, "system"));
+        Assert.Contains("事由", await As(Designer, d => d.GetFormAsync(key, 1, formKey)), StringComparison.Ordinal); // as version 1 shows it
+        Assert.Null(await As(Designer, d => d.GetFormAsync(key, 1, $"{key}/unknown")));
+
+        const string edited = """{"components":[{"type":"textfield","key":"reason","label":"请假事由"},{"type":"number","key":"days","label":"天数"}]}""";
+        var forms = new Dictionary<string, string> { [formKey] = edited, [$"{key}/gone"] = edited }; // no task names the second any more
+        await As(Designer, d => d.SaveDraftAsync(xml, 1, forms));
+        Assert.Equal([formKey], (await As(Designer, d => d.GetDraftFormsAsync(key))).Keys);
+
+        var unusable = new Dictionary<string, string> { [formKey] = """{"components":[{"type":"number","label":"天数"}]}""" };
+        var refused = await As(Designer, d => d.PublishAsync(xml, unusable));
+        var error = Assert.Single(refused.Diagnostics);
+        Assert.Equal((DesignerService.FormInvalid, "t", DiagnosticSeverity.Error), (error.Code, error.ElementId, error.Severity));
+        Assert.Contains("has no \"key\"", error.Message, StringComparison.Ordinal);
+        Assert.Single(await Runtime.In(s => s.GetRequiredService<DeploymentService>().ListVersionsAsync(key))); // nothing written
+
+        var draftForms = await As(Designer, d => d.GetDraftFormsAsync(key));
+        var published = await As(Designer, d => d.PublishAsync(xml, draftForms));
+
+        Assert.Equal((2, DeploymentOutcome.Created), (published.Deployed[0].Version, published.Deployed[0].Outcome)); // the form alone is a change
+        var carried = await Runtime.Query(db => db.Set<FormDefinitionRecord>().SingleAsync(f => f.DefinitionId == published.Deployed[0].DefinitionId));
+        Assert.Equal((formKey, edited), (carried.FormKey, carried.Schema));
+        Assert.Empty(await As(Designer, d => d.GetDraftFormsAsync(key))); // the draft went with publishing
+        Assert.Equal(edited, await As(Designer, d => d.GetFormAsync(key, 2, formKey)));
+        await Assert.ThrowsAsync<RuntimeException>(() => As(Clerk, d => d.GetDraftFormsAsync(key)));
+    }
+
+    [DatabaseFact]
     public async Task TheWorkflowsFolder_KeepsANewerDesignerVersion_WhileItsFileIsUnchanged_AndAChangedFileWins()
     {
         var key = $"p{Guid.NewGuid():N}";

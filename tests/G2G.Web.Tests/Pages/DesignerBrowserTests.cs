@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Xml.Linq;
 using G2G.Runtime.Definitions;
+using G2G.Runtime.Forms;
+using G2G.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
 using G2G.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -115,6 +118,47 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Option, new() { Name = "票签（按比例）" }).ClickAsync();
         await Assertions.Expect(page.Locator("#prop-completionCondition")).ToHaveValueAsync("nrOfApproved / nrOfInstances > 0.5");
         await page.Locator(".canvas .djs-element[data-element-id=head] .djs-visual").WaitForAsync();
+    }
+
+    [ChromiumFact]
+    public async Task ATasksForm_IsEditedInTheFormEditor_AndPublished_WithTheNewVersion()
+    {
+        var page = await _browser.SignInAsync("zhou.wen");
+        await _browser.OpenAsync(page, "/designer/leave");
+        await page.Locator("[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.Locator(".canvas .djs-element[data-element-id=head]").ClickAsync();
+        await page.GetByTestId("edit-form").ClickAsync();
+
+        // form-js's editor opens on the form version 1 shows (leave/approve, from the workflows folder).
+        var editor = page.GetByTestId("form-editor");
+        await page.Locator("[data-testid=form-editor][data-open=true]").WaitForAsync();
+        Assert.Contains("leave/approve", await editor.InnerTextAsync(), StringComparison.Ordinal);
+        await editor.Locator(".fjs-element[data-field-type=textarea]").ClickAsync(); // 事由 Reason
+        await editor.Locator(".bio-properties-panel-group-header", new() { HasText = "General" }).ClickAsync(); // form-js's properties group
+        var label = editor.Locator("#bio-properties-panel-label");
+        await label.ClickAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("请假事由 Reason");
+        await editor.Locator(".fjs-editor-container .fjs-element").GetByText("请假事由 Reason").WaitForAsync();
+        await DemoBrowser.ScreenshotAsync(page, "designer-form");
+        await page.GetByTestId("form-save").ClickAsync();
+        await Assertions.Expect(editor).ToHaveCountAsync(0);
+        Assert.Contains("未保存", await page.Locator("[data-testid=opened]").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "发布新版本" }).ClickAsync();
+        await page.Locator(".procedure[data-process-key=leave] tr[data-version='2']").WaitForAsync();
+
+        // Version 2 carries the edited form: its tasks show and check it.
+        using var scope = _browser.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<G2GDbContext>();
+        var version2 = await db.ProcessDefinitions.SingleAsync(d => d.ProcessKey == "leave" && d.Version == 2);
+        var carried = await db.Set<FormDefinitionRecord>().SingleAsync(f => f.DefinitionId == version2.Id);
+        Assert.Equal("leave/approve", carried.FormKey);
+        var form = FormSchema.Parse(carried.Schema);
+        Assert.Equal("请假事由 Reason", form.Fields.Single(f => f.Key == "reason").Label);
+        Assert.Equal("开始日期 From", form.Fields.Single(f => f.Key == "startDate").Label);
+        Assert.Equal(["leaveType", "startDate", "endDate", "days", "balanceLeft", "reason", "decision"], form.Fields.Select(f => f.Key)); // the rest as it was
+        Assert.Equal(["date", "date"], form.Fields.Where(f => f.Key.EndsWith("Date", StringComparison.Ordinal)).Select(f => f.Type)); // our spelling of dates
     }
 
     [ChromiumFact]

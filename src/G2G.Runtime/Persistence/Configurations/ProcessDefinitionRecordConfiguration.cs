@@ -46,6 +46,7 @@ internal sealed class ProcessDraftRecordConfiguration : IEntityTypeConfiguration
         builder.Property(d => d.Name).HasColumnName("name").HasMaxLength(400);
         builder.Property(d => d.BasedOnVersion).HasColumnName("based_on_version");
         builder.Property(d => d.Xml).HasColumnName("xml").IsRequired();
+        builder.Property(d => d.Forms).HasColumnName("forms");
         builder.Property(d => d.SavedBy).HasColumnName("saved_by").HasMaxLength(200).IsRequired();
         builder.Property(d => d.SavedAt).HasColumnName("saved_at");
         builder.HasIndex(d => d.ProcessKey).IsUnique().HasDatabaseName("ux_process_drafts_process_key");
