@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text;
 using G2G.Documents.Archive;
 using G2G.Documents.Persistence;
@@ -9,6 +10,7 @@ using G2G.Runtime;
 using G2G.Runtime.Audit;
 using G2G.Runtime.Organisation;
 using G2G.Runtime.Persistence;
+using G2G.Runtime.Queries;
 using G2G.Runtime.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -18,6 +20,20 @@ namespace G2G.Documents;
 /// <summary>A document in a list.</summary>
 public sealed record DocumentSummary(long Id, string Type, string Title, string IssuingAgencyId, string? DocumentNumber, string State,
     ClearanceLevel Classification, string Urgency, DateOnly? WrittenOn, DateTimeOffset CreatedAt);
+
+/// <summary>Which way documents travel, seen from the caller's agencies: 发文 they issued, 收文 dispatched to them.</summary>
+public enum DocumentFlow
+{
+    /// <summary>发文: issued by one of the caller's agencies.</summary>
+    Issued,
+
+    /// <summary>收文: dispatched to one of the caller's agencies.</summary>
+    Received,
+}
+
+/// <summary>What a list of documents is narrowed to; null: any. <see cref="Year"/> is the 发文字号's year.</summary>
+public sealed record DocumentFilter(string? Type = null, DocumentFlow? Flow = null, int? Year = null, string? Urgency = null,
+    ClearanceLevel? Classification = null);
 
 /// <summary>A document with its recipients, attachments and the result of checking its seal now.</summary>
 public sealed record DocumentView(long Id, long? InstanceId, string Type, string Title, string IssuingAgencyId, string? DepartmentId,
@@ -55,15 +71,66 @@ public sealed class DocumentService(DocumentsDbContext documents, G2GDbContext d
     /// <summary>The audit chain of refused file reads.</summary>
     public const string AuditChain = "documents";
 
+    private static readonly Expression<Func<DocumentRecord, DocumentSummary>> Summary = d => new DocumentSummary(d.Id, d.Type, d.Title,
+        d.IssuingAgencyId, d.DocumentNumber, d.State, d.Classification, d.Urgency, d.WrittenOn, d.CreatedAt);
+
     public async Task<IReadOnlyList<DocumentSummary>> ListAsync(string? state, string? agencyId, CancellationToken cancellationToken)
     {
         var rows = await Visible().Where(d => (state == null || d.State == state) && (agencyId == null || d.IssuingAgencyId == agencyId))
             .OrderByDescending(d => d.Id).Take(500)
-            .Select(d => new DocumentSummary(d.Id, d.Type, d.Title, d.IssuingAgencyId, d.DocumentNumber, d.State, d.Classification, d.Urgency,
-                d.WrittenOn, d.CreatedAt))
+            .Select(Summary)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows;
     }
+
+    /// <summary>
+    /// One page of the documents the caller may see (the same rule as <see cref="GetAsync"/>), narrowed by
+    /// <paramref name="filter"/>, newest first. An unknown type or urgency is refused (400 on the field).
+    /// </summary>
+    public async Task<Page<DocumentSummary>> PageAsync(DocumentFilter filter, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var rows = Visible();
+        if (filter.Type is { } type)
+        {
+            var known = DocumentTypes.Normalise(type) ?? throw RuntimeException.ForField("type",
+                DocumentsMessages.UnknownType(string.Join("、", DocumentTypes.All)));
+            rows = rows.Where(d => d.Type == known);
+        }
+        if (filter.Urgency is { } urgency)
+        {
+            if (!Urgencies.IsKnown(urgency))
+                throw RuntimeException.ForField("urgency", DocumentsMessages.UnknownUrgency());
+            rows = rows.Where(d => d.Urgency == urgency);
+        }
+        if (filter.Classification is { } classification)
+            rows = rows.Where(d => d.Classification == classification);
+        if (filter.Year is { } year)
+            rows = rows.Where(d => d.NumberYear == year);
+        if (filter.Flow is { } flow)
+        {
+            var agencies = callers.Current?.Agencies?.ToList();
+            rows = (flow, agencies) switch
+            {
+                (DocumentFlow.Issued, null) => rows,
+                (DocumentFlow.Issued, _) => rows.Where(d => agencies.Contains(d.IssuingAgencyId)),
+                (_, null) => rows.Where(d => d.Recipients.Any(r => r.DispatchedAt != null)),
+                _ => rows.Where(d => d.Recipients.Any(r => r.DispatchedAt != null && agencies.Contains(r.AgencyId))),
+            };
+        }
+        var slice = await rows.OrderByDescending(d => d.Id).SliceAsync(page, pageSize, cancellationToken).ConfigureAwait(false);
+        return slice.With(await slice.Rows
+            .Select(Summary)
+            .ToListAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The years of the 发文字号 of the documents the caller may see, newest first (the list's year filter).</summary>
+    public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken cancellationToken) =>
+        await Visible().Where(d => d.NumberYear != null).Select(d => d.NumberYear!.Value).Distinct().OrderByDescending(y => y)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Whether the caller may see any document at all (the header links the documents page for them).</summary>
+    public Task<bool> AnyVisibleAsync(CancellationToken cancellationToken) => Visible().AnyAsync(cancellationToken);
 
     /// <summary>One document, its seal checked now.</summary>
     public async Task<DocumentView> GetAsync(long id, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using G2G.Documents;
 using G2G.Documents.Seals;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace G2G.Web.Api;
@@ -21,7 +22,7 @@ internal static class DocumentsApi
         documents.MapGet("/{id:long}/body", BodyAsync).Produces<string>(Status200OK, "text/markdown").Refuses(Status409Conflict)
             .WithSummary("The body (正文) as Markdown, its hash checked.");
         documents.MapGet("/{id:long}/pdf", PdfAsync).Produces<byte[]>(Status200OK, "application/pdf").Refuses(Status409Conflict)
-            .WithSummary("The document printed after GB/T 9704 (A4, fonts embedded); the seal is printed only while it holds.");
+            .WithSummary("The document printed after GB/T 9704 (A4, fonts embedded); the seal is printed only while it holds. inline=true: shown in the browser, not downloaded.");
         // Any media type reaches the service, which checks it against Documents:AllowedTypes (400 on contentType).
         documents.MapPost("/{id:long}/attachments", AddAttachmentAsync).Accepts<byte[]>("*/*")
             .WithMetadata(new FileBodyMetadata()).Refuses(Status403Forbidden, Status409Conflict)
@@ -47,8 +48,15 @@ internal static class DocumentsApi
     private static async Task<FileContentHttpResult> BodyAsync(long id, DocumentService documents, HttpContext http, CancellationToken ct) =>
         File(await documents.BodyAsync(id, http.User.Actor(), ct));
 
-    private static async Task<FileContentHttpResult> PdfAsync(long id, DocumentService documents, HttpContext http, CancellationToken ct) =>
-        File(await documents.PdfAsync(id, http.User.Actor(), ct));
+    /// <summary>The PDF as a download, or with <paramref name="inline"/> shown in the browser (the document page's preview).</summary>
+    private static async Task<FileContentHttpResult> PdfAsync(long id, bool? inline, DocumentService documents, HttpContext http, CancellationToken ct)
+    {
+        var pdf = await documents.PdfAsync(id, http.User.Actor(), ct);
+        if (inline != true)
+            return File(pdf);
+        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileNameStar = pdf.FileName }.ToString();
+        return TypedResults.File(pdf.Content, pdf.ContentType);
+    }
 
     private static async Task<FileContentHttpResult> AttachmentAsync(long id, int position, DocumentService documents, HttpContext http,
         CancellationToken ct) =>

@@ -1,7 +1,11 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using G2G.Documents.Persistence;
+using G2G.Documents.Records;
 using G2G.Runtime.Queries;
 using G2G.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace G2G.Web.Tests.Pages;
@@ -38,6 +42,10 @@ public sealed class MainPagesBrowserTests : IAsyncLifetime
         var clerk = await _browser.SignInAsync("zheng.kai");
         await CheckAsync(clerk, "/start", "start", problems, wait: "[data-start=leave]");
 
+        var office = await _browser.SignInAsync("zhang.min"); // 办公室主任 and 收发员 of 示范省财政厅
+        await CheckAsync(office, "/documents", "documents", problems, wait: ".documents-grid tbody tr a");
+        await CheckAsync(office, $"/documents/{await DispatchedNoticeAsync()}", "document", problems, wait: "[data-seal=valid]");
+
         var supervisor = await _browser.SignInAsync("wang.jianguo");
         await CheckAsync(supervisor, "/supervision", "supervision", problems, wait: ".overdue-grid tbody tr");
 
@@ -72,6 +80,14 @@ public sealed class MainPagesBrowserTests : IAsyncLifetime
             problems.Add($"{name}: at 768 px the page is {scrollWidth} px wide, so part of it is cut off or scrolls sideways");
         await BrowserPages.ShotAsync(page, name + "-tablet");
         await page.SetViewportSizeAsync(1366, 768);
+    }
+
+    /// <summary>The demo's dispatched 通知 of 示范省财政厅 (for the document page).</summary>
+    private async Task<long> DispatchedNoticeAsync()
+    {
+        await using var scope = _browser.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DocumentsDbContext>().Documents
+            .Where(d => d.State == DocumentStates.Dispatched).Select(d => d.Id).FirstAsync();
     }
 
     /// <summary>The person's most urgent open leave task and its instance (for the task and instance pages).</summary>
