@@ -19,6 +19,9 @@ internal static class ApiExtensions
         services.AddOptions<ApiLimits>().BindConfiguration(ApiLimits.Section);
         services.Configure<JsonOptions>(options =>
         {
+            // A field the request does not have is refused (400 validation naming it), not silently dropped: a
+            // misspelt "comment" or a field of another endpoint would otherwise look accepted.
+            options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             options.SerializerOptions.Converters.Add(new ValueJsonConverter());
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });

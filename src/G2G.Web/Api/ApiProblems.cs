@@ -28,6 +28,7 @@ internal sealed partial class ApiProblems(IProblemDetailsService problems, Acces
                 fields.ToDictionary(f => f.Key, f => Array.ConvertAll(f.Value, text => text.InCurrentCulture())), refused.Text.InCurrentCulture()),
             RuntimeException refused => FromRuntime(refused),
             BadHttpRequestException bad => FromBadRequest(bad, httpContext.Request),
+            _ when DatabaseOutage.Of(exception) is { } outage => Unavailable(httpContext, outage, exception, path),
             _ => null,
         };
         if (problem is null)
@@ -56,6 +57,14 @@ internal sealed partial class ApiProblems(IProblemDetailsService problems, Acces
         return problem;
     }
 
+    /// <summary>The database failed, not the request: 503 with Retry-After, so clients send it again; logged as a warning.</summary>
+    private ProblemDetails Unavailable(HttpContext httpContext, DatabaseOutage.Kind outage, Exception exception, string path)
+    {
+        LogDatabaseOutage(outage, path, exception.GetBaseException().Message);
+        httpContext.Response.Headers.RetryAfter = "5";
+        return Problem(StatusCodes.Status503ServiceUnavailable, "database-unavailable", ApiText.Get("Database" + outage));
+    }
+
     /// <summary>A body or parameter the endpoint cannot bind: the field it concerns when known.</summary>
     private static ProblemDetails FromBadRequest(BadHttpRequestException bad, HttpRequest request)
     {
@@ -70,6 +79,8 @@ internal sealed partial class ApiProblems(IProblemDetailsService problems, Acces
         if (bad.InnerException is JsonException json)
         {
             var field = json.Path is { Length: > 2 } jsonPath ? jsonPath[2..] : "body";
+            if (UnmappedMember().IsMatch(json.Message))
+                return Validation(new() { [field] = [ApiText.Get("UnknownField")] }, null);
             return Validation(new() { [field] = [ApiText.Get(field == "body" ? "InvalidBody" : "InvalidValue")] }, null);
         }
         if (ParameterName().Match(bad.Message) is { Success: true } match)
@@ -114,6 +125,13 @@ internal sealed partial class ApiProblems(IProblemDetailsService problems, Acces
     // "Failed to bind parameter "int? page" from "x"", "Required parameter "StartInstanceRequest body" was not provided …"
     [GeneratedRegex("parameter \"(?:[^\" ]+ )?(?<name>[A-Za-z0-9_]+)\"")]
     private static partial Regex ParameterName();
+
+    /// <summary>System.Text.Json's message for a field the target type lacks (<c>UnmappedMemberHandling.Disallow</c>).</summary>
+    [GeneratedRegex("^The JSON property '.*' could not be mapped to any \\.NET member", RegexOptions.Singleline)]
+    private static partial Regex UnmappedMember();
+
+    [LoggerMessage(LogLevel.Warning, "Database unavailable ({Outage}) on {Path}: {Reason}")]
+    private partial void LogDatabaseOutage(DatabaseOutage.Kind outage, string path, string reason);
 
     [LoggerMessage(LogLevel.Error, "Unhandled error on {Path}")]
     private partial void LogUnhandled(Exception exception, string path);

@@ -165,6 +165,31 @@ public abstract partial class BadInputTests<TDatabase>(TDatabase database, ITest
     }
 
     [DatabaseFact]
+    public async Task UnknownFields_Are400NamingTheField_AndStartNothing()
+    {
+        var key = await DeployAsync();
+        // A misspelt field and a field of another endpoint: dropping them silently would look like success.
+        foreach (var (field, body) in new (string, string)[]
+                 {
+                     ("titel", $$"""{"processKey":"{{key}}","titel":"关于预算的请示"}"""),
+                     ("comment", $$"""{"processKey":"{{key}}","comment":"同意"}"""),
+                     ("__proto__", $$$"""{"processKey":"{{{key}}}","__proto__":{"admin":true}}"""),
+                 })
+        {
+            using var response = await _clerk.PostAsync("/api/v1/instances", new StringContent(body, Encoding.UTF8, "application/json"));
+            var errors = (await response.IsProblemAsync(HttpStatusCode.BadRequest, "validation")).GetProperty("errors");
+            Assert.Equal([field], errors.EnumerateObject().Select(e => e.Name));
+            Assert.Equal("此请求没有该字段。", errors.GetProperty(field)[0].GetString());
+        }
+        Assert.Equal(0, await InstancesAsync(key));
+
+        // Variables are free-form: any name there is a variable, not an unknown field. Field names still ignore case.
+        using var known = await _clerk.PostAsync("/api/v1/instances", new StringContent(
+            $$$"""{"ProcessKey":"{{{key}}}","variables":{"titel":"x","comment":1}}""", Encoding.UTF8, "application/json"));
+        await known.IsAsync(HttpStatusCode.Created);
+    }
+
+    [DatabaseFact]
     public async Task TextsAndVariablesBeyondTheLimits_AreRefusedPerField_AndNotStored()
     {
         var key = await DeployAsync();

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using G2G.Runtime.Audit;
+using G2G.Runtime.Persistence;
+using G2G.Runtime.Tests.Infrastructure;
+using G2G.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace G2G.Web.Tests.Faults;
+
+/// <summary>What the fault tests do with a host: deploy a one-step process, start instances of it, check that nothing is half-written.</summary>
+internal static class FaultHost
+{
+    /// <summary>The API token the fault tests' clients send (setting <c>Api:Tokens:tester</c>).</summary>
+    public const string Token = "fault-token";
+
+    /// <summary>The host in this process on <paramref name="connectionString"/>, its job executor off, and a client with the token.</summary>
+    public static (G2GWebFactory Factory, HttpClient Client) InProcess(TestDatabase database, string connectionString)
+    {
+        var factory = new G2GWebFactory(database, new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:G2G"] = connectionString,
+            ["Api:Tokens:tester"] = Token,
+            ["Runtime:Jobs:Enabled"] = "false",
+        });
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        return (factory, client);
+    }
+
+    /// <summary>
+    /// Deploys a process of one user task (拟稿, for the initiator) under a new key, after a timer of
+    /// <paramref name="timer"/> (an ISO duration) when given; returns the key.
+    /// </summary>
+    public static async Task<string> DeployOneStepAsync(HttpClient client, string? timer = null)
+    {
+        var key = $"p{Guid.NewGuid():N}";
+        var wait = timer is null ? "" : $"""<bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>{timer}</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent><bpmn:sequenceFlow id="f0" sourceRef="wait" targetRef="draft" />""";
+        using var definition = new StringContent($"""
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:g2g="urn:g2g:bpmn:1.0" id="d" targetNamespace="t">
+              <bpmn:process id="{key}" isExecutable="true">
+                <bpmn:startEvent id="s" /><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="{(timer is null ? "draft" : "wait")}" />{wait}
+                <bpmn:userTask id="draft" name="拟稿" g2g:assignee="initiator()" />
+                <bpmn:sequenceFlow id="f2" sourceRef="draft" targetRef="e" /><bpmn:endEvent id="e" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """, Encoding.UTF8, "application/xml");
+        using var deployed = await client.PostAsync(new Uri("/api/v1/definitions", UriKind.Relative), definition);
+        await deployed.IsAsync(HttpStatusCode.OK);
+        return key;
+    }
+
+    /// <summary>Starts one instance; a 503 must be the database's problem with Retry-After. Returns the status.</summary>
+    public static async Task<HttpStatusCode> StartAsync(HttpClient client, string key, string title)
+    {
+        using var response = await client.PostAsJsonAsync(new Uri("/api/v1/instances", UriKind.Relative), new { processKey = key, title });
+        if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+        {
+            var problem = await response.IsProblemAsync(HttpStatusCode.ServiceUnavailable, "database-unavailable");
+            Assert.False(string.IsNullOrEmpty(problem.GetProperty("detail").GetString()));
+            Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+        }
+        return response.StatusCode;
+    }
+
+    /// <summary>
+    /// Nothing half-written: the process has between <paramref name="atLeast"/> and <paramref name="atMost"/> instances,
+    /// each with exactly its one task, and the event logs and audit chains verify.
+    /// </summary>
+    public static async Task AssertWholeAsync(IServiceProvider services, string key, int atLeast, int atMost)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<G2GDbContext>();
+        var instances = await db.Set<ProcessInstanceRecord>().Where(i => i.ProcessKey == key).Select(i => i.Id).ToListAsync();
+        Assert.InRange(instances.Count, atLeast, atMost);
+        Assert.Equal(instances.Count, await db.Set<TaskRecord>().CountAsync(t => instances.Contains(t.InstanceId)));
+        var broken = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync();
+        Assert.True(broken is null, $"Chain {broken?.Chain} breaks at {broken?.Seq}: {broken?.Reason}");
+    }
+}
