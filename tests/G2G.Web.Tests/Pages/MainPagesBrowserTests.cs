@@ -11,9 +11,10 @@ using Microsoft.Playwright;
 namespace G2G.Web.Tests.Pages;
 
 /// <summary>
-/// Every main page of the demo province, each as the person who uses it: axe finds no serious or critical violation,
-/// and at tablet width (768×1024) nothing is cut off (the page never scrolls sideways; wide tables scroll in their own
-/// frame). With <c>G2G_SHOTS</c> set to a folder it writes the screenshots of docs/user-guide.md there.
+/// Every main page of the demo province (with /me and /admin), each as the person who uses it: axe finds no serious or
+/// critical violation, and at tablet width (768×1024) nothing is cut off (the page never scrolls sideways; wide tables
+/// scroll in their own frame) and no chart writes its labels over each other. With <c>G2G_SHOTS</c> set to a folder it
+/// writes the screenshots of docs/user-guide.md there.
 /// </summary>
 [Collection(DemoBrowser.Collection)]
 public sealed class MainPagesBrowserTests : IAsyncLifetime
@@ -38,6 +39,7 @@ public sealed class MainPagesBrowserTests : IAsyncLifetime
         var (task, instance) = await WorkOfAsync("wu.fang");
         await CheckAsync(head, $"/tasks/{task}", "task", problems);
         await CheckAsync(head, $"/instances/{instance}", "instance", problems, wait: ".djs-container");
+        await CheckAsync(head, "/me", "me", problems, wait: "#delegation-to");
 
         var clerk = await _browser.SignInAsync("zheng.kai");
         await CheckAsync(clerk, "/start", "start", problems, wait: "[data-start=leave]");
@@ -47,7 +49,11 @@ public sealed class MainPagesBrowserTests : IAsyncLifetime
         await CheckAsync(office, $"/documents/{await DispatchedNoticeAsync()}", "document", problems, wait: "[data-seal=valid]");
 
         var supervisor = await _browser.SignInAsync("wang.jianguo");
-        await CheckAsync(supervisor, "/supervision", "supervision", problems, wait: ".overdue-grid tbody tr");
+        await CheckAsync(supervisor, "/supervision", "supervision", problems, wait: ".performance-table tbody tr");
+
+        var administrator = await _browser.SignInAsync("zhou.wen");
+        await CheckAsync(administrator, "/admin", "admin", problems, wait: "[data-agency-detail]");
+        await CheckAsync(administrator, "/admin/people", "admin-people", problems, wait: "[data-section=people]");
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
@@ -78,6 +84,9 @@ public sealed class MainPagesBrowserTests : IAsyncLifetime
         var (scrollWidth, viewport) = (widths[0], widths[1]);
         if (scrollWidth > viewport)
             problems.Add($"{name}: at 768 px the page is {scrollWidth} px wide, so part of it is cut off or scrolls sideways");
+        var overlapping = await page.EvaluateAsync<string[]>(OverlappingChartLabels);
+        if (overlapping.Length > 0)
+            problems.Add($"{name}: at 768 px chart labels overlap: {string.Join("; ", overlapping)}");
         await BrowserPages.ShotAsync(page, name + "-tablet");
         await page.SetViewportSizeAsync(1366, 768);
     }
@@ -89,6 +98,15 @@ public sealed class MainPagesBrowserTests : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<DocumentsDbContext>().Documents
             .Where(d => d.State == DocumentStates.Dispatched).Select(d => d.Id).FirstAsync();
     }
+
+    /// <summary>Pairs of a chart's texts on one line whose boxes overlap (axis labels written over each other).</summary>
+    private const string OverlappingChartLabels = """
+        () => [...document.querySelectorAll('.mud-chart svg')].flatMap(svg => {
+            const texts = [...svg.querySelectorAll('text')].map(t => [t.textContent, t.getBoundingClientRect()]).filter(([, r]) => r.width > 0);
+            return texts.flatMap(([a, r], i) => texts.slice(i + 1)
+                .filter(([, q]) => Math.abs(r.top - q.top) < 2 && r.left < q.right - 1 && q.left < r.right - 1).map(([b]) => `${a} / ${b}`));
+        })
+        """;
 
     /// <summary>The person's most urgent open leave task and its instance (for the task and instance pages).</summary>
     private Task<(long Task, long Instance)> WorkOfAsync(string user) => _browser.InboxOfAsync(user, async (inbox, viewer) =>
