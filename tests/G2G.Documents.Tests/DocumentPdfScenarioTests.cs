@@ -6,8 +6,8 @@ using G2G.Runtime.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using UglyToad.PdfPig.Content;
 using static G2G.Documents.Tests.DocumentWorld;
+using static G2G.Documents.Tests.PdfText;
 
 namespace G2G.Documents.Tests;
 
@@ -131,29 +131,6 @@ public abstract class DocumentPdfScenarioTests<TDatabase>(TDatabase database) : 
 
     private async Task<UglyToad.PdfPig.PdfDocument> PdfAsync(string user, long documentId) =>
         UglyToad.PdfPig.PdfDocument.Open(await BytesAsync(user, documentId));
-
-    private static string Text(UglyToad.PdfPig.PdfDocument pdf) => string.Concat(pdf.GetPages().Select(p => p.Text)).Replace(" ", "", StringComparison.Ordinal);
-
-    /// <summary>The letters of the first occurrence of <paramref name="text"/> on the page (spaces left out).</summary>
-    private static List<Letter> Run(IReadOnlyList<Letter> letters, string text)
-    {
-        letters = [.. letters.Where(l => !string.IsNullOrWhiteSpace(l.Value))];
-        var all = string.Concat(letters.Select(l => l.Value));
-        var at = all.IndexOf(text, StringComparison.Ordinal);
-        Assert.True(at >= 0, $"'{text}' is not on the page: {all}");
-        return [.. letters.Skip(at).Take(text.Length)];
-    }
-
-    private static void AssertInOrder(string text, params string[] elements)
-    {
-        var at = 0;
-        foreach (var element in elements)
-        {
-            var found = text.IndexOf(element, at, StringComparison.Ordinal);
-            Assert.True(found >= 0, $"'{element}' does not follow position {at} in: {text}");
-            at = found + element.Length;
-        }
-    }
 }
 
 public sealed class SqliteDocumentPdfScenarioTests(SqliteTestDatabase database) : DocumentPdfScenarioTests<SqliteTestDatabase>(database);

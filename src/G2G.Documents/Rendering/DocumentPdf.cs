@@ -11,7 +11,7 @@ namespace G2G.Documents.Rendering;
 /// 正文, 附件说明, 发文机关署名 and 成文日期 (four characters from the right) under the red seal, 附注; 版记 at the foot of
 /// the last page between its rules: 抄送机关, 印发机关 and 印发日期; page numbers <c>— n —</c> 7 mm under the 版心, odd
 /// pages right, even pages left. Chinese text breaks by character, keeping closing punctuation off a line's start and
-/// opening punctuation off its end.
+/// opening punctuation off its end. 函, 命令 and 纪要 follow the particular formats of clause 10 (<see cref="DocumentLayout"/>).
 /// </summary>
 public static class DocumentPdf
 {
@@ -26,7 +26,7 @@ public static class DocumentPdf
         pdf.Info.Title = document.Title;
         pdf.Info.Subject = document.Number ?? "";
         pdf.Info.Creator = "G2G";
-        using (var pages = new PageFlow(pdf, fonts))
+        using (var pages = new PageFlow(pdf, fonts, document.Layout))
         {
             pages.Head(document);
             pages.Main(document);
@@ -53,6 +53,7 @@ internal sealed class PageFlow : IDisposable
 
     private readonly PdfDocument _pdf;
     private readonly DocumentFontOptions _fonts;
+    private readonly DocumentLayout _layout;
     private readonly Dictionary<(string, double), XFont> _cache = [];
     private XGraphics? _page;
     private int _pages;
@@ -60,9 +61,9 @@ internal sealed class PageFlow : IDisposable
     /// <summary>The next free line of the current page (0–21).</summary>
     private int _line;
 
-    public PageFlow(PdfDocument pdf, DocumentFontOptions fonts)
+    public PageFlow(PdfDocument pdf, DocumentFontOptions fonts, DocumentLayout layout)
     {
-        (_pdf, _fonts) = (pdf, fonts);
+        (_pdf, _fonts, _layout) = (pdf, fonts, layout);
         NewPage();
     }
 
@@ -71,17 +72,25 @@ internal sealed class PageFlow : IDisposable
     /// <summary>版头.</summary>
     public void Head(PrintedDocument d)
     {
-        var stacked = new (string? Text, string Face)[] { (d.CopyNumber, _fonts.Song), (d.Secrecy, _fonts.Hei), (d.Urgency, _fonts.Hei) };
-        foreach (var (text, face) in stacked.Where(s => !string.IsNullOrEmpty(s.Text)))
-            Draw(Font(face, San), Black, 0, _line++, text!);
-
-        var markSize = Math.Min(52, Width / d.Mark.Length * 0.96);
-        var mark = Font(_fonts.Song, markSize);
-        var markTop = Top + 35 * Mm;
-        G.DrawString(d.Mark, mark, RedBrush, Left + (Width - Measure(d.Mark, mark)) / 2, markTop + markSize * 0.88);
-
+        if (d.Layout == DocumentLayout.Letter)
+        {
+            LetterHead(d);
+            return;
+        }
+        if (d.Layout != DocumentLayout.Order)
+            Stacked(d);
+        var markTop = Top + (d.Layout == DocumentLayout.Order ? 20 : 35) * Mm;
+        var markSize = Mark(d.Mark, markTop);
         var numberLine = (int)Math.Round((markTop + markSize - Top) / Pitch + 2);
         var fang = Font(_fonts.FangSong, San);
+        if (d.Layout == DocumentLayout.Order)
+        {
+            // 令号 two lines under the mark, the 正文 two lines under it; no separator.
+            if (d.Number is not null)
+                Draw(fang, Black, (Width - Measure(d.Number, fang)) / 2, numberLine, d.Number);
+            _line = numberLine + 3;
+            return;
+        }
         if (d.Signer is not null)
         {
             if (d.Number is not null)
@@ -101,15 +110,65 @@ internal sealed class PageFlow : IDisposable
         _line = (int)Math.Ceiling((separator - Top) / Pitch) + 2;
     }
 
+    /// <summary>
+    /// 信函格式's 版头: the mark 30 mm below the paper's top, the red double rules under it and above the paper's foot;
+    /// 份号, 密级 and 紧急程度 at the left under the rule, 发文字号 at the right on its first line; 标题 two lines below.
+    /// </summary>
+    private void LetterHead(PrintedDocument d)
+    {
+        var markTop = 30 * Mm;
+        var rule = markTop + Mark(d.Mark, markTop) + 4 * Mm;
+        DoubleRule(rule, thickAbove: true);
+        DoubleRule(297 * Mm - 20 * Mm, thickAbove: false);
+        _line = (int)Math.Ceiling((rule + 1.5 * Mm - Top) / Pitch);
+        var first = _line;
+        if (d.Number is not null)
+        {
+            var fang = Font(_fonts.FangSong, San);
+            Draw(fang, Black, Width - Measure(d.Number, fang), first, d.Number);
+        }
+        Stacked(d);
+        _line = Math.Max(_line, first + 1) + 2;
+    }
+
+    /// <summary>份号, 密级和保密期限 and 紧急程度, one under the other at the left from the current line.</summary>
+    private void Stacked(PrintedDocument d)
+    {
+        var stacked = new (string? Text, string Face)[] { (d.CopyNumber, _fonts.Song), (d.Secrecy, _fonts.Hei), (d.Urgency, _fonts.Hei) };
+        foreach (var (text, face) in stacked.Where(s => !string.IsNullOrEmpty(s.Text)))
+            Draw(Font(face, San), Black, 0, _line++, text!);
+    }
+
+    /// <summary>The red 发文机关标志 centred with its top at <paramref name="top"/> (from the paper's top); its size.</summary>
+    private double Mark(string text, double top)
+    {
+        var size = Math.Min(52, Width / text.Length * 0.96);
+        var mark = Font(_fonts.Song, size);
+        G.DrawString(text, mark, RedBrush, Left + (Width - Measure(text, mark)) / 2, top + size * 0.88);
+        return size;
+    }
+
+    /// <summary>A red double rule 170 mm long centred on the paper, 0.6 mm and 0.25 mm thick, 0.8 mm apart.</summary>
+    private void DoubleRule(double y, bool thickAbove)
+    {
+        var (thick, thin) = (new XPen(Red, 0.6 * Mm), new XPen(Red, 0.25 * Mm));
+        var (x0, x1) = (20 * Mm, 190 * Mm);
+        G.DrawLine(thickAbove ? thick : thin, x0, y, x1, y);
+        G.DrawLine(thickAbove ? thin : thick, x0, y + 0.8 * Mm, x1, y + 0.8 * Mm);
+    }
+
     /// <summary>标题, 主送机关, 正文, 附件说明.</summary>
     public void Main(PrintedDocument d)
     {
-        var title = Font(_fonts.Song, Er);
-        foreach (var line in Typeset(d.Title, title, Width - 2 * Cell, Er, 0))
-            DrawLine(title, Black, (Width - line.Width) / 2, line);
-        _line++;
         var fang = Font(_fonts.FangSong, San);
-        if (!string.IsNullOrEmpty(d.MainRecipients))
+        if (d.Layout != DocumentLayout.Order) // a 令 has neither title nor 主送机关
+        {
+            var title = Font(_fonts.Song, Er);
+            foreach (var line in Typeset(d.Title, title, Width - 2 * Cell, Er, 0))
+                DrawLine(title, Black, (Width - line.Width) / 2, line);
+            _line++;
+        }
+        if (d.Layout != DocumentLayout.Order && !string.IsNullOrEmpty(d.MainRecipients))
             Paragraph(d.MainRecipients, fang, 0);
         foreach (var paragraph in d.Body)
         {
@@ -135,10 +194,28 @@ internal sealed class PageFlow : IDisposable
         }
     }
 
-    /// <summary>发文机关署名, 成文日期 and 印章; 附注 below.</summary>
+    /// <summary>发文机关署名, 成文日期 and 印章 (a 令: the signer's 签名章; 纪要: neither); 附注 below.</summary>
     public void Signature(PrintedDocument d)
     {
         var fang = Font(_fonts.FangSong, San);
+        switch (d.Layout)
+        {
+            case DocumentLayout.Order:
+                SignedBySigner(d, fang);
+                break;
+            case DocumentLayout.Minutes:
+                break; // 纪要 are neither signed by the agency nor sealed
+            default:
+                SignedByAgency(d, fang);
+                break;
+        }
+        if (!string.IsNullOrEmpty(d.Note))
+            Paragraph($"（{d.Note}）", fang, 2 * Cell);
+    }
+
+    /// <summary>发文机关署名 and 成文日期, under the red seal while it holds.</summary>
+    private void SignedByAgency(PrintedDocument d, XFont fang)
+    {
         var issuerWidth = Measure(d.Issuer, fang);
         if (d.Sealed)
         {
@@ -162,8 +239,28 @@ internal sealed class PageFlow : IDisposable
             if (d.WrittenOn is not null)
                 Draw(fang, Black, Math.Min(issuerX + 2 * Cell, Width - Measure(d.WrittenOn, fang)), _line++, d.WrittenOn);
         }
-        if (!string.IsNullOrEmpty(d.Note))
-            Paragraph($"（{d.Note}）", fang, 2 * Cell);
+    }
+
+    /// <summary>
+    /// 命令's signature (GB/T 9704 7.3.5.3): two lines under the text, four characters from the right, the signer's
+    /// 签名章 (the name in a red frame while the seal holds, else the name alone); 成文日期 one line under it.
+    /// </summary>
+    private void SignedBySigner(PrintedDocument d, XFont fang)
+    {
+        Ensure(5);
+        _line += 2;
+        var kai = Font(_fonts.Kai, San);
+        var name = d.Signer ?? d.Issuer;
+        var x = Width - 4 * Cell - Measure(name, kai);
+        if (d.Sealed)
+        {
+            var top = LineTop(_line) + (Pitch - San) / 2 - 1.5 * Mm;
+            G.DrawRectangle(new XPen(Red, 0.8 * Mm), Left + x - 2 * Mm, top, Measure(name, kai) + 4 * Mm, San + 3 * Mm);
+        }
+        Draw(kai, d.Sealed ? RedBrush : Black, x, _line, name);
+        _line += 2;
+        if (d.WrittenOn is not null)
+            Draw(fang, Black, Width - 4 * Cell - Measure(d.WrittenOn, fang), _line++, d.WrittenOn);
     }
 
     /// <summary>版记 at the foot of the last page: 抄送机关, then 印发机关 and 印发日期, between a thick rule above and below.</summary>
@@ -175,6 +272,22 @@ internal sealed class PageFlow : IDisposable
         var labelWidth = Measure(label, fang);
         if (d.Copies.Count > 0)
             copies = Typeset(string.Join("，", d.Copies) + "。", fang, Width - 2 * Cell - labelWidth, Cell, 0);
+        if (d.Layout == DocumentLayout.Letter)
+        {
+            // 信函格式: 抄送机关 alone at the foot of the 版心, without rules, 印发机关 or 印发日期.
+            if (copies.Count == 0)
+                return;
+            if (_line + copies.Count > Lines)
+                NewPage();
+            for (var i = 0; i < copies.Count; i++)
+            {
+                if (i == 0)
+                    Draw(fang, Black, Cell, Lines - copies.Count, label);
+                foreach (var piece in copies[i].Pieces)
+                    G.DrawString(piece.Text, fang, Black, Left + Cell + labelWidth + piece.X, Baseline(Lines - copies.Count + i, Si));
+            }
+            return;
+        }
         if (_line + copies.Count + 1 > Lines)
             NewPage();
         var first = Lines - 1 - copies.Count;
@@ -360,6 +473,8 @@ internal sealed class PageFlow : IDisposable
         _page = XGraphics.FromPdfPage(page);
         _pages++;
         _line = 0;
+        if (_layout == DocumentLayout.Letter && _pages == 1)
+            return; // 信函格式: the first page has no number
         var number = $"— {_pages} —";
         var font = Font(_fonts.Song, Si);
         var width = Measure(number, font);

@@ -19,9 +19,34 @@ namespace G2G.Documents.Rendering;
 /// <param name="Copies">抄送机关.</param>
 /// <param name="PrintedBy">印发机关.</param>
 /// <param name="PrintedOn">印发日期, e.g. <c>2027年1月4日</c>.</param>
+/// <param name="Layout">Which of the standard's formats prints it.</param>
 public sealed record PrintedDocument(string? CopyNumber, string? Secrecy, string? Urgency, string Mark, string? Number, string? Signer,
     string Title, string? MainRecipients, IReadOnlyList<BodyParagraph> Body, IReadOnlyList<string> Attachments, string Issuer,
-    string? WrittenOn, bool Sealed, string? Note, IReadOnlyList<string> Copies, string PrintedBy, string? PrintedOn);
+    string? WrittenOn, bool Sealed, string? Note, IReadOnlyList<string> Copies, string PrintedBy, string? PrintedOn,
+    DocumentLayout Layout = DocumentLayout.File);
+
+/// <summary>The formats of GB/T 9704-2012: 文件格式 (clause 7) and the particular ones of clause 10.</summary>
+public enum DocumentLayout
+{
+    /// <summary>文件格式: 发文机关标志 with 文件, 35 mm below the 版心's top.</summary>
+    File,
+
+    /// <summary>
+    /// 信函格式 (10.1, 函): the agency's name alone 30 mm below the paper's top, a red double rule (thick over thin) 4 mm
+    /// under it and another (thin over thick) 20 mm above the paper's foot, both 170 mm; 发文字号 at the right under the
+    /// rule; no page number on the first page; 版记 without 印发机关, 印发日期 or rules.
+    /// </summary>
+    Letter,
+
+    /// <summary>
+    /// 命令（令）格式 (10.2): the agency's name and 令 20 mm below the 版心's top, the 令号 (第N号) two lines under it, the
+    /// 正文 two lines under that (no title, no 主送机关); the signer's 签名章 and 成文日期 instead of the agency's seal.
+    /// </summary>
+    Order,
+
+    /// <summary>纪要格式 (10.3): the 纪要标志 35 mm below the 版心's top; neither 署名 nor seal.</summary>
+    Minutes,
+}
 
 /// <summary>How a paragraph of the 正文 is set.</summary>
 public enum BodyStyle
@@ -123,13 +148,14 @@ public static class PrintedDocuments
             paragraphs.RemoveAt(0);
         }
         var issuer = Name(document.IssuingAgencyId);
+        var layout = LayoutOf(document.Type);
         return new PrintedDocument(
             classified ? copyNumber.ToString("D6", System.Globalization.CultureInfo.InvariantCulture) : null,
             classified ? document.SecrecyYears is { } years ? $"{secrecy}★{years}年" : secrecy : null,
             document.Urgency is Records.Urgencies.Urgent or Records.Urgencies.VeryUrgent ? document.Urgency : null,
-            document.Type == "函" ? issuer : issuer + "文件",
-            document.DocumentNumber,
-            upward ? document.SignerName : null,
+            layout switch { DocumentLayout.Letter => issuer, DocumentLayout.Order => issuer + "令", DocumentLayout.Minutes => issuer + "纪要", _ => issuer + "文件" },
+            layout == DocumentLayout.Order && document.NumberSeq is { } seq ? $"第{seq}号" : document.DocumentNumber,
+            upward || layout == DocumentLayout.Order ? document.SignerName : null,
             document.Title,
             salutation ?? (mains.Count > 0 ? string.Join("、", mains) + "：" : null),
             paragraphs,
@@ -140,8 +166,18 @@ public static class PrintedDocuments
             document.Note?.Trim('（', '）', '(', ')'),
             [.. recipients.Where(r => r.Kind == Records.RecipientKinds.Copy).Select(r => Name(r.AgencyId))],
             printedBy,
-            document.SealedAt is { } sealedAt ? Date(DateOnly.FromDateTime(sealedAt.ToOffset(TimeSpan.FromHours(8)).DateTime)) : null);
+            document.SealedAt is { } sealedAt ? Date(DateOnly.FromDateTime(sealedAt.ToOffset(TimeSpan.FromHours(8)).DateTime)) : null,
+            layout);
     }
+
+    /// <summary>函 is printed as a letter, 命令 in the order format, 纪要 in the minutes format, every other type as a 文件.</summary>
+    public static DocumentLayout LayoutOf(string type) => type switch
+    {
+        "函" => DocumentLayout.Letter,
+        "命令" => DocumentLayout.Order,
+        "纪要" => DocumentLayout.Minutes,
+        _ => DocumentLayout.File,
+    };
 
     /// <summary>A date as GB/T 9704 writes it: the year in full, month and day without leading zeros (2027年1月4日).</summary>
     public static string Date(DateOnly day) => $"{day.Year}年{day.Month}月{day.Day}日";
