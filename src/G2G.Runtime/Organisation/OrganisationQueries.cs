@@ -11,7 +11,7 @@ namespace G2G.Runtime.Organisation;
 /// positions, groups) is open to everyone signed in; a person's clearance, roles and delegations only to
 /// administrators and to that person. Password hashes, security stamps and lockout data never leave the table.
 /// </summary>
-public sealed class OrganisationQueries(G2GDbContext db, CallerContext callers, ILookupNormalizer normalizer)
+public sealed partial class OrganisationQueries(G2GDbContext db, CallerContext callers, ILookupNormalizer normalizer)
 {
     /// <summary>Agencies in path order (parents before children), optionally only the subtree of <paramref name="under"/>.</summary>
     public async Task<IReadOnlyList<AgencyView>> AgenciesAsync(string? under = null, bool? active = null, CancellationToken cancellationToken = default)

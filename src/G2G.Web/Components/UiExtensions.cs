@@ -19,6 +19,7 @@ internal static class UiExtensions
         services.AddMudServices();
         services.AddTransient<MudBlazor.MudLocalizer, Shell.MudChineseText>();
         services.AddScoped<Work.OrgDirectory>();
+        services.AddScoped<Design.IDirectorySearch, Design.DirectorySearch>();
         services.AddScoped<Work.ProcedureStarter>();
         services.AddScoped<Work.ProcedureNames>();
         services.AddScoped<Work.FormFileStore>();

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using G2G.Engine.Parsing;
 
 namespace G2G.Engine.Model.Extensions;
 
@@ -20,6 +22,49 @@ public sealed record StarterRule(string Kind, ImmutableArray<string> Arguments, 
         ["group"] = (1, 1),     // a group id: its members
         ["position"] = (1, 2),  // a position name, and optionally the department or agency it is held in
     };
+
+    /// <summary>
+    /// Reads a value of <c>g2g:starters</c>: <see cref="Nobody"/> (no rules) or a comma-separated list of rules. False with
+    /// a message for each rule that does not parse (the others are still given), or for a list that names nobody.
+    /// </summary>
+    public static bool TryParseList(string text, out IReadOnlyList<StarterRule> rules, out IReadOnlyList<string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parsed = new List<StarterRule>();
+        var problems = new List<string>();
+        (rules, errors) = (parsed, problems);
+        if (text.Trim() == Nobody)
+            return true;
+        var entries = AssignmentRuleParser.SplitArguments(text).Where(e => e.Length > 0).ToList();
+        if (entries.Count == 0)
+            problems.Add($"g2g:starters=\"{text}\" names nobody; write '{Nobody}' if no person may start the process.");
+        foreach (var entry in entries)
+        {
+            if (TryParse(entry, out var rule, out var error))
+                parsed.Add(rule);
+            else
+                problems.Add($"g2g:starters=\"{text}\": '{entry}' is not a starter rule: {error}");
+        }
+        return problems.Count == 0;
+    }
+
+    private static bool TryParse(string source, out StarterRule rule, [NotNullWhen(false)] out string? error)
+    {
+        rule = null!;
+        if (!AssignmentRuleParser.TrySplitCall(source, Kinds, "write it as user('id'), group('id') or position('name'[, 'unit']).",
+                "a starter rule", out var kind, out var texts, out error))
+            return false;
+        foreach (var argument in texts)
+        {
+            if (argument.Length < 2 || argument[0] is not ('\'' or '"') || argument[^1] != argument[0] || argument[1..^1].Contains(argument[0], StringComparison.Ordinal))
+            {
+                error = $"argument {argument} is not quoted text; starter rules take literal ids and names (nothing is known before the start).";
+                return false;
+            }
+        }
+        rule = new StarterRule(kind, [.. texts.Select(a => a[1..^1])], source);
+        return true;
+    }
 
     public override string ToString() => Source;
 }

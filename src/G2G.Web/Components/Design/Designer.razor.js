@@ -39,8 +39,11 @@ const g2gDescriptor = {
 
 const modelers = new WeakMap();
 
-/** What the properties panel shows of an element: its id, type, name, g2g: attributes and multi-instance settings. */
-function describe(element) {
+/**
+ * What the properties panel shows of an element: its id, type, name, g2g: attributes and multi-instance settings; for a
+ * user task the diagram's user tasks (send-back targets).
+ */
+function describe(element, modeler) {
   if (!element) return null;
   const bo = element.businessObject;
   const values = {};
@@ -57,7 +60,33 @@ function describe(element) {
       completionCondition: loop.completionCondition?.body ?? null,
     }
     : null;
-  return { id: bo.id, type: bo.$type.replace(/^bpmn:/, ''), name: bo.name ?? null, attributes: values, multiInstance };
+  const userTasks = bo.$type === 'bpmn:UserTask'
+    ? modeler.get('elementRegistry').filter(e => e.type === 'bpmn:UserTask').map(e => ({ id: e.id, name: e.businessObject.name ?? null }))
+    : null;
+  return { id: bo.id, type: bo.$type.replace(/^bpmn:/, ''), name: bo.name ?? null, attributes: values, multiInstance, userTasks };
+}
+
+/** The diagram's (first) process with its definitions: the root itself, or the process of a collaboration's pool. */
+function processOf(modeler) {
+  const root = modeler.get('canvas').getRootElement();
+  if (!root.businessObject) return null; // the implicit root while a diagram is cleared or imported
+  if (root.businessObject.$type === 'bpmn:Process') return { element: root, process: root.businessObject };
+  const pool = modeler.get('elementRegistry').filter(e => e.type === 'bpmn:Participant' && e.businessObject.processRef)[0];
+  return pool ? { element: pool, process: pool.businessObject.processRef } : null;
+}
+
+/** What the panel shows with nothing selected: the process, its g2g: attributes and the file's targetNamespace. */
+function describeProcess(modeler) {
+  const found = processOf(modeler);
+  if (!found) return null;
+  const description = describe({ businessObject: found.process }, modeler);
+  return { ...description, targetNamespace: modeler.getDefinitions()?.targetNamespace ?? null };
+}
+
+/** The selected element, or the process when nothing (or the canvas itself) is selected. */
+function describeSelected(modeler) {
+  const selected = selectedOf(modeler);
+  return selected && selected !== modeler.get('canvas').getRootElement() ? describe(selected, modeler) : describeProcess(modeler);
 }
 
 /** The elements of the diagram the validation list and the panel may name (ids of shapes and connections). */
@@ -78,10 +107,11 @@ export async function open(container, assets, xml, page) {
   const modeler = new BpmnModeler({ container, keyboard: { bindTo: document }, moddleExtensions: { g2g: g2gDescriptor } });
   modelers.set(container, { modeler, page });
   const eventBus = modeler.get('eventBus');
-  eventBus.on('selection.changed', () => page.invokeMethodAsync('Selected', describe(selectedOf(modeler))));
+  eventBus.on('selection.changed', () => page.invokeMethodAsync('Selected', describeSelected(modeler)));
+  eventBus.on('import.done', () => page.invokeMethodAsync('Selected', describeSelected(modeler)));
   eventBus.on('commandStack.changed', () => {
     const stack = modeler.get('commandStack');
-    page.invokeMethodAsync('Changed', describe(selectedOf(modeler)), stack.canUndo(), stack.canRedo());
+    page.invokeMethodAsync('Changed', describeSelected(modeler), stack.canUndo(), stack.canRedo());
   });
   return await importXml(container, xml);
 }
@@ -166,14 +196,24 @@ export function select(container, id) {
 export function updateAttributes(container, id, values, name) {
   const { modeler } = modelers.get(container);
   const element = modeler.get('elementRegistry').get(id);
-  if (!element) return false;
+  const pool = element ? null : processOf(modeler);
+  if (!element && pool?.process.id !== id) return false;
   const properties = {};
   for (const [attribute, value] of Object.entries(values)) {
     if (!attributes.includes(attribute)) throw new Error(`Unknown attribute g2g:${attribute}`);
     properties[`g2g:${attribute}`] = value === null || value === '' ? undefined : value;
   }
   if (name !== null && name !== undefined) properties.name = name;
-  modeler.get('modeling').updateProperties(element, properties);
+  if (element) modeler.get('modeling').updateProperties(element, properties);
+  else modeler.get('modeling').updateModdleProperties(pool.element, pool.process, properties); // a collaboration's process
+  return true;
+}
+
+/** Sets the file's targetNamespace (the procedure's category in the start catalog): one command, one undo step. */
+export function updateTargetNamespace(container, targetNamespace) {
+  const { modeler } = modelers.get(container);
+  const root = modeler.get('canvas').getRootElement();
+  modeler.get('modeling').updateModdleProperties(root, modeler.getDefinitions(), { targetNamespace });
   return true;
 }
 

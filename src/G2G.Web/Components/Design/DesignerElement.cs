@@ -7,10 +7,16 @@ namespace G2G.Web.Components.Design;
 /// <param name="Type">The BPMN type without its prefix: UserTask, ServiceTask, ExclusiveGateway …</param>
 /// <param name="Attributes">The element's g2g: attributes that are set, by name without the prefix.</param>
 /// <param name="MultiInstance">The element's multi-instance settings, or null.</param>
-public sealed record DesignerElement(string Id, string Type, string? Name, IReadOnlyDictionary<string, string> Attributes, MultiInstanceSettings? MultiInstance)
+/// <param name="UserTasks">For a user task, the user tasks of the diagram (send-back targets to pick from).</param>
+/// <param name="TargetNamespace">For the process, the file's targetNamespace (its category in the start catalog).</param>
+public sealed record DesignerElement(string Id, string Type, string? Name, IReadOnlyDictionary<string, string> Attributes, MultiInstanceSettings? MultiInstance,
+    IReadOnlyList<TaskChoice>? UserTasks = null, string? TargetNamespace = null)
 {
     public string? Attribute(string name) => Attributes.GetValueOrDefault(name);
 }
+
+/// <summary>A user task of the diagram, as a send-back target: its id and name.</summary>
+public sealed record TaskChoice(string Id, string? Name);
 
 /// <summary>A multi-instance loop: one after another (依次) or in parallel, over a collection, until the completion condition holds.</summary>
 public sealed record MultiInstanceSettings(bool Sequential, string? Collection, string? ElementVariable, string? CompletionCondition);
