@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using G2G.Engine.Execution;
 using G2G.Engine.Model;
 using G2G.Engine.Validation;
@@ -21,6 +22,9 @@ public sealed record PreviewTask(
     DateTimeOffset CreatedAt, DateTimeOffset? DueAt, bool DueProvisional, DateTimeOffset? RemindAt, DateTimeOffset? EscalateAt,
     bool OpinionRequired, IReadOnlyList<FormField>? Fields)
 {
+    /// <summary>The deployed form as form-js JSON (its labels and options, to draw it); null with <see cref="Fields"/>.</summary>
+    public JsonElement? FormJson { get; init; }
+
     /// <summary>The deployed form the step is checked against when it is completed.</summary>
     internal FormSchema? Schema { get; init; }
 
@@ -58,7 +62,7 @@ public sealed record PreviewServiceCall(string ElementId, string Action);
 /// </summary>
 public sealed record PreviewRun
 {
-    internal PreviewRun(IReadOnlyList<Diagnostic> diagnostics) => Diagnostics = diagnostics;
+    public PreviewRun(IReadOnlyList<Diagnostic> diagnostics) => Diagnostics = diagnostics;
 
     /// <summary>The validator's messages on the diagram (the same as 校验 and a deploy give).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
@@ -97,6 +101,9 @@ public sealed record PreviewRun
 
     /// <summary>The process variables now.</summary>
     public IReadOnlyDictionary<string, Engine.Expressions.Value> Variables => State.Variables;
+
+    /// <summary>The name of an element of the diagram run; null for a flow or an element without a name.</summary>
+    public string? ElementName(string elementId) => Definition?.FindNode(elementId)?.Name;
 
     internal ProcessDefinition? Definition { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using G2G.Engine.Execution;
 using G2G.Engine.Expressions;
 using G2G.Engine.Model.Extensions;
@@ -193,10 +194,13 @@ public sealed class DesignerPreviewService(
         }
         var settings = created.Task.Settings;
         FormSchema? schema = null;
+        JsonElement? form = null;
         if (settings.FormKey is { } formKey
             && await TaskForms.Latest(db, formKey).Select(f => f.Schema).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) is { } json)
         {
             schema = FormSchema.Parse(json);
+            using var document = JsonDocument.Parse(json);
+            form = document.RootElement.Clone();
         }
         return new PreviewTask(created.TaskId, created.ElementId, created.Name, settings.FormKey,
             created.Assignment is { } rule ? OrganisationAssignmentResolver.Describe(rule) : null, assignment, unresolved,
@@ -205,6 +209,7 @@ public sealed class DesignerPreviewService(
             settings.Opinion == OpinionPolicy.Required, schema?.Fields)
         {
             Schema = schema,
+            FormJson = form,
         };
     }
 

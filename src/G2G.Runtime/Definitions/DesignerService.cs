@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Xml;
 using G2G.Engine.Model;
 using G2G.Engine.Model.Activities;
 using G2G.Engine.Parsing;
@@ -146,6 +147,42 @@ public sealed class DesignerService(G2GDbContext db, DeploymentService deploymen
         ArgumentNullException.ThrowIfNull(schema);
         AccessRefusals.RequireDesigner(callers, "validate definitions");
         return DeployedForms.SchemaProblem(schema);
+    }
+
+    /// <summary>
+    /// Copies a version of a procedure (the latest without <paramref name="version"/>) under a new process id and name, as
+    /// the draft of the new id, drawing and all. The id must be an XML name no version or draft uses: otherwise it is
+    /// refused on the field <c>key</c> and nothing is written.
+    /// </summary>
+    public async Task<DesignerDraft> CopyAsync(string processKey, int? version, string newKey, string? newName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(newKey);
+        AccessRefusals.RequireDesigner(callers, "save drafts");
+        newKey = newKey.Trim();
+        if (!IsProcessKey(newKey))
+            throw RuntimeException.ForField("key", RuntimeMessages.CopyKeyInvalid(newKey));
+        if (await db.ProcessDefinitions.AnyAsync(d => d.ProcessKey == newKey, cancellationToken).ConfigureAwait(false)
+            || await Drafts().AnyAsync(d => d.ProcessKey == newKey, cancellationToken).ConfigureAwait(false))
+            throw RuntimeException.ForField("key", RuntimeMessages.CopyKeyTaken(newKey));
+        var from = version ?? await db.ProcessDefinitions.Where(d => d.ProcessKey == processKey).MaxAsync(d => (int?)d.Version, cancellationToken).ConfigureAwait(false)
+            ?? throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.NoPublishedProcess(processKey));
+        var xml = await deployments.GetXmlAsync(processKey, from, cancellationToken).ConfigureAwait(false);
+        var copy = BpmnXmlEditor.RenameProcess(xml, processKey, newKey, string.IsNullOrWhiteSpace(newName) ? null : newName.Trim());
+        return await SaveDraftAsync(copy, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether a text can be a process id: an XML name without a colon (the id of the process element).</summary>
+    public static bool IsProcessKey(string text)
+    {
+        try
+        {
+            XmlConvert.VerifyNCName(text);
+            return true;
+        }
+        catch (Exception notAName) when (notAName is XmlException or ArgumentNullException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Discards a procedure's draft.</summary>

@@ -82,6 +82,41 @@ public abstract class DesignerTests<TDatabase>(TDatabase database) : RuntimeTest
     }
 
     [DatabaseFact]
+    public async Task ACopy_IsADraftUnderTheNewIdAndName_WithItsDrawing_AndABadOrTakenIdIsRefusedOnItsField()
+    {
+        var key = $"p{Guid.NewGuid():N}";
+        var drawn = Xml(key, "办理").Replace("</bpmn:definitions>", $$"""
+              <bpmndi:BPMNDiagram xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" id="dia">
+                <bpmndi:BPMNPlane id="plane" bpmnElement="{{key}}">
+                  <bpmndi:BPMNShape id="t_di" bpmnElement="t"><dc:Bounds x="200" y="80" width="100" height="80" /></bpmndi:BPMNShape>
+                </bpmndi:BPMNPlane>
+              </bpmndi:BPMNDiagram>
+            </bpmn:definitions>
+            """, StringComparison.Ordinal);
+        await Runtime.In(s => s.GetRequiredService<DeploymentService>().DeployAsync(drawn, "test.bpmn"));
+        var copyKey = $"c{Guid.NewGuid():N}";
+
+        var copy = await As(Designer, d => d.CopyAsync(key, null, $" {copyKey} ", "请假（试行）"));
+
+        Assert.Equal((copyKey, "请假（试行）", "she.ji"), (copy.ProcessKey, copy.Name, copy.SavedBy));
+        var xml = (await As(Designer, d => d.GetDraftAsync(copyKey)))!.Value.Xml;
+        Assert.Contains($"bpmnElement=\"{copyKey}\"", xml, StringComparison.Ordinal);
+        Assert.Contains("<dc:Bounds x=\"200\" y=\"80\"", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, xml, StringComparison.Ordinal);
+        Assert.Null(await As(Designer, d => d.GetDraftAsync(key))); // the original is untouched
+
+        foreach (var (bad, message) in new[] { ("1abc", "cannot be a process id"), ("a b", "cannot be a process id"), (key, "is taken"), (copyKey, "is taken") })
+        {
+            var refused = await Assert.ThrowsAsync<RuntimeException>(() => As(Designer, d => d.CopyAsync(key, null, bad, null)));
+            Assert.Equal(RuntimeErrorCode.Invalid, refused.Code);
+            Assert.Contains(message, Assert.Single(refused.FieldErrors!["key"]).English, StringComparison.Ordinal);
+        }
+        var missing = await Assert.ThrowsAsync<RuntimeException>(() => As(Designer, d => d.CopyAsync("no-such-process", null, $"c{Guid.NewGuid():N}", null)));
+        Assert.Equal(RuntimeErrorCode.NotFound, missing.Code);
+        Assert.Equal(1, await Runtime.Query(db => db.Set<ProcessDraftRecord>().CountAsync(d => d.ProcessKey == copyKey || d.ProcessKey == "1abc" || d.ProcessKey == "a b")));
+    }
+
+    [DatabaseFact]
     public async Task ADraftMustNameAProcess_AndDiscardingRemovesIt()
     {
         var refused = await Assert.ThrowsAsync<RuntimeException>(() => As(Designer, d => d.SaveDraftAsync("<not-bpmn/>", null)));

@@ -144,17 +144,22 @@ export function download(xml, fileName) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Draws the server's messages: a marker on each element and a badge with the count of its messages. */
-export function showDiagnostics(container, diagnostics) {
+/** The canvas, overlays and registry of a container's modeler, with one kind of overlay and some markers taken off first. */
+function cleared(container, overlayType, markers) {
   const { modeler } = modelers.get(container);
   const canvas = modeler.get('canvas');
   const overlays = modeler.get('overlays');
   const registry = modeler.get('elementRegistry');
-  overlays.remove({ type: 'g2g-diagnostic' });
+  overlays.remove({ type: overlayType });
   for (const element of registry.getAll()) {
-    canvas.removeMarker(element, 'g2g-error');
-    canvas.removeMarker(element, 'g2g-warning');
+    for (const marker of markers) canvas.removeMarker(element, marker);
   }
+  return { canvas, overlays, registry };
+}
+
+/** Draws the server's messages: a marker on each element and a badge with the count of its messages. */
+export function showDiagnostics(container, diagnostics) {
+  const { canvas, overlays, registry } = cleared(container, 'g2g-diagnostic', ['g2g-error', 'g2g-warning']);
   const byElement = new Map();
   for (const diagnostic of diagnostics) {
     if (!diagnostic.elementId || !registry.get(diagnostic.elementId)) continue;
@@ -268,6 +273,26 @@ export async function view(container, assets, xml, marks, labels) {
     }
   }
   canvas.zoom('fit-viewport', 'auto');
+}
+
+/**
+ * Draws a preview's run: marks is { current: [ids], taken: [ids], labels: { id: text } } (the elements the tokens rest
+ * at, the path taken, and on each open step who would get it and when it is due), or null to take it all off.
+ */
+export function showPreview(container, marks) {
+  const { canvas, overlays, registry } = cleared(container, 'g2g-preview', ['g2g-preview-current', 'g2g-preview-taken']);
+  if (!marks) return;
+  for (const id of marks.taken.filter(id => registry.get(id))) canvas.addMarker(id, 'g2g-preview-taken');
+  for (const id of marks.current.filter(id => registry.get(id))) canvas.addMarker(id, 'g2g-preview-current');
+  for (const [id, text] of Object.entries(marks.labels)) {
+    const element = registry.get(id);
+    if (!element || element.waypoints) continue;
+    const label = document.createElement('span');
+    label.className = 'g2g-preview-label';
+    label.dataset.elementId = id;
+    label.textContent = text;
+    overlays.add(id, 'g2g-preview', { position: { bottom: -4, left: 0 }, html: label });
+  }
 }
 
 export function undo(container) {
