@@ -57,6 +57,12 @@ public abstract class DocumentsApiTests<TDatabase>(SecurityWorld<TDatabase> worl
         {
             Assert.Equal((HttpStatusCode.OK, "application/pdf"), (pdf.StatusCode, pdf.Content.Headers.ContentType?.MediaType));
             Assert.Equal("%PDF-"u8.ToArray(), (await pdf.Content.ReadAsByteArrayAsync())[..5]);
+            Assert.Equal("attachment", pdf.Content.Headers.ContentDisposition?.DispositionType);
+        }
+        using (var preview = await chief.GetAsync($"{Documents}/{id}/pdf?inline=true"))
+        {
+            Assert.Equal((HttpStatusCode.OK, "inline"), (preview.StatusCode, preview.Content.Headers.ContentDisposition?.DispositionType));
+            Assert.Equal("%PDF-"u8.ToArray(), (await preview.Content.ReadAsByteArrayAsync())[..5]);
         }
         using (var outsider = await edu.GetAsync($"{Documents}/{id}/pdf"))
             await outsider.IsProblemAsync(HttpStatusCode.NotFound, "not-found");
