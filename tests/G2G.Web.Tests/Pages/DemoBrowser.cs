@@ -1,3 +1,5 @@
+using G2G.Runtime.Jobs;
+using G2G.Runtime.Notifications;
 using G2G.Runtime.Queries;
 using G2G.Runtime.Security;
 using G2G.Runtime.Tests.Infrastructure;
@@ -45,11 +47,26 @@ public sealed class DemoBrowser(TimeProvider? clock = null, TestDatabase? databa
         _factory.UseKestrel(0);
         _factory.StartServer();
         Address = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        await RunDueWorkAsync();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = ChromiumFactAttribute.ChromiumPath, Headless = true, Args = ChromiumFactAttribute.Flags,
         });
+    }
+
+    /// <summary>
+    /// Runs what a node's background services would have run by now: the due jobs (the demo's dispatched 通知 reaches its
+    /// 收文 through one; reminders and notices of the overdue demo items) and the outbox. The host runs none by itself
+    /// (<c>Runtime:Jobs:Enabled=false</c>), so a test sees the same province every time.
+    /// </summary>
+    public async Task RunDueWorkAsync()
+    {
+        var jobs = Services.GetRequiredService<JobExecutor>();
+        var outbox = Services.GetRequiredService<OutboxDispatcher>();
+        while (await jobs.RunDueJobsAsync(CancellationToken.None) + await outbox.DispatchAsync(CancellationToken.None) > 0)
+        {
+        }
     }
 
     /// <summary>A new browser context (its own cookies) at 1366×768 in <paramref name="language"/>, nobody signed in.</summary>
