@@ -36,7 +36,7 @@ public sealed class AdminFormsTests : WorkContext
 
         form.Find("[data-action=create-person]").Click();
 
-        Assert.Equal("请填写用户名。", form.Find("#person-id-error").TextContent.Trim());
+        form.WaitForAssertion(() => Assert.Equal("请填写用户名。", form.Find("#person-id-error").TextContent.Trim())); // validated asynchronously
         Assert.Equal("请填写姓名。", form.Find("#person-name-error").TextContent.Trim());
         Assert.Contains("请选择机关。", form.Markup, StringComparison.Ordinal);
         Assert.Empty(_users);
@@ -77,13 +77,13 @@ public sealed class AdminFormsTests : WorkContext
         Typing.Type(form, "#person-name", "张敏");
         form.Find("[data-action=create-person]").Click();
 
-        Assert.Contains("zhang.min", form.Find("#person-id-error").TextContent, StringComparison.Ordinal);
+        form.WaitForAssertion(() => Assert.Contains("zhang.min", form.Find("#person-id-error").TextContent, StringComparison.Ordinal));
         Assert.Empty(form.FindAll("[data-refusal]"));
         Assert.Equal("zhang.min", form.Find("#person-id").GetAttribute("value"));
 
         refusal = new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.EmailInvalid("x"));
         form.Find("[data-action=create-person]").Click();
-        Assert.NotEmpty(form.Find("[data-refusal]").TextContent.Trim());
+        form.WaitForAssertion(() => Assert.NotEmpty(form.Find("[data-refusal]").TextContent.Trim()));
     }
 
     [Fact]
@@ -94,13 +94,13 @@ public sealed class AdminFormsTests : WorkContext
             .Add(f => f.Save, d => { _departments.Add(d); return Task.CompletedTask; }));
 
         form.Find("[data-action=create-department]").Click();
-        Assert.Equal("请填写代码。", form.Find("#department-id-error").TextContent.Trim());
+        form.WaitForAssertion(() => Assert.Equal("请填写代码。", form.Find("#department-id-error").TextContent.Trim()));
         Assert.Equal("请填写名称。", form.Find("#department-name-error").TextContent.Trim());
 
         Typing.Type(form, "#department-id", "SF-FIN-ZFC");
         Typing.Type(form, "#department-name", "政府采购处");
         form.Find("[data-action=create-department]").Click();
-        Assert.StartsWith("代码只能由小写字母", form.Find("#department-id-error").TextContent.Trim(), StringComparison.Ordinal);
+        form.WaitForAssertion(() => Assert.StartsWith("代码只能由小写字母", form.Find("#department-id-error").TextContent.Trim(), StringComparison.Ordinal));
         Assert.Empty(_departments);
 
         Typing.Type(form, "#department-id", "sf-fin-zfc");

@@ -38,7 +38,7 @@ public sealed class DelegationComponentsTests : WorkContext
 
         Submit(form);
 
-        Assert.Contains("请选择受托人。", form.Markup, StringComparison.Ordinal);
+        form.WaitForAssertion(() => Assert.Contains("请选择受托人。", form.Markup, StringComparison.Ordinal)); // validated asynchronously
         Assert.Contains("请填写结束日期。", form.Markup, StringComparison.Ordinal);
         Assert.Equal("2026-12-07", form.Find("#delegation-starts").GetAttribute("value")); // today, unless changed
         Assert.Empty(_saved);
@@ -52,7 +52,7 @@ public sealed class DelegationComponentsTests : WorkContext
         Typing.Type(form, "#delegation-ends", "2026-12-01");
         Submit(form);
 
-        Assert.Equal("结束日期不能早于开始日期。", form.Find("#delegation-ends-error").TextContent.Trim());
+        form.WaitForAssertion(() => Assert.Equal("结束日期不能早于开始日期。", form.Find("#delegation-ends-error").TextContent.Trim()));
         Assert.Empty(_saved);
 
         Typing.Type(form, "#delegation-ends", "2026-12-18");
@@ -76,7 +76,7 @@ public sealed class DelegationComponentsTests : WorkContext
         Typing.Type(form, "#delegation-ends", "2026-12-09");
         Submit(form);
 
-        Assert.Contains("zhang.min", form.Find("[data-refusal]").TextContent, StringComparison.Ordinal);
+        form.WaitForAssertion(() => Assert.Contains("zhang.min", form.Find("[data-refusal]").TextContent, StringComparison.Ordinal));
         Assert.Equal("2026-12-09", form.Find("#delegation-ends").GetAttribute("value"));
     }
 
