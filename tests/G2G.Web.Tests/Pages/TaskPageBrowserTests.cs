@@ -98,7 +98,8 @@ public abstract class TaskPageBrowserTests<TDatabase>(BrowserWorld<TDatabase> wo
     }
 
     /// <summary>A working day well ahead, in the next year (the demo gives every user 10 days of annual leave then).</summary>
-    protected static DateOnly LeaveDay()
+    /// <summary>A Wednesday in March of next year: a working day whatever the calendar, a leave of one day.</summary>
+    internal static DateOnly LeaveDay()
     {
         var day = new DateOnly(DateTime.UtcNow.Year + 1, 3, 10);
         while (day.DayOfWeek != DayOfWeek.Wednesday)
