@@ -73,10 +73,9 @@ public static class RuntimeServiceCollectionExtensions
         services.AddScoped<JobStore>();
         services.AddScoped<JobRunner>();
         services.AddScoped<EscalationRecipients>();
-        if (string.IsNullOrEmpty(configuration[$"{SmtpOptions.Section}:Host"]))
-            services.TryAddScoped<INotificationSender, InAppNotificationSender>();
-        else
-            services.TryAddScoped<INotificationSender, SmtpNotificationSender>();
+        services.TryAddScoped<InAppNotificationSender>();
+        services.TryAddScoped<SmtpNotificationSender>();
+        services.TryAddScoped<INotificationSender, ConfiguredNotificationSender>(); // in-app or e-mail, chosen at each send
         services.AddSingleton<JobExecutor>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<Calendar.ProvisionalDeadlineSweeper>();

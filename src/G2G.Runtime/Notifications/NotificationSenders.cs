@@ -41,13 +41,25 @@ public sealed class SmtpOptions
     public string AddressFormat { get; set; } = "{0}";
 }
 
-/// <summary>Sends notifications by e-mail. The Message-ID header carries the notification id so mail systems can drop repeats.</summary>
-public sealed class SmtpNotificationSender(IOptions<SmtpOptions> options) : INotificationSender
+/// <summary>
+/// Sends each notification the way the settings say when it is sent: by e-mail while <c>Notifications:Smtp:Host</c> is set,
+/// else as an in-app row. Settings are read through <see cref="IOptionsMonitor{TOptions}"/>, so a host configured (or
+/// removed) after the start, in a reloaded file or by another configuration source, takes effect at the next send.
+/// </summary>
+public sealed class ConfiguredNotificationSender(IOptionsMonitor<SmtpOptions> smtp, InAppNotificationSender inApp, SmtpNotificationSender mail)
+    : INotificationSender
+{
+    public Task SendAsync(OutboxRecord notification, CancellationToken cancellationToken) =>
+        (string.IsNullOrWhiteSpace(smtp.CurrentValue.Host) ? (INotificationSender)inApp : mail).SendAsync(notification, cancellationToken);
+}
+
+/// <summary>Sends notifications by e-mail with the SMTP settings of the moment. The Message-ID header carries the notification id so mail systems can drop repeats.</summary>
+public sealed class SmtpNotificationSender(IOptionsMonitor<SmtpOptions> options) : INotificationSender
 {
     public async Task SendAsync(OutboxRecord notification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        var settings = options.Value;
+        var settings = options.CurrentValue;
         using var message = new MailMessage(settings.From, string.Format(System.Globalization.CultureInfo.InvariantCulture, settings.AddressFormat, notification.Recipient))
         {
             Subject = notification.Subject,

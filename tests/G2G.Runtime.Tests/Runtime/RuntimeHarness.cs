@@ -20,7 +20,7 @@ public sealed class RuntimeHarness : IAsyncDisposable
     public RuntimeHarness(TestDatabase database, Action<G2G.Engine.Execution.ServiceActions>? actions = null, int maxJobAttempts = 3,
         Action<IServiceCollection, IConfiguration>? modules = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = Configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Runtime:NodeName"] = "test-node",
             [TestEventLogKeys.Setting] = TestEventLogKeys.Key,
@@ -37,6 +37,9 @@ public sealed class RuntimeHarness : IAsyncDisposable
         modules?.Invoke(services, configuration);
         _services = services.BuildServiceProvider();
     }
+
+    /// <summary>The node's settings; a test changes one with the indexer and <c>Reload()</c>, as a reloaded file would.</summary>
+    public IConfigurationRoot Configuration { get; }
 
     /// <summary>The node's services, for set-up work outside a scope (migrations of modules).</summary>
     public IServiceProvider Services => _services;
