@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -15,22 +14,11 @@ public abstract class ApiTests<TDatabase>(TDatabase database) : IClassFixture<TD
     where TDatabase : TestDatabase
 {
     private const string Token = "test-token-变更";
-    private ApiFactory _factory = null!;
-    private HttpClient _client = null!;
+    private readonly SystemApiHost _host = new(database, Token);
 
-    public Task InitializeAsync()
-    {
-        _factory = new ApiFactory(database);
-        _client = _factory.CreateClient();
-        _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-    }
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
 
     private static string Process(string key) => $"""
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:g2g="urn:g2g:bpmn:1.0" id="d" targetNamespace="t">
@@ -48,20 +36,20 @@ public abstract class ApiTests<TDatabase>(TDatabase database) : IClassFixture<TD
     {
         var key = $"p{Guid.NewGuid():N}";
         using var content = new StringContent(Process(key), Encoding.UTF8, "application/xml");
-        using var response = await _client.PostAsync(new Uri("/api/v1/definitions?name=request.bpmn", UriKind.Relative), content);
+        using var response = await _host.Client.PostAsync(new Uri("/api/v1/definitions?name=request.bpmn", UriKind.Relative), content);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return key;
     }
 
     private async Task<JsonElement> StartAsync(string key)
     {
-        using var response = await _client.PostAsJsonAsync(new Uri("/api/v1/instances", UriKind.Relative), new { processKey = key, title = "关于2027年预算的请示", variables = new { amount = 12000 } });
+        using var response = await _host.Client.PostAsJsonAsync(new Uri("/api/v1/instances", UriKind.Relative), new { processKey = key, title = "关于2027年预算的请示", variables = new { amount = 12000 } });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private async Task<JsonElement> OpenTaskAsync(long instanceId) =>
-        (await _client.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/instances/{instanceId}/tasks", UriKind.Relative)))
+        (await _host.Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/instances/{instanceId}/tasks", UriKind.Relative)))
             .GetProperty("items").EnumerateArray().Single(t => t.GetProperty("state").GetString() == "open");
 
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
@@ -76,7 +64,7 @@ public abstract class ApiTests<TDatabase>(TDatabase database) : IClassFixture<TD
     [DatabaseFact]
     public async Task WithoutAToken_TheApiAnswers401_ButTheOpenApiDocumentIsPublic()
     {
-        using var anonymous = _factory.CreateClient();
+        using var anonymous = _host.Factory.CreateClient();
 
         using var refused = await anonymous.GetAsync(new Uri("/api/v1/definitions", UriKind.Relative));
         var document = await anonymous.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/openapi.json", UriKind.Relative));
@@ -98,15 +86,15 @@ public abstract class ApiTests<TDatabase>(TDatabase database) : IClassFixture<TD
         {
             var task = await OpenTaskAsync(id);
             Assert.Equal(step, task.GetProperty("elementId").GetString());
-            using var done = await _client.PostAsJsonAsync(new Uri($"/api/v1/tasks/{task.GetProperty("id").GetInt64()}/complete", UriKind.Relative),
+            using var done = await _host.Client.PostAsJsonAsync(new Uri($"/api/v1/tasks/{task.GetProperty("id").GetInt64()}/complete", UriKind.Relative),
                 new { outcome = "approve", comment = "同意", variables = new { opinion = "同意报送" } });
             Assert.Equal(HttpStatusCode.NoContent, done.StatusCode);
         }
 
-        var finished = await _client.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/instances/{id}", UriKind.Relative));
+        var finished = await _host.Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/instances/{id}", UriKind.Relative));
         Assert.Equal("completed", finished.GetProperty("status").GetString());
         Assert.Equal("同意报送", finished.GetProperty("variables").GetProperty("opinion").GetString());
-        var history = await _client.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/instances/{id}/history", UriKind.Relative));
+        var history = await _host.Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/instances/{id}/history", UriKind.Relative));
         Assert.Contains(history.EnumerateArray(), h => h.GetProperty("elementId").GetString() == "sign" && h.GetProperty("phase").GetString() == "Completed");
     }
 
@@ -116,9 +104,9 @@ public abstract class ApiTests<TDatabase>(TDatabase database) : IClassFixture<TD
         var id = (await StartAsync(await DeployAsync())).GetProperty("id").GetInt64();
         var taskId = (await OpenTaskAsync(id)).GetProperty("id").GetInt64();
         var complete = new Uri($"/api/v1/tasks/{taskId}/complete", UriKind.Relative);
-        using var first = await _client.PostAsJsonAsync(complete, new { outcome = "approve" });
+        using var first = await _host.Client.PostAsJsonAsync(complete, new { outcome = "approve" });
 
-        using var second = await _client.PostAsJsonAsync(complete, new { outcome = "approve" });
+        using var second = await _host.Client.PostAsJsonAsync(complete, new { outcome = "approve" });
 
         var problem = await ProblemAsync(second, HttpStatusCode.Conflict, "conflict");
         Assert.Contains("已由 tester 于", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -129,42 +117,42 @@ public abstract class ApiTests<TDatabase>(TDatabase database) : IClassFixture<TD
     {
         var id = (await StartAsync(await DeployAsync())).GetProperty("id").GetInt64();
         var taskId = (await OpenTaskAsync(id)).GetProperty("id").GetInt64();
-        using var read = await _client.GetAsync(new Uri($"/api/v1/tasks/{taskId}", UriKind.Relative));
+        using var read = await _host.Client.GetAsync(new Uri($"/api/v1/tasks/{taskId}", UriKind.Relative));
         var etag = read.Headers.ETag!.ToString();
         using var stale = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/tasks/{taskId}/complete") { Content = JsonContent.Create(new { outcome = "approve" }) };
         stale.Headers.TryAddWithoutValidation("If-Match", "W/\"999\"");
 
-        using var refused = await _client.SendAsync(stale);
+        using var refused = await _host.Client.SendAsync(stale);
         await ProblemAsync(refused, HttpStatusCode.PreconditionFailed, "precondition-failed");
         Assert.Equal("open", (await OpenTaskAsync(id)).GetProperty("state").GetString());
 
         using var current = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/tasks/{taskId}/complete") { Content = JsonContent.Create(new { outcome = "approve" }) };
         current.Headers.TryAddWithoutValidation("If-Match", etag);
-        using var accepted = await _client.SendAsync(current);
+        using var accepted = await _host.Client.SendAsync(current);
         Assert.Equal(HttpStatusCode.NoContent, accepted.StatusCode);
     }
 
     [DatabaseFact]
     public async Task Refusals_ArePreciseProblems()
     {
-        using var unknownKey = await _client.PostAsJsonAsync(new Uri("/api/v1/instances", UriKind.Relative), new { processKey = "no-such-procedure" });
+        using var unknownKey = await _host.Client.PostAsJsonAsync(new Uri("/api/v1/instances", UriKind.Relative), new { processKey = "no-such-procedure" });
         await ProblemAsync(unknownKey, HttpStatusCode.NotFound, "not-found");
 
-        using var missingKey = await _client.PostAsJsonAsync(new Uri("/api/v1/instances", UriKind.Relative), new { title = "无流程" });
+        using var missingKey = await _host.Client.PostAsJsonAsync(new Uri("/api/v1/instances", UriKind.Relative), new { title = "无流程" });
         var validation = await ProblemAsync(missingKey, HttpStatusCode.BadRequest, "validation");
         Assert.True(validation.GetProperty("errors").TryGetProperty("processKey", out _));
 
         using var broken = new StringContent(Process("broken").Replace("targetRef=\"e\"", "targetRef=\"nowhere\"", StringComparison.Ordinal), Encoding.UTF8, "application/xml");
-        using var refusedDeploy = await _client.PostAsync(new Uri("/api/v1/definitions", UriKind.Relative), broken);
+        using var refusedDeploy = await _host.Client.PostAsync(new Uri("/api/v1/definitions", UriKind.Relative), broken);
         var invalid = await ProblemAsync(refusedDeploy, (HttpStatusCode)422, "definition-invalid");
         Assert.Contains(invalid.GetProperty("errors").EnumerateArray(), e => e.GetString()!.Contains("f3", StringComparison.Ordinal));
 
-        using var missingTask = await _client.PostAsJsonAsync(new Uri("/api/v1/tasks/987654321/complete", UriKind.Relative), new { outcome = "approve" });
+        using var missingTask = await _host.Client.PostAsJsonAsync(new Uri("/api/v1/tasks/987654321/complete", UriKind.Relative), new { outcome = "approve" });
         await ProblemAsync(missingTask, HttpStatusCode.NotFound, "not-found");
 
         var id = (await StartAsync(await DeployAsync())).GetProperty("id").GetInt64();
         var draft = (await OpenTaskAsync(id)).GetProperty("id").GetInt64();
-        using var notAllowed = await _client.PostAsJsonAsync(new Uri($"/api/v1/tasks/{draft}/send-back", UriKind.Relative), new { target = "draft" });
+        using var notAllowed = await _host.Client.PostAsJsonAsync(new Uri($"/api/v1/tasks/{draft}/send-back", UriKind.Relative), new { target = "draft" });
         await ProblemAsync(notAllowed, HttpStatusCode.Forbidden, "not-allowed");
     }
 
@@ -185,12 +173,12 @@ public abstract class ApiTests<TDatabase>(TDatabase database) : IClassFixture<TD
         }
         var key = $"p{Guid.NewGuid():N}";
         using (var content = new StringContent(Process(key).Replace("g2g:assignee=\"initiator()\"", "g2g:assignee=\"initiator()\" g2g:formKey=\"api/request\"", StringComparison.Ordinal), Encoding.UTF8, "application/xml"))
-        using (var deployed = await _client.PostAsync(new Uri("/api/v1/definitions", UriKind.Relative), content))
+        using (var deployed = await _host.Client.PostAsync(new Uri("/api/v1/definitions", UriKind.Relative), content))
             Assert.Equal(HttpStatusCode.OK, deployed.StatusCode);
         var id = (await StartAsync(key)).GetProperty("id").GetInt64();
         var taskId = (await OpenTaskAsync(id)).GetProperty("id").GetInt64();
 
-        using var response = await _client.PostAsJsonAsync(new Uri($"/api/v1/tasks/{taskId}/complete", UriKind.Relative), new { variables = new { copies = 0 } });
+        using var response = await _host.Client.PostAsJsonAsync(new Uri($"/api/v1/tasks/{taskId}/complete", UriKind.Relative), new { variables = new { copies = 0 } });
 
         var problem = await ProblemAsync(response, HttpStatusCode.BadRequest, "validation");
         var fields = problem.GetProperty("errors").EnumerateObject().Select(f => f.Name).Order(StringComparer.Ordinal);
@@ -203,11 +191,11 @@ public abstract class ApiTests<TDatabase>(TDatabase database) : IClassFixture<TD
     {
         var id = (await StartAsync(await DeployAsync())).GetProperty("id").GetInt64();
 
-        var todo = await _client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/inbox/todo", UriKind.Relative));
-        var counts = await _client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/inbox/counts", UriKind.Relative));
+        var todo = await _host.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/inbox/todo", UriKind.Relative));
+        var counts = await _host.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/inbox/counts", UriKind.Relative));
         var today = DateTime.UtcNow.Date;
-        using var csv = await _client.GetAsync(new Uri($"/api/v1/supervision/performance?from={today.AddDays(-300):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}&by=Step&format=csv", UriKind.Relative));
-        using var xlsx = await _client.GetAsync(new Uri("/api/v1/supervision/overdue?format=xlsx", UriKind.Relative));
+        using var csv = await _host.Client.GetAsync(new Uri($"/api/v1/supervision/performance?from={today.AddDays(-300):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}&by=Step&format=csv", UriKind.Relative));
+        using var xlsx = await _host.Client.GetAsync(new Uri("/api/v1/supervision/overdue?format=xlsx", UriKind.Relative));
 
         Assert.Contains(todo.GetProperty("items").EnumerateArray(), t => t.GetProperty("instanceId").GetInt64() == id);
         Assert.True(counts.GetProperty("toDo").GetInt32() >= 1);
@@ -215,19 +203,6 @@ public abstract class ApiTests<TDatabase>(TDatabase database) : IClassFixture<TD
         Assert.StartsWith("环节 key,名称 name,办结 completed,按时 onTime", (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF'), StringComparison.Ordinal);
         var bytes = await xlsx.Content.ReadAsByteArrayAsync();
         Assert.Equal((byte)'P', bytes[0]); // an .xlsx is a zip package
-    }
-
-    private sealed class ApiFactory(TestDatabase database) : G2GWebFactory(database)
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Api:Tokens:tester"] = Token,
-                ["Runtime:Jobs:Enabled"] = "false",
-            }));
-        }
     }
 }
 

@@ -78,7 +78,7 @@ public abstract partial class BadInputTests<TDatabase>
                 var segment = Uri.EscapeDataString(text);
                 foreach (var path in new[] { $"/api/v1/definitions/{segment}/versions", $"/api/v1/definitions/{segment}/versions/1/xml", $"/api/v1/tasks/{segment}" })
                 {
-                    using var response = await _system.GetAsync(new Uri(path, UriKind.Relative));
+                    using var response = await _host.Client.GetAsync(new Uri(path, UriKind.Relative));
                     Assert.True((int)response.StatusCode is >= 400 and < 500, $"{path}: {(int)response.StatusCode}");
                     Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
                     Assert.DoesNotContain("root:", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -154,7 +154,7 @@ public abstract partial class BadInputTests<TDatabase>
             var before = await InstancesAsync(key);
             using var content = new StringContent(c.Item2, Encoding.UTF8, "application/json");
             using var response = caller is null
-                ? await _system.PostAsync(new Uri(path, UriKind.Relative), content)
+                ? await _host.Client.PostAsync(new Uri(path, UriKind.Relative), content)
                 : await caller.PostAsync(path, content);
             var status = (int)response.StatusCode;
             lock (statuses) statuses[status] = statuses.GetValueOrDefault(status) + 1;

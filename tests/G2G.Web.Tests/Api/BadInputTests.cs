@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -23,34 +22,26 @@ public abstract partial class BadInputTests<TDatabase>(TDatabase database, ITest
 {
     private const string Token = "bad-input-token";
     private const string Password = "Bad-Input-2026!";
-    private G2GWebFactory _factory = null!;
-    private HttpClient _system = null!;
+    private readonly SystemApiHost _host = new(database, Token);
     private SignedIn _clerk = null!;
 
     public async Task InitializeAsync()
     {
-        _factory = new G2GWebFactory(database, new Dictionary<string, string?>
-        {
-            ["Api:Tokens:tester"] = Token, ["Runtime:Jobs:Enabled"] = "false",
-        });
-        _system = _factory.CreateClient();
-        _system.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
         var clerk = $"clerk{Guid.NewGuid():N}"[..12];
-        await using (var scope = _factory.Services.CreateAsyncScope())
+        await using (var scope = _host.Factory.Services.CreateAsyncScope())
         {
             var org = scope.ServiceProvider.GetRequiredService<OrganisationService>();
             var agency = $"a{Guid.NewGuid():N}"[..10];
             await org.CreateAgencyAsync(new NewAgency(agency, "测试厅"), "setup");
             await org.CreateUserAsync(new NewUser(clerk, "科员", AgencyId: agency, Clearance: ClearanceLevel.Secret, Password: Password), "setup");
         }
-        _clerk = await SignedIn.SignInAsync(_factory, clerk, Password);
+        _clerk = await SignedIn.SignInAsync(_host.Factory, clerk, Password);
     }
 
     public async Task DisposeAsync()
     {
         _clerk.Dispose();
-        _system.Dispose();
-        await _factory.DisposeAsync();
+        await _host.DisposeAsync();
     }
 
     private async Task<string> DeployAsync()
@@ -65,7 +56,7 @@ public abstract partial class BadInputTests<TDatabase>(TDatabase database, ITest
               </bpmn:process>
             </bpmn:definitions>
             """, Encoding.UTF8, "application/xml");
-        using var response = await _system.PostAsync(new Uri("/api/v1/definitions", UriKind.Relative), content);
+        using var response = await _host.Client.PostAsync(new Uri("/api/v1/definitions", UriKind.Relative), content);
         await response.IsAsync(HttpStatusCode.OK);
         return key;
     }
@@ -87,11 +78,11 @@ public abstract partial class BadInputTests<TDatabase>(TDatabase database, ITest
             Assert.True(problem.GetProperty("errors").TryGetProperty("classification", out _), $"{value}: {problem}");
 
             var id = $"u{Guid.NewGuid():N}"[..12];
-            using var user = await _system.PostAsJsonAsync(new Uri("/api/v1/organisation/users", UriKind.Relative),
+            using var user = await _host.Client.PostAsJsonAsync(new Uri("/api/v1/organisation/users", UriKind.Relative),
                 new { id, displayName = "某人", agencyId = "nowhere", clearance = value });
             Assert.True((await user.IsProblemAsync(HttpStatusCode.BadRequest, "validation")).GetProperty("errors").TryGetProperty("clearance", out _));
 
-            using var agency = await _system.PostAsJsonAsync(new Uri("/api/v1/organisation/agencies", UriKind.Relative), new { id, name = "某厅", kind = value });
+            using var agency = await _host.Client.PostAsJsonAsync(new Uri("/api/v1/organisation/agencies", UriKind.Relative), new { id, name = "某厅", kind = value });
             Assert.True((await agency.IsProblemAsync(HttpStatusCode.BadRequest, "validation")).GetProperty("errors").TryGetProperty("kind", out _));
             await using var db = database.CreateContext();
             Assert.False(await db.Users.AnyAsync(u => u.Id == id));
@@ -107,7 +98,7 @@ public abstract partial class BadInputTests<TDatabase>(TDatabase database, ITest
         {
             foreach (var report in new[] { "overdue", "aging" })
             {
-                using var response = await _system.GetAsync(new Uri($"/api/v1/supervision/{report}?dueSoonHours={hours}", UriKind.Relative));
+                using var response = await _host.Client.GetAsync(new Uri($"/api/v1/supervision/{report}?dueSoonHours={hours}", UriKind.Relative));
                 var problem = await response.IsProblemAsync(HttpStatusCode.BadRequest, "validation");
                 Assert.True(problem.GetProperty("errors").TryGetProperty("dueSoonHours", out _));
             }
@@ -120,7 +111,7 @@ public abstract partial class BadInputTests<TDatabase>(TDatabase database, ITest
         foreach (var path in new[] { "/api/v1/nothing", "/api/v1/tasks/abc", "/api/v1/instances/abc", "/api/v1/tasks/99999999999999999999", "/api/other" })
         {
             using var withCookie = await _clerk.GetAsync(path);
-            using var withToken = await _system.GetAsync(new Uri(path, UriKind.Relative));
+            using var withToken = await _host.Client.GetAsync(new Uri(path, UriKind.Relative));
             await withCookie.IsProblemAsync(HttpStatusCode.NotFound, "not-found");
             await withToken.IsProblemAsync(HttpStatusCode.NotFound, "not-found");
         }
@@ -129,13 +120,13 @@ public abstract partial class BadInputTests<TDatabase>(TDatabase database, ITest
             foreach (var path in new[] { "/api/v1/nothing", "/api/v1/nothing/else", "/api/v1/tasks/abc", "/api/other" })
             {
                 using var request = new HttpRequestMessage(verb, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(new { }) };
-                using var response = await _system.SendAsync(request);
+                using var response = await _host.Client.SendAsync(request);
                 await response.IsProblemAsync(HttpStatusCode.NotFound, "not-found");
             }
         }
         using var method = await _clerk.DeleteAsync("/api/v1/inbox/counts");
         await method.IsProblemAsync(HttpStatusCode.MethodNotAllowed, "method-not-allowed");
-        using var anonymous = _factory.CreateClient();
+        using var anonymous = _host.Factory.CreateClient();
         using var unauthenticated = await anonymous.GetAsync(new Uri("/api/v1/tasks", UriKind.Relative));
         await unauthenticated.IsProblemAsync(HttpStatusCode.Unauthorized, "unauthenticated");
     }
@@ -221,9 +212,9 @@ public abstract partial class BadInputTests<TDatabase>(TDatabase database, ITest
         {
         }
 
-        var first = await _system.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/tasks?processKey={key}", UriKind.Relative));
-        var far = await _system.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/tasks?processKey={key}&page=50000000", UriKind.Relative));
-        using var zero = await _system.GetAsync(new Uri("/api/v1/tasks?page=0", UriKind.Relative));
+        var first = await _host.Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/tasks?processKey={key}", UriKind.Relative));
+        var far = await _host.Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/tasks?processKey={key}&page=50000000", UriKind.Relative));
+        using var zero = await _host.Client.GetAsync(new Uri("/api/v1/tasks?page=0", UriKind.Relative));
         using var noSize = await _clerk.GetAsync("/api/v1/inbox/todo?pageSize=-5");
 
         Assert.Equal(1, first.GetProperty("items").GetArrayLength());
@@ -237,9 +228,9 @@ public abstract partial class BadInputTests<TDatabase>(TDatabase database, ITest
     [DatabaseFact]
     public async Task AnUnknownParent_Is404_AndAnUnknownFilterValue_Is400()
     {
-        using var versions = await _system.GetAsync(new Uri("/api/v1/definitions/nope/versions", UriKind.Relative));
-        using var tasks = await _system.GetAsync(new Uri("/api/v1/instances/987654321/tasks", UriKind.Relative));
-        using var state = await _system.GetAsync(new Uri("/api/v1/tasks?state=bogus", UriKind.Relative));
+        using var versions = await _host.Client.GetAsync(new Uri("/api/v1/definitions/nope/versions", UriKind.Relative));
+        using var tasks = await _host.Client.GetAsync(new Uri("/api/v1/instances/987654321/tasks", UriKind.Relative));
+        using var state = await _host.Client.GetAsync(new Uri("/api/v1/tasks?state=bogus", UriKind.Relative));
 
         await versions.IsProblemAsync(HttpStatusCode.NotFound, "not-found");
         await tasks.IsProblemAsync(HttpStatusCode.NotFound, "not-found");
@@ -253,7 +244,7 @@ public abstract partial class BadInputTests<TDatabase>(TDatabase database, ITest
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
             request.Headers.AcceptLanguage.ParseAdd(language);
-            using var response = await _system.SendAsync(request);
+            using var response = await _host.Client.SendAsync(request);
             return await response.IsProblemAsync(HttpStatusCode.BadRequest, "validation");
         }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using G2G.Runtime.Tests.Infrastructure;
@@ -17,22 +16,11 @@ public abstract class HumanOperationApiTests<TDatabase>(TDatabase database) : IC
     where TDatabase : TestDatabase
 {
     private const string Token = "test-token-退回";
-    private G2GWebFactory _factory = null!;
-    private HttpClient _client = null!;
+    private readonly SystemApiHost _host = new(database, Token);
 
-    public Task InitializeAsync()
-    {
-        _factory = new G2GWebFactory(database, new Dictionary<string, string?> { ["Api:Tokens:tester"] = Token, ["Runtime:Jobs:Enabled"] = "false" });
-        _client = _factory.CreateClient();
-        _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-    }
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
 
     private static string Review(string key) => $"""
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:g2g="urn:g2g:bpmn:1.0" id="d" targetNamespace="t">
@@ -67,9 +55,9 @@ public abstract class HumanOperationApiTests<TDatabase>(TDatabase database) : IC
     private const string DraftForm =
         """{"components":[{"type":"textfield","key":"subject","label":"标题","validate":{"required":true}},{"type":"text","text":"说明"}]}""";
 
-    private Task<HttpResponseMessage> PostAsync(string path, object body) => _client.PostAsJsonAsync(new Uri(path, UriKind.Relative), body);
+    private Task<HttpResponseMessage> PostAsync(string path, object body) => _host.Client.PostAsJsonAsync(new Uri(path, UriKind.Relative), body);
 
-    private Task<T?> GetAsync<T>(string path) => _client.GetFromJsonAsync<T>(new Uri(path, UriKind.Relative));
+    private Task<T?> GetAsync<T>(string path) => _host.Client.GetFromJsonAsync<T>(new Uri(path, UriKind.Relative));
 
     private async Task<JsonElement> DeployAsync(string bpmn, Dictionary<string, object>? forms = null)
     {
@@ -140,7 +128,7 @@ public abstract class HumanOperationApiTests<TDatabase>(TDatabase database) : IC
         }
         var before = (await OpenTasksAsync(id)).Single();
         Assert.Equal(("zhou.jiu", "zhou.jiu"), (before.GetProperty("assignee").GetString(), before.GetProperty("addedSigner").GetString()));
-        using (var removed = await _client.DeleteAsync(new Uri($"/api/v1/tasks/{before.GetProperty("id").GetInt64()}/signers/sun.ba", UriKind.Relative)))
+        using (var removed = await _host.Client.DeleteAsync(new Uri($"/api/v1/tasks/{before.GetProperty("id").GetInt64()}/signers/sun.ba", UriKind.Relative)))
             await removed.IsAsync(HttpStatusCode.NoContent);
 
         var turns = new List<string?>();
@@ -195,7 +183,7 @@ public abstract class HumanOperationApiTests<TDatabase>(TDatabase database) : IC
         var field = form.GetProperty("fields").EnumerateArray().Single();
         Assert.Equal(("subject", true, false), (field.GetProperty("key").GetString(), field.GetProperty("required").GetBoolean(), field.GetProperty("readOnly").GetBoolean()));
         await CompleteAsync(draft, variables: new { subject = "工作要点" });
-        using (var noForm = await _client.GetAsync(new Uri($"/api/v1/tasks/{await OpenTaskAsync(id, "check")}/form", UriKind.Relative)))
+        using (var noForm = await _host.Client.GetAsync(new Uri($"/api/v1/tasks/{await OpenTaskAsync(id, "check")}/form", UriKind.Relative)))
             await noForm.IsProblemAsync(HttpStatusCode.NotFound, "not-found");
 
         using (var missing = await PostAsync("/api/v1/deployments", new { forms = new Dictionary<string, object>() }))

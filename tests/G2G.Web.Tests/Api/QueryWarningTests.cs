@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -28,8 +27,7 @@ public abstract class QueryWarningTests<TDatabase>(TDatabase database) : IClassF
     {
         var warnings = new ConcurrentQueue<string>();
         await using var factory = new WarningFactory(database, warnings);
-        using var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        using var client = factory.CreateClient().WithToken(Token);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             // With an organisation, starts and task commands read its stamp and resolve through it.

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -18,25 +17,11 @@ public abstract class RefusalLanguageTests<TDatabase>(TDatabase database) : ICla
     where TDatabase : TestDatabase
 {
     private const string Token = "refusal-language-token";
-    private G2GWebFactory _factory = null!;
-    private HttpClient _client = null!;
+    private readonly SystemApiHost _host = new(database, Token);
 
-    public Task InitializeAsync()
-    {
-        _factory = new G2GWebFactory(database, new Dictionary<string, string?>
-        {
-            ["Api:Tokens:tester"] = Token, ["Runtime:Jobs:Enabled"] = "false",
-        });
-        _client = _factory.CreateClient();
-        _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-    }
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
 
     [DatabaseFact]
     public async Task ARuntimeRefusal_IsInTheRequestsLanguage()
@@ -113,7 +98,7 @@ public abstract class RefusalLanguageTests<TDatabase>(TDatabase database) : ICla
     {
         using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
         request.Headers.AcceptLanguage.ParseAdd(language);
-        using var response = await _client.SendAsync(request);
+        using var response = await _host.Client.SendAsync(request);
         return await response.IsProblemAsync(status, code);
     }
 
@@ -130,7 +115,7 @@ public abstract class RefusalLanguageTests<TDatabase>(TDatabase database) : ICla
               </bpmn:process>
             </bpmn:definitions>
             """, Encoding.UTF8, "application/xml");
-        using var response = await _client.PostAsync(new Uri("/api/v1/definitions", UriKind.Relative), content);
+        using var response = await _host.Client.PostAsync(new Uri("/api/v1/definitions", UriKind.Relative), content);
         await response.IsAsync(HttpStatusCode.OK);
         return key;
     }
@@ -138,9 +123,9 @@ public abstract class RefusalLanguageTests<TDatabase>(TDatabase database) : ICla
     /// <summary>Starts the process and returns its open task's id.</summary>
     private async Task<long> OpenTaskAsync(string key)
     {
-        using var started = await _client.PostAsJsonAsync(new Uri("/api/v1/instances", UriKind.Relative), new { processKey = key });
+        using var started = await _host.Client.PostAsJsonAsync(new Uri("/api/v1/instances", UriKind.Relative), new { processKey = key });
         var id = (await started.IsAsync(HttpStatusCode.Created)).GetProperty("id").GetInt64();
-        var tasks = await _client.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/instances/{id}/tasks", UriKind.Relative));
+        var tasks = await _host.Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/instances/{id}/tasks", UriKind.Relative));
         return tasks.GetProperty("items").EnumerateArray().Single(t => t.GetProperty("state").GetString() == "open").GetProperty("id").GetInt64();
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using G2G.Runtime.Audit;
@@ -26,9 +25,7 @@ internal static class FaultHost
             ["Api:Tokens:tester"] = Token,
             ["Runtime:Jobs:Enabled"] = "false",
         });
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-        return (factory, client);
+        return (factory, factory.CreateClient().WithToken(Token));
     }
 
     /// <summary>

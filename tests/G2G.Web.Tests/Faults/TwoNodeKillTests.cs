@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using G2G.Runtime.Instances;
 using G2G.Runtime.Jobs;
 using G2G.Runtime.Persistence;
 using G2G.Runtime.Tests.Infrastructure;
 using G2G.Web.Tests.Hosting;
+using G2G.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
@@ -107,12 +107,8 @@ public sealed class TwoNodeKillTests(PostgresTestDatabase database, ITestOutputH
         Assert.True(exitCode == AuditCommandExitCodes.Intact, string.Join('\n', lines));
     }
 
-    private static HttpClient Client(WebNode node)
-    {
-        var client = new HttpClient { BaseAddress = node.Address, Timeout = TimeSpan.FromSeconds(60) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", FaultHost.Token);
-        return client;
-    }
+    private static HttpClient Client(WebNode node) =>
+        new HttpClient { BaseAddress = node.Address, Timeout = TimeSpan.FromSeconds(60) }.WithToken(FaultHost.Token);
 
     private int Remaining(string kind)
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using G2G.Runtime.Audit;
 using G2G.Runtime.Organisation;
@@ -131,12 +130,7 @@ public abstract class StartOnBehalfTests<TDatabase>(SecurityWorld<TDatabase> wor
             await deployed.IsAsync(HttpStatusCode.OK);
     }
 
-    private HttpClient TokenClient(string token)
-    {
-        var client = world.Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private HttpClient TokenClient(string token) => world.Factory.CreateClient().WithToken(token);
 
     private async Task<int> InstancesAsync()
     {
