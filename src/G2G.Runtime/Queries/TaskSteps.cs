@@ -57,7 +57,7 @@ public sealed class TaskSteps(G2GDbContext db, RuntimeQueries queries, Definitio
     }
 
     /// <summary>The earlier user tasks the step may send work back to: those g2g:sendBackTo names, else every earlier one.</summary>
-    private static IEnumerable<UserTask> SendBackTargets(ProcessDefinition definition, UserTask step, ProcessState state, long engineTaskId)
+    internal static IEnumerable<UserTask> SendBackTargets(ProcessDefinition definition, UserTask step, ProcessState state, long engineTaskId)
     {
         var configured = step.Settings.SendBackTargets;
         var earlier = step.Container.Nodes.OfType<UserTask>().Where(t => t != step && definition.CanReach(t, step));
