@@ -20,12 +20,11 @@ internal static class UiFormat
     /// <summary>Midnight in China at the start of <paramref name="day"/>, as an instant.</summary>
     public static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), ChinaTime);
 
-    /// <summary>A span of hours in words: "5.5 小时" below a day, "2.3 天" from a day on.</summary>
+    /// <summary>A span of hours in words: "5.5 小时" below a day, "2.3 天" from a day on; "1 day", not "1 days", in English.</summary>
     public static string Duration(double hours, IStringLocalizer<UiText> text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return hours >= 24
-            ? string.Format(CultureInfo.CurrentCulture, text["DaysN"], Math.Round(hours / 24, 1))
-            : string.Format(CultureInfo.CurrentCulture, text["HoursN"], Math.Round(hours, 1));
+        var (amount, one, many) = hours >= 24 ? (Math.Round(hours / 24, 1), "DaysOne", "DaysN") : (Math.Round(hours, 1), "HoursOne", "HoursN");
+        return string.Format(CultureInfo.CurrentCulture, text[amount == 1 ? one : many], amount);
     }
 }
