@@ -10,9 +10,11 @@ using G2G.Runtime.Persistence;
 using G2G.Runtime.Queries;
 using G2G.Runtime.Security;
 using G2G.Runtime.Tests.Infrastructure;
+using G2G.Runtime.Tests.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static G2G.Documents.Tests.DocumentWorld;
+using static G2G.Runtime.Tests.Runtime.LeaderEscalation;
 
 namespace G2G.Documents.Tests;
 
@@ -211,6 +213,24 @@ public abstract class IssueAndReceiveScenarioTests<TDatabase>(TDatabase database
             var db = s.GetRequiredService<G2GDbContext>();
             return await db.Set<ProcessInstanceRecord>().VisibleTo(db, caller).AnyAsync(i => i.Id == instanceId);
         });
+
+    [DatabaseFact]
+    public async Task TheLeadersSignatureAndInstruction_AreEscalatedToTheirAgencysOffice_AfterAWorkingDayOverdue()
+    {
+        var id = await _world.StartIssueAsync();
+        await _world.DraftAsync(id, mains: ["c1"], urgency: "平急");
+        _world.Runtime.Clock.Set(January2027(6)); // Wednesday: 签发 due Friday, escalated Monday
+        await _world.CompleteAsync(id, "check", Office, ("decision", "approve"));
+        await LeaderEscalation.AssertAsync(_world.Runtime, id, "sign", Governor, January2027(8), January2027(11), escalatedTo: Office);
+
+        await _world.CompleteAsync(id, "sign", Governor, ("decision", "approve"));
+        await _world.Runtime.RunJobsAsync();
+        var receipt = (await _world.ReceiptsAsync((await _world.DocumentAsync(id)).Id))["c1"].Id;
+        await _world.CompleteAsync(receipt, "signFor", "c1.clerk");
+        _world.Runtime.Clock.Set(January2027(14)); // Thursday: 批办 due Monday, escalated Tuesday
+        await _world.CompleteAsync(receipt, "propose", "c1.office", ("departments", new[] { "c1-a" }), ("mode", "all"));
+        await LeaderEscalation.AssertAsync(_world.Runtime, receipt, "instruct", "c1.mayor", January2027(18), January2027(19), escalatedTo: "c1.office");
+    }
 }
 
 public sealed class SqliteIssueAndReceiveScenarioTests(SqliteTestDatabase database) : IssueAndReceiveScenarioTests<SqliteTestDatabase>(database);

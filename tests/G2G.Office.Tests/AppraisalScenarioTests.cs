@@ -6,8 +6,10 @@ using G2G.Runtime.Instances;
 using G2G.Runtime.Organisation;
 using G2G.Runtime.Security;
 using G2G.Runtime.Tests.Infrastructure;
+using G2G.Runtime.Tests.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using static G2G.Office.Tests.BureauWorld;
+using static G2G.Runtime.Tests.Runtime.LeaderEscalation;
 
 namespace G2G.Office.Tests;
 
@@ -160,6 +162,17 @@ public abstract class AppraisalScenarioTests<TDatabase>(TDatabase database)
                 s.GetRequiredService<CallerContext>().Current = caller;
             return work(s.GetRequiredService<AppraisalService>());
         });
+
+    [DatabaseFact]
+    public async Task TheLeadersDecision_IsEscalatedToTheOfficeDirector_TwoWorkingDaysOverdue()
+    {
+        var id = await World.StartAsync(Bureau.Clerk);
+        Bureau.Runtime.Clock.Set(January2027(6)); // Wednesday: due in 5 working days, the next Wednesday; escalated on Friday
+
+        await World.ReviewAsync(id);
+
+        await LeaderEscalation.AssertAsync(Bureau.Runtime, id, "leader", Bureau.Leader, January2027(13), January2027(15), Bureau.OfficeDirector);
+    }
 }
 
 public sealed class SqliteAppraisalScenarioTests(SqliteTestDatabase database) : AppraisalScenarioTests<SqliteTestDatabase>(database);

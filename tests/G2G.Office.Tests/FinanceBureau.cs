@@ -11,7 +11,7 @@ namespace G2G.Office.Tests;
 
 /// <summary>
 /// A bureau (agency <c>{agency}</c>) for the procedures that spend money (采购, 出差申请, 差旅报销, 预算执行): a 处 with its
-/// head and two clerks, a 财务处 (<c>{agency}-fin</c>) with its finance officer (财务), a deputy (分管领导) and a principal
+/// head (办公室主任 when the 处 is the 办公室) and two clerks, a 财务处 (<c>{agency}-fin</c>) with its finance officer (财务), a deputy (分管领导) and a principal
 /// leader (主要领导); the shipped workflows deployed; the clock on Monday 4 January 2027, 09:00 China Standard Time. The
 /// people are <c>{agency}.clerk</c>, <c>.clerk2</c>, <c>.head</c>, <c>.finance</c>, <c>.deputy</c> and <c>.leader</c>.
 /// </summary>
@@ -38,6 +38,8 @@ public sealed class FinanceBureau(TestDatabase database, string agency, string a
                  })
             await org.CreateUserAsync(new NewUser($"{agency}.{id}", name, unit, unit is null ? agency : null), "setup");
         await org.SetDepartmentHeadAsync(department, $"{agency}.head", "setup");
+        if (departmentName == "办公室")
+            await org.AssignPositionAsync($"{agency}.head", "办公室主任", department, "setup");
         await org.AssignPositionAsync($"{agency}.deputy", "分管领导", agency, "setup");
         await org.AssignPositionAsync($"{agency}.leader", "主要领导", agency, "setup");
         await org.AssignPositionAsync($"{agency}.finance", "财务", finance, "setup");

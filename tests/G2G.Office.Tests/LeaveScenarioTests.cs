@@ -7,9 +7,11 @@ using G2G.Runtime.Instances;
 using G2G.Runtime.Organisation;
 using G2G.Runtime.Persistence;
 using G2G.Runtime.Tests.Infrastructure;
+using G2G.Runtime.Tests.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static G2G.Office.Tests.LeaveWorld;
+using static G2G.Runtime.Tests.Runtime.LeaderEscalation;
 
 namespace G2G.Office.Tests;
 
@@ -160,6 +162,20 @@ public abstract class LeaveScenarioTests<TDatabase>(TDatabase database)
         {
             return refused;
         }
+    }
+
+    [DatabaseFact]
+    public async Task ThePrincipalLeadersApproval_IsEscalatedToTheOfficeDirector_AfterAWorkingDayOverdue()
+    {
+        await World.EntitleAsync(Clerk, LeaveTypes.Annual, 20);
+        var week = await World.StartAsync(Clerk);
+        await World.ApplyAsync(week, Clerk, LeaveTypes.Annual, "2027-01-18", "2027-01-22");
+        await World.DecideAsync(week, "head", Head);
+        World.Runtime.Clock.Set(January2027(6)); // Wednesday: due in 2 working days, Friday; escalated 1 working day later, Monday
+
+        await World.DecideAsync(week, "deputy", Deputy);
+
+        await LeaderEscalation.AssertAsync(World.Runtime, week, "principal", Leader, January2027(8), January2027(11), escalatedTo: Head);
     }
 }
 

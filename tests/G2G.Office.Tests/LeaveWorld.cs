@@ -14,7 +14,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace G2G.Office.Tests;
 
 /// <summary>
-/// One bureau for the 请假 procedure: an office with its head, two clerks, a deputy leader (分管领导) and the
+/// One bureau for the 请假 procedure: an office with its head (办公室主任), two clerks, a deputy leader (分管领导) and the
 /// principal leader (主要领导); the shipped workflows deployed; every test starts with no requests and fresh balances.
 /// </summary>
 public sealed class LeaveWorld(TestDatabase database) : IScenarioWorld
@@ -47,6 +47,7 @@ public sealed class LeaveWorld(TestDatabase database) : IScenarioWorld
                  })
             await org.CreateUserAsync(new NewUser(id, name, department, department is null ? "lv" : null), "setup");
         await org.SetDepartmentHeadAsync("lv-office", Head, "setup");
+        await org.AssignPositionAsync(Head, "办公室主任", "lv-office", "setup"); // the 督办 of the principal leader's step
         await org.AssignPositionAsync(Deputy, "分管领导", "lv", "setup");
         await org.AssignPositionAsync(Leader, "主要领导", "lv", "setup");
     }

@@ -5,8 +5,10 @@ using G2G.Office.Purchase;
 using G2G.Runtime;
 using G2G.Runtime.Instances;
 using G2G.Runtime.Tests.Infrastructure;
+using G2G.Runtime.Tests.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using static G2G.Office.Tests.PurchaseWorld;
+using static G2G.Runtime.Tests.Runtime.LeaderEscalation;
 
 namespace G2G.Office.Tests;
 
@@ -202,6 +204,20 @@ public abstract class PurchaseScenarioTests<TDatabase>(TDatabase database)
         World.Runtime.Query(async db => G2G.Engine.Execution.ProcessStateJson.Deserialize(
             (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
                 db.Set<G2G.Runtime.Persistence.ProcessInstanceRecord>(), i => i.Id == instance)).State).Variables[name]);
+
+    [DatabaseFact]
+    public async Task ThePrincipalLeadersApproval_IsEscalatedToTheOfficeDirector_TwoWorkingDaysOverdue()
+    {
+        await World.LineAsync("310-02", 10_000_000);
+        var large = await World.StartAsync(Clerk);
+        await World.ApplyAsync(large, Clerk, "310-02", 600_000);
+        await World.DecideAsync(large, "head", Head);
+        World.Runtime.Clock.Set(January2027(5)); // Tuesday: due in 3 working days, Friday; escalated 2 working days later, Tuesday
+
+        await World.DecideAsync(large, "deputy", Deputy);
+
+        await LeaderEscalation.AssertAsync(World.Runtime, large, "principal", Leader, January2027(8), January2027(12), escalatedTo: Head);
+    }
 }
 
 public sealed class SqlitePurchaseScenarioTests(SqliteTestDatabase database) : PurchaseScenarioTests<SqliteTestDatabase>(database);

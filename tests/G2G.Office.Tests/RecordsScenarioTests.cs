@@ -3,8 +3,10 @@ using G2G.Runtime;
 using G2G.Runtime.Audit;
 using G2G.Runtime.Instances;
 using G2G.Runtime.Tests.Infrastructure;
+using G2G.Runtime.Tests.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using static G2G.Office.Tests.RecordsWorld;
+using static G2G.Runtime.Tests.Runtime.LeaderEscalation;
 
 namespace G2G.Office.Tests;
 
@@ -178,6 +180,21 @@ public abstract class RecordsScenarioTests<TDatabase>(TDatabase database)
         var audit = await World.Runtime.Query(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions
             .CountAsync(db.Set<G2G.Runtime.Persistence.InstanceEventRecord>(), a => a.Kind == "records.revoked" && a.InstanceId == id));
         Assert.Equal(1, audit);
+    }
+
+    [DatabaseFact]
+    public async Task EachSidesLeader_IsEscalatedToTheirOwnArchiveHead_AfterAWorkingDayOverdue()
+    {
+        var id = await World.StartAsync();
+        await World.ApplyAsync(id);
+        World.Runtime.Clock.Set(January2027(6)); // Wednesday: due Friday, escalated Monday
+        await World.DecideAsync(id, "head", Head);
+        await LeaderEscalation.AssertAsync(World.Runtime, id, "leader", Leader, January2027(8), January2027(11), escalatedTo: Head);
+
+        await World.DecideAsync(id, "leader", Leader);
+        World.Runtime.Clock.Set(January2027(14)); // Thursday: due Monday, escalated Tuesday
+        await World.DecideAsync(id, "archive", Archivist);
+        await LeaderEscalation.AssertAsync(World.Runtime, id, "holdingLeader", Judge, January2027(18), January2027(19), escalatedTo: Archivist);
     }
 }
 

@@ -1,8 +1,10 @@
 using G2G.Runtime;
 using G2G.Runtime.Instances;
 using G2G.Runtime.Tests.Infrastructure;
+using G2G.Runtime.Tests.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using static G2G.Office.Tests.RegulationWorld;
+using static G2G.Runtime.Tests.Runtime.LeaderEscalation;
 
 namespace G2G.Office.Tests;
 
@@ -141,6 +143,19 @@ public abstract class RegulationScenarioTests<TDatabase>(TDatabase database)
 
         Assert.Single(await World.Library(l => l.SearchAsync("值班", new DateOnly(2027, 5, 31), default)));
         Assert.Empty(await World.Library(l => l.SearchAsync("值班", new DateOnly(2027, 6, 1), default)));
+    }
+
+    [DatabaseFact]
+    public async Task TheLeadersSignature_IsEscalatedToTheOfficeDirector_AfterAWorkingDayOverdue()
+    {
+        var id = await World.StartAsync();
+        await World.DraftAsync(id, "示规〔2027〕9号", departments: ["rg-fin"]);
+        await World.DecideAsync(id, "legal", Lawyer);
+        World.Runtime.Clock.Set(January2027(6)); // Wednesday: due Friday, escalated Monday
+
+        await World.CompleteAsync(id, "countersign", Finance);
+
+        await LeaderEscalation.AssertAsync(World.Runtime, id, "sign", Leader, January2027(8), January2027(11), OfficeDirector);
     }
 }
 

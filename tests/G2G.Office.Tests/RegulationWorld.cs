@@ -11,13 +11,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace G2G.Office.Tests;
 
 /// <summary>
-/// One bureau for 政策法规发布: the drafter in 办公室, 法规处 (legal review), 财务处 and 人事处 (会签), a department without
+/// One bureau for 政策法规发布: the drafter and the 办公室主任 in 办公室, 法规处 (legal review), 财务处 and 人事处 (会签), a department without
 /// a head, and the principal leader who signs; the shipped workflows deployed; every test starts with an empty library.
 /// </summary>
 public sealed class RegulationWorld(TestDatabase database) : IScenarioWorld
 {
     public const string Agency = "rg", Drafter = "rg.drafter", Lawyer = "rg.lawyer", Finance = "rg.finance";
-    public const string Personnel = "rg.personnel", Leader = "rg.leader";
+    public const string Personnel = "rg.personnel", Leader = "rg.leader", OfficeDirector = "rg.director";
 
     private readonly OfficeHost _host = new(database);
 
@@ -38,12 +38,13 @@ public sealed class RegulationWorld(TestDatabase database) : IScenarioWorld
         foreach (var (id, name, department) in new[]
                  {
                      (Drafter, "起草人", "rg-office"), (Lawyer, "法规处长", "rg-law"), (Finance, "财务处长", "rg-fin"),
-                     (Personnel, "人事处长", "rg-hr"), (Leader, "厅长", (string?)null),
+                     (Personnel, "人事处长", "rg-hr"), (OfficeDirector, "办公室主任", "rg-office"), (Leader, "厅长", (string?)null),
                  })
             await org.CreateUserAsync(new NewUser(id, name, department, department is null ? Agency : null), "setup");
         await org.SetDepartmentHeadAsync("rg-law", Lawyer, "setup");
         await org.SetDepartmentHeadAsync("rg-fin", Finance, "setup");
         await org.SetDepartmentHeadAsync("rg-hr", Personnel, "setup");
+        await org.AssignPositionAsync(OfficeDirector, "办公室主任", "rg-office", "setup");
         await org.AssignPositionAsync(Leader, "主要领导", Agency, "setup");
     }
 
