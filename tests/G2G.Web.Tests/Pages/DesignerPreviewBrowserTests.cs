@@ -16,7 +16,8 @@ namespace G2G.Web.Tests.Pages;
 /// The designer's preview, its comparison of a draft and its copy, in a real browser on the demo province (a clock that
 /// stands still, so the due dates can be checked against the calendar): the administrator previews the leave procedure
 /// as 郑凯 (预算一科), fills in the application, sees 处长审批 go to 吴芳 with its due date on 省财政厅's calendar and the
-/// tokens on the canvas, decides it and sees 委托安排 come back to 郑凯, with no instance written; a draft with a renamed
+/// tokens on the canvas, sends it back to 填写请假单 (the trace saying so) and, once it is submitted again, decides it and
+/// sees 委托安排 come back to 郑凯, with no instance written; a draft with a renamed
 /// step compared with version 1 shows the step changed; leave is copied under a new id (a taken one refused) and opens as
 /// that procedure's draft. With <c>G2G_SHOTS</c> set it writes the user guide's screenshots of the designer.
 /// </summary>
@@ -83,6 +84,21 @@ public sealed class DesignerPreviewBrowserTests : IAsyncLifetime
         await page.Locator(".canvas .djs-element.g2g-preview-taken[data-element-id=apply]").WaitForAsync();
         Assert.Contains("吴芳", await page.Locator(".canvas .g2g-preview-label[data-element-id=head]").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("核对假期余额（leave.reserve）未执行", await preview.GetByTestId("preview-steps").InnerTextAsync(), StringComparison.Ordinal);
+
+        // 处长审批 may send the application back to 填写请假单 (g2g:sendBackTo): it comes back to 郑凯, filled in as he left it.
+        await head.GetByTestId("preview-send-back").ClickAsync();
+        Assert.Contains("填写请假单", await head.GetByTestId("preview-send-back-form").InnerTextAsync(), StringComparison.Ordinal);
+        await head.GetByTestId("preview-send-back-confirm").ClickAsync();
+        await head.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        Assert.Equal("郑凯", (await apply.GetByTestId("preview-assignee").InnerTextAsync()).Trim());
+        await page.Locator(".canvas .djs-element.g2g-preview-current[data-element-id=apply]").WaitForAsync();
+        var trace = await preview.GetByTestId("preview-steps").InnerTextAsync();
+        Assert.Contains("处长审批：吴芳 退回到“填写请假单”（改正后重新逐级办理）", trace, StringComparison.Ordinal);
+        Assert.Contains("新待办：填写请假单 → 郑凯", trace, StringComparison.Ordinal);
+        Assert.Equal("回老家探亲", await apply.Locator("#field-reason").InputValueAsync());
+        await apply.GetByTestId("preview-submit").ClickAsync();
+        await head.WaitForAsync();
+        Assert.Equal("吴芳", (await head.GetByTestId("preview-assignee").InnerTextAsync()).Trim());
         await BrowserPages.ShotAsync(page, "designer-preview");
 
         // 同意 needs an opinion, as on the task page; with one, 委托安排 comes back to 郑凯.
