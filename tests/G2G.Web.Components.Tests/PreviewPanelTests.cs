@@ -267,6 +267,19 @@ public sealed class PreviewPanelTests : WorkContext
         panel.WaitForAssertion(() => Assert.Equal(["daily"], _startedAt), Patience);
     }
 
+    [Fact]
+    public void ACanvasThatCannotGiveTheDiagram_IsSaidSo_NotThrownAtThePage()
+    {
+        var panel = Context.Render<PreviewPanel>(p => p.Add(c => c.Start, (_, _, _) => throw new Microsoft.JSInterop.JSException("The circuit's canvas is gone."))
+            .Add(c => c.Complete, (_, _, _, _) => Task.CompletedTask).Add(c => c.SendBack, (_, _, _) => Task.CompletedTask)
+            .Add(c => c.AddSigner, (_, _, _) => Task.CompletedTask).Add(c => c.RemoveSigner, (_, _) => Task.CompletedTask)
+            .Add(c => c.Trigger, _ => Task.CompletedTask));
+
+        panel.Find("[data-testid=preview-start]").Click();
+
+        panel.WaitForAssertion(() => Assert.Contains("画布没能给出流程图", panel.Find("[data-testid=preview-problem]").TextContent, StringComparison.Ordinal), Patience);
+    }
+
     /// <summary>A run after 处长审批 was sent back, a signer added, and a 票签 decided by two rejections.</summary>
     private static PreviewRun Traced() => new([])
     {
