@@ -23,14 +23,18 @@ internal static class ApiDeclarations
     }
 
     /// <summary>
-    /// Every operation may answer 400 (an invalid field or parameter) and 500; one that needs a caller 401; one with an
+    /// Every operation may answer 400 (an invalid field or parameter), 500, and 503 <c>database-unavailable</c> (every one
+    /// reads the database, if only for its caller: <see cref="DatabaseOutage"/>); one that needs a caller 401; one with an
     /// id in its path 404; one with a body 413 and 415.
     /// </summary>
     public static void AddSharedProblems(EndpointBuilder endpoint)
     {
         if (endpoint is not RouteEndpointBuilder route)
             return;
-        var statuses = new List<int> { StatusCodes.Status400BadRequest, StatusCodes.Status500InternalServerError };
+        var statuses = new List<int>
+        {
+            StatusCodes.Status400BadRequest, StatusCodes.Status500InternalServerError, StatusCodes.Status503ServiceUnavailable,
+        };
         if (endpoint.Metadata.OfType<IAuthorizeData>().Any() && !endpoint.Metadata.OfType<IAllowAnonymous>().Any())
             statuses.Add(StatusCodes.Status401Unauthorized);
         if (route.RoutePattern.Parameters.Any(p => p.ParameterKind != RoutePatternParameterKind.CatchAll))

@@ -79,6 +79,21 @@ public abstract partial class OpenApiDocumentTests<TDatabase>(SecurityWorld<TDat
         Assert.True(complete.GetProperty("409").GetProperty("content").TryGetProperty("application/problem+json", out _));
     }
 
+    [DatabaseFact]
+    public async Task EveryOperation_DeclaresTheDatabaseOutage()
+    {
+        using var anonymous = world.Factory.CreateClient();
+        var document = await anonymous.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/openapi.json", UriKind.Relative));
+        var operations = (from path in document.GetProperty("paths").EnumerateObject()
+                          from operation in path.Value.EnumerateObject()
+                          select (Name: $"{operation.Name.ToUpperInvariant()} {path.Name}", Responses: operation.Value.GetProperty("responses"))).ToList();
+
+        var without = operations.Where(o => !o.Responses.TryGetProperty("503", out var outage)
+            || !outage.GetProperty("content").TryGetProperty("application/problem+json", out _)).Select(o => o.Name).ToList();
+        Assert.True(operations.Count > 40, $"only {operations.Count} operations documented");
+        Assert.True(without.Count == 0, "no 503 problem+json: " + string.Join(", ", without));
+    }
+
     private async Task<IReadOnlyList<Operation>> OperationsAsync()
     {
         using var anonymous = world.Factory.CreateClient();
