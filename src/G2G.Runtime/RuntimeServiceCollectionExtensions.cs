@@ -70,6 +70,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddScoped<Queries.TaskSteps>();
         services.AddScoped<Queries.ProcessCatalog>();
         services.AddScoped<Supervision.SupervisionQueries>();
+        services.AddScoped<Supervision.TaskCounts>();
         services.AddScoped<JobStore>();
         services.AddScoped<JobRunner>();
         services.AddScoped<EscalationRecipients>();

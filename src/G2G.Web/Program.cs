@@ -22,18 +22,22 @@ builder.Services.AddG2GUi();
 
 await using var app = builder.Build();
 
-// Nothing is served on an old or unreachable database: migrate first, or report one line and exit non-zero.
-if (!await app.TryMigrateDatabaseAsync())
+// Nothing is served on an old or unreachable database: migrate first, or report one line and exit non-zero. Nodes that
+// start together take turns until their start-up writes are done (docs/operations.md, "Several nodes").
+var startup = await app.TryMigrateDatabaseAsync();
+if (startup is null)
 {
     return 1;
 }
-if (AuditCommand.IsRequested(args))
+if (AuditCommand.IsRequested(args) || CountsCommand.IsRequested(args))
 {
-    return await AuditCommand.RunAsync(app, args);
+    await startup.DisposeAsync();
+    return AuditCommand.IsRequested(args) ? await AuditCommand.RunAsync(app, args) : await CountsCommand.RunAsync(app, args);
 }
 await app.LoadCalendarAsync();
 await app.DeployWorkflowsAsync();
 await app.SeedDemoOrganisationAsync();
+await startup.DisposeAsync();
 
 app.UseSecurityHeaders();
 // The culture first: API problems written on the way out are in the request's language too.

@@ -22,6 +22,29 @@ public sealed partial class JobExecutor(IServiceScopeFactory scopes, IOptions<Ru
     /// <summary>When this node looks next whether an anchor over the chains' heads is due.</summary>
     private DateTimeOffset _nextAnchor = DateTimeOffset.MinValue;
 
+    /// <summary>When this node next folds the task count changes into the counts.</summary>
+    private DateTimeOffset _nextFold = DateTimeOffset.MinValue;
+
+    /// <summary>How often a node folds the changes the task triggers append (<see cref="Supervision.TaskCounts.FoldAsync"/>).</summary>
+    public static readonly TimeSpan FoldInterval = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Folds the task count changes into the counts, so a province's supervision reads stay a sum over few rows. A failure
+    /// is logged; the changes wait for the next fold and the counts read meanwhile are still exact.
+    /// </summary>
+    public async Task FoldCountsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<Supervision.TaskCounts>().FoldAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            LogFoldFailed(failure.Message);
+        }
+    }
+
     /// <summary>
     /// Appends an anchor over every chain's head when one is due (<see cref="Audit.EventAnchors"/>); returns when to look
     /// again. A failure (another node anchored at the same moment, the database away) is logged and tried again in a minute.
@@ -58,6 +81,11 @@ public sealed partial class JobExecutor(IServiceScopeFactory scopes, IOptions<Ru
             }
             if (clock.GetUtcNow() >= _nextAnchor)
                 _nextAnchor = await AnchorAsync(stoppingToken).ConfigureAwait(false);
+            if (clock.GetUtcNow() >= _nextFold)
+            {
+                await FoldCountsAsync(stoppingToken).ConfigureAwait(false);
+                _nextFold = clock.GetUtcNow() + FoldInterval;
+            }
             if (processed == 0)
             {
                 try
@@ -184,6 +212,9 @@ public sealed partial class JobExecutor(IServiceScopeFactory scopes, IOptions<Ru
 
     [LoggerMessage(LogLevel.Warning, "Appending an anchor over the event logs' heads failed: {Reason}")]
     private partial void LogAnchorFailed(string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Folding the task count changes into the counts failed: {Reason}")]
+    private partial void LogFoldFailed(string reason);
 
     [LoggerMessage(LogLevel.Warning, "Renewing the leases of {Count} jobs failed: {Reason}")]
     private partial void LogRenewFailed(int count, string reason);

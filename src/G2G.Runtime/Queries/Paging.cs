@@ -16,8 +16,14 @@ public static class Paging
     /// <summary>Counts the ordered query and cuts out the page asked for; the caller reads <see cref="PageSlice{T}.Rows"/> its own way.</summary>
     public static async Task<PageSlice<T>> SliceAsync<T>(this IQueryable<T> ordered, int page, int pageSize, CancellationToken cancellationToken)
     {
-        (page, pageSize) = Clamp(page, pageSize);
         var total = await ordered.CountAsync(cancellationToken).ConfigureAwait(false);
+        return ordered.Slice(page, pageSize, total);
+    }
+
+    /// <summary>Cuts out the page asked for of an ordered query whose rows the caller counted (<paramref name="total"/>) its own way.</summary>
+    public static PageSlice<T> Slice<T>(this IQueryable<T> ordered, int page, int pageSize, int total)
+    {
+        (page, pageSize) = Clamp(page, pageSize);
         // A page past the end is empty and keeps its number; the offset is computed in 64 bits so it cannot wrap.
         var offset = (long)(page - 1) * pageSize;
         return new PageSlice<T>(offset >= total ? ordered.Take(0) : ordered.Skip((int)offset).Take(pageSize), page, pageSize, total);

@@ -21,10 +21,15 @@ public sealed partial class SupervisionQueries
         var scope = await ResolveAsync(filter, "supervision performance", cancellationToken).ConfigureAwait(false);
         RequireRange(from, to);
         var key = KeyOf(dimension);
-        var completed = await CompletedTotals(Tasks(scope, t => t.CompletedBy), from, to, key).ToListAsync(cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
-        var overdue = await OpenTasks(scope).Where(f => f.Task.DueAt != null && f.Task.DueAt < now).GroupBy(key)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key ?? NoKey, g => g.Count, cancellationToken).ConfigureAwait(false);
+        var counted = dimension == PerformanceDimension.Agency && IsCounted(scope);
+        var completed = counted
+            ? await CountedCompletedByAgencyAsync(scope, from, to, cancellationToken).ConfigureAwait(false)
+            : await CompletedTotals(Tasks(scope, t => t.CompletedBy), from, to, key).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var overdue = counted
+            ? await CountedOverdueByAgencyAsync(scope, now, cancellationToken).ConfigureAwait(false)
+            : await OpenTasks(scope).Where(f => f.Task.DueAt != null && f.Task.DueAt < now).GroupBy(key)
+                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key ?? NoKey, g => g.Count, cancellationToken).ConfigureAwait(false);
         var rows = completed.Select(g => Row(g, overdue.GetValueOrDefault(g.Key ?? NoKey))).ToList();
         rows.AddRange(overdue.Where(o => rows.All(r => r.Key != o.Key)).Select(o => new PerformanceRow(o.Key, null, 0, 0, 0, 0, o.Value)));
         var names = await NamesAsync(dimension, [.. rows.Select(r => r.Key)], cancellationToken).ConfigureAwait(false);

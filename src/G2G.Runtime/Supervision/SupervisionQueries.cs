@@ -10,15 +10,20 @@ namespace G2G.Runtime.Supervision;
 /// 督办: overdue and soon-due items in the caller's scope, aging buckets, and on-time rates with average handling
 /// times per department, agency, procedure or step for a date range. Only supervisors (their agency subtree) and
 /// administrators (every agency) may read them; items above the caller's clearance are left out of every list,
-/// count and aggregate. Lists are paged and everything is counted and aggregated in the database.
+/// count and aggregate. Lists are paged and everything is counted and aggregated in the database; counts over agencies
+/// (without a department or procedure filter) come from the maintained <see cref="TaskCounts"/> (SupervisionQueries.Counted.cs).
 /// </summary>
-public sealed partial class SupervisionQueries(G2GDbContext db, CallerContext callers, TimeProvider clock, IOptions<RuntimeOptions> options)
+public sealed partial class SupervisionQueries(G2GDbContext db, TaskCounts counts, CallerContext callers, TimeProvider clock, IOptions<RuntimeOptions> options)
 {
     /// <summary>Open tasks already overdue or due within <paramref name="dueSoon"/>, most overdue first, one page with the total.</summary>
     public async Task<Page<OverdueItem>> OverdueAsync(SupervisionFilter filter, TimeSpan dueSoon, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        var query = OverdueQuery(await ResolveAsync(filter, "supervision overdue", cancellationToken).ConfigureAwait(false), dueSoon);
-        var slice = await query.SliceAsync(page, pageSize, cancellationToken).ConfigureAwait(false);
+        var scope = await ResolveAsync(filter, "supervision overdue", cancellationToken).ConfigureAwait(false);
+        var horizon = clock.GetUtcNow() + dueSoon;
+        var query = OverdueQuery(scope, horizon);
+        var slice = IsCounted(scope)
+            ? query.Slice(page, pageSize, (await CountDueBeforeAsync(scope, [horizon], cancellationToken).ConfigureAwait(false))[0])
+            : await query.SliceAsync(page, pageSize, cancellationToken).ConfigureAwait(false);
         return slice.With(await ItemsAsync(slice.Rows, cancellationToken).ConfigureAwait(false));
     }
 
@@ -28,7 +33,7 @@ public sealed partial class SupervisionQueries(G2GDbContext db, CallerContext ca
     /// </summary>
     public async Task<IReadOnlyList<OverdueItem>> OverdueExportAsync(SupervisionFilter filter, TimeSpan dueSoon, CancellationToken cancellationToken = default)
     {
-        var query = OverdueQuery(await ResolveAsync(filter, "supervision export", cancellationToken).ConfigureAwait(false), dueSoon);
+        var query = OverdueQuery(await ResolveAsync(filter, "supervision export", cancellationToken).ConfigureAwait(false), clock.GetUtcNow() + dueSoon);
         var limit = options.Value.Supervision.MaxExportRows;
         var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
         if (total > limit)
@@ -44,7 +49,14 @@ public sealed partial class SupervisionQueries(G2GDbContext db, CallerContext ca
         var scope = await ResolveAsync(filter, "supervision aging", cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var (days3, days7, days30) = (now.AddDays(-3), now.AddDays(-7), now.AddDays(-30));
-        var counts = await OverdueQuery(scope, dueSoon).Select(f => f.Task.DueAt).GroupBy(_ => 1).Select(g => new
+        if (IsCounted(scope))
+        {
+            // Tasks due before each bound; a bucket is the difference of two.
+            var before = await CountDueBeforeAsync(scope, [days30, days7, days3, now, now + dueSoon], cancellationToken).ConfigureAwait(false);
+            int[] counted = [before[4] - before[3], before[3] - before[2], before[2] - before[1], before[1] - before[0], before[0]];
+            return Enum.GetValues<AgingBucket>().ToDictionary(b => b, b => counted[(int)b]);
+        }
+        var counts = await OverdueQuery(scope, now + dueSoon).Select(f => f.Task.DueAt).GroupBy(_ => 1).Select(g => new
         {
             DueSoon = g.Count(due => due >= now),
             UpTo3Days = g.Count(due => due < now && due >= days3),
@@ -56,10 +68,9 @@ public sealed partial class SupervisionQueries(G2GDbContext db, CallerContext ca
         return Enum.GetValues<AgingBucket>().ToDictionary(b => b, b => byBucket[(int)b]);
     }
 
-    /// <summary>Open tasks due before now + <paramref name="dueSoon"/>, most overdue first (then by id, so pages are stable).</summary>
-    private IOrderedQueryable<TaskFact> OverdueQuery(ResolvedScope scope, TimeSpan dueSoon)
+    /// <summary>Open tasks due before <paramref name="horizon"/>, most overdue first (then by id, so pages are stable).</summary>
+    private IOrderedQueryable<TaskFact> OverdueQuery(ResolvedScope scope, DateTimeOffset horizon)
     {
-        var horizon = clock.GetUtcNow() + dueSoon;
         return OpenTasks(scope).Where(f => f.Task.DueAt != null && f.Task.DueAt < horizon).OrderBy(f => f.Task.DueAt).ThenBy(f => f.Task.Id);
     }
 

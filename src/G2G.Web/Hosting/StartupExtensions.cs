@@ -12,22 +12,28 @@ namespace G2G.Web.Hosting;
 internal static class StartupExtensions
 {
     /// <summary>
-    /// Migrates the database. A configuration or database failure is logged as one critical line that names
-    /// the settings and the reason (no stack trace: it is an operator's problem, not a bug) and returns false.
+    /// Takes the start-up lock (<see cref="StartupLock"/>: nodes starting together on one PostgreSQL database take turns)
+    /// and migrates the database; the caller lets the lock go once its other start-up writes are done. A configuration or
+    /// database failure is logged as one critical line that names the settings and the reason (no stack trace: it is an
+    /// operator's problem, not a bug) and returns null.
     /// </summary>
-    public static async Task<bool> TryMigrateDatabaseAsync(this WebApplication app)
+    public static async Task<StartupLock?> TryMigrateDatabaseAsync(this WebApplication app)
     {
+        StartupLock? held = null;
         try
         {
+            held = await StartupLock.AcquireAsync(app.Services, app.Lifetime.ApplicationStopping);
             await app.Services.MigrateG2GDatabaseAsync(app.Lifetime.ApplicationStopping);
             await app.Services.MigrateG2GOfficeAsync(app.Lifetime.ApplicationStopping);
             await app.Services.MigrateG2GDocumentsAsync(app.Lifetime.ApplicationStopping);
-            return true;
+            return held;
         }
         catch (Exception ex) when (ex is DatabaseConfigurationException or DatabaseStartupException)
         {
+            if (held is not null)
+                await held.DisposeAsync();
             StartupLog.CannotStart(app.Logger, ex.Message);
-            return false;
+            return null;
         }
     }
 

@@ -28,7 +28,7 @@ internal static class HostProcess
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3)); // a start takes over a minute on a busy machine
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -36,7 +36,7 @@ internal static class HostProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The host did not exit within 60 s although it should have.");
+            throw new TimeoutException("The host did not exit within 3 minutes although it should have.");
         }
 
         var lines = (await stdout + await stderr)
