@@ -42,13 +42,20 @@ public sealed class TrainingService(OfficeDbContext office, G2GDbContext db, Cal
         return [.. courses.Select(c => View(c, waiting.GetValueOrDefault(c.Id)))];
     }
 
-    /// <summary>A course's registrations: the enrolled, then the waiting list in its order, then the rest.</summary>
-    public async Task<IReadOnlyList<TrainingRegistrationView>> RegistrationsAsync(long courseId, CancellationToken ct) =>
-        [.. (await office.Set<TrainingRegistrationRecord>().AsNoTracking().Where(r => r.CourseId == courseId)
+    /// <summary>
+    /// A course's registrations: the enrolled, then the waiting list in its order, then the rest. A course that does not
+    /// exist is not found (404), not a course without registrations.
+    /// </summary>
+    public async Task<IReadOnlyList<TrainingRegistrationView>> RegistrationsAsync(long courseId, CancellationToken ct)
+    {
+        if (!await office.Set<TrainingCourseRecord>().AnyAsync(c => c.Id == courseId, ct).ConfigureAwait(false))
+            throw new RuntimeException(RuntimeErrorCode.NotFound, OfficeMessages.TrainingCourseMissing(courseId));
+        return [.. (await office.Set<TrainingRegistrationRecord>().AsNoTracking().Where(r => r.CourseId == courseId)
             .ToListAsync(ct).ConfigureAwait(false))
             .OrderBy(r => r.State == TrainingStates.Enrolled ? 0 : r.State == TrainingStates.Waiting ? 1 : 2)
             .ThenBy(r => r.WaitingSince).ThenBy(r => r.Id)
             .Select(r => new TrainingRegistrationView(r.InstanceId, r.CourseId, r.UserId, r.State, r.WaitingSince))];
+    }
 
     /// <summary>Adds a course (<paramref name="id"/> null) or changes one; the capacity never drops below the
     /// enrolled.</summary>
