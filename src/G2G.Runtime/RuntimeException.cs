@@ -21,7 +21,7 @@ public enum RuntimeErrorCode
 /// (<see cref="RuntimeMessages"/>, the office's catalogue) so the host can show it in the reader's language;
 /// <see cref="Exception.Message"/> is its English, for logs.
 /// </summary>
-public sealed class RuntimeException(RuntimeErrorCode code, RuntimeText text, IReadOnlyList<string>? details = null, Exception? inner = null)
+public sealed class RuntimeException(RuntimeErrorCode code, RuntimeText text, IReadOnlyList<RuntimeText>? details = null, Exception? inner = null)
     : Exception(text.English, inner)
 {
     public RuntimeErrorCode Code { get; } = code;
@@ -29,8 +29,8 @@ public sealed class RuntimeException(RuntimeErrorCode code, RuntimeText text, IR
     /// <summary>Why the operation was refused.</summary>
     public RuntimeText Text { get; } = text;
 
-    /// <summary>Every individual problem (for example each diagnostic of a refused definition).</summary>
-    public IReadOnlyList<string> Details { get; } = details ?? [];
+    /// <summary>Every individual problem (for example each diagnostic of a refused definition), each in the reader's language.</summary>
+    public IReadOnlyList<RuntimeText> Details { get; } = details ?? [];
 
     /// <summary>For a refused form submission: every problem by field path.</summary>
     public IReadOnlyDictionary<string, RuntimeText[]>? FieldErrors { get; init; }

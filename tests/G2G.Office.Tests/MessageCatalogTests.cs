@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using G2G.Engine.Execution;
+using G2G.Engine.Validation;
 using G2G.Runtime;
 
 namespace G2G.Office.Tests;
 
 /// <summary>
-/// Every message a person can read from the runtime, the engine's rejections and the office procedures exists in
-/// Simplified Chinese and English, with the placeholders its factory fills, and nothing else is in the files.
+/// Every message a person can read from the runtime, the engine's rejections and diagnostics and the office procedures
+/// exists in Simplified Chinese and English, with the placeholders its factory fills, and nothing else is in the files.
 /// </summary>
 public sealed partial class MessageCatalogTests
 {
@@ -16,7 +17,7 @@ public sealed partial class MessageCatalogTests
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
     [Fact]
-    public void RuntimeMessages_AndTheEnginesRejections_AreComplete_InBothLanguages()
+    public void RuntimeMessages_AndTheEnginesRejectionsAndDiagnostics_AreComplete_InBothLanguages()
     {
         var expected = Factories(typeof(RuntimeMessages));
         foreach (var method in typeof(Rejections).GetMethods(BindingFlags.Public | BindingFlags.Static)
@@ -28,6 +29,16 @@ public sealed partial class MessageCatalogTests
             Assert.Equal(method.GetParameters().Length, rejected.Arguments.Count);
             expected[key] = RuntimeMessages.EngineRejection(rejected);
             Assert.Equal(rejected.Template, RuntimeMessages.Templates.Find(key, English));
+        }
+        foreach (var method in typeof(DiagnosticTexts).GetMethods(BindingFlags.Public | BindingFlags.Static)
+                     .Where(m => m.ReturnType == typeof(DiagnosticText)))
+        {
+            var text = (DiagnosticText)method.Invoke(null, Samples(method))!;
+            Assert.Equal(method.Name, text.Reason);
+            Assert.Equal(method.GetParameters().Length, text.Arguments.Count);
+            var key = RuntimeMessages.DiagnosticKey(text.Reason);
+            expected[key] = RuntimeMessages.EngineDiagnostic(text);
+            Assert.Equal(text.Template, RuntimeMessages.Templates.Find(key, English));
         }
 
         AssertComplete(RuntimeMessages.Templates, expected);
@@ -60,12 +71,23 @@ public sealed partial class MessageCatalogTests
         Assert.Equal(rejected.Message, text.English);
     }
 
+    [Fact]
+    public void AnEnginesDiagnostic_IsRenderedFromItsReason_WithItsDescribedElement_AndItsEnglishIsTheEnginesMessage()
+    {
+        var text = DiagnosticTexts.Unreachable(DiagnosticTexts.NamedElement("userTask", "approve", "处长审批"));
+        var rendered = RuntimeMessages.EngineDiagnostic(text);
+
+        Assert.Equal("节点 userTask“approve”（处长审批）无法从任何开始事件到达。", rendered.In(Chinese));
+        Assert.Equal("The userTask 'approve' (处长审批) cannot be reached from any start event.", rendered.In(English));
+        Assert.Equal(text.English, rendered.English);
+    }
+
     /// <summary>Each public factory of <paramref name="catalog"/> by its key (checked to be its name), called with sample arguments.</summary>
     private static Dictionary<string, RuntimeText> Factories(Type catalog)
     {
         var factories = new Dictionary<string, RuntimeText>(StringComparer.Ordinal);
         foreach (var method in catalog.GetMethods(BindingFlags.Public | BindingFlags.Static)
-                     .Where(m => m.ReturnType == typeof(RuntimeText) && m.GetParameters().All(p => p.ParameterType != typeof(CommandRejectedException))))
+                     .Where(m => m.ReturnType == typeof(RuntimeText) && m.GetParameters().All(p => p.ParameterType.Assembly != typeof(Rejections).Assembly)))
         {
             var text = (RuntimeText)method.Invoke(null, Samples(method))!;
             Assert.Equal(method.Name, text.Key);
@@ -102,6 +124,8 @@ public sealed partial class MessageCatalogTests
     private static object?[] Samples(MethodInfo method) => [.. method.GetParameters().Select(p =>
         p.ParameterType == typeof(string) ? "x"
         : p.ParameterType == typeof(RuntimeText) ? RuntimeMessages.OpinionRequired()
+        : p.ParameterType == typeof(DiagnosticText) ? DiagnosticTexts.Element("userTask", "x")
+        : p.ParameterType == typeof(object) ? DiagnosticTexts.Condition()
         : p.ParameterType.IsValueType ? Activator.CreateInstance(p.ParameterType)
         : null)];
 

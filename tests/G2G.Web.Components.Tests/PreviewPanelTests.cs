@@ -171,7 +171,7 @@ public sealed class PreviewPanelTests : WorkContext
     [Fact]
     public void ARefusedDiagram_IsNotRun()
     {
-        var panel = Render(new PreviewRun([new Diagnostic(DiagnosticSeverity.Error, "service.no-action", "reserve", "serviceTask", 9, 5, "No action.")]));
+        var panel = Render(new PreviewRun([new Diagnostic(DiagnosticSeverity.Error, "service.no-action", "reserve", "serviceTask", 9, 5, DiagnosticTexts.ServiceWithoutAction("reserve"))]));
 
         Assert.Contains("没有运行", panel.Find("[data-testid=preview-refused]").TextContent, StringComparison.Ordinal);
         Assert.Empty(panel.FindAll("article"));

@@ -1,4 +1,5 @@
 using Bunit;
+using G2G.Engine.Model.Extensions;
 using G2G.Runtime.Organisation;
 using G2G.Web.Components.Design;
 using Microsoft.Extensions.DependencyInjection;
@@ -299,9 +300,7 @@ public sealed class PropertiesPanelTests : WorkContext
     [Fact]
     public async Task TheProcess_ShowsItsStartersAndCategory_RefusesAStarterRuleThatIsNotOne_AndWritesTheCategoryAsTheNamespace()
     {
-        var process = new DesignerElement("leave", "Process", "请假", new Dictionary<string, string> { ["starters"] = "position('科员')" }, null,
-            TargetNamespace: "urn:g2g:workflows:office");
-        var panel = Render(process);
+        var panel = Render(Process("position('科员')"));
 
         Assert.Equal("position('科员')", panel.Find("#prop-starters").GetAttribute("value"));
         Assert.Contains("办公事务", panel.Find("[data-testid=properties]").TextContent, StringComparison.Ordinal);
@@ -315,5 +314,96 @@ public sealed class PropertiesPanelTests : WorkContext
 
         await ChooseAsync(panel, "prop-category", "finance");
         Assert.Equal(["urn:g2g:workflows:finance"], _categories);
+    }
+
+    private static DesignerElement Process(string starters) =>
+        new("leave", "Process", "请假", new Dictionary<string, string> { ["starters"] = starters }, null, TargetNamespace: "urn:g2g:workflows:office");
+
+    [Fact]
+    public async Task TheStartersPicker_AddsAPositionInAPickedDepartment_AndAPerson_ToTheList_AndAClosedRuleLeavesIt()
+    {
+        var panel = Render(Process("position('科员')"));
+        Assert.Equal(["position('科员')"], panel.FindAll("[data-testid=starters-list] .mud-chip").Select(c => c.TextContent.Trim()));
+
+        panel.Find("[data-testid=starters-pick]").Click();
+        await PickAsync(panel, "starters-entry", "处长");
+        Assert.Equal("position('处长')", panel.Find("[data-testid=starters-rule]").TextContent); // held anywhere, by default
+        await ChooseAsync(panel, "starters-unit", RuleUnit.Department);
+        Assert.True(panel.Find("[data-testid=starters-use]").HasAttribute("disabled")); // which department?
+        await PickAsync(panel, "starters-unit-entry", "预算");
+        Assert.Equal("position('处长', 'czt-ysc')", panel.Find("[data-testid=starters-rule]").TextContent);
+        panel.Find("[data-testid=starters-use]").Click();
+        panel.WaitForAssertion(() => Assert.Equal("position('科员'), position('处长', 'czt-ysc')", Assert.Single(_changes).Values["starters"]), Patience);
+        Assert.Empty(panel.FindAll("[data-testid=starters-picker]")); // closed once used
+
+        panel.Find("[data-testid=starters-pick]").Click();
+        await ChooseAsync(panel, "starters-kind", RuleKind.User);
+        await PickAsync(panel, "starters-entry", "李明");
+        panel.Find("[data-testid=starters-use]").Click();
+        panel.WaitForAssertion(() => Assert.Equal(2, _changes.Count), Patience);
+        var written = _changes[1].Values["starters"]!;
+        Assert.Equal("position('科员'), position('处长', 'czt-ysc'), user('li.ming')", written);
+        Assert.True(StarterRule.TryParseList(written, out var rules, out _)); // the engine reads what the picker writes
+        Assert.Equal(["position", "position", "user"], rules.Select(r => r.Kind));
+
+        panel.FindAll("[data-testid=starters-list] .mud-chip-close-button")[0].Click(); // position('科员')
+        panel.WaitForAssertion(() => Assert.Equal("position('处长', 'czt-ysc'), user('li.ming')", _changes[^1].Values["starters"]), Patience);
+    }
+
+    [Fact]
+    public async Task APickedStarter_ReplacesNone_AndIsNotAddedTwice_AndTheLastOneClosedLetsAnyoneStart()
+    {
+        var panel = Render(Process(StarterRule.Nobody));
+        Assert.Empty(panel.FindAll("[data-testid=starters-list]"));
+
+        panel.Find("[data-testid=starters-pick]").Click();
+        await ChooseAsync(panel, "starters-kind", RuleKind.Group);
+        await PickAsync(panel, "starters-entry", "收发");
+        panel.Find("[data-testid=starters-use]").Click();
+        panel.WaitForAssertion(() => Assert.Equal("group('shoufa')", Assert.Single(_changes).Values["starters"]), Patience);
+
+        panel.Find("[data-testid=starters-pick]").Click();
+        await ChooseAsync(panel, "starters-kind", RuleKind.Group);
+        await PickAsync(panel, "starters-entry", "收发");
+        panel.Find("[data-testid=starters-use]").Click();
+        panel.WaitForAssertion(() => Assert.Equal("group('shoufa')", _changes[^1].Values["starters"]), Patience);
+
+        panel.Find("[data-testid=starters-list] .mud-chip-close-button").Click();
+        panel.WaitForAssertion(() => Assert.Null(_changes[^1].Values["starters"]), Patience); // no attribute: anyone may start
+    }
+
+    [Fact]
+    public async Task APickedStarter_IsRefusedWithTheFieldsMessage_WhileTheFieldHoldsAnInvalidList()
+    {
+        var panel = Render(Process("position('科员')"));
+        panel.Find("#prop-starters").Change("position(initiator.department)");
+        panel.WaitForElement("#prop-starters-error", Patience);
+        Assert.Empty(panel.FindAll("[data-testid=starters-list]"));
+
+        panel.Find("[data-testid=starters-pick]").Click();
+        await ChooseAsync(panel, "starters-kind", RuleKind.User);
+        await PickAsync(panel, "starters-entry", "李明");
+        panel.Find("[data-testid=starters-use]").Click();
+
+        panel.WaitForAssertion(() => Assert.Equal("position(initiator.department), user('li.ming')", panel.Find("#prop-starters").GetAttribute("value")), Patience);
+        Assert.Contains("不是有效的发起人规则", panel.Find("#prop-starters-error").TextContent, StringComparison.Ordinal);
+        Assert.Empty(_changes);
+    }
+
+    [Theory]
+    [InlineData(RuleKind.Position, new[] { "科员" }, RuleUnit.Anywhere, null, "position('科员')")]
+    [InlineData(RuleKind.Position, new[] { "科员" }, RuleUnit.Agency, "czt", "position('科员', 'czt')")]
+    [InlineData(RuleKind.Position, new[] { "科员" }, RuleUnit.Department, null, null)]
+    [InlineData(RuleKind.Position, new[] { "科员" }, RuleUnit.InitiatorDepartment, null, null)]
+    [InlineData(RuleKind.User, new[] { "o'brien" }, RuleUnit.Anywhere, null, "user(\"o'brien\")")]
+    [InlineData(RuleKind.User, new[] { "o'b\"x" }, RuleUnit.Anywhere, null, null)]
+    [InlineData(RuleKind.Group, new[] { "shoufa" }, RuleUnit.Anywhere, null, "group('shoufa')")]
+    [InlineData(RuleKind.Users, new[] { "li.ming" }, RuleUnit.Anywhere, null, null)]
+    [InlineData(RuleKind.Initiator, new string[0], RuleUnit.Anywhere, null, null)]
+    public void AStarterRuleIsWritten_OnlyWhenComplete_AndOnlyOfTheKindsStartersHave(RuleKind kind, string[] picked, RuleUnit unit, string? unitId, string? rule)
+    {
+        Assert.Equal(rule, RuleText.WriteStarter(kind, picked, unit, unitId));
+        if (rule is not null)
+            Assert.True(StarterRule.TryParseList(rule, out _, out var errors), string.Join(" ", errors)); // the engine reads what the picker writes
     }
 }

@@ -67,7 +67,7 @@ public static class BpmnParser
                         var position = (IXmlLineInfo)screen;
                         session.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "xml.too-deep", screen.GetAttribute("id"), screen.LocalName,
                             position.LineNumber, position.LinePosition,
-                            $"Elements are nested more than {MaxElementDepth} levels deep here; G2G refuses such files (no real process nests this deep)."));
+                            DiagnosticTexts.TooDeep(MaxElementDepth)));
                         return null;
                     }
                 }
@@ -76,7 +76,7 @@ public static class BpmnParser
             var root = XDocument.Load(reader, LoadOptions.SetLineInfo).Root!;
             if (root.Name != BpmnNamespaces.Model + "definitions")
             {
-                session.Error("bpmn.not-definitions", root, $"The document's root element is <{root.Name.LocalName}> in namespace '{root.Name.NamespaceName}', not a BPMN 2.0 <definitions> element.");
+                session.Error("bpmn.not-definitions", root, DiagnosticTexts.NotDefinitions(root.Name.LocalName, root.Name.NamespaceName));
                 return null;
             }
             return root;
@@ -84,15 +84,13 @@ public static class BpmnParser
         catch (XmlException) when (inProlog && DtdDeclaration(xml) is { } doctype)
         {
             var (line, column) = LineAndColumn(xml, doctype);
-            session.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "xml.dtd-refused", null, null, line, column,
-                "The file declares a document type (<!DOCTYPE …>). G2G refuses DTDs in BPMN files, so that no entity is expanded "
-                + "and no external file or address is read; remove the declaration."));
+            session.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "xml.dtd-refused", null, null, line, column, DiagnosticTexts.DtdRefused()));
             return null;
         }
         catch (XmlException e)
         {
             session.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "xml.malformed", null, null, e.LineNumber, e.LinePosition,
-                $"The file is not well-formed XML: {e.Message}"));
+                DiagnosticTexts.Malformed(e.Message)));
             return null;
         }
     }

@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using G2G.Engine.Model;
 using G2G.Engine.Model.Activities;
 using G2G.Engine.Model.Events;
+using G2G.Engine.Validation;
 
 namespace G2G.Engine.Parsing;
 
@@ -78,7 +79,7 @@ internal sealed partial class ParseSession
         var id = (string?)xml.Attribute("id");
         if (string.IsNullOrWhiteSpace(id))
         {
-            Error("bpmn.missing-id", xml, $"A <{kind}> has no id.");
+            Error("bpmn.missing-id", xml, DiagnosticTexts.ElementWithoutId(kind));
             return null;
         }
         if (!ClaimId(xml, id))
@@ -87,7 +88,7 @@ internal sealed partial class ParseSession
         var position = PositionOf(xml);
         if (UnsupportedKinds.Contains(kind))
         {
-            Error("bpmn.unsupported-element", xml, $"<{kind}> is not supported by the G2G engine; use a supported element instead (see docs/bpmn-extensions.md).");
+            Error("bpmn.unsupported-element", xml, DiagnosticTexts.UnsupportedElement(kind));
             return new UnsupportedNode(id, name, kind, position);
         }
         FlowNode? node = kind switch
@@ -102,7 +103,7 @@ internal sealed partial class ParseSession
         };
         if (node is null)
         {
-            Warning("bpmn.ignored-element", xml, $"<{kind}> is not a BPMN element the engine knows; it is ignored.");
+            Warning("bpmn.ignored-element", xml, DiagnosticTexts.IgnoredElement(kind));
             return null;
         }
         if (node is Activity activity)
@@ -126,7 +127,7 @@ internal sealed partial class ParseSession
         var id = (string?)xml.Attribute("id");
         if (string.IsNullOrWhiteSpace(id))
         {
-            Error("bpmn.missing-id", xml, "A <sequenceFlow> has no id.");
+            Error("bpmn.missing-id", xml, DiagnosticTexts.ElementWithoutId("sequenceFlow"));
             return null;
         }
         if (!ClaimId(xml, id))
@@ -135,11 +136,11 @@ internal sealed partial class ParseSession
         var targetRef = (string?)xml.Attribute("targetRef");
         if (sourceRef is null || !nodes.TryGetValue(sourceRef, out var source) || targetRef is null || !nodes.TryGetValue(targetRef, out var target))
         {
-            Error("bpmn.dangling-flow", xml, $"Sequence flow '{id}' connects '{sourceRef}' to '{targetRef}', but both ends must be flow nodes of the same (sub)process.");
+            Error("bpmn.dangling-flow", xml, DiagnosticTexts.DanglingFlow(id, sourceRef, targetRef));
             return null;
         }
         var written = xml.Element(BpmnNamespaces.Model + "conditionExpression");
-        var condition = written is null ? null : ReadExpression(written, xml, "condition");
+        var condition = written is null ? null : ReadExpression(written, xml, DiagnosticTexts.Condition());
         var flow = new SequenceFlow(id, (string?)xml.Attribute("name"), PositionOf(xml), source.Node, target.Node, condition)
         {
             HasUnreadableCondition = condition is null && !string.IsNullOrWhiteSpace(written?.Value),
@@ -160,7 +161,7 @@ internal sealed partial class ParseSession
         }
         else if (host is not UnsupportedNode) // an unsupported host is reported already: say the cause once
         {
-            Error("bpmn.boundary-not-attached", xml, $"Boundary event '{boundary.Id}' must be attached to an activity of the same (sub)process; attachedToRef is '{attachedTo}'.");
+            Error("bpmn.boundary-not-attached", xml, DiagnosticTexts.BoundaryNotAttached(boundary.Id, attachedTo));
         }
     }
 
@@ -171,6 +172,6 @@ internal sealed partial class ParseSession
             return;
         node.DefaultFlow = node.Outgoing.FirstOrDefault(f => f.Id == id);
         if (node.DefaultFlow is null)
-            Error("bpmn.bad-default", xml, $"The default flow '{id}' of '{node.Id}' is not one of its outgoing sequence flows.");
+            Error("bpmn.bad-default", xml, DiagnosticTexts.BadDefaultFlow(id, node.Id));
     }
 }

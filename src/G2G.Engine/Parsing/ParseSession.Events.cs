@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using G2G.Engine.Model;
 using G2G.Engine.Model.Events;
 using G2G.Engine.Time;
+using G2G.Engine.Validation;
 
 namespace G2G.Engine.Parsing;
 
@@ -12,7 +13,7 @@ internal sealed partial class ParseSession
         var definitions = xml.Elements().Where(e => e.Name.Namespace == BpmnNamespaces.Model && e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)).ToList();
         var missing = ResolveReferences(xml, definitions);
         if (definitions.Count > 1)
-            Error("bpmn.unsupported-event", xml, $"{kind} '{id}' has {definitions.Count} event definitions; events with several triggers (multiple events) are not supported.");
+            Error("bpmn.unsupported-event", xml, DiagnosticTexts.SeveralEventDefinitions(kind, id, definitions.Count));
         var definition = definitions.Count == 0 ? null : ReadEventDefinition(definitions[0], xml);
         var unsupported = (definitions.Count > 0 && definition is null) || missing;
 
@@ -23,17 +24,17 @@ internal sealed partial class ParseSession
                 // timer, message or signal; G2G starts none on a condition (nothing would watch it between instances).
                 if (definition is TerminateDefinition or LinkDefinition || (definition is ErrorDefinition
                     or EscalationDefinition or ConditionalDefinition && !IsInEventSubProcess(xml)))
-                    Error("bpmn.unsupported-event", xml, $"A start event with a {definition.Kind} is not supported here.");
+                    Error("bpmn.unsupported-event", xml, DiagnosticTexts.StartEventUnsupported(definition.Kind));
                 return new StartEvent(id, name, position, definition, Flag(xml, "isInterrupting", true));
             case "endEvent":
                 if (definition is TimerDefinition or LinkDefinition or ConditionalDefinition)
-                    Error("bpmn.unsupported-event", xml, $"An end event cannot have a {definition.Kind}.");
+                    Error("bpmn.unsupported-event", xml, DiagnosticTexts.EndEventUnsupported(definition.Kind));
                 RequireEscalationCode(definition, xml);
                 return new EndEvent(id, name, position, definition);
             case "intermediateThrowEvent":
                 if (definition is not (null or MessageDefinition or SignalDefinition or EscalationDefinition or LinkDefinition)
                     && !unsupported)
-                    Error("bpmn.unsupported-event", xml, $"An intermediate throw event with a {definition.Kind} is not supported.");
+                    Error("bpmn.unsupported-event", xml, DiagnosticTexts.ThrowEventUnsupported(definition.Kind));
                 RequireEscalationCode(definition, xml);
                 return new IntermediateThrowEvent(id, name, position, definition);
             case "intermediateCatchEvent":
@@ -41,8 +42,7 @@ internal sealed partial class ParseSession
                     or ConditionalDefinition))
                 {
                     if (!unsupported)
-                        Error("bpmn.unsupported-event", xml,
-                            "An intermediate catch event needs a timer, message, signal, conditional or link definition.");
+                        Error("bpmn.unsupported-event", xml, DiagnosticTexts.CatchEventWithoutTrigger());
                     return new UnsupportedNode(id, name, kind, position);
                 }
                 return new IntermediateCatchEvent(id, name, position, definition);
@@ -51,8 +51,7 @@ internal sealed partial class ParseSession
                     or EscalationDefinition or ConditionalDefinition))
                 {
                     if (!unsupported)
-                        Error("bpmn.unsupported-event", xml,
-                            "A boundary event needs a timer, message, signal, error, escalation or conditional definition.");
+                        Error("bpmn.unsupported-event", xml, DiagnosticTexts.BoundaryEventWithoutTrigger());
                     return new UnsupportedNode(id, name, kind, position);
                 }
                 return new BoundaryEvent(id, name, position, definition, Flag(xml, "cancelActivity", true));
@@ -77,8 +76,7 @@ internal sealed partial class ParseSession
                 definitions.Add(definition);
                 continue;
             }
-            Error("bpmn.unknown-event-definition", xml,
-                $"The eventDefinitionRef '{id}' names no event definition declared in the file's <definitions>.");
+            Error("bpmn.unknown-event-definition", xml, DiagnosticTexts.UnknownEventDefinition(id));
             missing = true;
         }
         return missing;
@@ -99,9 +97,7 @@ internal sealed partial class ParseSession
                 var signalRef = (string?)definition.Attribute("signalRef");
                 if (signalRef is not null && _signals.TryGetValue(signalRef, out var signal))
                     return new SignalDefinition(signal);
-                Error("bpmn.unknown-signal", owner, signalRef is null
-                    ? "No signal is referenced (signalRef); a <signal> element with a name is needed."
-                    : $"The signal '{signalRef}' is not defined in the file (a <signal> element is needed).");
+                Error("bpmn.unknown-signal", owner, signalRef is null ? DiagnosticTexts.NoSignalReferenced() : DiagnosticTexts.UnknownSignal(signalRef));
                 return new SignalDefinition(signalRef ?? "");
             case "errorEventDefinition":
                 return new ErrorDefinition(ReferencedCode(definition, owner, "error", _errors));
@@ -113,20 +109,18 @@ internal sealed partial class ParseSession
                 if (definition.Element(BpmnNamespaces.Model + "condition") is { } condition
                     && !string.IsNullOrWhiteSpace(condition.Value))
                 {
-                    var expression = ReadExpression(condition, owner, "event condition");
+                    var expression = ReadExpression(condition, owner, DiagnosticTexts.EventCondition());
                     return expression is null ? null : new ConditionalDefinition(expression);
                 }
-                Error("bpmn.conditional-empty", owner,
-                    "A conditional event needs a <condition> written in the G2G expression language.");
+                Error("bpmn.conditional-empty", owner, DiagnosticTexts.ConditionalWithoutCondition());
                 return null;
             case "linkEventDefinition":
                 if ((string?)definition.Attribute("name") is { Length: > 0 } link)
                     return new LinkDefinition(link);
-                Error("bpmn.link-unnamed", owner, "A link event needs a name: a throw jumps to the catch of the same name.");
+                Error("bpmn.link-unnamed", owner, DiagnosticTexts.LinkUnnamed());
                 return null;
             default:
-                Error("bpmn.unsupported-event", owner, $"<{definition.Name.LocalName}> is not supported by the G2G engine "
-                    + "(supported: timer, message, signal, error, escalation, conditional, link, terminate).");
+                Error("bpmn.unsupported-event", owner, DiagnosticTexts.UnsupportedEventDefinition(definition.Name.LocalName));
                 return null;
         }
     }
@@ -139,8 +133,7 @@ internal sealed partial class ParseSession
             return null;
         if (known.TryGetValue(reference, out var code))
             return code;
-        Error($"bpmn.unknown-{kind}", owner,
-            $"The {kind} '{reference}' is not defined in the file (an <{kind}> element is needed).");
+        Error($"bpmn.unknown-{kind}", owner, DiagnosticTexts.UnknownReference(kind, reference));
         return reference;
     }
 
@@ -148,8 +141,7 @@ internal sealed partial class ParseSession
     private void RequireEscalationCode(EventDefinition? definition, XElement xml)
     {
         if (definition is EscalationDefinition { EscalationCode: null })
-            Error("bpmn.unknown-escalation", xml,
-                "No escalation is referenced (escalationRef); an <escalation> element with an escalationCode is needed.");
+            Error("bpmn.unknown-escalation", xml, DiagnosticTexts.NoEscalationReferenced());
     }
 
     /// <summary>A message reference on an event or a send/receive task; correlation key from g2g:correlationKey.</summary>
@@ -158,9 +150,7 @@ internal sealed partial class ParseSession
         var messageRef = (string?)element.Attribute(attribute);
         if (messageRef is null || !_messages.TryGetValue(messageRef, out var message))
         {
-            Error("bpmn.unknown-message", owner, messageRef is null
-                ? "No message is referenced (messageRef); a <message> element with a name is needed."
-                : $"The message '{messageRef}' is not defined in the file (a <message> element is needed).");
+            Error("bpmn.unknown-message", owner, messageRef is null ? DiagnosticTexts.NoMessageReferenced() : DiagnosticTexts.UnknownMessage(messageRef));
             return null;
         }
         var key = (string?)owner.Attribute(BpmnNamespaces.G2G + "correlationKey") is { } k ? ParseExpressionText(k, owner, "g2g:correlationKey") : null;
@@ -175,7 +165,7 @@ internal sealed partial class ParseSession
             : (TimerKind.Date, (XElement?)null);
         if (element is null || string.IsNullOrWhiteSpace(element.Value))
         {
-            Error("bpmn.timer-empty", owner, "The timer has no timeDate, timeDuration or timeCycle value.");
+            Error("bpmn.timer-empty", owner, DiagnosticTexts.TimerEmpty());
             return null;
         }
         var text = element.Value.Trim();
@@ -191,7 +181,7 @@ internal sealed partial class ParseSession
         }
         catch (FormatException e)
         {
-            Error("bpmn.timer-invalid", owner, $"The timer value '{text}' is not a valid ISO 8601 {kind.ToString().ToLowerInvariant()}: {e.Message}");
+            Error("bpmn.timer-invalid", owner, DiagnosticTexts.TimerInvalid(text, kind.ToString().ToLowerInvariant(), e.Message));
             return null;
         }
     }

@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using G2G.Engine.Expressions;
 using G2G.Engine.Model.Extensions;
 using G2G.Engine.Time;
+using G2G.Engine.Validation;
 
 namespace G2G.Engine.Parsing;
 
@@ -41,7 +42,7 @@ internal sealed partial class ParseSession
             return null;
         if (AssignmentRuleParser.TryParse(text, out var rule, out var error))
             return rule;
-        Error("extension.invalid", xml, $"g2g:{attribute}=\"{text}\" is not a valid assignment rule: {error}");
+        Error("extension.invalid", xml, DiagnosticTexts.InvalidRule(attribute, text, error));
         return null;
     }
 
@@ -55,7 +56,7 @@ internal sealed partial class ParseSession
         }
         catch (FormatException e)
         {
-            Error("extension.invalid", xml, $"g2g:{attribute}=\"{text}\" is not a duration: {e.Message} Write e.g. '3wd' (working days), '4wh' (working hours) or 'P3D' (calendar time).");
+            Error("extension.invalid", xml, DiagnosticTexts.InvalidDuration(attribute, text, e.Message));
             return null;
         }
     }
@@ -74,7 +75,7 @@ internal sealed partial class ParseSession
             if (OperationNames.TryGetValue(name, out var operation))
                 operations |= operation;
             else
-                Error("extension.invalid", xml, $"g2g:operations names '{name}', which is not an operation; allowed: {string.Join(", ", OperationNames.Keys)}.");
+                Error("extension.invalid", xml, DiagnosticTexts.UnknownOperation(name, string.Join(", ", OperationNames.Keys)));
         }
         return operations;
     }
@@ -86,7 +87,7 @@ internal sealed partial class ParseSession
             return OpinionPolicy.Optional;
         if (Enum.TryParse<OpinionPolicy>(text, ignoreCase: true, out var policy) && Enum.IsDefined(policy))
             return policy;
-        Error("extension.invalid", xml, $"g2g:opinion must be 'required', 'optional' or 'none', not '{text}'.");
+        Error("extension.invalid", xml, DiagnosticTexts.InvalidOpinion(text));
         return OpinionPolicy.Optional;
     }
 

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using G2G.Engine.Model;
 using G2G.Engine.Model.Events;
+using G2G.Engine.Validation;
 
 namespace G2G.Engine.Parsing;
 
@@ -20,8 +21,7 @@ internal sealed partial class ParseSession
             {
                 case IntermediateCatchEvent { Definition: LinkDefinition link } target
                     when !catches.TryAdd(link.LinkName, target):
-                    Error("bpmn.link-ambiguous", xml, $"Two catching link events on this level are named '{link.LinkName}' "
-                        + $"('{catches[link.LinkName].Id}' and '{node.Id}'); a throw could not tell where to go.");
+                    Error("bpmn.link-ambiguous", xml, DiagnosticTexts.LinkAmbiguous(link.LinkName, catches[link.LinkName].Id, node.Id));
                     break;
                 case IntermediateThrowEvent { Definition: LinkDefinition link } source:
                     throws.Add((source, link.LinkName, xml));
@@ -33,8 +33,7 @@ internal sealed partial class ParseSession
             if (catches.TryGetValue(name, out var target))
                 source.LinkTarget = target;
             else
-                Error("bpmn.link-unmatched", xml, $"The link throw '{source.Id}' jumps to '{name}', but no catching link "
-                    + "event of that name is on the same process level (links do not cross subprocess borders).");
+                Error("bpmn.link-unmatched", xml, DiagnosticTexts.LinkUnmatched(source.Id, name));
         }
     }
 }

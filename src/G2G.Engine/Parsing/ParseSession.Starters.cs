@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using G2G.Engine.Model.Extensions;
+using G2G.Engine.Validation;
 
 namespace G2G.Engine.Parsing;
 
@@ -15,7 +16,7 @@ internal sealed partial class ParseSession
             return null;
         _ = StarterRule.TryParseList(text, out var rules, out var errors); // the rules that parse are kept; each error is reported
         foreach (var error in errors)
-            Error("extension.invalid", process, error);
+            Error("extension.invalid", process, DiagnosticTexts.InvalidStarters(error));
         return [.. rules];
     }
 }

@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using G2G.Engine.Expressions;
 using G2G.Engine.Model;
 using G2G.Engine.Model.Activities;
+using G2G.Engine.Validation;
 
 namespace G2G.Engine.Parsing;
 
@@ -39,14 +40,14 @@ internal sealed partial class ParseSession
         var text = xml.Element(BpmnNamespaces.Model + "script")?.Value;
         if (format is not null && !format.Equals("g2g", StringComparison.OrdinalIgnoreCase))
         {
-            Error("bpmn.unsupported-script", xml, $"Script format '{format}' is not supported; scripts are written in the G2G expression language (scriptFormat=\"g2g\").");
+            Error("bpmn.unsupported-script", xml, DiagnosticTexts.UnsupportedScriptFormat(format));
             return new ScriptTask(id, name, position, null, format);
         }
         if (string.IsNullOrWhiteSpace(text))
             return new ScriptTask(id, name, position, null, format);
         if (Script.TryParse(text, out var script, out var error))
             return new ScriptTask(id, name, position, script, format);
-        Error("expression.syntax", xml, $"The script does not parse: {error!.Message} (line {error.Line}, column {error.Column} of the script).");
+        Error("expression.syntax", xml, DiagnosticTexts.ScriptSyntax(error!.Message, error.Line, error.Column));
         return new ScriptTask(id, name, position, null, format);
     }
 
@@ -59,7 +60,7 @@ internal sealed partial class ParseSession
             if (int.TryParse(v, out var pinned) && pinned > 0)
                 version = pinned;
             else
-                Error("extension.invalid", xml, $"g2g:version must be 'latest' or a positive version number, not '{v}'.");
+                Error("extension.invalid", xml, DiagnosticTexts.InvalidCallVersion(v));
         }
         var extensions = xml.Element(BpmnNamespaces.Model + "extensionElements");
         return new CallActivity(id, name, position, called, version, ReadMappings(extensions, "in", xml), ReadMappings(extensions, "out", xml));
@@ -76,7 +77,7 @@ internal sealed partial class ParseSession
             var target = (string?)mapping.Attribute("target");
             if (string.IsNullOrWhiteSpace(source) || string.IsNullOrWhiteSpace(target))
             {
-                Error("extension.invalid", owner, $"Every <g2g:{direction}> mapping needs both source (an expression) and target (a variable name).");
+                Error("extension.invalid", owner, DiagnosticTexts.MappingIncomplete(direction));
                 continue;
             }
             if (ParseExpressionText(source, owner, $"g2g:{direction} source") is { } expression)
@@ -91,11 +92,11 @@ internal sealed partial class ParseSession
         if (loop is null)
             return null;
         var collectionText = (string?)loop.Attribute(BpmnNamespaces.G2G + "collection") ?? (string?)loop.Attribute(BpmnNamespaces.Camunda + "collection");
-        var collection = collectionText is null ? null : ParseExpressionText(collectionText, xml, "multi-instance collection");
-        var cardinality = loop.Element(BpmnNamespaces.Model + "loopCardinality") is { } c ? ReadExpression(c, xml, "loop cardinality") : null;
+        var collection = collectionText is null ? null : ParseExpressionText(collectionText, xml, DiagnosticTexts.MultiInstanceCollection());
+        var cardinality = loop.Element(BpmnNamespaces.Model + "loopCardinality") is { } c ? ReadExpression(c, xml, DiagnosticTexts.LoopCardinality()) : null;
         if (collection is null && cardinality is null)
         {
-            Error("bpmn.multi-instance-empty", xml, $"Multi-instance '{activity.Id}' needs g2g:collection (a list) or a loopCardinality.");
+            Error("bpmn.multi-instance-empty", xml, DiagnosticTexts.MultiInstanceEmpty(activity.Id));
             return null;
         }
         return new MultiInstance(
@@ -103,23 +104,21 @@ internal sealed partial class ParseSession
             collection,
             cardinality,
             (string?)loop.Attribute(BpmnNamespaces.G2G + "elementVariable") ?? (string?)loop.Attribute(BpmnNamespaces.Camunda + "elementVariable"),
-            loop.Element(BpmnNamespaces.Model + "completionCondition") is { } cc ? ReadExpression(cc, xml, "completion condition") : null);
+            loop.Element(BpmnNamespaces.Model + "completionCondition") is { } cc ? ReadExpression(cc, xml, DiagnosticTexts.CompletionCondition()) : null);
     }
 
     private static string? G2GAttribute(XElement xml, string name) => (string?)xml.Attribute(BpmnNamespaces.G2G + name);
 
     /// <summary>An expression written as element text (a condition, cardinality or completion condition).</summary>
-    private Expression? ReadExpression(XElement element, XElement owner, string what)
+    private Expression? ReadExpression(XElement element, XElement owner, DiagnosticText what)
     {
         var language = (string?)element.Attribute("language");
         var declared = language is null ? (string?)_languageDeclaration?.Attribute("expressionLanguage") : null;
         if ((language ?? declared) is { } foreign && !IsOurLanguage(foreign))
         {
-            var origin = declared is null
-                ? ""
-                : $" (declared by expressionLanguage on <definitions>, line {PositionOf(_languageDeclaration!).Line})";
-            Error("bpmn.unsupported-expression-language", owner, $"The {what} is written in '{foreign}'{origin}; "
-                + "this expression language is not supported. Write it in the G2G expression language (language=\"g2g\").");
+            Error("bpmn.unsupported-expression-language", owner, declared is null
+                ? DiagnosticTexts.UnsupportedExpressionLanguage(what, foreign)
+                : DiagnosticTexts.UnsupportedDeclaredLanguage(what, foreign, PositionOf(_languageDeclaration!).Line));
             return null;
         }
         return string.IsNullOrWhiteSpace(element.Value) ? null : ParseExpressionText(element.Value, owner, what);
@@ -128,15 +127,18 @@ internal sealed partial class ParseSession
     private static bool IsOurLanguage(string language) =>
         language.Equals("g2g", StringComparison.OrdinalIgnoreCase) || language == BpmnNamespaces.G2G.NamespaceName;
 
-    /// <summary>Parses expression text; a JUEL-style ${…} wrapper from other modelers is accepted and removed.</summary>
-    private Expression? ParseExpressionText(string text, XElement owner, string what)
+    /// <summary>
+    /// Parses expression text; a JUEL-style ${…} wrapper from other modelers is accepted and removed. <paramref name="what"/>
+    /// names the expression in a message: a <see cref="DiagnosticText"/> of <see cref="DiagnosticTexts"/>, or the attribute.
+    /// </summary>
+    private Expression? ParseExpressionText(string text, XElement owner, object what)
     {
         var source = text.Trim();
         if (source.Length > 3 && source[0] is '$' or '#' && source[1] == '{' && source[^1] == '}')
             source = source[2..^1].Trim();
         if (Expression.TryParse(source, out var expression, out var error))
             return expression;
-        Error("expression.syntax", owner, $"The {what} '{source}' does not parse: {error!.Message} (at {error.Line}:{error.Column} of the expression).");
+        Error("expression.syntax", owner, DiagnosticTexts.ExpressionSyntax(what, source, error!.Message, error.Line, error.Column));
         return null;
     }
 }

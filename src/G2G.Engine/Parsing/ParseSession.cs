@@ -24,11 +24,11 @@ internal sealed partial class ParseSession
     public static SourcePosition PositionOf(XObject node) =>
         node is IXmlLineInfo info && info.HasLineInfo() ? new SourcePosition(info.LineNumber, info.LinePosition) : default;
 
-    public void Error(string code, XElement element, string message) => Add(DiagnosticSeverity.Error, code, element, message);
+    public void Error(string code, XElement element, DiagnosticText message) => Add(DiagnosticSeverity.Error, code, element, message);
 
-    public void Warning(string code, XElement element, string message) => Add(DiagnosticSeverity.Warning, code, element, message);
+    public void Warning(string code, XElement element, DiagnosticText message) => Add(DiagnosticSeverity.Warning, code, element, message);
 
-    private void Add(DiagnosticSeverity severity, string code, XElement element, string message)
+    private void Add(DiagnosticSeverity severity, string code, XElement element, DiagnosticText message)
     {
         var position = PositionOf(element);
         Diagnostics.Add(new Diagnostic(severity, code, (string?)element.Attribute("id"), element.Name.LocalName, position.Line, position.Column, message));
@@ -70,10 +70,9 @@ internal sealed partial class ParseSession
             Diagnostics.RemoveRange(before, Diagnostics.Count - before);
         }
         if (processes.Count == 0)
-            Error("bpmn.no-process", definitions, "The definitions contain no <process>; there is nothing to run.");
+            Error("bpmn.no-process", definitions, DiagnosticTexts.NoProcess());
         else if (BpmnDocument.SelectExecutable(processes).Count == 0)
-            Error("bpmn.no-process", definitions, $"The processes {string.Join(", ", processes.Select(p => $"'{p.Id}'"))} "
-                + "contain no flow nodes (black-box pools or placeholders); there is nothing to run.");
+            Error("bpmn.no-process", definitions, DiagnosticTexts.NoFlowNodes(string.Join(", ", processes.Select(p => $"'{p.Id}'"))));
         return processes;
     }
 
@@ -82,7 +81,7 @@ internal sealed partial class ParseSession
         var id = (string?)element.Attribute("id");
         if (string.IsNullOrWhiteSpace(id))
         {
-            Error("bpmn.missing-id", element, "A <process> has no id; the id is the process key.");
+            Error("bpmn.missing-id", element, DiagnosticTexts.ProcessWithoutId());
             return null;
         }
         var root = new FlowContainer(new ProcessStub(id), null);
@@ -109,8 +108,7 @@ internal sealed partial class ParseSession
             return fallback;
         if (ReadFlag(text) is { } value)
             return value;
-        Error("bpmn.bad-boolean", owner ?? element,
-            $"The {attribute} attribute of <{element.Name.LocalName}> must be true or false, not '{text}'.");
+        Error("bpmn.bad-boolean", owner ?? element, DiagnosticTexts.BadBoolean(attribute, element.Name.LocalName, text));
         return fallback;
     }
 
@@ -127,7 +125,7 @@ internal sealed partial class ParseSession
     {
         if (_ids.Add(id))
             return true;
-        Error("bpmn.duplicate-id", element, $"The id '{id}' is used more than once in the file.");
+        Error("bpmn.duplicate-id", element, DiagnosticTexts.DuplicateId(id));
         return false;
     }
 

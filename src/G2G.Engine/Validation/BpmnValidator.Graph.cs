@@ -38,6 +38,6 @@ public static partial class BpmnValidator
         }
         Visit(process.Root);
         foreach (var node in process.AllNodes.Where(n => !reached.Contains(n) && n is not UnsupportedNode))
-            report(DiagnosticSeverity.Error, "flow.unreachable", node, $"{Describe(node)} cannot be reached from any start event.");
+            report(DiagnosticSeverity.Error, "flow.unreachable", node, DiagnosticTexts.Unreachable(Describe(node)));
     }
 }

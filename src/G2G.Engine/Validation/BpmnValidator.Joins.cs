@@ -11,7 +11,7 @@ public static partial class BpmnValidator
     /// gateway, or an activity's completion against each of its interrupting boundary events. Each
     /// alternative is the set of sequence flows a token leaves by.
     /// </summary>
-    private sealed record Choice(FlowNode At, string Description, IReadOnlyList<IReadOnlyList<SequenceFlow>> Alternatives);
+    private sealed record Choice(FlowNode At, DiagnosticText Description, IReadOnlyList<IReadOnlyList<SequenceFlow>> Alternatives);
 
     /// <summary>
     /// A parallel join can never fire when every path to it passes one choice and no single alternative
@@ -25,16 +25,12 @@ public static partial class BpmnValidator
             var choice = Choices(join.Container).FirstOrDefault(c => Deadlocks(c, join));
             if (choice is not null)
             {
-                report(DiagnosticSeverity.Error, "gateway.join-never-fires", join,
-                    $"Parallel gateway '{join.Id}' waits for all its incoming flows, but they come from different "
-                    + $"branches of {choice.Description}; the join can never fire. Use an exclusive or inclusive gateway to merge.");
+                report(DiagnosticSeverity.Error, "gateway.join-never-fires", join, DiagnosticTexts.JoinNeverFires(join.Id, choice.Description));
             }
             else if (OptionalBoundary(join) is { } boundary)
             {
                 report(DiagnosticSeverity.Warning, "gateway.join-never-fires", join,
-                    $"Parallel gateway '{join.Id}' waits for a flow that only the non-interrupting boundary event "
-                    + $"'{boundary.Id}' starts; when '{boundary.AttachedTo.Id}' finishes first the event never fires "
-                    + "and the join waits forever. Use an inclusive gateway to merge.");
+                    DiagnosticTexts.JoinMayWaitForever(join.Id, boundary.Id, boundary.AttachedTo.Id));
             }
         }
     }
@@ -45,8 +41,8 @@ public static partial class BpmnValidator
         {
             if (node is ExclusiveGateway or EventBasedGateway && node.Outgoing.Count > 1)
             {
-                var what = node is ExclusiveGateway ? "exclusive gateway" : "event-based gateway";
-                yield return new Choice(node, $"{what} '{node.Id}', of which only one is taken", [.. node.Outgoing.Select(f => new[] { f })]);
+                var description = node is ExclusiveGateway ? DiagnosticTexts.ExclusiveChoice(node.Id) : DiagnosticTexts.EventBasedChoice(node.Id);
+                yield return new Choice(node, description, [.. node.Outgoing.Select(f => new[] { f })]);
             }
             else if (node is Activity activity && activity.BoundaryEvents.Any(b => b.CancelActivity))
             {
@@ -55,8 +51,7 @@ public static partial class BpmnValidator
                 var alternatives = activity.BoundaryEvents.Where(b => b.CancelActivity)
                     .Select(b => (IReadOnlyList<SequenceFlow>)[.. b.Outgoing, .. alongside])
                     .Prepend([.. activity.Outgoing, .. alongside]).ToList();
-                yield return new Choice(node, $"the {node.Kind} '{node.Id}', which either completes or is interrupted by a "
-                    + "boundary event", alternatives);
+                yield return new Choice(node, DiagnosticTexts.InterruptedChoice(node.Kind, node.Id), alternatives);
             }
         }
     }

@@ -15,11 +15,11 @@ public static partial class BpmnValidator
     {
         ArgumentNullException.ThrowIfNull(process);
         var diagnostics = new List<Diagnostic>();
-        void Report(DiagnosticSeverity severity, string code, BpmnElement element, string message) =>
+        void Report(DiagnosticSeverity severity, string code, BpmnElement element, DiagnosticText message) =>
             diagnostics.Add(new Diagnostic(severity, code, element.Id, element.Kind, element.Position.Line, element.Position.Column, message));
 
         if (process.Root.StartEvents.Count == 0)
-            Report(DiagnosticSeverity.Error, "process.no-start", process, $"Process '{process.Id}' has no start event, so it can never start.");
+            Report(DiagnosticSeverity.Error, "process.no-start", process, DiagnosticTexts.NoStartEvent(process.Id));
         CheckReachability(process, Report);
         foreach (var node in process.AllNodes)
             CheckNode(node, process, sameFile, context, Report);
@@ -27,7 +27,7 @@ public static partial class BpmnValidator
         return diagnostics;
     }
 
-    private delegate void Reporter(DiagnosticSeverity severity, string code, BpmnElement element, string message);
+    private delegate void Reporter(DiagnosticSeverity severity, string code, BpmnElement element, DiagnosticText message);
 
     private static void CheckNode(FlowNode node, ProcessDefinition process, IReadOnlyList<ProcessDefinition> sameFile, ValidationContext context, Reporter report)
     {
@@ -37,48 +37,46 @@ public static partial class BpmnValidator
         {
             var gatewayOrEvent = node is ExclusiveGateway or ParallelGateway or InclusiveGateway or EventBasedGateway or IntermediateCatchEvent or StartEvent or BoundaryEvent;
             report(gatewayOrEvent ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, "flow.dead-end", node,
-                $"{Describe(node)} has no outgoing sequence flow{(gatewayOrEvent ? "; tokens would stop here." : "; the path ends here implicitly — add an end event to make it explicit.")}");
+                gatewayOrEvent ? DiagnosticTexts.DeadEnd(Describe(node)) : DiagnosticTexts.ImplicitEnd(Describe(node)));
         }
         if (node is ExclusiveGateway or InclusiveGateway && node.Outgoing.Count > 1)
         {
             foreach (var flow in node.Outgoing.Where(f => f.Condition is null && !f.IsDefault && !f.HasUnreadableCondition))
-                report(DiagnosticSeverity.Error, "gateway.unconditional-flow", flow, $"Flow '{flow.Id}' leaves the {node.Kind} '{node.Id}' without a condition and is not its default flow; give it a condition or make it the default.");
+                report(DiagnosticSeverity.Error, "gateway.unconditional-flow", flow, DiagnosticTexts.UnconditionalFlow(flow.Id, node.Kind, node.Id));
         }
         if (node is EventBasedGateway)
         {
             foreach (var flow in node.Outgoing.Where(f => f.Target is not (IntermediateCatchEvent or ReceiveTask or UnsupportedNode)))
-                report(DiagnosticSeverity.Error, "gateway.event-target", flow.Target, $"{Describe(flow.Target)} follows the event-based gateway '{node.Id}', but only catch events and receive tasks may.");
+                report(DiagnosticSeverity.Error, "gateway.event-target", flow.Target, DiagnosticTexts.EventGatewayTarget(Describe(flow.Target), node.Id));
         }
         if (isEventSubProcess && ((SubProcess)node).Body.StartEvents.Any(s => s.Definition is null))
-            report(DiagnosticSeverity.Error, "event-subprocess.none-start", node, $"Event subprocess '{node.Id}' needs a timer, message, signal or error start event.");
+            report(DiagnosticSeverity.Error, "event-subprocess.none-start", node, DiagnosticTexts.EventSubProcessNoneStart(node.Id));
         switch (node)
         {
             case CallActivity call when string.IsNullOrWhiteSpace(call.CalledElement):
-                report(DiagnosticSeverity.Error, "call.no-process", node, $"Call activity '{node.Id}' does not say which process to call (calledElement).");
+                report(DiagnosticSeverity.Error, "call.no-process", node, DiagnosticTexts.CallWithoutProcess(node.Id));
                 break;
             case CallActivity call when !sameFile.Any(p => p.Id == call.CalledElement) && context.ProcessExists is { } exists && !exists(call.CalledElement!):
-                report(DiagnosticSeverity.Error, "call.unknown-process", node, $"Call activity '{node.Id}' calls process '{call.CalledElement}', which is not deployed.");
+                report(DiagnosticSeverity.Error, "call.unknown-process", node, DiagnosticTexts.CallUnknownProcess(node.Id, call.CalledElement!));
                 break;
             case ServiceTask { Action: null }:
-                report(DiagnosticSeverity.Error, "service.no-action", node, $"Service task '{node.Id}' names no action; set g2g:action to a registered action.");
+                report(DiagnosticSeverity.Error, "service.no-action", node, DiagnosticTexts.ServiceWithoutAction(node.Id));
                 break;
             case ServiceTask service when context.ActionExists is { } known && !known(service.Action!):
-                report(DiagnosticSeverity.Error, "service.unknown-action", node, $"Service task '{node.Id}' calls action '{service.Action}', which is not registered.");
+                report(DiagnosticSeverity.Error, "service.unknown-action", node, DiagnosticTexts.ServiceUnknownAction(node.Id, service.Action!));
                 break;
             case BoundaryEvent { Definition: EscalationDefinition, AttachedTo: CallActivity }:
-                report(DiagnosticSeverity.Warning, "escalation.call-activity", node,
-                    $"Escalation boundary event '{node.Id}' is on a call activity; escalations thrown in the called process "
-                    + "do not reach it (not supported).");
+                report(DiagnosticSeverity.Warning, "escalation.call-activity", node, DiagnosticTexts.EscalationOnCallActivity(node.Id));
                 break;
             case SubProcess { TriggeredByEvent: false, Body.Nodes.Count: 0 }:
-                report(DiagnosticSeverity.Warning, "subprocess.empty", node, $"Subprocess '{node.Id}' has nothing inside (drawn collapsed?); it completes as soon as it is reached.");
+                report(DiagnosticSeverity.Warning, "subprocess.empty", node, DiagnosticTexts.SubProcessEmpty(node.Id));
                 break;
             case SubProcess { TriggeredByEvent: false } sub when sub.Body.NoneStart is null && sub.Body.ImplicitStarts.Count == 0:
-                report(DiagnosticSeverity.Error, "subprocess.no-start", node,
-                    $"Subprocess '{node.Id}' needs a none start event inside, or (without start events) a node no sequence flow leads to.");
+                report(DiagnosticSeverity.Error, "subprocess.no-start", node, DiagnosticTexts.SubProcessWithoutStart(node.Id));
                 break;
         }
     }
 
-    private static string Describe(FlowNode node) => node.Name is null ? $"The {node.Kind} '{node.Id}'" : $"The {node.Kind} '{node.Id}' ({node.Name})";
+    private static DiagnosticText Describe(FlowNode node) =>
+        node.Name is null ? DiagnosticTexts.Element(node.Kind, node.Id) : DiagnosticTexts.NamedElement(node.Kind, node.Id, node.Name);
 }

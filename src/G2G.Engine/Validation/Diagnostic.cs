@@ -4,7 +4,8 @@ public enum DiagnosticSeverity { Error, Warning }
 
 /// <summary>
 /// One problem in a definition: a stable code, the element (id and kind), where it is in the file and
-/// a plain-language message. The designer marks the element on the canvas with it.
+/// a plain-language message. The designer marks the element on the canvas with it. The message is kept as its reason
+/// and arguments (<see cref="Text"/>) so that a host can show it in its reader's language; <see cref="Message"/> is English.
 /// </summary>
 public sealed record Diagnostic(
     DiagnosticSeverity Severity,
@@ -13,8 +14,11 @@ public sealed record Diagnostic(
     string? ElementKind,
     int Line,
     int Column,
-    string Message)
+    DiagnosticText Text)
 {
+    /// <summary>The message in English.</summary>
+    public string Message => Text.English;
+
     public override string ToString()
     {
         var where = Line > 0 ? $"line {Line}, column {Column}" : "unknown position";

@@ -37,32 +37,29 @@ public sealed class DefinitionCache(TimeProvider clock, IOptions<RuntimeOptions>
     /// <summary>Forgets which version of a key is published; called after a deploy, publish or retract of it commits.</summary>
     public void ForgetPublished(string processKey) => _published.Forget(processKey);
 
-    /// <summary>The latest deployed schema of a form key, parsed: kept while fresh, otherwise read by <paramref name="loadSchema"/> (null: not deployed).</summary>
-    public Task<FormSchema?> LatestFormAsync(string formKey, Func<Task<string?>> loadSchema)
-    {
-        ArgumentNullException.ThrowIfNull(loadSchema);
-        return _forms.GetAsync(formKey, options.Value.DefinitionCacheDuration,
-            async () => await loadSchema().ConfigureAwait(false) is { } schema ? FormSchema.Parse(schema) : null);
-    }
-
     /// <summary>
     /// The schema of a form key for the tasks of one definition version: the one deployed with it (kept forever: it was
-    /// written with the version and never changes), else the latest deployed schema of the key.
+    /// written with the version and never changes), else the one it takes from the forms deployed on their own or with an
+    /// earlier version (<see cref="TaskForms.ForVersion"/>, read by <paramref name="loadInherited"/>), kept while fresh.
     /// </summary>
     public async Task<FormSchema?> FormForAsync(long definitionId, string formKey, Func<Task<string?>> loadDeployedWith,
-        Func<Task<string?>> loadLatest)
+        Func<Task<string?>> loadInherited)
     {
         ArgumentNullException.ThrowIfNull(loadDeployedWith);
+        ArgumentNullException.ThrowIfNull(loadInherited);
         if (!_formsWithDefinition.TryGetValue((definitionId, formKey), out var schema))
         {
             schema = await loadDeployedWith().ConfigureAwait(false) is { } json ? FormSchema.Parse(json) : null;
             _formsWithDefinition.TryAdd((definitionId, formKey), schema);
         }
-        return schema ?? await LatestFormAsync(formKey, loadLatest).ConfigureAwait(false);
+        return schema ?? await _forms.GetAsync(InheritedKey(formKey, definitionId), options.Value.DefinitionCacheDuration,
+            async () => await loadInherited().ConfigureAwait(false) is { } inherited ? FormSchema.Parse(inherited) : null).ConfigureAwait(false);
     }
 
-    /// <summary>Forgets a form key's schema; called after a new version of it is deployed.</summary>
-    public void ForgetForm(string formKey) => _forms.Forget(formKey);
+    /// <summary>Forgets what every version takes of a form key; called after a new form of the key is deployed.</summary>
+    public void ForgetForm(string formKey) => _forms.ForgetWhere(key => key.StartsWith(InheritedKey(formKey, null), StringComparison.Ordinal));
+
+    private static string InheritedKey(string formKey, long? definitionId) => $"{formKey}\n{definitionId}";
 
     private static ProcessDefinition Parse(string processKey, string xml)
     {

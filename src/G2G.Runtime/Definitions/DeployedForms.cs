@@ -17,21 +17,21 @@ internal static class DeployedForms
     public const int MaxKeyLength = 200;
 
     /// <summary>Every problem of the forms, each naming the form key; empty when they can be deployed.</summary>
-    public static List<string> Problems(IReadOnlyDictionary<string, string> forms, BpmnDocument document)
+    public static List<RuntimeText> Problems(IReadOnlyDictionary<string, string> forms, BpmnDocument document)
     {
         var used = document.ExecutableProcesses.SelectMany(KeysOf).ToHashSet(StringComparer.Ordinal);
-        var problems = new List<string>();
+        var problems = new List<RuntimeText>();
         foreach (var (key, schema) in forms.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             if (string.IsNullOrWhiteSpace(key) || key.Length > MaxKeyLength)
             {
-                problems.Add($"Form key '{key}' must be 1 to {MaxKeyLength} characters.");
+                problems.Add(RuntimeMessages.FormKeyLength(key, MaxKeyLength));
                 continue;
             }
             if (!used.Contains(key))
-                problems.Add($"Form '{key}' is not the g2g:formKey of any user task of the file.");
+                problems.Add(RuntimeMessages.FormNotUsed(key));
             if (SchemaProblem(schema) is { } problem)
-                problems.Add($"Form '{key}' is not a usable form schema: {problem}");
+                problems.Add(RuntimeMessages.FormUnusable(key, problem));
         }
         return problems;
     }

@@ -70,7 +70,7 @@ public sealed class DeploymentService(G2GDbContext db, DefinitionCache cache, IS
         ArgumentNullException.ThrowIfNull(forms);
         AccessRefusals.RequireDesigner(callers, "deploy definitions");
         var document = await ValidateAsync(xml, cancellationToken).ConfigureAwait(false);
-        var errors = document.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
+        var errors = document.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(RuntimeMessages.DefinitionError).ToList();
         if (!document.HasErrors)
             errors.AddRange(DeployedForms.Problems(forms, document));
         if (errors.Count > 0)

@@ -127,8 +127,9 @@ public sealed class DesignerService(G2GDbContext db, DeploymentService deploymen
     }
 
     /// <summary>
-    /// The schema of a form key as a version of a procedure shows it to its tasks: the one deployed with that version,
-    /// else the latest deployed under the key (the workflows folder's forms); null when none was ever deployed.
+    /// The schema of a form key as a version of a procedure shows it to its tasks (<see cref="TaskForms.ForVersion"/>: the
+    /// one deployed with that version, else the latest deployed on its own or with an earlier version); without a version,
+    /// the latest deployed under the key; null when none was ever deployed.
     /// </summary>
     public async Task<string?> GetFormAsync(string processKey, int? version, string formKey, CancellationToken cancellationToken = default)
     {
@@ -136,7 +137,7 @@ public sealed class DesignerService(G2GDbContext db, DeploymentService deploymen
         if (version is { } number
             && await db.ProcessDefinitions.AsNoTracking().Where(d => d.ProcessKey == processKey && d.Version == number).Select(d => (long?)d.Id)
                 .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) is { } definitionId
-            && await TaskForms.DeployedWith(db, definitionId, formKey).Select(f => f.Schema).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) is { } deployed)
+            && await TaskForms.ForVersion(db, definitionId, formKey).Select(f => f.Schema).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) is { } deployed)
             return deployed;
         return await TaskForms.Latest(db, formKey).Select(f => f.Schema).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -214,7 +215,7 @@ public sealed class DesignerService(G2GDbContext db, DeploymentService deploymen
         return [.. document.Diagnostics, .. document.ExecutableProcesses.SelectMany(p => p.AllNodes.OfType<UserTask>())
             .Where(t => t.Settings.FormKey is { } key && problems.ContainsKey(key))
             .Select(t => new Diagnostic(DiagnosticSeverity.Error, FormInvalid, t.Id, t.Kind, t.Position.Line, t.Position.Column,
-                $"Form '{t.Settings.FormKey}' is not a usable form schema: {problems[t.Settings.FormKey!]}"))];
+                DiagnosticTexts.FormUnusable(t.Settings.FormKey!, problems[t.Settings.FormKey!])))];
     }
 
     /// <summary>The code of a diagnostic about a form edited in the designer that a deploy would refuse.</summary>

@@ -29,6 +29,14 @@ internal sealed class FreshEntries<T>(TimeProvider clock) where T : class
         return found;
     }
 
+    /// <summary>Drops the answers for the keys <paramref name="match"/> accepts; called after a change to what they answer has committed.</summary>
+    public void ForgetWhere(Func<string, bool> match)
+    {
+        Interlocked.Increment(ref _generation);
+        foreach (var key in _entries.Keys.Where(match))
+            _entries.TryRemove(key, out _);
+    }
+
     /// <summary>Drops the answer for a key; called after a change to what it answers has committed.</summary>
     public void Forget(string key)
     {

@@ -44,7 +44,7 @@ public sealed partial class WorkflowDirectoryDeployer(DeploymentService deployme
             catch (RuntimeException invalid) when (invalid.Code == RuntimeErrorCode.DefinitionInvalid)
             {
                 refused++;
-                LogRefused(name, string.Join(Environment.NewLine, invalid.Details));
+                LogRefused(name, string.Join(Environment.NewLine, invalid.Details.Select(d => d.English)));
             }
         }
         var forms = await DeployFormsAsync(folder, cancellationToken).ConfigureAwait(false);
@@ -70,10 +70,14 @@ public sealed partial class WorkflowDirectoryDeployer(DeploymentService deployme
                 continue;
             }
             var hash = DeploymentService.Hash(schema);
-            var latest = await db.Set<FormDefinitionRecord>().Where(f => f.FormKey == key).OrderByDescending(f => f.Version).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            if (latest?.ContentHash == hash)
+            // Compared with the form last deployed on its own: one published with a version in the designer belongs to that
+            // version, and an unchanged file is not deployed again over it.
+            var rows = db.Set<FormDefinitionRecord>().Where(f => f.FormKey == key);
+            if (await rows.Where(f => f.DefinitionId == null).OrderByDescending(f => f.Version).Select(f => f.ContentHash)
+                    .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) == hash)
                 continue;
-            db.Add(new FormDefinitionRecord { FormKey = key, Version = (latest?.Version ?? 0) + 1, ContentHash = hash, Schema = schema, DeployedAt = clock.GetUtcNow() });
+            var latest = await rows.MaxAsync(f => (int?)f.Version, cancellationToken).ConfigureAwait(false) ?? 0;
+            db.Add(new FormDefinitionRecord { FormKey = key, Version = latest + 1, ContentHash = hash, Schema = schema, DeployedAt = clock.GetUtcNow() });
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             cache.ForgetForm(key);
             deployed++;

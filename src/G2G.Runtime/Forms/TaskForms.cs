@@ -16,8 +16,9 @@ public sealed record TaskForm(long TaskId, string FormKey, int Version, long? De
     IReadOnlyList<FormField> Fields, IReadOnlyDictionary<string, Value> Values);
 
 /// <summary>
-/// The form of a task: the schema deployed with the task's definition version, else the latest of its form key (forms
-/// deployed on their own). Completion checks the submission against the same schema.
+/// The form of a task: the one its instance's definition version shows (<see cref="ForVersion"/>), so a running instance
+/// keeps its version's forms when a later version is published with an edited form. Completion checks the submission
+/// against the same schema.
 /// </summary>
 public sealed class TaskForms(G2GDbContext db, RuntimeQueries queries)
 {
@@ -31,9 +32,7 @@ public sealed class TaskForms(G2GDbContext db, RuntimeQueries queries)
         }
         var instance = await db.Set<ProcessInstanceRecord>().AsNoTracking().Where(i => i.Id == task.InstanceId)
             .Select(i => new { i.DefinitionId, i.State }).FirstAsync(cancellationToken).ConfigureAwait(false);
-        var row = await DeployedWith(db, instance.DefinitionId, formKey).FirstOrDefaultAsync(cancellationToken)
-                .ConfigureAwait(false)
-            ?? await Latest(db, formKey).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+        var row = await ForVersion(db, instance.DefinitionId, formKey).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.FormOfTaskNotDeployed(formKey, taskId));
         var schema = FormSchema.Parse(row.Schema);
         var variables = StoredState.Read(task.InstanceId, instance.State).Variables;
@@ -63,6 +62,21 @@ public sealed class TaskForms(G2GDbContext db, RuntimeQueries queries)
     internal static IQueryable<FormDefinitionRecord> DeployedWith(G2GDbContext db, long definitionId, string formKey) =>
         db.Set<FormDefinitionRecord>().AsNoTracking().Where(f => f.DefinitionId == definitionId && f.FormKey == formKey)
             .OrderByDescending(f => f.Version);
+
+    /// <summary>
+    /// The forms of the key a definition version may show, the one it shows first: the form deployed with the version;
+    /// else the latest of those deployed on their own (the workflows folder's <c>forms/</c>, the forms of a file deployed
+    /// without a version of this process) or with an earlier version of the same process. A form deployed with a later
+    /// version, or with another process, never reaches it: an instance keeps the forms of the version it runs on.
+    /// </summary>
+    internal static IQueryable<FormDefinitionRecord> ForVersion(G2GDbContext db, long definitionId, string formKey)
+    {
+        var version = db.ProcessDefinitions.Where(d => d.Id == definitionId);
+        return db.Set<FormDefinitionRecord>().AsNoTracking()
+            .Where(f => f.FormKey == formKey && (f.DefinitionId == null || f.DefinitionId == definitionId
+                || db.ProcessDefinitions.Any(d => d.Id == f.DefinitionId && version.Any(v => v.ProcessKey == d.ProcessKey && d.Version < v.Version))))
+            .OrderByDescending(f => f.DefinitionId == definitionId).ThenByDescending(f => f.Version);
+    }
 
     /// <summary>The latest deployed form of the key, whichever way it was deployed.</summary>
     internal static IQueryable<FormDefinitionRecord> Latest(G2GDbContext db, string formKey) =>

@@ -143,7 +143,7 @@ public sealed partial class InstanceService
         {
             schema = await cache.FormForAsync(definitionId, formKey,
                     () => TaskForms.DeployedWith(db, definitionId, formKey).Select(f => f.Schema).FirstOrDefaultAsync(cancellationToken),
-                    () => TaskForms.Latest(db, formKey).Select(f => f.Schema).FirstOrDefaultAsync(cancellationToken)).ConfigureAwait(false)
+                    () => TaskForms.ForVersion(db, definitionId, formKey).Select(f => f.Schema).FirstOrDefaultAsync(cancellationToken)).ConfigureAwait(false)
                 ?? throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.StepFormNotDeployed(task.Name ?? task.ElementId, formKey));
         }
         var errors = TaskForms.SubmissionErrors(schema, definition.FindNode(task.ElementId) is UserTask { Settings.Opinion: OpinionPolicy.Required },

@@ -23,6 +23,26 @@ public static class RuntimeMessages
     /// <summary>The key of the engine's rejection reason <paramref name="reason"/> in this catalogue.</summary>
     public static string EngineKey(string reason) => "Engine_" + reason;
 
+    /// <summary>A message of the engine's parser or validator (<see cref="Engine.Validation.DiagnosticText"/>) in the reader's language.</summary>
+    public static RuntimeText EngineDiagnostic(Engine.Validation.DiagnosticText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Catalog.Text(DiagnosticKey(text.Reason), [.. text.Arguments.Select(a => a is Engine.Validation.DiagnosticText nested ? EngineDiagnostic(nested) : a)]);
+    }
+
+    /// <summary>The key of the engine's diagnostic message <paramref name="reason"/> in this catalogue.</summary>
+    public static string DiagnosticKey(string reason) => "Bpmn_" + reason;
+
+    /// <summary>A diagnostic as a refused deploy lists it: code, line and column, element, and its message, in the reader's language.</summary>
+    public static RuntimeText DefinitionError(Engine.Validation.Diagnostic diagnostic)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        var message = EngineDiagnostic(diagnostic.Text);
+        return diagnostic.ElementId is { } id
+            ? DefinitionErrorAt(diagnostic.Code, diagnostic.Line, diagnostic.Column, diagnostic.ElementKind ?? "", id, message)
+            : DefinitionError(diagnostic.Code, diagnostic.Line, diagnostic.Column, message);
+    }
+
     // Instances
     public static RuntimeText InstanceNotFound(long instanceId) => Catalog.Text(nameof(InstanceNotFound), instanceId);
     public static RuntimeText InstanceChangedByOthers(long instanceId, int attempts) => Catalog.Text(nameof(InstanceChangedByOthers), instanceId, attempts);
@@ -205,7 +225,12 @@ public static class RuntimeMessages
     public static RuntimeText CalendarYearRefused(string problem) => Catalog.Text(nameof(CalendarYearRefused), problem);
     public static RuntimeText ReasonTooLong(int maxLength) => Catalog.Text(nameof(ReasonTooLong), maxLength);
     public static RuntimeText NoCalendarOverride(string agencyId, DateOnly date) => Catalog.Text(nameof(NoCalendarOverride), agencyId, date);
-    public static RuntimeText DefinitionRefused(string source, int count, string first) => Catalog.Text(nameof(DefinitionRefused), source, count, first);
+    public static RuntimeText DefinitionRefused(string source, int count, RuntimeText first) => Catalog.Text(nameof(DefinitionRefused), source, count, first);
+    public static RuntimeText DefinitionError(string code, int line, int column, RuntimeText message) => Catalog.Text(nameof(DefinitionError), code, line, column, message);
+    public static RuntimeText DefinitionErrorAt(string code, int line, int column, string elementKind, string elementId, RuntimeText message) => Catalog.Text(nameof(DefinitionErrorAt), code, line, column, elementKind, elementId, message);
+    public static RuntimeText FormKeyLength(string formKey, int maxLength) => Catalog.Text(nameof(FormKeyLength), formKey, maxLength);
+    public static RuntimeText FormNotUsed(string formKey) => Catalog.Text(nameof(FormNotUsed), formKey);
+    public static RuntimeText FormUnusable(string formKey, string problem) => Catalog.Text(nameof(FormUnusable), formKey, problem);
     public static RuntimeText EventInitiatorRefused(string setting) => Catalog.Text(nameof(EventInitiatorRefused), setting);
     // End of messages.
 }

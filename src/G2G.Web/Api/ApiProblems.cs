@@ -53,7 +53,7 @@ internal sealed partial class ApiProblems(IProblemDetailsService problems, Acces
         };
         var problem = Problem(status, Code(refused.Code), refused.Text.InCurrentCulture());
         if (refused.Details.Count > 0)
-            problem.Extensions["errors"] = refused.Details;
+            problem.Extensions["errors"] = refused.Details.Select(d => d.InCurrentCulture()).ToList();
         return problem;
     }
 

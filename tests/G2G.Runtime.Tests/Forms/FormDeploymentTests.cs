@@ -12,7 +12,8 @@ namespace G2G.Runtime.Tests.Forms;
 
 /// <summary>
 /// Forms deployed with their definition: stored with the version in the database, served for a task (schema, fields,
-/// read-only fields of the step, current values) and used to check its completion, per definition version.
+/// read-only fields of the step, current values) and used to check its completion, per definition version: an instance
+/// keeps its version's forms when a later version is published with an edited one.
 /// </summary>
 public abstract class FormDeploymentTests<TDatabase>(TDatabase database) : RuntimeTestBase<TDatabase>(database)
     where TDatabase : TestDatabase
@@ -69,6 +70,53 @@ public abstract class FormDeploymentTests<TDatabase>(TDatabase database) : Runti
     }
 
     [DatabaseFact]
+    public async Task AnInstance_KeepsTheFormsOfItsVersion_WhenALaterVersionIsPublishedWithAnEditedForm()
+    {
+        var key = $"fd{Guid.NewGuid():N}"[..14];
+        var folder = Directory.CreateTempSubdirectory("g2g-workflows-").FullName;
+        try
+        {
+            // Version 1 from the workflows folder, its forms deployed on their own (forms/*.json), as the shipped procedures are.
+            Directory.CreateDirectory(Path.Combine(folder, key, "forms"));
+            await File.WriteAllTextAsync(Path.Combine(folder, key, $"{key}.bpmn"), Xml(key));
+            await File.WriteAllTextAsync(Path.Combine(folder, key, "forms", "apply.json"), ApplyForm(5));
+            await File.WriteAllTextAsync(Path.Combine(folder, key, "forms", "review.json"), ReviewForm);
+            Task<DirectoryDeployment> StartNode() => Runtime.In(s => s.GetRequiredService<WorkflowDirectoryDeployer>().DeployAsync(folder));
+            Assert.Equal((1, 2), ((await StartNode()).Created, (await Runtime.Query(db => db.Set<FormDefinitionRecord>().CountAsync(f => f.FormKey.StartsWith(key))))));
+            var onVersion1 = await Runtime.StartAsync(key);
+            var alsoOnVersion1 = await Runtime.StartAsync(key);
+
+            // Version 2 published with the apply form edited (as the designer publishes: only the edited form is carried).
+            var second = Assert.Single(await DeployAsync(key, new() { [$"{key}/apply"] = ApplyForm(10) }));
+            var onVersion2 = await Runtime.StartAsync(key);
+
+            var form1 = await FormAsync((await Runtime.TaskAsync(onVersion1, "apply")).Id);
+            var form2 = await FormAsync((await Runtime.TaskAsync(onVersion2, "apply")).Id);
+            Assert.Equal((null, 5m), (form1.DefinitionId, form1.Fields.Single().Max)); // version 1's form, not version 2's
+            Assert.Equal((second.DefinitionId, 10m), (form2.DefinitionId, form2.Fields.Single().Max));
+            var refused = await Assert.ThrowsAsync<RuntimeException>(() => Runtime.CompleteAsync(form1.TaskId, "zhang.san", null, ("days", 8)));
+            Assert.Equal(["days"], refused.FieldErrors!.Keys); // checked against the form it shows
+            await Runtime.CompleteAsync(form1.TaskId, "zhang.san", null, ("days", 4));
+            await Runtime.CompleteAsync(form2.TaskId, "zhang.san", null, ("days", 8));
+            Assert.Equal(["days", "note"], (await FormAsync((await Runtime.TaskAsync(onVersion2, "review")).Id)).Fields.Select(f => f.Key)); // the unedited form is shared
+
+            // The node starts again with the folder unchanged: nothing is deployed over version 2's form.
+            Assert.Equal((0, 0), ((await StartNode()).Created, (await StartNode()).Forms));
+            Assert.Equal(3, await Runtime.Query(db => db.Set<FormDefinitionRecord>().CountAsync(f => f.FormKey.StartsWith(key))));
+
+            // Version 3 without a form of its own takes version 2's, the latest before it; version 1 still keeps its own.
+            await DeployAsync(key, []);
+            var onVersion3 = await Runtime.StartAsync(key);
+            Assert.Equal(10m, (await FormAsync((await Runtime.TaskAsync(onVersion3, "apply")).Id)).Fields.Single().Max);
+            Assert.Equal(5m, (await FormAsync((await Runtime.TaskAsync(alsoOnVersion1, "apply")).Id)).Fields.Single().Max);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [DatabaseFact]
     public async Task TheNextStepsForm_ShowsItsReadOnlyFields_WithTheValuesEnteredBefore()
     {
         var key = $"fd{Guid.NewGuid():N}"[..14];
@@ -107,8 +155,8 @@ public abstract class FormDeploymentTests<TDatabase>(TDatabase database) : Runti
         var refused = await Assert.ThrowsAsync<RuntimeException>(() => DeployAsync(key, forms));
 
         Assert.Equal(RuntimeErrorCode.DefinitionInvalid, refused.Code);
-        Assert.Contains(refused.Details, d => d.Contains($"'{key}/aply' is not the g2g:formKey", StringComparison.Ordinal));
-        Assert.Contains(refused.Details, d => d.Contains($"'{key}/review' is not a usable form schema", StringComparison.Ordinal));
+        Assert.Contains(refused.Details, d => d.English.Contains($"'{key}/aply' is not the g2g:formKey", StringComparison.Ordinal));
+        Assert.Contains(refused.Details, d => d.English.Contains($"'{key}/review' is not a usable form schema", StringComparison.Ordinal));
         Assert.False(await Runtime.Query(db => db.ProcessDefinitions.AnyAsync(d => d.ProcessKey == key)));
         Assert.False(await Runtime.Query(db => db.Set<FormDefinitionRecord>().AnyAsync(f => f.FormKey.StartsWith(key))));
     }

@@ -47,7 +47,7 @@ public abstract class DeploymentTests<TDatabase>(TDatabase database) : RuntimeTe
         var error = await Assert.ThrowsAsync<RuntimeException>(() => Deploy(broken));
 
         Assert.Equal(RuntimeErrorCode.DefinitionInvalid, error.Code);
-        Assert.Contains(error.Details, d => d.Contains("bpmn.dangling-flow", StringComparison.Ordinal) && d.Contains("f2", StringComparison.Ordinal));
+        Assert.Contains(error.Details, d => d.English.Contains("bpmn.dangling-flow", StringComparison.Ordinal) && d.English.Contains("f2", StringComparison.Ordinal));
         Assert.Equal(before, await Runtime.Query(db => db.ProcessDefinitions.CountAsync()));
     }
 

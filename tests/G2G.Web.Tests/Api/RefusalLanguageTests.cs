@@ -5,6 +5,7 @@ using System.Text.Json;
 using G2G.Runtime.Persistence;
 using G2G.Runtime.Tests.Infrastructure;
 using G2G.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace G2G.Web.Tests.Api;
 
@@ -92,6 +93,37 @@ public abstract class RefusalLanguageTests<TDatabase>(TDatabase database) : ICla
         Assert.Equal($"任务 {taskId} 的提交有 2 个字段不符合要求。", chinese.GetProperty("detail").GetString());
         Assert.Equal("'份数' must be at least 1.", english.GetProperty("errors").GetProperty("copies")[0].GetString());
         Assert.Equal("'标题' is required.", english.GetProperty("errors").GetProperty("subject")[0].GetString());
+    }
+
+    [DatabaseFact]
+    public async Task ARefusedDefinitionsDiagnostics_AreInTheRequestsLanguage_WithTheirLineAndElement()
+    {
+        var key = $"p{Guid.NewGuid():N}";
+        var body = new
+        {
+            name = "reserve.bpmn",
+            bpmn = $"""
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+                  <bpmn:process id="{key}" isExecutable="true">
+                    <bpmn:startEvent id="s" /><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="reserve" />
+                    <bpmn:serviceTask id="reserve" name="预留" />
+                    <bpmn:sequenceFlow id="f2" sourceRef="reserve" targetRef="e" /><bpmn:endEvent id="e" />
+                  </bpmn:process>
+                </bpmn:definitions>
+                """,
+        };
+
+        var chinese = await SendAsync("zh-CN", HttpMethod.Post, "/api/v1/deployments", body, (HttpStatusCode)422, "definition-invalid");
+        var english = await SendAsync("en", HttpMethod.Post, "/api/v1/deployments", body, (HttpStatusCode)422, "definition-invalid");
+
+        const string ChineseError = "错误 service.no-action，第 4 行第 6 列，serviceTask“reserve”：服务任务“reserve”没有指定动作；请把 g2g:action 设为已注册的动作。";
+        const string EnglishError = "error service.no-action at line 4, column 6 serviceTask 'reserve': Service task 'reserve' names no action; set g2g:action to a registered action.";
+        Assert.Equal(ChineseError, chinese.GetProperty("errors").EnumerateArray().Single().GetString());
+        Assert.Equal($"reserve.bpmn 无法部署：共 1 处错误，第一处：{ChineseError}", chinese.GetProperty("detail").GetString());
+        Assert.Equal(EnglishError, english.GetProperty("errors").EnumerateArray().Single().GetString());
+        Assert.Equal($"reserve.bpmn cannot be deployed: 1 error(s), the first: {EnglishError}", english.GetProperty("detail").GetString());
+        await using var db = database.CreateContext();
+        Assert.False(await db.ProcessDefinitions.AnyAsync(d => d.ProcessKey == key));
     }
 
     private async Task<JsonElement> SendAsync(string language, HttpMethod method, string path, object body, HttpStatusCode status, string code)

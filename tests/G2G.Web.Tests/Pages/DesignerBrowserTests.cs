@@ -42,18 +42,12 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
         Assert.Contains("第 1 版", await page.Locator("[data-testid=opened]").InnerTextAsync(), StringComparison.Ordinal);
 
         // A new step after 销假, made a service task: it names no action yet.
-        await page.Locator(".canvas .djs-element[data-element-id=reportBack]").ClickAsync();
-        await page.Locator(".djs-context-pad [data-action='append.append-task']").ClickAsync();
-        await page.Keyboard.PressAsync("Escape"); // leaves the label editor bpmn-js opens on a new shape
-        await page.Locator(".djs-context-pad [data-action=replace]").ClickAsync();
-        await page.Locator(".djs-popup [data-id=replace-with-service-task]").ClickAsync();
-        await page.GetByTestId("properties").GetByText("服务环节").WaitForAsync();
-        var step = (await page.GetByTestId("properties").Locator(".mud-typography-caption").InnerTextAsync()).Split('·')[1].Trim();
+        var step = await AppendServiceTaskAsync(page, "服务环节");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "校验" }).ClickAsync();
         var message = page.Locator($"[data-testid=diagnostics] li.error button[data-element-id='{step}']");
         await message.WaitForAsync();
-        Assert.Contains("names no action", await message.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains($"服务任务“{step}”没有指定动作", await message.InnerTextAsync(), StringComparison.Ordinal); // in the page's language
         await page.Locator($".canvas .djs-element.g2g-error[data-element-id='{step}']").WaitForAsync(); // marked on the canvas
         await page.Locator($".canvas .g2g-diagnostic-error[data-element-id='{step}']").WaitForAsync(); // with its badge
 
@@ -92,9 +86,40 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
     }
 
     [ChromiumFact]
+    public async Task TheEnginesMessages_AreInEnglish_OnAnEnglishPage_WithTheirLineAndElement()
+    {
+        var page = await _browser.SignInAsync("zhou.wen", "en-US");
+        await _browser.OpenAsync(page, "/designer/leave");
+        var step = await AppendServiceTaskAsync(page, "Service task");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Validate" }).ClickAsync();
+        var message = page.Locator($"[data-testid=diagnostics] li.error button[data-element-id='{step}']");
+        await message.WaitForAsync();
+        var text = await message.InnerTextAsync();
+        Assert.Contains($"Service task '{step}' names no action; set g2g:action to a registered action.", text, StringComparison.Ordinal);
+        Assert.Matches(@"line \d+", text);
+        var badge = page.Locator($".canvas .g2g-diagnostic-error[data-element-id='{step}']");
+        Assert.Contains($"Service task '{step}' names no action", await badge.GetAttributeAsync("title"), StringComparison.Ordinal);
+    }
+
+    /// <summary>Appends a task after 销假 and makes it a service task (which names no action yet); returns its id.</summary>
+    private static async Task<string> AppendServiceTaskAsync(IPage page, string kindLabel)
+    {
+        await page.Locator(".canvas .djs-element[data-element-id=reportBack]").ClickAsync();
+        await page.Locator(".djs-context-pad [data-action='append.append-task']").ClickAsync();
+        await page.Keyboard.PressAsync("Escape"); // leaves the label editor bpmn-js opens on a new shape
+        await page.Locator(".djs-context-pad [data-action=replace]").ClickAsync();
+        await page.Locator(".djs-popup [data-id=replace-with-service-task]").ClickAsync();
+        await page.GetByTestId("properties").GetByText(kindLabel).WaitForAsync();
+        return (await page.GetByTestId("properties").Locator(".mud-typography-caption").InnerTextAsync()).Split('·')[1].Trim();
+    }
+
+    [ChromiumFact]
     public async Task APropertyEdit_IsRefusedWhileInvalid_ThenUndoneAndRedone()
     {
         var page = await _browser.SignInAsync("zhou.wen");
+        var console = new List<string>();
+        page.Console += (_, message) => { if (message.Type is "error" or "warning") console.Add(message.Text); };
         await _browser.OpenAsync(page, "/designer/leave");
         await page.Locator(".canvas .djs-element[data-element-id=head]").ClickAsync();
         var due = page.Locator("#prop-due");
@@ -118,6 +143,13 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Option, new() { Name = "票签（按比例）" }).ClickAsync();
         await Assertions.Expect(page.Locator("#prop-completionCondition")).ToHaveValueAsync("nrOfApproved / nrOfInstances > 0.5");
         await page.Locator(".canvas .djs-element[data-element-id=head] .djs-visual").WaitForAsync();
+
+        // The keyboard is bpmn-js 18's own, bound to the canvas: Ctrl+Z on the diagram undoes the 票签, and no
+        // deprecated keyboard.bindTo configuration is reported in the console.
+        await page.Locator(".canvas .djs-element[data-element-id=head]").ClickAsync();
+        await page.Keyboard.PressAsync("Control+Z");
+        await Assertions.Expect(page.Locator("#prop-completionCondition")).ToHaveCountAsync(0);
+        Assert.DoesNotContain(console, text => text.Contains("keyboard", StringComparison.OrdinalIgnoreCase));
     }
 
     [ChromiumFact]

@@ -104,7 +104,9 @@ export async function open(container, assets, xml, page) {
   await Promise.all(assets.styles.map(url => load(url, stylesheet)));
   const BpmnModeler = await modelerClass(assets.script);
   destroy(container);
-  const modeler = new BpmnModeler({ container, keyboard: { bindTo: document }, moddleExtensions: { g2g: g2gDescriptor } });
+  // Since bpmn-js 18 the keyboard is bound to the canvas itself, a focusable element (a click on the diagram focuses it):
+  // the shortcuts act while the diagram has the focus, never while a field of the panels has it. keyboard.bindTo is gone.
+  const modeler = new BpmnModeler({ container, keyboard: { bind: true }, moddleExtensions: { g2g: g2gDescriptor } });
   modelers.set(container, { modeler, page });
   const eventBus = modeler.get('eventBus');
   eventBus.on('selection.changed', () => page.invokeMethodAsync('Selected', describeSelected(modeler)));
