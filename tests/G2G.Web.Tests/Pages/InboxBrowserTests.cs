@@ -1,9 +1,11 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using G2G.Runtime.Tests.Infrastructure;
 using G2G.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -17,6 +19,7 @@ namespace G2G.Web.Tests.Pages;
 public sealed class InboxBrowserTests : IAsyncLifetime
 {
     private const string Password = "Demo-Password-2026";
+    private const string Token = "inbox-browser-token";
     private readonly SqliteTestDatabase _database = new();
     private G2GWebFactory _factory = null!;
     private string _address = "";
@@ -26,7 +29,7 @@ public sealed class InboxBrowserTests : IAsyncLifetime
         await _database.InitializeAsync();
         _factory = new G2GWebFactory(_database, new Dictionary<string, string?>
         {
-            ["Demo:Seed"] = "true", ["Demo:Password"] = Password, ["Runtime:Jobs:Enabled"] = "false",
+            ["Demo:Seed"] = "true", ["Demo:Password"] = Password, ["Runtime:Jobs:Enabled"] = "false", ["Api:Tokens:tester"] = Token,
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
@@ -94,6 +97,74 @@ public sealed class InboxBrowserTests : IAsyncLifetime
         var leave = page.Locator("tbody tr", new() { HasText = "请假申请" }).First; // the procedure by its English name
         await leave.WaitForAsync();
         Assert.Contains("Leave", await leave.Locator("td").AllInnerTextsAsync());
+    }
+
+    [ChromiumFact]
+    public async Task ASectionHead_NarrowsTheirToDo_AndClaimsTwoItemsOfferedToSeveralPeopleAtOnce()
+    {
+        var key = await DeployOfferedAsync();
+        using (var api = _factory.CreateClient().WithToken(Token))
+        {
+            foreach (var title in new[] { "分办事项（甲）", "分办事项（乙）" })
+            {
+                using var started = await api.PostAsJsonAsync(new Uri("/api/v1/instances", UriKind.Relative), new { processKey = key, title });
+                await started.IsAsync(System.Net.HttpStatusCode.Created);
+            }
+        }
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumFactAttribute.ChromiumPath, Headless = true, Args = ChromiumFactAttribute.Flags,
+        });
+        var page = await SignedInPageAsync(browser, "zh-CN", "wu.fang");
+        await page.GotoAsync($"{_address}/inbox");
+        await InteractiveAsync(page);
+        await page.Locator("tbody tr", new() { HasText = "请假申请（1 天）" }).First.WaitForAsync();
+
+        // Words narrow 待办 to the two offered items; the page says they can be claimed together.
+        await page.Locator("input[data-filter=text], [data-filter=text] input").First.FillAsync("分办事项");
+        var rows = page.Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        Assert.All(await rows.AllInnerTextsAsync(), row => Assert.Contains("分办事项", row, StringComparison.Ordinal));
+        var boxes = page.Locator("[data-claim] input, input[data-claim]");
+        await Assertions.Expect(boxes).ToHaveCountAsync(2);
+        await boxes.Nth(0).CheckAsync();
+        await boxes.Nth(1).CheckAsync();
+        await page.Locator("[data-claim-selected]").ClickAsync();
+        await page.GetByText("已认领 2 项").WaitForAsync();
+        await Assertions.Expect(boxes).ToHaveCountAsync(0); // both are wu.fang's alone now, still in 待办
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        await using (var db = _database.CreateContext())
+        {
+            var holders = await db.Set<G2G.Runtime.Persistence.TaskRecord>().Where(t => t.ProcessKey == key).Select(t => t.Assignee).ToListAsync();
+            Assert.Equal(["wu.fang", "wu.fang"], holders);
+        }
+
+        // Clearing the words and choosing a procedure shows that procedure's items only.
+        await page.Locator("[data-filter=clear]").ClickAsync();
+        await page.Locator("[data-filter=procedure]").First.ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText("会议申请", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(rows.First).ToContainTextAsync("会议申请");
+        Assert.All(await rows.AllInnerTextsAsync(), row => Assert.Contains("会议申请", row, StringComparison.Ordinal));
+    }
+
+    /// <summary>A one-step procedure offered to the section head and a clerk (two candidates, no assignee); returns its key.</summary>
+    private async Task<string> DeployOfferedAsync()
+    {
+        var key = $"offered{Guid.NewGuid():N}"[..16];
+        using var api = _factory.CreateClient().WithToken(Token);
+        using var content = new StringContent($"""
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:g2g="urn:g2g:bpmn:1.0" id="d" targetNamespace="t">
+              <bpmn:process id="{key}" name="分办" isExecutable="true">
+                <bpmn:startEvent id="s" /><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="handle" />
+                <bpmn:userTask id="handle" name="办理" g2g:assignee="users(['wu.fang', 'zheng.kai'])" />
+                <bpmn:sequenceFlow id="f2" sourceRef="handle" targetRef="e" /><bpmn:endEvent id="e" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """, System.Text.Encoding.UTF8, "application/xml");
+        using var deployed = await api.PostAsync(new Uri("/api/v1/definitions", UriKind.Relative), content);
+        await deployed.IsAsync(System.Net.HttpStatusCode.OK);
+        return key;
     }
 
     /// <summary>Waits until the page's circuit is connected, so that clicks reach the server.</summary>
