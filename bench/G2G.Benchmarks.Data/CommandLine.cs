@@ -44,3 +44,30 @@ internal sealed class CommandLine
 
     public static double Double(string value) => double.Parse(value, CultureInfo.InvariantCulture);
 }
+
+/// <summary>The entry point every benchmark program shares: its options parsed, usage on a bad command line or <c>--help</c>, then the run.</summary>
+internal static class BenchProgram
+{
+    /// <summary>Exit code 2 after the reason and the usage for a bad command line; 0 after the usage for help; else what <paramref name="run"/> returns.</summary>
+    public static async Task<int> RunAsync<TOptions>(string[] args, Func<string[], TOptions> parse, Func<TOptions, bool> help, string usage,
+        Func<TOptions, Task<int>> run)
+    {
+        TOptions options;
+        try
+        {
+            options = parse(args);
+        }
+        catch (Exception failure) when (failure is ArgumentException or FormatException)
+        {
+            Console.Error.WriteLine(failure.Message);
+            Console.Error.WriteLine(usage);
+            return 2;
+        }
+        if (help(options))
+        {
+            Console.WriteLine(usage);
+            return 0;
+        }
+        return await run(options);
+    }
+}

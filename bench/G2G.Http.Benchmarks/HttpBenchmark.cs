@@ -12,14 +12,8 @@ internal static class HttpBenchmark
 
     public static async Task<List<SeriesResult>> RunAsync(HttpOptions options, string provider, string workDirectory, InboxData data, Report report)
     {
-        await using var database = await BenchDatabase.CreateAsync(provider, "http", workDirectory);
+        await using var database = await VolumeDatabase.CreateAsync(provider, "http", workDirectory, data, Sessions.Password, "http");
         report.Databases[database.DisplayName] = await database.DescribeAsync();
-        Console.WriteLine($"[http] {database.DisplayName}: loading {data.Rows.Length:N0} tasks, {data.Users:N0} users and their organisation");
-        var began = Stopwatch.GetTimestamp();
-        await data.LoadAsync(database);
-        await new Organisation(data, Organisation.HashPassword(Sessions.Password)).LoadAsync(database);
-        await database.ExecuteAsync("ANALYZE");
-        Console.WriteLine($"  loaded and analysed in {Stopwatch.GetElapsedTime(began).TotalSeconds:0} s");
 
         var secret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
         await using var host = new BenchHost(database.Settings, Path.Combine(workDirectory, provider), new Dictionary<string, string> { [SystemClient] = secret });
@@ -30,7 +24,7 @@ internal static class HttpBenchmark
         var randomUsers = Enumerable.Range(0, options.SignIns).Select(_ => data.User(random.Next(data.Users))).Distinct(StringComparer.Ordinal).ToList();
         var busyUsers = Enumerable.Range(0, options.SignIns / 5).Select(_ => data.User(random.Next(InboxData.BusyUsers))).Distinct(StringComparer.Ordinal).ToList();
         string[] others = [data.User(data.HeavyUser), Organisation.Administrator, .. Enumerable.Range(1, Organisation.Branches).Select(Organisation.Supervisor)];
-        began = Stopwatch.GetTimestamp();
+        var began = Stopwatch.GetTimestamp();
         await sessions.SignInAsync(host.Address, [.. randomUsers, .. busyUsers, .. others]);
         Console.WriteLine($"  host on {host.Address}; {randomUsers.Count + busyUsers.Count + others.Length} users signed in in {Stopwatch.GetElapsedTime(began).TotalSeconds:0.0} s");
 

@@ -4,27 +4,12 @@ namespace G2G.Http.Benchmarks;
 /// The entry point (not top-level statements: those would declare a second <c>Program</c> beside the web host's,
 /// which <see cref="BenchHost"/> names).
 /// </summary>
-internal static class BenchProgram
+internal static class HttpProgram
 {
-    public static async Task<int> Main(string[] args)
-    {
-        HttpOptions options;
-        try
-        {
-            options = HttpOptions.Parse(args);
-        }
-        catch (Exception failure) when (failure is ArgumentException or FormatException)
-        {
-            Console.Error.WriteLine(failure.Message);
-            Console.Error.WriteLine(HttpOptions.Usage);
-            return 2;
-        }
-        if (options.Help)
-        {
-            Console.WriteLine(HttpOptions.Usage);
-            return 0;
-        }
+    public static Task<int> Main(string[] args) => BenchProgram.RunAsync(args, HttpOptions.Parse, o => o.Help, HttpOptions.Usage, o => RunAsync(o, args));
 
+    private static async Task<int> RunAsync(HttpOptions options, string[] args)
+    {
         // Clients and server share this process and its thread pool, and SQLite's provider blocks a thread per call:
         // start with a thread for every client on both sides instead of waiting for the pool to grow.
         ThreadPool.SetMinThreads(2 * options.Clients + 16, 2 * options.Clients + 16);
