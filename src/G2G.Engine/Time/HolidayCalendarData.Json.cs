@@ -5,6 +5,12 @@ namespace G2G.Engine.Time;
 
 public sealed partial class HolidayCalendarData
 {
+    /// <summary>Longest name of a holiday (国庆节、中秋节 is 7 characters).</summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary>Most notices one year file may cite, and the longest citation (an address).</summary>
+    public const int MaxPapers = 20, MaxPaperLength = 2000;
+
     /// <summary>
     /// Reads one year file in the holiday-cn format
     /// (<c>{"year": 2026, "papers": [...], "days": [{"name": "元旦", "date": "2026-01-01", "isOffDay": true}]}</c>).
@@ -22,7 +28,8 @@ public sealed partial class HolidayCalendarData
         ArgumentNullException.ThrowIfNull(json);
         try
         {
-            using var document = JsonDocument.Parse(json);
+            // A property given twice (two "days" lists) is refused rather than one of them silently dropped.
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = false });
             return ReadYear(document.RootElement, source);
         }
         catch (JsonException ex)
@@ -42,11 +49,12 @@ public sealed partial class HolidayCalendarData
         if (root.TryGetProperty("papers", out var papersElement))
         {
             if (papersElement.ValueKind != JsonValueKind.Array) throw Bad(source, "papers", "must be an array of strings");
+            if (papersElement.GetArrayLength() > MaxPapers) throw Bad(source, "papers", $"lists more than {MaxPapers} notices");
             var i = 0;
             foreach (var paper in papersElement.EnumerateArray())
             {
                 if (paper.ValueKind != JsonValueKind.String) throw Bad(source, $"papers[{i}]", "must be a string");
-                papers.Add(paper.GetString()!);
+                papers.Add(Text(paper, source, $"papers[{i}]", MaxPaperLength));
                 i++;
             }
         }
@@ -79,10 +87,11 @@ public sealed partial class HolidayCalendarData
     {
         var at = $"days[{index}]";
         if (entry.ValueKind != JsonValueKind.Object) throw Bad(source, at, "must be an object with name, date and isOffDay");
-        if (!entry.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String || name.GetString()!.Trim().Length == 0)
+        if (!entry.TryGetProperty("name", out var nameElement) || nameElement.ValueKind != JsonValueKind.String
+            || Text(nameElement, source, $"{at}.name", MaxNameLength) is not { } name || name.Trim().Length == 0)
             throw Bad(source, $"{at}.name", "must be a non-empty string");
         if (!entry.TryGetProperty("date", out var dateElement) || dateElement.ValueKind != JsonValueKind.String
-            || !DateOnly.TryParseExact(dateElement.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            || !DateOnly.TryParseExact(Text(dateElement, source, $"{at}.date", int.MaxValue), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             throw Bad(source, $"{at}.date", "must be a date written yyyy-MM-dd");
         }
@@ -92,7 +101,25 @@ public sealed partial class HolidayCalendarData
             throw Bad(source, $"{at}.date", $"{date:yyyy-MM-dd} is not in or next to the file's year {year}");
         if (!entry.TryGetProperty("isOffDay", out var off) || off.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
             throw Bad(source, $"{at}.isOffDay", "must be true (holiday) or false (make-up workday)");
-        return new HolidayDay(date, name.GetString()!, off.GetBoolean());
+        return new HolidayDay(date, name, off.GetBoolean());
+    }
+
+    /// <summary>
+    /// A JSON string's text, at most <paramref name="maxLength"/> characters; an escaped unpaired surrogate (<c>"\ud800"</c>),
+    /// which JSON's grammar allows but no text holds, is refused like any other bad value.
+    /// </summary>
+    private static string Text(JsonElement element, string source, string field, int maxLength)
+    {
+        string text;
+        try
+        {
+            text = element.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw Bad(source, field, "is not valid text (an escaped unpaired surrogate such as \\ud800)");
+        }
+        return text.Length <= maxLength ? text : throw Bad(source, field, $"is longer than {maxLength} characters");
     }
 
     private static FormatException Bad(string source, string field, string problem) =>

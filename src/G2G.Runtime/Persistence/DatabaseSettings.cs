@@ -82,7 +82,7 @@ public sealed class DatabaseSettings
         ArgumentNullException.ThrowIfNull(options);
         _ = Provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(ProviderConnectionString),
+            DatabaseProvider.Sqlite => options.UseSqlite(ProviderConnectionString).AddInterceptors(SqliteOutageReset.Instance),
             DatabaseProvider.Postgres => options.UseNpgsql(ProviderConnectionString),
             _ => throw new DatabaseConfigurationException($"Provider {Provider} has no EF Core mapping."),
         };

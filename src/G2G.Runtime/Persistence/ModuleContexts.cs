@@ -17,7 +17,7 @@ public static class ModuleContexts
         ArgumentNullException.ThrowIfNull(settings);
         _ = settings.Provider == DatabaseProvider.Postgres
             ? options.UseNpgsql(settings.ProviderConnectionString, o => o.MigrationsHistoryTable(historyTable))
-            : options.UseSqlite(settings.ProviderConnectionString, o => o.MigrationsHistoryTable(historyTable));
+            : options.UseSqlite(settings.ProviderConnectionString, o => o.MigrationsHistoryTable(historyTable)).AddInterceptors(SqliteOutageReset.Instance);
     }
 
     /// <summary>A module context on the runtime command's connection (<paramref name="create"/> makes it), enlisted in its transaction.</summary>

@@ -36,7 +36,7 @@ internal static class CalendarApi
     {
         if (body.ValueKind != JsonValueKind.Object)
             return ApiResults.Invalid("body", ApiText.Get("CalendarBody"));
-        if (!body.TryGetProperty("year", out var named) || !named.TryGetInt32(out var fileYear) || fileYear != year)
+        if (!body.TryGetProperty("year", out var named) || named.ValueKind != JsonValueKind.Number || !named.TryGetInt32(out var fileYear) || fileYear != year)
             return ApiResults.Invalid("year", ApiText.Get("CalendarYear", year.ToString(CultureInfo.InvariantCulture)));
         return TypedResults.Ok(await calendar.LoadYearAsync(body.GetRawText(), CalendarSources.Api, http.User.Actor(), ct));
     }

@@ -1,6 +1,7 @@
 using G2G.Runtime.Calendar;
 using G2G.Runtime.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace G2G.Web.Health;
@@ -9,12 +10,12 @@ namespace G2G.Web.Health;
 internal static class HealthEndpoints
 {
     /// <summary>
-    /// Registers the checks: that the database answers through the runtime's DbContext, and that the working-day
+    /// Registers the checks: that the database answers and accepts writes (<see cref="DatabaseHealthCheck"/>), and that the working-day
     /// calendar holds this year and, from 1 November, next year (degraded otherwise: deadlines are provisional).
     /// </summary>
     public static IServiceCollection AddG2GHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddDbContextCheck<G2GDbContext>("database").AddCheck<CalendarHealthCheck>("calendar");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<CalendarHealthCheck>("calendar");
         return services;
     }
 
@@ -38,6 +39,41 @@ internal sealed record HealthResponse(string Status, double DurationMs, IReadOnl
 
 /// <summary>One check's result in <see cref="HealthResponse"/>.</summary>
 internal sealed record HealthCheckResponse(string Name, string Status, string? Description, double DurationMs);
+
+/// <summary>
+/// Unhealthy unless the database answers and would accept a write: on SQLite the write lock is taken and let go
+/// (<c>BEGIN IMMEDIATE</c>, refused on a read-only file or disk), on PostgreSQL the session must not be read-only (a
+/// standby). A database that only answers reads is no use to a node: every command writes.
+/// </summary>
+internal sealed class DatabaseHealthCheck(G2GDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.OpenConnectionAsync(cancellationToken);
+                try
+                {
+                    await db.Database.ExecuteSqlRawAsync("BEGIN IMMEDIATE", cancellationToken);
+                    await db.Database.ExecuteSqlRawAsync("ROLLBACK", cancellationToken);
+                }
+                finally
+                {
+                    await db.Database.CloseConnectionAsync();
+                }
+                return HealthCheckResult.Healthy();
+            }
+            var readOnly = await db.Database.SqlQueryRaw<string>("SELECT current_setting('transaction_read_only') AS \"Value\"").SingleAsync(cancellationToken);
+            return readOnly == "off" ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("The database accepts no writes (transaction_read_only is on: a standby?).");
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy($"The database cannot be written: {failure.GetBaseException().Message}", failure);
+        }
+    }
+}
 
 /// <summary>Degraded while a year of holidays that deadlines need is not loaded; the description says which.</summary>
 internal sealed class CalendarHealthCheck(CalendarWarnings warnings) : IHealthCheck

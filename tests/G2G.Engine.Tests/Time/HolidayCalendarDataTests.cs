@@ -84,10 +84,39 @@ public class HolidayCalendarDataTests
     [InlineData("""{"year": 2027, "days": [{"name": "a", "date": "2027-01-01", "isOffDay": "true"}]}""", "days[0].isOffDay must be true (holiday) or false (make-up workday)")]
     [InlineData("""{"year": 2027, "days": [{"name": "a", "date": "2027-01-01"}]}""", "days[0].isOffDay must be")]
     [InlineData("""{"year": 2027, "days": [{"name": "a", "date": "2027-01-01", "isOffDay": true}, {"name": "a", "date": "2027-01-01", "isOffDay": false}]}""", "days[1].date 2027-01-01 is listed twice (also days[0])")]
+    // Found by the calendar upload fuzzer: an escaped unpaired surrogate was an InvalidOperationException (a 500).
+    [InlineData("""{"year": 2027, "days": [{"name": "\ud800", "date": "2027-01-01", "isOffDay": true}]}""", "days[0].name is not valid text")]
+    [InlineData("""{"year": 2027, "days": [{"name": "a", "date": "\udc00", "isOffDay": true}]}""", "days[0].date is not valid text")]
+    [InlineData("""{"year": 2027, "papers": ["\ud800"], "days": []}""", "papers[0] is not valid text")]
+    [InlineData("""{"year": 2027, "papers": ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21"], "days": []}""", "papers lists more than 20 notices")]
     public void Parse_MalformedFile_ThrowsFormatExceptionNamingFieldAndEntry(string json, string expected)
     {
         var ex = Assert.Throws<FormatException>(() => HolidayCalendarData.Parse(json));
         Assert.Contains(expected, ex.Message);
+    }
+
+    [Fact]
+    public void Parse_TextsOverTheirLimits_AreRefusedNamingTheField()
+    {
+        var name = Assert.Throws<FormatException>(() => HolidayCalendarData.Parse(
+            $$"""{"year": 2027, "days": [{"name": "{{new string('节', HolidayCalendarData.MaxNameLength + 1)}}", "date": "2027-01-01", "isOffDay": true}]}"""));
+        Assert.Contains("days[0].name is longer than 100 characters", name.Message);
+        var paper = Assert.Throws<FormatException>(() => HolidayCalendarData.Parse(
+            $$"""{"year": 2027, "papers": ["{{new string('a', HolidayCalendarData.MaxPaperLength + 1)}}"], "days": []}"""));
+        Assert.Contains("papers[0] is longer than 2000 characters", paper.Message);
+    }
+
+    [Theory]
+    [InlineData("days")]
+    [InlineData("year")]
+    [InlineData("date")]
+    public void Parse_APropertyGivenTwice_IsRefusedNamingIt(string property)
+    {
+        var json = """{"year": 2027, "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": true}]}""".Replace(
+            $"\"{property}\":", $"\"{property}\": {(property == "year" ? "2027" : property == "days" ? "[]" : "\"2027-01-02\"")}, \"{property}\":", StringComparison.Ordinal);
+        var ex = Assert.Throws<FormatException>(() => HolidayCalendarData.Parse(json));
+        Assert.Contains("not valid JSON", ex.Message);
+        Assert.Contains(property, ex.Message[ex.Message.IndexOf("): ", StringComparison.Ordinal)..]);
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace G2G.Runtime.Tests.Infrastructure;
 
 /// <summary>
 /// A fresh PostgreSQL database with a unique name on the server named by the <c>G2G_TEST_POSTGRES</c>
-/// environment variable (an admin connection string, as test.sh exports it), dropped when the test class is done.
+/// environment variable (an admin connection string, as test.sh exports it), or on another server given by its admin
+/// connection string, dropped when the test class is done.
 /// </summary>
 public sealed class PostgresTestDatabase : TestDatabase
 {
@@ -16,7 +17,18 @@ public sealed class PostgresTestDatabase : TestDatabase
     public const string ServerVariable = "G2G_TEST_POSTGRES";
 
     private readonly string _name = $"g2g_test_{Guid.NewGuid():N}";
+    private readonly string? _serverConnectionString;
     private DatabaseSettings? _settings;
+
+    /// <summary>A database on the server of <c>G2G_TEST_POSTGRES</c> (the one constructor xunit sees for a class fixture).</summary>
+    public PostgresTestDatabase()
+    {
+    }
+
+    private PostgresTestDatabase(string serverConnectionString) => _serverConnectionString = serverConnectionString;
+
+    /// <summary>A database on another server, named by its admin connection string (a fault test's own server).</summary>
+    public static PostgresTestDatabase OnServer(string serverConnectionString) => new(serverConnectionString);
 
     /// <summary>Why PostgreSQL tests cannot run here, or null when the server is configured.</summary>
     public static string? UnavailableReason =>
@@ -31,8 +43,8 @@ public sealed class PostgresTestDatabase : TestDatabase
     /// <inheritdoc />
     public override bool CatalogKeepsConstraintNames => true;
 
-    private static string ServerConnectionString =>
-        Environment.GetEnvironmentVariable(ServerVariable)
+    private string ServerConnectionString =>
+        _serverConnectionString ?? Environment.GetEnvironmentVariable(ServerVariable)
         ?? throw new InvalidOperationException(UnavailableReason);
 
     /// <inheritdoc />
@@ -69,7 +81,7 @@ public sealed class PostgresTestDatabase : TestDatabase
         await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
     }
 
-    private static async Task ExecuteOnServerAsync(string sql)
+    private async Task ExecuteOnServerAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(ServerConnectionString);
         await connection.OpenAsync();

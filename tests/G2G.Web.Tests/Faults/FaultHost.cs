@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using G2G.Runtime.Audit;
 using G2G.Runtime.Persistence;
 using G2G.Runtime.Tests.Infrastructure;
@@ -16,15 +17,22 @@ internal static class FaultHost
     /// <summary>The API token the fault tests' clients send (setting <c>Api:Tokens:tester</c>).</summary>
     public const string Token = "fault-token";
 
-    /// <summary>The host in this process on <paramref name="connectionString"/>, its job executor off, and a client with the token.</summary>
-    public static (G2GWebFactory Factory, HttpClient Client) InProcess(TestDatabase database, string connectionString)
+    /// <summary>
+    /// The host in this process on <paramref name="connectionString"/>, its job executor off unless
+    /// <paramref name="settings"/> turn it on, and a client with the token.
+    /// </summary>
+    public static (G2GWebFactory Factory, HttpClient Client) InProcess(TestDatabase database, string connectionString,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var factory = new G2GWebFactory(database, new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>
         {
             ["ConnectionStrings:G2G"] = connectionString,
             ["Api:Tokens:tester"] = Token,
             ["Runtime:Jobs:Enabled"] = "false",
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            configuration[key] = value;
+        var factory = new G2GWebFactory(database, configuration);
         return (factory, factory.CreateClient().WithToken(Token));
     }
 
@@ -51,9 +59,9 @@ internal static class FaultHost
     }
 
     /// <summary>Starts one instance; a 503 must be the database's problem with Retry-After. Returns the status.</summary>
-    public static async Task<HttpStatusCode> StartAsync(HttpClient client, string key, string title)
+    public static async Task<HttpStatusCode> StartAsync(HttpClient client, string key, string title, string? businessKey = null)
     {
-        using var response = await client.PostAsJsonAsync(new Uri("/api/v1/instances", UriKind.Relative), new { processKey = key, title });
+        using var response = await client.PostAsJsonAsync(new Uri("/api/v1/instances", UriKind.Relative), new { processKey = key, title, businessKey });
         if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
         {
             var problem = await response.IsProblemAsync(HttpStatusCode.ServiceUnavailable, "database-unavailable");
@@ -76,5 +84,55 @@ internal static class FaultHost
         Assert.Equal(instances.Count, await db.Set<TaskRecord>().CountAsync(t => instances.Contains(t.InstanceId)));
         var broken = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync();
         Assert.True(broken is null, $"Chain {broken?.Chain} breaks at {broken?.Seq}: {broken?.Reason}");
+    }
+
+    /// <summary>
+    /// Every instance's timer fired exactly once and opened its one task, and each task's notification was delivered
+    /// exactly once: every outbox row of these instances is dispatched and each task has one in-app notification, no
+    /// more, no fewer. Returns how many instances and notifications were checked.
+    /// </summary>
+    public static async Task<(int Instances, int Notifications)> AssertTimersAndNotificationsOnceAsync(G2GDbContext db, string key)
+    {
+        var ids = await db.Set<ProcessInstanceRecord>().AsNoTracking().Where(i => i.ProcessKey == key).Select(i => i.Id).ToListAsync();
+        var fired = await db.Set<InstanceEventRecord>().Where(e => ids.Contains(e.InstanceId) && e.Kind == "timer.fired")
+            .GroupBy(e => e.InstanceId).Select(g => g.Count()).ToListAsync();
+        Assert.True(fired.Count == ids.Count && fired.All(n => n == 1),
+            $"{ids.Count} instances, {fired.Count} with a fired timer, {fired.Count(n => n > 1)} fired more than once");
+        var tasks = await db.Set<TaskRecord>().Where(t => ids.Contains(t.InstanceId)).Select(t => t.Id).ToListAsync();
+        Assert.Equal(ids.Count, tasks.Count);
+
+        var undelivered = await db.Set<OutboxRecord>().CountAsync(o => o.InstanceId != null && ids.Contains(o.InstanceId.Value) && o.DispatchedAt == null);
+        Assert.True(undelivered == 0, $"{undelivered} notifications not delivered");
+        var notices = await db.Set<NotificationRecord>().Where(n => n.TaskId != null && tasks.Contains(n.TaskId.Value) && n.Kind == "task.assigned")
+            .GroupBy(n => n.TaskId).Select(g => g.Count()).ToListAsync();
+        Assert.True(notices.Count == tasks.Count && notices.All(n => n == 1),
+            $"{tasks.Count} tasks, {notices.Count} notified, {notices.Count(n => n > 1)} notified more than once");
+        return (ids.Count, notices.Sum());
+    }
+
+    /// <summary>Waits until <paramref name="done"/> holds, checking every 100 ms; fails naming <paramref name="what"/> after <paramref name="timeout"/>.</summary>
+    public static Task WaitUntilAsync(Func<bool> done, TimeSpan timeout, string what) =>
+        WaitUntilAsync(() => Task.FromResult(done()), timeout, what);
+
+    /// <inheritdoc cref="WaitUntilAsync(Func{bool}, TimeSpan, string)" />
+    public static async Task WaitUntilAsync(Func<Task<bool>> done, TimeSpan timeout, string what)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (!await done())
+        {
+            if (watch.Elapsed > timeout)
+                throw new TimeoutException($"Not reached within {timeout.TotalSeconds:0} s: {what}.");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary><c>/health</c>: its status code, the overall status and the database check's.</summary>
+    public static async Task<(HttpStatusCode Status, string Overall, string? Database)> HealthAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        var body = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
+        var database = body.GetProperty("checks").EnumerateArray().FirstOrDefault(c => c.GetProperty("name").GetString() == "database");
+        return (response.StatusCode, body.GetProperty("status").GetString()!,
+            database.ValueKind == JsonValueKind.Object ? database.GetProperty("status").GetString() : null);
     }
 }

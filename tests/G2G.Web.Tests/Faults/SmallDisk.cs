@@ -70,6 +70,15 @@ public sealed class SmallDisk : IAsyncDisposable
         _fillers.Clear();
     }
 
+    /// <summary>
+    /// Remounts the disk read-only, as the kernel does after an I/O error or an operator does by hand. Linux refuses while
+    /// a file on it is open for writing, so the caller first closes its database connections.
+    /// </summary>
+    public Task MakeReadOnlyAsync() => RunAsync("mount", "-o", "remount,ro", Path);
+
+    /// <summary>Remounts the disk writable again.</summary>
+    public Task MakeWritableAsync() => RunAsync("mount", "-o", "remount,rw", Path);
+
     public async ValueTask DisposeAsync()
     {
         await RunAsync("umount", "--lazy", Path);

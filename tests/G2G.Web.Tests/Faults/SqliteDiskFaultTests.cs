@@ -59,6 +59,35 @@ public sealed class SqliteDiskFaultTests(ITestOutputHelper output) : IAsyncLifet
         await AssertIntactAsync(expectedInstances: 2 + answers.Count(a => a == HttpStatusCode.Created));
     }
 
+    [SmallDiskFact]
+    public async Task ADiskMadeReadOnly_Is503WithNothingWritten_AndWritesResumeWhenItIsWritableAgain()
+    {
+        Assert.Equal(HttpStatusCode.Created, await StartAsync("只读前"));
+        // Linux remounts a disk read-only only while no file on it is open for writing: the host's pooled connections
+        // are closed first, so the host opens its next ones on the read-only disk.
+        SqliteConnection.ClearAllPools();
+        await _disk.MakeReadOnlyAsync();
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+            answers.Add(await StartAsync($"只读 {i}"));
+        using var read = await _client.GetAsync(new Uri("/api/v1/definitions", UriKind.Relative));
+        var health = await FaultHost.HealthAsync(_client);
+        output.WriteLine($"with the disk read-only: starts {string.Join(", ", answers.GroupBy(a => a).Select(g => $"{g.Count()} × {(int)g.Key}"))}; "
+            + $"a read {(int)read.StatusCode}; /health {(int)health.Status}, database {health.Database}");
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.ServiceUnavailable, a));
+        if (read.StatusCode != HttpStatusCode.OK)
+            await read.IsProblemAsync(HttpStatusCode.ServiceUnavailable, "database-unavailable");
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, "Unhealthy"), (health.Status, health.Database));
+
+        // Without a restart: the host's connections opened on the read-only disk are not used again.
+        await _disk.MakeWritableAsync();
+        Assert.Equal(HttpStatusCode.Created, await StartAsync("只读后"));
+        var healthAfter = await FaultHost.HealthAsync(_client);
+        Assert.Equal((HttpStatusCode.OK, "Healthy"), (healthAfter.Status, healthAfter.Database));
+        await AssertIntactAsync(expectedInstances: 2);
+    }
+
     private Task<HttpStatusCode> StartAsync(string title) => FaultHost.StartAsync(_client, _key, title);
 
     private async Task CheckpointAsync()

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using G2G.Runtime.Instances;
 using G2G.Runtime.Jobs;
 using G2G.Runtime.Persistence;
 using G2G.Runtime.Tests.Infrastructure;
@@ -18,7 +16,8 @@ namespace G2G.Web.Tests.Faults;
 /// on both in turn; one node is killed with SIGKILL in the middle. Requests to the survivor all succeed; requests to the
 /// dead node fail at the connection (the client's cue to send them to the other node), or are 503; every acknowledged
 /// start exists exactly once, no business key twice, every timer fires exactly once (the dead node's leased ones after
-/// its lease), and <c>audit verify</c> finds the chains intact (docs/reliability.md, "Faults").
+/// its lease), each task's notification is delivered exactly once (those the dead node had not sent by the survivor),
+/// and <c>audit verify</c> finds the chains intact (docs/reliability.md, "Faults").
 /// </summary>
 public sealed class TwoNodeKillTests(PostgresTestDatabase database, ITestOutputHelper output) : IClassFixture<PostgresTestDatabase>
 {
@@ -71,21 +70,24 @@ public sealed class TwoNodeKillTests(PostgresTestDatabase database, ITestOutputH
             }
         })).ToList();
 
-        await WaitUntilAsync(() => acknowledged.Count >= 40, TimeSpan.FromMinutes(3), "40 starts acknowledged");
+        await FaultHost.WaitUntilAsync(() => acknowledged.Count >= 40, TimeSpan.FromMinutes(3), "40 starts acknowledged");
         Volatile.Write(ref killed, true);
         await victim.KillAsync();
         var ackedAtKill = acknowledged.Count;
-        await WaitUntilAsync(() => acknowledged.Count >= ackedAtKill + 20, TimeSpan.FromMinutes(3), "20 more starts on the survivor");
+        var pendingAtKill = await PendingNotificationsAsync(key);
+        await FaultHost.WaitUntilAsync(() => acknowledged.Count >= ackedAtKill + 20, TimeSpan.FromMinutes(3), "20 more starts on the survivor");
         await stop.CancelAsync();
         await Task.WhenAll(clients);
-        output.WriteLine($"{acknowledged.Count} starts acknowledged ({ackedAtKill} before the kill); the dead node answered "
+        output.WriteLine($"{acknowledged.Count} starts acknowledged ({ackedAtKill} before the kill), {pendingAtKill.Count} notifications undelivered at the kill; the dead node answered "
             + string.Join(", ", victimAnswers.GroupBy(a => a).Select(g => $"{g.Count()} × {g.Key}")));
         Assert.True(survivorFailures.IsEmpty, "The survivor failed requests:\n" + string.Join('\n', survivorFailures));
         Assert.All(victimAnswers, a => Assert.True(a is "503" or nameof(HttpRequestError.ConnectionError) or nameof(HttpRequestError.ResponseEnded)
             or nameof(HttpRequestError.Unknown), $"The dead node's client saw {a}"));
 
-        // Every timer fires, the dead node's leased ones once their lease ran out.
-        await WaitUntilAsync(() => Remaining(JobKinds.Timer) == 0, TimeSpan.FromMinutes(3), "every timer fired");
+        // Every timer fires, the dead node's leased ones once their lease ran out, and every notification is sent, those
+        // the dead node had not sent (or was sending) included.
+        await FaultHost.WaitUntilAsync(async () => Remaining(JobKinds.Timer) == 0 && (await PendingNotificationsAsync(key)).Count == 0,
+            TimeSpan.FromMinutes(3), "every timer fired and every notification sent");
 
         await using var db = database.CreateContext();
         var instances = await db.Set<ProcessInstanceRecord>().AsNoTracking().Where(i => i.ProcessKey == key)
@@ -94,11 +96,10 @@ public sealed class TwoNodeKillTests(PostgresTestDatabase database, ITestOutputH
         Assert.True(doubled.Count == 0, $"Started twice: {string.Join(", ", doubled)}");
         var missing = acknowledged.Except(instances.Select(i => i.BusinessKey!)).ToList();
         Assert.True(missing.Count == 0, $"Acknowledged but not stored: {string.Join(", ", missing)}");
-        var ids = instances.Select(i => i.Id).ToList();
-        var fired = await db.Set<InstanceEventRecord>().Where(e => ids.Contains(e.InstanceId) && e.Kind == "timer.fired")
-            .GroupBy(e => e.InstanceId).Select(g => g.Count()).ToListAsync();
-        Assert.True(fired.Count == ids.Count && fired.All(n => n == 1), $"{ids.Count} instances, {fired.Count} with a fired timer, {fired.Count(n => n > 1)} fired more than once");
-        Assert.Equal(ids.Count, await db.Set<TaskRecord>().CountAsync(t => ids.Contains(t.InstanceId) && t.State == TaskStates.Open));
+        // Each timer fired once and opened its task; each task's notification was delivered once, no more, no fewer.
+        var (checkedInstances, notifications) = await FaultHost.AssertTimersAndNotificationsOnceAsync(db, key);
+        Assert.Equal(instances.Count, checkedInstances);
+        output.WriteLine($"{notifications} notifications, each delivered once");
 
         var (exitCode, lines) = await HostProcess.RunAsync(["audit", "verify"],
             ("Database__Provider", database.Settings.Provider.ToString()),
@@ -110,20 +111,17 @@ public sealed class TwoNodeKillTests(PostgresTestDatabase database, ITestOutputH
     private static HttpClient Client(WebNode node) =>
         new HttpClient { BaseAddress = node.Address, Timeout = TimeSpan.FromSeconds(60) }.WithToken(FaultHost.Token);
 
+    /// <summary>The outbox rows of the process's instances not delivered yet.</summary>
+    private async Task<List<long>> PendingNotificationsAsync(string key)
+    {
+        await using var db = database.CreateContext();
+        var ids = db.Set<ProcessInstanceRecord>().Where(i => i.ProcessKey == key).Select(i => (long?)i.Id);
+        return await db.Set<OutboxRecord>().Where(o => o.DispatchedAt == null && ids.Contains(o.InstanceId)).Select(o => o.Id).ToListAsync();
+    }
+
     private int Remaining(string kind)
     {
         using var db = database.CreateContext();
         return db.Set<JobRecord>().Count(j => j.Kind == kind);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> done, TimeSpan timeout, string what)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!done())
-        {
-            if (watch.Elapsed > timeout)
-                throw new TimeoutException($"Not reached within {timeout.TotalMinutes} min: {what}.");
-            await Task.Delay(100);
-        }
     }
 }
