@@ -14,6 +14,15 @@ public sealed class DocumentsOptions
     /// <summary>Largest attachment in bytes.</summary>
     public long MaxFileBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>
+    /// How long a file uploaded for a form's file field is kept while no submitted form holds it (the form was abandoned,
+    /// or the file replaced before submitting); older ones are removed, with their file unless something else uses it.
+    /// </summary>
+    public TimeSpan OrphanUploadAge { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How often each node sweeps unsubmitted uploads older than <see cref="OrphanUploadAge"/>.</summary>
+    public TimeSpan OrphanSweepInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Largest body (正文, Markdown) in characters.</summary>
     public int MaxBodyLength { get; set; } = 200_000;
 

@@ -3,6 +3,7 @@ using G2G.Documents.Handlers;
 using G2G.Documents.Persistence;
 using G2G.Documents.Seals;
 using G2G.Documents.Storage;
+using G2G.Runtime;
 using G2G.Runtime.Handlers;
 using G2G.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace G2G.Documents;
 
-/// <summary>Registers the documents module: its tables, file store, seals, services and the handlers its procedures call.</summary>
+/// <summary>
+/// Registers the documents module: its tables, file store (and the sweep of unsubmitted form uploads in it), seals,
+/// services and the handlers its procedures call.
+/// </summary>
 public static class DocumentsServiceCollectionExtensions
 {
     /// <param name="contentRoot">The folder a relative <see cref="DocumentsOptions.FilesPath"/> is resolved against.</param>
@@ -24,6 +28,7 @@ public static class DocumentsServiceCollectionExtensions
         services.AddDataProtection();
         services.AddSingleton(new FileStoreRoot(contentRoot));
         services.AddSingleton<FileStore>();
+        services.AddBackgroundWork<OrphanUploadSweeper>();
         services.AddSingleton<SealService>();
         services.AddScoped<DocumentService>();
         services.AddScoped<SealKeyService>();

@@ -67,6 +67,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddScoped<Queries.InboxQueries>();
         services.AddScoped<NotificationInbox>();
         services.AddScoped<Forms.TaskForms>();
+        services.AddScoped<Forms.FormUploads>();
         services.AddScoped<Queries.TaskSteps>();
         services.AddScoped<Queries.ProcessCatalog>();
         services.AddScoped<Supervision.SupervisionQueries>();
@@ -77,16 +78,24 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddScoped<InAppNotificationSender>();
         services.TryAddScoped<SmtpNotificationSender>();
         services.TryAddScoped<INotificationSender, ConfiguredNotificationSender>(); // in-app or e-mail, chosen at each send
-        services.AddSingleton<JobExecutor>();
-        services.AddSingleton<OutboxDispatcher>();
-        services.AddSingleton<Calendar.ProvisionalDeadlineSweeper>();
+        services.AddBackgroundWork<JobExecutor>();
+        services.AddBackgroundWork<OutboxDispatcher>();
+        services.AddBackgroundWork<Calendar.ProvisionalDeadlineSweeper>();
+        return actions;
+    }
+
+    /// <summary>
+    /// Adds a background service (a singleton, also resolvable by its type) that runs with the job executor, and not at all
+    /// when <c>Runtime:Jobs:Enabled</c> is false.
+    /// </summary>
+    public static IServiceCollection AddBackgroundWork<TService>(this IServiceCollection services) where TService : class, IHostedService
+    {
+        services.AddSingleton<TService>();
         // Decided when the host starts, not here: a test host's settings (WebApplicationFactory) reach the configuration
         // only when the application is built, after this runs (dotnet/aspnetcore#37680), so a value read now is the
         // application's own and Runtime:Jobs:Enabled=false given by a test was ignored.
-        services.AddSingleton<IHostedService>(provider => WhenJobsRun<JobExecutor>(provider));
-        services.AddSingleton<IHostedService>(provider => WhenJobsRun<OutboxDispatcher>(provider));
-        services.AddSingleton<IHostedService>(provider => WhenJobsRun<Calendar.ProvisionalDeadlineSweeper>(provider));
-        return actions;
+        services.AddSingleton<IHostedService>(provider => WhenJobsRun<TService>(provider));
+        return services;
     }
 
     /// <summary>The background service, or one that does nothing when <c>Runtime:Jobs:Enabled</c> is false.</summary>

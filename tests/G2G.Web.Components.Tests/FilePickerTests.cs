@@ -6,8 +6,13 @@ using G2G.Documents;
 using G2G.Documents.Storage;
 using G2G.Engine.Expressions;
 using G2G.Runtime.Forms;
+using G2G.Runtime.Organisation;
+using G2G.Runtime.Persistence;
+using G2G.Runtime.Security;
 using G2G.Web.Components.Work;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -28,27 +33,51 @@ public sealed class FilePickerTests : WorkContext, IDisposable
         ]}
         """;
 
+    private const string LinesSchema = """
+        {"components":[
+          {"type":"dynamiclist","key":"receipts","label":"票据 Receipts","components":[
+            {"type":"textfield","key":"item","label":"事项 Item"},
+            {"type":"filepicker","key":"scan","label":"扫描件 Scan","accept":".pdf","validate":{"required":true}}
+          ]}
+        ]}
+        """;
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "g2g-form-files-" + Guid.NewGuid().ToString("N"));
     private readonly DocumentsOptions _options = new() { FilesPath = "files", MaxFileBytes = 64 };
     private readonly FileStore _files;
 
+    /// <summary>Uploads are recorded in a runtime database of the test's own (SQLite), as 郑凯's.</summary>
     public FilePickerTests()
     {
         _files = new FileStore(Options.Create(_options), new FileStoreRoot(_folder));
-        Context.Services.AddSingleton(new FormFileStore(_files, Options.Create(_options), null!));
+        Directory.CreateDirectory(_folder);
+        var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "runtime.db")}");
+        var services = Context.Services;
+        services.AddSingleton(settings);
+        services.AddDbContext<G2GDbContext>(settings.Configure);
+        services.AddSingleton<SqliteWriteGate>();
+        services.AddScoped<FormUploads>();
+        services.AddScoped(p => new FormFileStore(_files, Options.Create(_options), null!, p.GetRequiredService<FormUploads>(),
+            p.GetRequiredService<CallerContext>()));
+        Services.GetRequiredService<CallerContext>().Current =
+            new Caller("zheng.kai", "sf-fin", "sf-fin-ysc-1", ClearanceLevel.Internal, [], [], null);
+        Services.GetRequiredService<G2GDbContext>().Database.Migrate();
     }
 
     public void Dispose()
     {
+        SqliteConnection.ClearAllPools();
         if (Directory.Exists(_folder))
             Directory.Delete(_folder, recursive: true);
     }
 
-    private static FormModel Model(IReadOnlyDictionary<string, Value>? values = null)
+    private static FormModel Model(IReadOnlyDictionary<string, Value>? values = null, string schema = Schema)
     {
-        using var json = JsonDocument.Parse(Schema);
-        return new FormModel(FormModel.FieldsOf(FormSchema.Parse(Schema).Fields, json.RootElement.Clone()), values);
+        using var json = JsonDocument.Parse(schema);
+        return new FormModel(FormModel.FieldsOf(FormSchema.Parse(schema).Fields, json.RootElement.Clone()), values);
     }
+
+    private IReadOnlyList<FormUploadRecord> Uploads() => [.. Services.GetRequiredService<G2GDbContext>().Set<FormUploadRecord>().AsNoTracking()];
 
     private IRenderedComponent<FormRenderer> Render(FormModel model, bool readOnly = false) =>
         Context.Render<FormRenderer>(p => p.Add(r => r.Model, model).Add(r => r.ReadOnly, readOnly).Add(r => r.InstanceId, 7));
@@ -73,6 +102,8 @@ public sealed class FilePickerTests : WorkContext, IDisposable
         Assert.Equal("病假证明", Encoding.UTF8.GetString(_files.Read(sha256)));
         var submitted = FormFiles.Read(model.Submission()["scan"]);
         Assert.Equal(new FieldFile("证明.pdf", "application/pdf", 12, sha256), Assert.Single(submitted!));
+        var upload = Assert.Single(Uploads());
+        Assert.Equal((new FieldFile("证明.pdf", "application/pdf", 12, sha256), "zheng.kai", null), (upload.File, upload.UploadedBy, upload.InstanceId));
         Assert.Empty(form.FindAll("#field-scan")); // one file only: removed before another is chosen
         Assert.Empty(form.FindAll("[data-files=scan] a")); // not readable back before it is submitted
         Assert.True(model.Check(Services.GetRequiredService<IStringLocalizer<WorkText>>()));
@@ -97,6 +128,7 @@ public sealed class FilePickerTests : WorkContext, IDisposable
         form.WaitForAssertion(() => Assert.Equal(message, form.Find("#field-scan-error").TextContent.Trim()));
         Assert.Equal("true", form.Find("#field-scan").GetAttribute("aria-invalid"));
         Assert.Empty(model.Submission());
+        Assert.Empty(Uploads());
         Assert.False(Directory.Exists(Path.Combine(_folder, "files")) && Directory.EnumerateFiles(Path.Combine(_folder, "files"), "*.bin", SearchOption.AllDirectories).Any());
     }
 
@@ -131,5 +163,40 @@ public sealed class FilePickerTests : WorkContext, IDisposable
         Assert.False(empty.Check(Services.GetRequiredService<IStringLocalizer<WorkText>>()));
         var form = Render(empty);
         Assert.Equal("请填写证明材料。", form.Find("#field-scan-error").TextContent.Trim());
+    }
+
+    [Fact]
+    public void AFileColumn_TakesFilesPerLine_AndEachLineShowsItsOwnWhenReadOnly()
+    {
+        var model = Model(schema: LinesSchema);
+        var form = Render(model);
+        form.Find(".g2g-lines button").Click(); // 添加一行
+        form.Find(".g2g-lines button:not([aria-label])").Click();
+
+        Input(form, "receipts[0].scan").UploadFiles(InputFileContent.CreateFromText("一号票据", "票据1.pdf", contentType: "application/pdf"));
+        form.WaitForAssertion(() => Assert.Contains("票据1.pdf", form.Find("[data-files=scan]").TextContent, StringComparison.Ordinal));
+        Input(form, "receipts[1].scan").UploadFiles(InputFileContent.CreateFromText("x", "notes.txt", contentType: "text/plain"));
+        form.WaitForAssertion(() => Assert.Equal("“扫描件”不接受文件“notes.txt”的类型，可上传：.pdf。",
+            form.Find("#field-receipts-1--scan-error").TextContent.Trim()));
+        Assert.Equal("扫描件（第 2 行）", form.Find("label[for='field-receipts-1--scan']").TextContent.Trim());
+
+        var hints = Services.GetRequiredService<IStringLocalizer<WorkText>>();
+        Assert.False(model.Check(hints)); // the second line has no file yet
+        Assert.Equal("请填写扫描件。", model.ErrorText("receipts[1].scan"));
+        Input(form, "receipts[1].scan").UploadFiles(InputFileContent.CreateFromText("二号票据", "票据2.pdf", contentType: "application/pdf"));
+        form.WaitForAssertion(() => Assert.Equal(2, Uploads().Count));
+        Assert.True(model.Check(hints));
+
+        var lines = Assert.IsType<ListValue>(model.Submission()["receipts"]);
+        Assert.Equal(["票据1.pdf", "票据2.pdf"],
+            lines.Items.Select(line => Assert.Single(FormFiles.Read(((RecordValue)line).Fields["scan"])!).Name));
+        var submitted = new Dictionary<string, Value> { ["receipts"] = lines };
+        Assert.Empty(FormValidator.Validate(FormSchema.Parse(LinesSchema), submitted));
+
+        var readOnly = Render(Model(submitted, LinesSchema), readOnly: true);
+        var links = readOnly.FindAll(".g2g-lines tbody tr a");
+        Assert.Equal(["票据1.pdf", "票据2.pdf"], links.Select(a => a.TextContent.Trim()));
+        Assert.Equal($"api/v1/instances/7/files/{Uploads().Single(u => u.Name == "票据2.pdf").Sha256}", links[1].GetAttribute("href"));
+        Assert.Empty(readOnly.FindAll("input[type=file]"));
     }
 }

@@ -27,7 +27,18 @@ public sealed class FileStore(IOptions<DocumentsOptions> options, FileStoreRoot 
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
         var path = PathOf(hash);
         if (File.Exists(path))
-            return hash;
+        {
+            try
+            {
+                // Stored again: a sweep of unused uploads erases only files nobody stored since its cutoff (EraseUntouched).
+                File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+                return hash;
+            }
+            catch (FileNotFoundException)
+            {
+                // swept meanwhile: written again below
+            }
+        }
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
@@ -70,6 +81,39 @@ public sealed class FileStore(IOptions<DocumentsOptions> options, FileStoreRoot 
         var path = PathOf(sha256);
         if (File.Exists(path))
             File.Delete(path);
+    }
+
+    /// <summary>
+    /// Erases a file that nobody has stored since <paramref name="cutoff"/> (a sweep of unused uploads; the caller has
+    /// checked that no record names it). The file is first moved aside, so a store of the same content at that moment
+    /// either renewed it before (it is put back) or writes it anew. Returns whether it was erased.
+    /// </summary>
+    public bool EraseUntouched(string sha256, DateTimeOffset cutoff)
+    {
+        var path = PathOf(sha256);
+        var aside = $"{path}.{Guid.NewGuid():N}.swept";
+        try
+        {
+            File.Move(path, aside);
+        }
+        catch (Exception missing) when (missing is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return false;
+        }
+        if (File.GetLastWriteTimeUtc(aside) < cutoff.UtcDateTime)
+        {
+            File.Delete(aside);
+            return true;
+        }
+        try
+        {
+            File.Move(aside, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(aside); // written anew meanwhile
+        }
+        return false;
     }
 
     internal string PathOf(string sha256)

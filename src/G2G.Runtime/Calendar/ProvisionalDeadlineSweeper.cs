@@ -1,7 +1,7 @@
 using G2G.Engine.Time;
+using G2G.Runtime.Jobs;
 using G2G.Runtime.Persistence;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +14,7 @@ namespace G2G.Runtime.Calendar;
 /// </summary>
 public sealed partial class ProvisionalDeadlineSweeper(
     IServiceScopeFactory scopes, CalendarProvider calendars, IOptions<CalendarOptions> options, TimeProvider clock,
-    ILogger<ProvisionalDeadlineSweeper> logger) : BackgroundService
+    ILogger<ProvisionalDeadlineSweeper> logger) : PeriodicSweep(clock, logger)
 {
     private HolidayCalendarData? _sweptWith;
 
@@ -29,42 +29,14 @@ public sealed partial class ProvisionalDeadlineSweeper(
         var recounted = await scope.ServiceProvider.GetRequiredService<ProvisionalDeadlines>().RecountAsync(cancellationToken).ConfigureAwait(false);
         _sweptWith = data;
         if (recounted > 0)
-            LogRecounted(recounted, data.KnownYears[^1]);
+            LogRecounted(Logger, recounted, data.KnownYears[^1]);
         return recounted;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.RefreshInterval, clock);
-        do
-        {
-            try
-            {
-                await SweepAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception failure) when (failure is not OperationCanceledException)
-            {
-                LogFailed(failure);
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken).ConfigureAwait(false));
-    }
+    protected override TimeSpan Interval => options.Value.RefreshInterval;
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    protected override Task SweepOnceAsync(CancellationToken cancellationToken) => SweepAsync(cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} provisional deadlines counted again with the calendar's years up to {LastYear}.")]
-    private partial void LogRecounted(int count, int lastYear);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Counting provisional deadlines again failed; the next sweep tries again.")]
-    private partial void LogFailed(Exception failure);
+    private static partial void LogRecounted(ILogger logger, int count, int lastYear);
 }

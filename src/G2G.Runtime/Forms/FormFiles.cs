@@ -71,7 +71,8 @@ public static class FormFiles
         _ => [],
     };
 
-    private static FieldFile? File(Value value)
+    /// <summary>The file a well-formed file record names; null for any other value.</summary>
+    internal static FieldFile? File(Value value)
     {
         if (value is not RecordValue { Fields: var fields } || fields.Count != 4
             || !fields.TryGetValue("name", out var name) || name is not StringValue { Value: var fileName } || !IsFileName(fileName)

@@ -3,6 +3,7 @@ using G2G.Engine.Expressions;
 using G2G.Runtime.Audit;
 using G2G.Runtime.Jobs;
 using G2G.Runtime.Definitions;
+using G2G.Runtime.Forms;
 using G2G.Runtime.Organisation;
 using G2G.Runtime.Persistence;
 using G2G.Runtime.Security;
@@ -44,12 +45,14 @@ public sealed partial class InstanceService
                 await StarterAccess.AuthorizeAsync(db, caller, Definition(found.Id, found.ProcessKey), cancellationToken).ConfigureAwait(false);
             }
         }
-        return await StartAsync(request, parentInstanceId: null, parentTokenId: null, refuseIncidents: true, job: null, cancellationToken).ConfigureAwait(false);
+        return await StartAsync(request, parentInstanceId: null, parentTokenId: null, refuseIncidents: true, job: null, cancellationToken,
+            submitter: callers.Current?.UserId).ConfigureAwait(false);
     }
 
     /// <summary>Starts an instance as a child, by an event or by a job (whose claim the start consumes, see <see cref="Prepared"/>).</summary>
+    /// <param name="submitter">A person or system whose file references in the variables must be their own uploads (<see cref="FormUploads"/>).</param>
     internal async Task<long> StartAsync(StartInstance request, long? parentInstanceId, long? parentTokenId, bool refuseIncidents, JobClaim? job,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? submitter = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var definition = await FindDefinitionAsync(request.ProcessKey, request.Version, cancellationToken).ConfigureAwait(false)
@@ -83,6 +86,11 @@ public sealed partial class InstanceService
         if (db.Entry(instance).Property(i => i.Id).IsTemporary)
             await SaveAsync(cancellationToken).ConfigureAwait(false);
 
+        if (submitter is not null
+            && await FormUploads.AttachAsync(db, submitter, instance.Id, [], request.Variables, cancellationToken).ConfigureAwait(false) is { Count: > 0 } refused)
+        {
+            throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.StartVariablesInvalid(request.ProcessKey, refused.Count)) { FieldErrors = refused };
+        }
         var variables = new Dictionary<string, Value>(request.Variables ?? new Dictionary<string, Value>(), StringComparer.Ordinal);
         string? stamp = null;
         if (request.Initiator is not null && !variables.ContainsKey("initiator"))
@@ -101,7 +109,15 @@ public sealed partial class InstanceService
                 Comment: request.Title, Data: request.BusinessKey)
             : new AuditEntry(request.Initiator, "instance.started", Comment: request.Title, Data: request.BusinessKey);
         await ExecuteAsync(loaded, new Prepared(new StartProcess(variables, request.StartEventId), audit, RefuseIncidents: refuseIncidents, Job: job), cancellationToken).ConfigureAwait(false);
-        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await SaveAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException raced) when (submitter is not null)
+        {
+            // Only the uploads it attaches can have been changed meanwhile: submitted with another item, or swept away.
+            throw new RuntimeException(RuntimeErrorCode.Conflict, RuntimeMessages.FormUploadsChanged(), inner: raced);
+        }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return instance.Id;
     }

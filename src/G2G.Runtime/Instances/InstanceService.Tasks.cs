@@ -17,7 +17,8 @@ public sealed partial class InstanceService
     /// <summary>Completes an open task with output variables, an outcome and an opinion.</summary>
     /// <remarks>
     /// The submission is validated against the task's form (every field error is reported, nothing is
-    /// written), and a step with <c>g2g:opinion="required"</c> refuses a decision without an opinion.
+    /// written), and a step with <c>g2g:opinion="required"</c> refuses a decision without an opinion. A caller's file
+    /// references must be files the instance holds or uploads of their own (<see cref="FormUploads"/>).
     /// </remarks>
     public Task CompleteTaskAsync(long taskId, string actor, IReadOnlyDictionary<string, Value>? variables = null,
         string? outcome = null, string? comment = null, CancellationToken cancellationToken = default) =>
@@ -148,6 +149,13 @@ public sealed partial class InstanceService
         }
         var errors = TaskForms.SubmissionErrors(schema, definition.FindNode(task.ElementId) is UserTask { Settings.Opinion: OpinionPolicy.Required },
             variables, comment);
+        if (callers.Current is { } caller)
+        {
+            var held = loaded.State.Scopes.SelectMany(s => s.Variables.Values);
+            foreach (var (path, refusals) in await FormUploads.AttachAsync(db, caller.UserId, task.InstanceId, held, variables, cancellationToken)
+                         .ConfigureAwait(false))
+                errors[path] = [.. errors.GetValueOrDefault(path) ?? [], .. refusals];
+        }
         if (errors.Count > 0)
             throw new RuntimeException(RuntimeErrorCode.Invalid, RuntimeMessages.SubmissionInvalid(task.Id, errors.Count)) { FieldErrors = errors };
     }

@@ -81,6 +81,11 @@ public static class RuntimeMessages
     public static RuntimeText FieldFileType(string label, string file, string accepted) => Catalog.Text(nameof(FieldFileType), label, file, accepted);
     public static RuntimeText FormFileNotFound(long instanceId, string sha256) => Catalog.Text(nameof(FormFileNotFound), instanceId, sha256);
     public static RuntimeText FormFileName() => Catalog.Text(nameof(FormFileName));
+    public static RuntimeText FormFileNotUploaded(string file) => Catalog.Text(nameof(FormFileNotUploaded), file);
+    public static RuntimeText FormFileMismatch(string file) => Catalog.Text(nameof(FormFileMismatch), file);
+    public static RuntimeText FormFileOfOtherInstance(string file) => Catalog.Text(nameof(FormFileOfOtherInstance), file);
+    public static RuntimeText StartVariablesInvalid(string processKey, int count) => Catalog.Text(nameof(StartVariablesInvalid), processKey, count);
+    public static RuntimeText FormUploadsChanged() => Catalog.Text(nameof(FormUploadsChanged));
 
     // Supervision
     public static RuntimeText RangeNotForward() => Catalog.Text(nameof(RangeNotForward));

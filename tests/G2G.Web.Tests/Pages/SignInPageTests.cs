@@ -50,7 +50,7 @@ public sealed partial class SignInPageTests : IAsyncLifetime
         // Runtime:Jobs:Enabled=false reaches the configuration only when the host is built (dotnet/aspnetcore#37680);
         // the runtime reads it when the host starts, so the demo's jobs wait instead of running behind the test's back.
         var hosted = _factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().ToList();
-        Assert.DoesNotContain(hosted, s => s is G2G.Runtime.Jobs.JobExecutor or G2G.Runtime.Notifications.OutboxDispatcher);
+        Assert.DoesNotContain(hosted, s => s is G2G.Runtime.Jobs.JobExecutor or G2G.Runtime.Notifications.OutboxDispatcher or G2G.Runtime.Jobs.PeriodicSweep);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using G2G.Documents.Storage;
 using G2G.Runtime;
 using G2G.Runtime.Forms;
 using G2G.Runtime.Queries;
+using G2G.Runtime.Security;
 using Microsoft.Extensions.Options;
 
 namespace G2G.Web.Components.Work;
@@ -10,10 +11,12 @@ namespace G2G.Web.Components.Work;
 /// <summary>
 /// The files of forms' file fields, kept in the documents' content-addressed store (<see cref="FileStore"/>) under its
 /// limits (<c>Documents:MaxFileBytes</c>, <c>Documents:AllowedTypes</c>) and the field's own <c>accept</c>; read back for
-/// whoever may see an instance whose variables hold them. A file stored for a form that is never submitted stays in the
-/// store unreferenced (equal content is stored once).
+/// whoever may see an instance whose variables hold them. Each upload is recorded as the signed-in person's
+/// (<see cref="FormUploads"/>): a submission may hold only their own uploads or files its instance holds, and uploads no
+/// submitted form holds are swept away after <c>Documents:OrphanUploadAge</c> (<see cref="OrphanUploadSweeper"/>).
 /// </summary>
-public sealed class FormFileStore(FileStore files, IOptions<DocumentsOptions> options, RuntimeQueries queries)
+public sealed class FormFileStore(FileStore files, IOptions<DocumentsOptions> options, RuntimeQueries queries, FormUploads uploads,
+    CallerContext callers)
 {
     /// <summary>The largest file in bytes.</summary>
     public long MaxBytes => options.Value.MaxFileBytes;
@@ -45,8 +48,10 @@ public sealed class FormFileStore(FileStore files, IOptions<DocumentsOptions> op
         }
         if (buffer.Length == 0)
             throw RuntimeException.ForField(key, DocumentsMessages.AttachmentEmpty());
-        var sha256 = files.Put(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-        return new FieldFile(fileName, type, buffer.Length, sha256);
+        var uploader = callers.Current?.UserId ?? throw new InvalidOperationException("Uploading needs a signed-in caller.");
+        var file = new FieldFile(fileName, type, buffer.Length, files.Put(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
+        await uploads.RecordAsync(file, uploader, cancellationToken).ConfigureAwait(false);
+        return file;
     }
 
     /// <summary>
