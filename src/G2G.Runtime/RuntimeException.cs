@@ -14,6 +14,9 @@ public enum RuntimeErrorCode
 
     /// <summary>The instance is no longer at the version the caller expected (HTTP If-Match): it changed since they read it.</summary>
     PreconditionFailed,
+
+    /// <summary>The caller did the same thing too recently (催办 the same task within the interval); <see cref="RuntimeException.RetryAt"/> says from when they may again.</summary>
+    TooSoon,
 }
 
 /// <summary>
@@ -34,6 +37,9 @@ public sealed class RuntimeException(RuntimeErrorCode code, RuntimeText text, IR
 
     /// <summary>For a refused form submission: every problem by field path.</summary>
     public IReadOnlyDictionary<string, RuntimeText[]>? FieldErrors { get; init; }
+
+    /// <summary>For <see cref="RuntimeErrorCode.TooSoon"/>: the instant from which the caller may do it again.</summary>
+    public DateTimeOffset? RetryAt { get; init; }
 
     /// <summary>Set when the access rules refused the caller; the host audits it.</summary>
     public Security.AccessRefusal? Refusal { get; init; }

@@ -22,6 +22,12 @@ public sealed class RuntimeOptions
     /// </summary>
     public TimeSpan DefinitionCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How often one person may urge (催办) the same task: a second urge within this time is refused (<see cref="RuntimeErrorCode.TooSoon"/>)
+    /// with the time they may urge again, so the people holding it are not flooded with reminders.
+    /// </summary>
+    public TimeSpan UrgeInterval { get; set; } = TimeSpan.FromHours(1);
+
     public JobOptions Jobs { get; set; } = new();
 
     public SupervisionOptions Supervision { get; set; } = new();

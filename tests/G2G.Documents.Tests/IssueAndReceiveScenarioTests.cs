@@ -52,9 +52,11 @@ public abstract class IssueAndReceiveScenarioTests<TDatabase>(TDatabase database
         foreach (var (city, receipt) in receipts)
         {
             Assert.Equal((city, (string?)null, ClearanceLevel.Unclassified), (receipt.AgencyId, receipt.Initiator, receipt.Classification));
+            Assert.Equal(document.Title, receipt.Title); // the 收文 is titled with the document, and so is each of its tasks
             var signFor = await _world.Runtime.TaskAsync(receipt.Id, "signFor");
             Assert.Equal($"{city}.clerk", signFor.Assignee);
-            Assert.Contains(await ToDoAsync($"{city}.clerk"), t => t.InstanceId == receipt.Id);
+            var toDo = Assert.Single(await ToDoAsync($"{city}.clerk"), t => t.InstanceId == receipt.Id);
+            Assert.Equal((document.Title, "签收"), (toDo.Title, toDo.Name));
             foreach (var other in Cities.Where(c => c != city))
             {
                 Assert.DoesNotContain(await ToDoAsync($"{other}.clerk"), t => t.InstanceId == receipt.Id);

@@ -172,7 +172,7 @@ public sealed class SealDocument(SealService seals) : IServiceTaskHandler
 /// <summary>
 /// <c>documents.dispatch</c> (分发): one message job per main and copied recipient agency, written in this command's
 /// transaction, each starting that agency's 收文办理 (<see cref="DispatchedMessage"/>) at the document's 密级 as an
-/// instance of the recipient agency. Each start consumes its own job, so a crash between two recipients loses none and
+/// instance of the recipient agency, titled with the document's title. Each start consumes its own job, so a crash between two recipients loses none and
 /// doubles none.
 /// </summary>
 public sealed class DispatchDocument : IServiceTaskHandler
@@ -195,7 +195,7 @@ public sealed class DispatchDocument : IServiceTaskHandler
                 ["recipientKind"] = Value.From(recipient.Kind),
             };
             var payload = new MessagePayload(DispatchedMessage, $"{document.Id}:{recipient.AgencyId}", variables, context.Instance.Id,
-                new MessageStart(recipient.AgencyId, document.Classification));
+                new MessageStart(recipient.AgencyId, document.Classification, Title: document.Title));
             context.Db.Add(new JobRecord
             {
                 Kind = JobKinds.Message, Payload = VariablesJson.Serialize(payload), DueAt = now, State = JobStates.Pending, CreatedAt = now,

@@ -57,6 +57,7 @@ public sealed partial class InstanceService
                         Initiator = request.StartedBy is null ? null : request.Initiator, StartedBy = null,
                     })
                     : request with { Initiator = start.Initiator, AgencyId = start.AgencyId, Classification = start.Classification, StartedBy = actor };
+                request = request with { Title = start.Title ?? request.Title };
             }
             await StartAsync(request, null, null, refuseIncidents: false, job, cancellationToken).ConfigureAwait(false);
             job = null;

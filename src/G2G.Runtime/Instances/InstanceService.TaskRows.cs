@@ -75,13 +75,36 @@ public sealed partial class InstanceService
             }
         }, cancellationToken, outcome: string.Join(",", readers), comment: comment, targets: readers);
 
-    /// <summary>催办: reminds the people who hold the task, by hand.</summary>
+    /// <summary>
+    /// 催办: reminds the people who hold the task, by hand. One person urges the same task at most once per
+    /// <see cref="RuntimeOptions.UrgeInterval"/>: the instance's log, read in the command's transaction (so two nodes agree),
+    /// says when they last did; sooner is refused (<see cref="RuntimeErrorCode.TooSoon"/>) with the time they may again.
+    /// </summary>
     public Task UrgeAsync(long taskId, string actor, string? comment = null, CancellationToken cancellationToken = default) =>
-        TaskRowAsync(taskId, actor, "task.urged", TaskAction.Urge, TaskOperations.Urge, (task, notify) =>
+        TaskRowAsync(taskId, actor, UrgedAction, TaskAction.Urge, TaskOperations.Urge, (task, notify) =>
         {
             foreach (var recipient in TaskNotifications.Recipients(task))
-                notify("task.urged", recipient, $"催办 Please handle: {task.Name}", comment);
-        }, cancellationToken, comment: comment);
+                notify(UrgedAction, recipient, $"催办 Please handle: {task.Name}", comment);
+        }, cancellationToken, comment: comment, precondition: (task, now) => RequireUrgeDueAsync(task, actor, now, cancellationToken));
+
+    private const string UrgedAction = "task.urged";
+
+    private async Task RequireUrgeDueAsync(TaskRecord task, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var interval = options.Value.UrgeInterval;
+        var since = now - interval;
+        var last = await db.Set<InstanceEventRecord>().AsNoTracking()
+            .Where(e => e.InstanceId == task.InstanceId && e.TaskId == task.Id && e.Kind == UrgedAction && e.Actor == actor && e.OccurredAt > since)
+            .OrderByDescending(e => e.Seq).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (last is not null)
+        {
+            var again = last.OccurredAt + interval;
+            throw new RuntimeException(RuntimeErrorCode.TooSoon, RuntimeMessages.UrgedRecently(task.Id, task.Name ?? task.ElementId, last.OccurredAt, again))
+            {
+                RetryAt = again,
+            };
+        }
+    }
 
     /// <summary>
     /// 已阅: the reader's receipt for a copy, a fact of the instance's log that leaves the instance's version (the ETag the
@@ -143,11 +166,12 @@ public sealed partial class InstanceService
     /// open, the instance is at the caller's expected version (<see cref="IfVersion"/>) and the step allows the operation,
     /// changes the row, notifies, and audits on the instance's chain (which moves the instance version, so ETags change
     /// and concurrent changes conflict). The people the task
-    /// goes to (<paramref name="targets"/>) must be cleared for its classification.
+    /// goes to (<paramref name="targets"/>) must be cleared for its classification, and the operation's own
+    /// <paramref name="precondition"/>, when it has one, must hold.
     /// </summary>
     private async Task TaskRowAsync(long taskId, string actor, string action, TaskAction access, TaskOperations required,
         Action<TaskRecord, Action<string, string, string, string?>> change, CancellationToken cancellationToken, string? outcome = null,
-        string? comment = null, IReadOnlyCollection<string>? targets = null)
+        string? comment = null, IReadOnlyCollection<string>? targets = null, Func<TaskRecord, DateTimeOffset, Task>? precondition = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -171,6 +195,8 @@ public sealed partial class InstanceService
                     .ConfigureAwait(false);
             }
             var now = clock.GetUtcNow();
+            if (precondition is not null)
+                await precondition(task, now).ConfigureAwait(false);
             change(task, (kind, recipient, subject, body) => db.Add(
                 TaskNotifications.Create(kind, task, recipient, subject, body ?? task.Title, now, $":{instance.EventSeq + 1}")));
             instance.Version++;

@@ -52,11 +52,12 @@ public sealed record MessagePayload(string Name, string? CorrelationKey, Diction
     MessageStart? Start = null);
 
 /// <summary>
-/// The agency, 密级 and initiator (none: the instance belongs to its agency) of an instance a message starts, as the
-/// message names them: a document dispatched to an agency starts that agency's 收文 at the document's classification.
-/// A BPMN message thrown by an instance names its sender's classification, so nothing it starts is less classified.
+/// The agency, 密级, initiator (none: the instance belongs to its agency) and title of an instance a message starts, as the
+/// message names them: a document dispatched to an agency starts that agency's 收文 at the document's classification,
+/// titled with the document's title (which its tasks then carry in every 待办). A BPMN message thrown by an instance
+/// names its sender's classification, so nothing it starts is less classified.
 /// </summary>
-public sealed record MessageStart(string? AgencyId, ClearanceLevel Classification, string? Initiator = null);
+public sealed record MessageStart(string? AgencyId, ClearanceLevel Classification, string? Initiator = null, string? Title = null);
 
 public sealed record SignalPayload(string Name, Dictionary<string, Value> Variables, long SourceInstanceId);
 

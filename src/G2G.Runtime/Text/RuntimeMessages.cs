@@ -13,6 +13,9 @@ public static class RuntimeMessages
     /// <summary>The catalogue itself, for the catalogue tests.</summary>
     public static TextCatalog Templates => Catalog;
 
+    /// <summary>An instant as offices read it, in China Standard Time (the templates write it without an offset).</summary>
+    private static DateTimeOffset InChina(DateTimeOffset at) => at.ToOffset(Engine.Time.WorkingCalendar.ChinaStandardOffset);
+
     /// <summary>A rejection of the engine (<see cref="Engine.Execution.CommandRejectedException.Reason"/>) in the reader's language.</summary>
     public static RuntimeText EngineRejection(Engine.Execution.CommandRejectedException rejected)
     {
@@ -130,6 +133,8 @@ public static class RuntimeMessages
     public static RuntimeText NoSuchCopy(string reader, long copyId) => Catalog.Text(nameof(NoSuchCopy), reader, copyId);
     public static RuntimeText TaskNoLongerOpen(long taskId, string state) => Catalog.Text(nameof(TaskNoLongerOpen), taskId, state);
     public static RuntimeText StepDoesNotAllow(string step, string operation) => Catalog.Text(nameof(StepDoesNotAllow), step, operation);
+    public static RuntimeText UrgedRecently(long taskId, string step, DateTimeOffset urgedAt, DateTimeOffset againAt) =>
+        Catalog.Text(nameof(UrgedRecently), taskId, step, InChina(urgedAt), InChina(againAt));
     public static RuntimeText TaskDelegatedNotReturned(long taskId, string assignee, string owner) => Catalog.Text(nameof(TaskDelegatedNotReturned), taskId, assignee, owner);
     public static RuntimeText TaskCompletedAlready(long taskId, string completedBy, DateTimeOffset completedAt) => Catalog.Text(nameof(TaskCompletedAlready), taskId, completedBy, completedAt);
     public static RuntimeText NoMessageWaiterOrStart(string name) => Catalog.Text(nameof(NoMessageWaiterOrStart), name);

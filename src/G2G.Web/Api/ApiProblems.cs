@@ -13,7 +13,8 @@ namespace G2G.Web.Api;
 /// of the access rules are appended to the audit log's access chain. Titles, the runtime's reasons (<see cref="RuntimeText"/>)
 /// and field errors are in the request's language; codes are not.
 /// </summary>
-internal sealed partial class ApiProblems(IProblemDetailsService problems, AccessRefusals refusals, ILogger<ApiProblems> logger) : IExceptionHandler
+internal sealed partial class ApiProblems(IProblemDetailsService problems, AccessRefusals refusals, TimeProvider clock, ILogger<ApiProblems> logger)
+    : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -26,6 +27,7 @@ internal sealed partial class ApiProblems(IProblemDetailsService problems, Acces
         {
             RuntimeException { FieldErrors: { } fields } refused => Validation(
                 fields.ToDictionary(f => f.Key, f => Array.ConvertAll(f.Value, text => text.InCurrentCulture())), refused.Text.InCurrentCulture()),
+            RuntimeException { RetryAt: { } retryAt } refused => TooSoon(httpContext, refused, retryAt),
             RuntimeException refused => FromRuntime(refused),
             BadHttpRequestException bad => FromBadRequest(bad, httpContext.Request),
             _ when DatabaseOutage.Of(exception) is { } outage => Unavailable(httpContext, outage, exception, path),
@@ -49,11 +51,22 @@ internal sealed partial class ApiProblems(IProblemDetailsService problems, Acces
             RuntimeErrorCode.Conflict => StatusCodes.Status409Conflict,
             RuntimeErrorCode.NotAllowed => StatusCodes.Status403Forbidden,
             RuntimeErrorCode.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+            RuntimeErrorCode.TooSoon => StatusCodes.Status429TooManyRequests,
             _ => StatusCodes.Status422UnprocessableEntity,
         };
         var problem = Problem(status, Code(refused.Code), refused.Text.InCurrentCulture());
         if (refused.Details.Count > 0)
             problem.Extensions["errors"] = refused.Details.Select(d => d.InCurrentCulture()).ToList();
+        return problem;
+    }
+
+    /// <summary>Done too recently (催办 the same task again within the hour): 429 with <c>retryAt</c> and Retry-After in seconds.</summary>
+    private ProblemDetails TooSoon(HttpContext httpContext, RuntimeException refused, DateTimeOffset retryAt)
+    {
+        var seconds = Math.Max(1, (long)Math.Ceiling((retryAt - clock.GetUtcNow()).TotalSeconds));
+        httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var problem = FromRuntime(refused);
+        problem.Extensions["retryAt"] = retryAt.ToUniversalTime();
         return problem;
     }
 
@@ -110,7 +123,7 @@ internal sealed partial class ApiProblems(IProblemDetailsService problems, Acces
 
     public static string TypeOf(string code) => $"https://g2g.dev/problems/{code}";
 
-    /// <summary>Stable codes: not-found, conflict, not-allowed, invalid, definition-invalid, not-cleared, precondition-failed.</summary>
+    /// <summary>Stable codes: not-found, conflict, not-allowed, invalid, definition-invalid, not-cleared, precondition-failed, too-soon.</summary>
     public static string Code(RuntimeErrorCode code) => code switch
     {
         RuntimeErrorCode.NotFound => "not-found",
@@ -119,6 +132,7 @@ internal sealed partial class ApiProblems(IProblemDetailsService problems, Acces
         RuntimeErrorCode.DefinitionInvalid => "definition-invalid",
         RuntimeErrorCode.NotCleared => "not-cleared",
         RuntimeErrorCode.PreconditionFailed => "precondition-failed",
+        RuntimeErrorCode.TooSoon => "too-soon",
         _ => "invalid",
     };
 

@@ -33,7 +33,8 @@ internal static class TasksApi
         group.MapPost("/{id:long}/return", ReturnAsync).Refuses(CommandProblems).WithSummary("The delegate returns a delegated task to its owner.");
         group.MapPost("/{id:long}/copies", CopyAsync).Refuses(CommandProblems)
             .WithSummary("抄送/传阅: sends read copies; each reader confirms with POST /copies/{copyId}/read.");
-        group.MapPost("/{id:long}/urge", UrgeAsync).Refuses(CommandProblems).WithSummary("催办 by hand.");
+        group.MapPost("/{id:long}/urge", UrgeAsync).Refuses([.. CommandProblems, Status429TooManyRequests])
+            .WithSummary("催办 by hand; one person urges the same task at most once per Runtime:UrgeInterval (then 429 too-soon with retryAt).");
         group.MapPost("/{id:long}/reassign", ReassignAsync).Refuses(Status403Forbidden, Status409Conflict, Status422UnprocessableEntity)
             .WithSummary("转办 by an administrator: gives an open task to a user (for example after an assignment incident); answers the move.");
         api.MapPost("/copies/{copyId:long}/read", ReadCopyAsync).WithTags("Tasks").Refuses(Status403Forbidden)

@@ -91,6 +91,38 @@ public abstract class TaskOperationTests<TDatabase>(TDatabase database) : Runtim
     }
 
     [DatabaseFact]
+    public async Task UrgingTheSameTaskAgainWithinTheHour_IsRefusedWithWhenItMayBe_AndChangesNothing()
+    {
+        var id = await Runtime.StartAsync("handling");
+        var task = await Runtime.TaskAsync(id, "handle");
+        await Do(s => s.UrgeAsync(task.Id, "zhang.san", "请尽快办理"));
+        var urgedAt = Runtime.Clock.GetUtcNow();
+        Runtime.Clock.Advance(TimeSpan.FromMinutes(20));
+        var before = (await Runtime.InstanceAsync(id), await AuditActions(id));
+        Task<int> Reminders() => Runtime.Query(db => db.Set<OutboxRecord>().CountAsync(o => o.InstanceId == id && o.Kind == "task.urged"));
+        var sent = await Reminders();
+
+        var again = await Assert.ThrowsAsync<RuntimeException>(() => Do(s => s.UrgeAsync(task.Id, "zhang.san", "再催一次")));
+
+        Assert.Equal(RuntimeErrorCode.TooSoon, again.Code);
+        Assert.Equal(urgedAt + TimeSpan.FromHours(1), again.RetryAt);
+        // 2026-11-23 09:00 in China: urged then, again from 10:00, both said in China Standard Time.
+        Assert.Equal($"You urged “承办” (task {task.Id}) at 2026-11-23 09:00; you can urge it again from 2026-11-23 10:00 (China Standard Time).",
+            again.Message);
+        Assert.Equal($"您已于 2026-11-23 09:00 催办过“承办”（任务 {task.Id}），2026-11-23 10:00（北京时间）后可再次催办。",
+            again.Text.In(System.Globalization.CultureInfo.GetCultureInfo("zh-CN")));
+        var after = (await Runtime.InstanceAsync(id), await AuditActions(id));
+        Assert.Equal((before.Item1.Version, before.Item1.EventSeq), (after.Item1.Version, after.Item1.EventSeq));
+        Assert.Equal(before.Item2, after.Item2);
+        Assert.Equal(sent, await Reminders());
+
+        await Do(s => s.UrgeAsync(task.Id, "li.si")); // the limit is per person
+        Runtime.Clock.Advance(TimeSpan.FromMinutes(40));   // an hour after the first urge
+        await Do(s => s.UrgeAsync(task.Id, "zhang.san", "再催一次"));
+        Assert.Equal(3, (await AuditActions(id)).Count(a => a == "task.urged"));
+    }
+
+    [DatabaseFact]
     public async Task OperationsTheStepDoesNotAllow_AreRefused()
     {
         var id = await Runtime.StartAsync("handling");

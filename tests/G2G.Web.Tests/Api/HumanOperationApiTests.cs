@@ -28,7 +28,7 @@ public abstract class HumanOperationApiTests<TDatabase>(TDatabase database) : IC
             <bpmn:startEvent id="s" /><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="draft" />
             <bpmn:userTask id="draft" name="拟稿" g2g:assignee="initiator()" g2g:formKey="{key}/draft" />
             <bpmn:sequenceFlow id="f2" sourceRef="draft" targetRef="check" />
-            <bpmn:userTask id="check" name="核稿" g2g:assignee="user('li.si')" g2g:operations="sendBack,addSigner" />
+            <bpmn:userTask id="check" name="核稿" g2g:assignee="user('li.si')" g2g:operations="sendBack,addSigner,urge" />
             <bpmn:sequenceFlow id="f3" sourceRef="check" targetRef="sign" />
             <bpmn:userTask id="sign" name="签发" g2g:assignee="user('wang.wu')" g2g:operations="sendBack" />
             <bpmn:sequenceFlow id="f4" sourceRef="sign" targetRef="e" /><bpmn:endEvent id="e" />
@@ -87,11 +87,18 @@ public abstract class HumanOperationApiTests<TDatabase>(TDatabase database) : IC
     /// <summary>A review instance at 签发, deployed with its draft form.</summary>
     private async Task<long> AtSignAsync()
     {
+        var id = await AtCheckAsync();
+        await CompleteAsync(await OpenTaskAsync(id, "check"));
+        return id;
+    }
+
+    /// <summary>A review instance at 核稿, deployed with its draft form.</summary>
+    private async Task<long> AtCheckAsync()
+    {
         var key = $"r{Guid.NewGuid():N}"[..16];
         await DeployAsync(Review(key), new() { [$"{key}/draft"] = JsonDocument.Parse(DraftForm).RootElement });
         var id = await StartAsync(key);
         await CompleteAsync(await OpenTaskAsync(id, "draft"), variables: new { subject = "工作要点" });
-        await CompleteAsync(await OpenTaskAsync(id, "check"));
         return id;
     }
 
@@ -113,12 +120,32 @@ public abstract class HumanOperationApiTests<TDatabase>(TDatabase database) : IC
     }
 
     [DatabaseFact]
+    public async Task UrgingTheSameTaskAgainWithinTheHour_Answers429TooSoon_WithWhenItMayBeAgain_AndRemindsNobody()
+    {
+        var id = await AtCheckAsync();
+        var check = await OpenTaskAsync(id, "check");
+        using (var first = await PostAsync($"/api/v1/tasks/{check}/urge", new { comment = "请尽快核稿" }))
+            await first.IsAsync(HttpStatusCode.NoContent);
+        var urgedAt = DateTimeOffset.UtcNow;
+
+        using var again = await PostAsync($"/api/v1/tasks/{check}/urge", new { comment = "再催一次" });
+
+        var problem = await again.IsProblemAsync(HttpStatusCode.TooManyRequests, "too-soon");
+        var retryAt = problem.GetProperty("retryAt").GetDateTimeOffset();
+        Assert.InRange(retryAt, urgedAt.AddMinutes(59), urgedAt.AddHours(1));
+        Assert.InRange(again.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromMinutes(58), TimeSpan.FromHours(1));
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains($"催办过“核稿”（任务 {check}）", detail, StringComparison.Ordinal);
+        Assert.Contains(retryAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), detail,
+            StringComparison.Ordinal);
+        var trail = (await GetAsync<JsonElement>($"/api/v1/instances/{id}/audit")).EnumerateArray();
+        Assert.Single(trail, a => a.GetProperty("action").GetString() == "task.urged");
+    }
+
+    [DatabaseFact]
     public async Task Signers_AddedBeforeAndAfter_AndOneRemoved_TakeTheirTurns()
     {
-        var key = $"r{Guid.NewGuid():N}"[..16];
-        await DeployAsync(Review(key), new() { [$"{key}/draft"] = JsonDocument.Parse(DraftForm).RootElement });
-        var id = await StartAsync(key);
-        await CompleteAsync(await OpenTaskAsync(id, "draft"), variables: new { subject = "工作要点" });
+        var id = await AtCheckAsync();
 
         foreach (var (user, position) in new[] { ("zhou.jiu", "Before"), ("zhao.liu", "After"), ("sun.ba", "After") })
         {

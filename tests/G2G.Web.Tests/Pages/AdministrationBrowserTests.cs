@@ -60,6 +60,12 @@ public abstract class AdministrationBrowserTests<TDatabase>(BrowserWorld<TDataba
         await admin.GetByText("已新建用户 li.xiaoming。").WaitForAsync();
         var panel = admin.Locator("[data-panel='li.xiaoming']");
         await panel.GetByText("李晓明（li.xiaoming）").WaitForAsync();
+        // What cannot be changed here reads as text and says where it is changed; roles are a state in words and a button.
+        await Assertions.Expect(panel.Locator("[data-read-only=groups]")).ToContainTextAsync("不在任何群组");
+        await Assertions.Expect(panel.Locator("[data-read-only=groups]")).ToContainTextAsync("通过组织机构导入或接口");
+        await Assertions.Expect(panel.Locator("[data-role-state=designer]")).ToContainTextAsync("未授予");
+        await Assertions.Expect(panel.Locator(".roles dt")).ToHaveTextAsync(["系统管理员", "督办", "流程设计"]);
+        await Assertions.Expect(panel.Locator(".mud-chip", new() { HasText = "授予" })).ToHaveCountAsync(0);
 
         await panel.Locator("#position-name").FillAsync("科员");
         await panel.Locator("[data-action=assign-position]").ClickAsync();

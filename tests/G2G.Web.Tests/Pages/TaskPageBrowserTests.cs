@@ -205,7 +205,9 @@ public sealed class SqliteTaskPageBrowserTests(BrowserWorld<SqliteTestDatabase> 
 
         await row.Locator("[data-urge]").ClickAsync();
         await clerk.Locator(".mud-dialog button", new() { HasText = "催办" }).ClickAsync();
-        await clerk.GetByText("一小时内已催办过“郑凯的请假（催办）”").WaitForAsync();
+        // The runtime's refusal, in the words the API answers with (429 too-soon): when they urged it, and when they may again.
+        await Assertions.Expect(clerk.Locator(".mud-snackbar", new() { HasText = "催办过“处长审批”" })).ToContainTextAsync("（北京时间）后可再次催办");
+        await BrowserPages.ShotAsync(clerk, "inbox-started-urged-again");
 
         await using var scope = World.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<G2GDbContext>();
