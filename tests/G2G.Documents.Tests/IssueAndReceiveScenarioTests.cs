@@ -56,7 +56,7 @@ public abstract class IssueAndReceiveScenarioTests<TDatabase>(TDatabase database
             var signFor = await _world.Runtime.TaskAsync(receipt.Id, "signFor");
             Assert.Equal($"{city}.clerk", signFor.Assignee);
             var toDo = Assert.Single(await ToDoAsync($"{city}.clerk"), t => t.InstanceId == receipt.Id);
-            Assert.Equal((document.Title, "签收"), (toDo.Title, toDo.Name));
+            Assert.Equal((document.Title, "签收 Sign for"), (toDo.Title, toDo.Name));
             foreach (var other in Cities.Where(c => c != city))
             {
                 Assert.DoesNotContain(await ToDoAsync($"{other}.clerk"), t => t.InstanceId == receipt.Id);

@@ -99,7 +99,7 @@ public sealed partial class InstanceService
         if (last is not null)
         {
             var again = last.OccurredAt + interval;
-            throw new RuntimeException(RuntimeErrorCode.TooSoon, RuntimeMessages.UrgedRecently(task.Id, task.Name ?? task.ElementId, last.OccurredAt, again))
+            throw new RuntimeException(RuntimeErrorCode.TooSoon, RuntimeMessages.UrgedRecently(task.Id, new BilingualName(task.Name ?? task.ElementId), last.OccurredAt, again))
             {
                 RetryAt = again,
             };

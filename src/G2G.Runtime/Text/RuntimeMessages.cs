@@ -133,7 +133,7 @@ public static class RuntimeMessages
     public static RuntimeText NoSuchCopy(string reader, long copyId) => Catalog.Text(nameof(NoSuchCopy), reader, copyId);
     public static RuntimeText TaskNoLongerOpen(long taskId, string state) => Catalog.Text(nameof(TaskNoLongerOpen), taskId, state);
     public static RuntimeText StepDoesNotAllow(string step, string operation) => Catalog.Text(nameof(StepDoesNotAllow), step, operation);
-    public static RuntimeText UrgedRecently(long taskId, string step, DateTimeOffset urgedAt, DateTimeOffset againAt) =>
+    public static RuntimeText UrgedRecently(long taskId, BilingualName step, DateTimeOffset urgedAt, DateTimeOffset againAt) =>
         Catalog.Text(nameof(UrgedRecently), taskId, step, InChina(urgedAt), InChina(againAt));
     public static RuntimeText TaskDelegatedNotReturned(long taskId, string assignee, string owner) => Catalog.Text(nameof(TaskDelegatedNotReturned), taskId, assignee, owner);
     public static RuntimeText TaskCompletedAlready(long taskId, string completedBy, DateTimeOffset completedAt) => Catalog.Text(nameof(TaskCompletedAlready), taskId, completedBy, completedAt);

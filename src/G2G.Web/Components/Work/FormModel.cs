@@ -410,25 +410,7 @@ public sealed class FormModel
     /// The procedures' forms label fields in both languages, Chinese first (<c>假别 Leave type</c>): a Chinese page shows the
     /// Chinese part, an English page the English part; a label in one language only is shown as it is.
     /// </summary>
-    public static string LocalLabel(string label)
-    {
-        var split = -1;
-        for (var i = label.Length - 1; i > 0; i--)
-        {
-            if (label[i] == ' ' && IsChinese(label[i - 1]))
-            {
-                split = i;
-                break;
-            }
-            if (IsChinese(label[i]))
-                break;
-        }
-        if (split < 0 || !label[(split + 1)..].Any(char.IsAsciiLetter))
-            return label;
-        return CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh" ? label[..split].Trim() : label[(split + 1)..].Trim();
-    }
-
-    private static bool IsChinese(char c) => c is >= '\u3000' and <= '\u9fff' or >= '\uff00' and <= '\uffef';
+    public static string LocalLabel(string label) => G2G.Runtime.BilingualName.In(label, CultureInfo.CurrentUICulture);
 }
 
 /// <summary>A date range being picked: both ends are dates (no time), the end included.</summary>
