@@ -206,7 +206,7 @@ public sealed class SqliteTaskPageBrowserTests(BrowserWorld<SqliteTestDatabase> 
         await row.Locator("[data-urge]").ClickAsync();
         await clerk.Locator(".mud-dialog button", new() { HasText = "催办" }).ClickAsync();
         // The runtime's refusal, in the words the API answers with (429 too-soon): when they urged it, and when they may again.
-        await Assertions.Expect(clerk.Locator(".mud-snackbar", new() { HasText = "催办过“处长审批”" })).ToContainTextAsync("（北京时间）后可再次催办");
+        await clerk.Locator(".mud-snackbar", new() { HasText = "催办过“处长审批”" }).Filter(new() { HasText = "（北京时间）后可再次催办" }).WaitForAsync();
         await BrowserPages.ShotAsync(clerk, "inbox-started-urged-again");
 
         await using var scope = World.Services.CreateAsyncScope();
