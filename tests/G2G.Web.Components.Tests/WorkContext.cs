@@ -28,6 +28,8 @@ public abstract class WorkContext : IAsyncLifetime
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddScoped<CallerContext>();
         services.AddScoped<OrganisationQueries>(_ => null!);
+        services.AddScoped<G2G.Runtime.Instances.InstanceService>(_ => null!);
+        services.AddScoped<TaskClaims>(); // the inbox grid's 认领, never pressed in these tests
         services.AddSingleton<ILookupNormalizer, UpperInvariantLookupNormalizer>();
         services.AddScoped<OrgDirectory>();
     }

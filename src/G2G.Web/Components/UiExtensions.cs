@@ -22,6 +22,8 @@ internal static class UiExtensions
         services.AddScoped<Design.IDirectorySearch, Design.DirectorySearch>();
         services.AddScoped<Work.ProcedureStarter>();
         services.AddScoped<Work.ProcedureNames>();
+        services.AddScoped<Shell.DatabaseTurns>();
+        services.AddScoped<Work.TaskClaims>();
         services.AddScoped<Work.FormFileStore>();
         services.AddScoped<Work.InstanceUrging>();
         services.AddOptions<Shell.ShellOptions>().BindConfiguration("Ui")
