@@ -1,5 +1,7 @@
 using G2G.Office.Persistence;
 using G2G.Runtime;
+using G2G.Runtime.Organisation;
+using G2G.Runtime.Persistence;
 using G2G.Runtime.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +17,7 @@ public sealed record AppraisalView(long InstanceId, string UserId, string Agency
 /// The results of 业绩评价: everyone reads their own appraisals; supervisors (their agency subtree) and administrators
 /// read an agency's for a year, with how many had each grade. Appraisals change only through the procedure.
 /// </summary>
-public sealed class AppraisalService(OfficeDbContext office, CallerContext callers)
+public sealed class AppraisalService(OfficeDbContext office, G2GDbContext db, CallerContext callers)
 {
     public async Task<IReadOnlyList<AppraisalView>> MineAsync(string userId, CancellationToken ct) =>
         [.. (await office.Set<AppraisalRecord>().AsNoTracking().Where(a => a.UserId == userId).OrderByDescending(a => a.Year)
@@ -32,8 +34,11 @@ public sealed class AppraisalService(OfficeDbContext office, CallerContext calle
             if (!caller.InScope(agencyId))
                 throw AccessRefusals.Hidden(caller, RuntimeMessages.AgencyNotFound(agencyId), $"agency {agencyId}", "appraisals");
         }
-        return [.. (await office.Set<AppraisalRecord>().AsNoTracking().Where(a => a.AgencyId == agencyId && a.Year == year)
-            .OrderBy(a => a.DepartmentId).ThenBy(a => a.UserId).ToListAsync(ct).ConfigureAwait(false)).Select(View)];
+        var rows = await office.Set<AppraisalRecord>().AsNoTracking().Where(a => a.AgencyId == agencyId && a.Year == year)
+            .OrderBy(a => a.DepartmentId).ThenBy(a => a.UserId).ToListAsync(ct).ConfigureAwait(false);
+        if (rows.Count == 0 && !await db.Set<AgencyRecord>().AnyAsync(a => a.Id == agencyId, ct).ConfigureAwait(false))
+            throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.AgencyNotFound(agencyId));
+        return [.. rows.Select(View)];
     }
 
     private static AppraisalView View(AppraisalRecord a) => new(a.InstanceId, a.UserId, a.AgencyId, a.DepartmentId, a.Year,

@@ -23,6 +23,8 @@ public sealed class LeaveService(OfficeDbContext office, G2GDbContext db, Caller
             throw new RuntimeException(RuntimeErrorCode.NotFound, OfficeMessages.LeaveBalancesHidden(userId));
         var rows = await office.LeaveBalances.AsNoTracking().Where(b => b.UserId == userId && b.Year == year)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0 && !await db.Users.AnyAsync(u => u.Id == userId, cancellationToken).ConfigureAwait(false))
+            throw new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.UserNotFound(userId));
         return [.. rows.OrderBy(b => LeaveTypes.All.ToList().FindIndex(t => t.Code == b.LeaveType)).Select(View)];
     }
 

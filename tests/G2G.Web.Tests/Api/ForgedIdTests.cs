@@ -74,12 +74,12 @@ public abstract class ForgedIdTests<TDatabase>(SecurityWorld<TDatabase> world) :
             new(Admin, "GET", "/api/v1/office/training/courses/{id}/registrations"),
             new(EduClerk, "POST", "/api/v1/office/training/registrations/{id}/cancel"),
         ];
-        // Ids that name an agency, a department or a person: another agency's, or none, or of the wrong kind. Not yet here:
-        // an administrator's GET /office/appraisals/agencies/{unknown}/{year} and GET /office/leave/balances/{unknown} answer
-        // 200 [] instead of 404 (found by this walk, to be fixed in the services).
+        // Ids that name an agency, a department or a person: another agency's, or none, or of the wrong kind.
         Call[] byName =
         [
             new(EduClerk, "GET", "/api/v1/office/leave/balances/{id}"),
+            new(Admin, "GET", "/api/v1/office/leave/balances/{id}", Kind: "user"),
+            new(Admin, "GET", "/api/v1/office/appraisals/agencies/{id}/" + year, Kind: "agency"),
             new(Admin, "PUT", "/api/v1/office/leave/balances/{id}/" + year + "/annual", """{"days":30}""", Kind: "user"),
             new(Admin, "POST", "/api/v1/documents/seals/{id}/rotate", Kind: "agency"),
             new(Admin, "POST", "/api/v1/office/budget/lines", """{"departmentId":"{id}","year":2027,"code":"F-1","name":"伪造","amountFen":100}""", Kind: "department"),
