@@ -43,9 +43,9 @@ public sealed class SupervisionBrowserTests : IAsyncLifetime
         Assert.NotEqual("0", await page.Locator("[data-bucket=Over30Days]").InnerTextAsync());
         Assert.Equal("0", await page.Locator("[data-bucket=DueSoon]").InnerTextAsync());
         Assert.True(await page.Locator(".mud-chart svg").CountAsync() >= 1); // the aging chart (and the on-time chart)
-        // A 收文 started by 分发 has no title of its own: it is named by its procedure, not its key.
+        // A 收文 started by 分发 is titled by the document it receives (never by its process key), its step in its own column.
         Assert.Equal(0, await page.Locator(".overdue-grid tbody tr", new() { HasText = "document-receive" }).CountAsync());
-        await page.Locator(".overdue-grid tbody tr", new() { HasText = "收文办理" }).First.WaitForAsync();
+        await page.Locator(".overdue-grid tbody tr", new() { HasText = "关于做好年度预算执行工作的通知" }).First.WaitForAsync();
         // Each agency has its 办公室: the rows by department name the agency too.
         var departments = await page.Locator(".performance-table tbody td:first-child").AllInnerTextsAsync();
         Assert.Contains("办公室 · 示范省财政厅", departments);
