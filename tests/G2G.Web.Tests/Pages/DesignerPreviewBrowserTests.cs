@@ -131,7 +131,8 @@ public sealed class DesignerPreviewBrowserTests : IAsyncLifetime
         await _browser.OpenAsync(page, "/designer");
         var leave = page.Locator(".procedure[data-process-key=leave]");
         await leave.GetByTestId("compare-draft").ClickAsync();
-        await page.Locator(".canvas[data-side=newer] .djs-element.g2g-changed[data-element-id=head]").WaitForAsync();
+        // the host's first comparison loads two canvases and the differ (CI once took over 30 s with the other browser tests running)
+        await page.Locator(".canvas[data-side=newer] .djs-element.g2g-changed[data-element-id=head]").WaitForAsync(new() { Timeout = 90_000 });
         Assert.Contains("head", await page.GetByTestId("diff-summary").Locator("li.changed").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("草稿", await page.Locator(".sides").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserPages.ShotAsync(page, "designer-compare");
