@@ -36,6 +36,16 @@ internal sealed class InboxData
     private static readonly string[] Steps = ["draft", "review", "check", "office", "sign"];
     private static readonly string[] StepNames = ["起草", "科长审核", "处长审核", "办公室核稿", "领导签发"];
 
+    /// <summary>
+    /// The data set around the real clock (to the second): open work is recent and due dates fall around now, as the
+    /// host's supervision, which reads the real clock, expects.
+    /// </summary>
+    public static InboxData AroundNow(int tasks, int users)
+    {
+        var now = DateTime.UtcNow;
+        return new InboxData(tasks, users, new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc));
+    }
+
     public InboxData(int tasks, int users, DateTime? now = null, double openShare = 0.15)
     {
         Now = now ?? FixedNow;

@@ -19,9 +19,7 @@ internal static class HttpProgram
         var report = new Report { Arguments = string.Join(' ', args) };
         foreach (var (key, value) in Machine.Describe())
             report.Machine[key] = value;
-        // Open work is recent to, and due dates fall around, the real clock: the host's supervision uses it.
-        var now = DateTime.UtcNow;
-        var data = new InboxData(options.Tasks, options.Users, new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc));
+        var data = InboxData.AroundNow(options.Tasks, options.Users);
         foreach (var (key, value) in data.Describe())
             report.Data[key] = value;
         try
