@@ -151,6 +151,32 @@ public abstract class LeaveScenarioTests<TDatabase>(TDatabase database)
         Assert.Equal((3m, 0m), (balance.ReservedDays, balance.AvailableDays));
     }
 
+    /// <summary>
+    /// The same request sent twice at once (two windows, or two nodes): one submission reserves the days, the other is told
+    /// someone acted first. On PostgreSQL the loser's leave.reserve used to collide with the winner's request row and was
+    /// reported as a broken step (422 "步骤将会出错") instead of the conflict it is.
+    /// </summary>
+    [DatabaseFact]
+    public async Task TheSameRequestSubmittedTwiceAtOnce_ReservesOnce_AndTheOtherSubmissionIsAConflict()
+    {
+        await World.EntitleAsync(Clerk, LeaveTypes.Annual, 20);
+        for (var round = 0; round < 4; round++)
+        {
+            var id = await World.StartAsync(Clerk);
+            var apply = await World.Runtime.TaskAsync(id, "apply");
+            var values = RuntimeHarness.Vars(("leaveType", LeaveTypes.Annual), ("startDate", $"2027-03-0{round + 1}"), ("endDate", $"2027-03-0{round + 1}"),
+                ("reason", "家中有事"));
+
+            var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Outcome(() =>
+                World.Runtime.In(s => s.GetRequiredService<InstanceService>().CompleteTaskAsync(apply.Id, Clerk, values, null, "同意")))));
+
+            Assert.Single(results, r => r is null);
+            Assert.Single(results, r => r is RuntimeException { Code: RuntimeErrorCode.Conflict });
+            Assert.Equal(["head"], await World.OpenStepsAsync(id));
+        }
+        Assert.Equal(4m, (await World.BalanceAsync(Clerk, LeaveTypes.Annual)).ReservedDays);
+    }
+
     private static async Task<Exception?> Outcome(Func<Task> work)
     {
         try

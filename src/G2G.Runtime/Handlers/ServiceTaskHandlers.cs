@@ -2,6 +2,7 @@ using G2G.Engine.Execution;
 using G2G.Engine.Expressions;
 using G2G.Engine.Time;
 using G2G.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace G2G.Runtime.Handlers;
@@ -61,6 +62,12 @@ internal sealed class CommandServiceActions(
     /// <summary>The refusal of the last handler that refused, if any.</summary>
     public ServiceTaskRefusedException? Refusal { get; private set; }
 
+    /// <summary>
+    /// A handler's write the database refused, if any: a unique key or a row another command wrote meanwhile is a lost race,
+    /// which the command retries, rather than a fault of the step.
+    /// </summary>
+    public DbUpdateException? WriteFailure { get; private set; }
+
     public bool Exists(string action) => plain.Exists(action) || registry.Contains(action);
 
     public IReadOnlyDictionary<string, Value> Invoke(string action, ServiceCall context)
@@ -75,6 +82,11 @@ internal sealed class CommandServiceActions(
         catch (ServiceTaskRefusedException refused)
         {
             Refusal = refused;
+            throw;
+        }
+        catch (DbUpdateException failed)
+        {
+            WriteFailure = failed;
             throw;
         }
     }

@@ -104,9 +104,9 @@ public sealed partial class InstanceService(
             var instanceId = instance.Id;
             var loaded = new Loaded(instance, Definition(instance), StoredState.Read(instance.Id, instance.State), stamp);
             var prepared = await prepare(loaded).ConfigureAwait(false);
-            var result = await ExecuteAsync(loaded, prepared, cancellationToken).ConfigureAwait(false);
             try
             {
+                var result = await ExecuteAsync(loaded, prepared, cancellationToken).ConfigureAwait(false);
                 await SaveAsync(cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return result;
@@ -144,6 +144,12 @@ public sealed partial class InstanceService(
         catch (CommandRejectedException rejected)
         {
             throw Map(rejected);
+        }
+        if (actions?.WriteFailure is { } failure && await VersionMovedAsync(instance.Id, instance, cancellationToken).ConfigureAwait(false))
+        {
+            // A handler's write collided with a command that changed this instance meanwhile (two people submitting the same
+            // step at once on two nodes: the winner's leave request row is there): the race is lost, not the step broken.
+            throw new DbUpdateConcurrencyException($"A service task's write on instance {instance.Id} collided with a command that changed it meanwhile.", failure);
         }
         if (prepared.RefuseIncidents && actions?.Refusal is { } refusal)
         {
