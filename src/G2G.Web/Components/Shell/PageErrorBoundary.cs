@@ -10,7 +10,8 @@ namespace G2G.Web.Components.Shell;
 /// <summary>
 /// Catches what a page's components throw (loading, rendering, handling a click) so no unhandled exception reaches the
 /// user: the page shows a message with a reference id, and the log has the exception under the same id for whoever
-/// looks into it. The circuit lives on; "try again" renders the page's content afresh.
+/// looks into it. The circuit lives on; "try again" renders the page's content afresh, or, when the page's own load
+/// failed (<see cref="ReloadOnRetry"/>), loads the page again.
 /// </summary>
 public sealed partial class PageErrorBoundary : ErrorBoundaryBase
 {
@@ -19,6 +20,10 @@ public sealed partial class PageErrorBoundary : ErrorBoundaryBase
     [Inject] private IStringLocalizer<UiText> T { get; set; } = default!;
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>"Try again" reloads the page: what failed was the page's own load, which rendering afresh does not repeat.</summary>
+    [Parameter]
+    public bool ReloadOnRetry { get; set; }
 
     /// <summary>The id of the last error, shown to the user and written to the log.</summary>
     public string? Reference { get; private set; }
@@ -55,11 +60,19 @@ public sealed partial class PageErrorBoundary : ErrorBoundaryBase
             alert.CloseElement();
             alert.OpenComponent<MudButton>(7);
             alert.AddComponentParameter(8, nameof(MudButton.Variant), Variant.Outlined);
-            alert.AddComponentParameter(9, nameof(MudButton.OnClick), EventCallback.Factory.Create<Microsoft.AspNetCore.Components.Web.MouseEventArgs>(this, Recover));
+            alert.AddComponentParameter(9, nameof(MudButton.OnClick), EventCallback.Factory.Create<Microsoft.AspNetCore.Components.Web.MouseEventArgs>(this, Retry));
             alert.AddComponentParameter(10, nameof(MudButton.ChildContent), (RenderFragment)(b => b.AddContent(0, T["PageErrorRetry"])));
             alert.CloseComponent();
         }));
         builder.CloseComponent();
+    }
+
+    private void Retry()
+    {
+        if (ReloadOnRetry)
+            Navigation.Refresh(forceReload: true);
+        else
+            Recover();
     }
 
     /// <summary>Eight characters, easy to read out on the phone (no look-alikes).</summary>
