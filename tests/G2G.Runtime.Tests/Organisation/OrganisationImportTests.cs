@@ -45,7 +45,7 @@ public abstract class OrganisationImportTests<TDatabase>(TDatabase database) : I
         var report = await ImportAsync(OrganisationSeed.DemoProvince("Demo-2026!"), ImportFormat.Json);
 
         Assert.True(report.Applied, string.Join("\n", report.Problems));
-        Assert.Equal(12 + 2 + 14 + 30 + 32 + 2 + 5 + 1, report.Created);
+        Assert.Equal(12 + 2 + 18 + 38 + 41 + 2 + 5 + 1, report.Created);
         var relation = await _runtime.In(s => s.GetRequiredService<OrganisationService>().RelationAsync("dc-fin", "sf-fin"));
         Assert.Equal((AgencyRelationKind.Guidance, "sf-fin"), (relation.Kind, relation.SuperiorId));
         var budget = await _runtime.Query(db => db.Set<DepartmentRecord>().SingleAsync(d => d.Id == "sf-fin-ysc-1"));

@@ -39,7 +39,7 @@ public sealed partial class SignInPageTests : IAsyncLifetime
     public async Task TheFirstStart_SeedsTheDemoProvince_WithItsAdministratorAndSupervisors()
     {
         await using var db = _database.CreateContext();
-        Assert.Equal(30, await db.Users.CountAsync());
+        Assert.Equal(38, await db.Users.CountAsync());
         var roles = await db.UserRoles.OrderBy(r => r.UserId).Select(r => r.UserId + ":" + r.RoleId).ToListAsync();
         Assert.Equal(["qian.dong:supervisor", "wang.jianguo:supervisor", "zhou.wen:administrator"], roles);
     }
@@ -67,7 +67,7 @@ public sealed partial class SignInPageTests : IAsyncLifetime
         Assert.Equal(3, before.Documents); // dispatched, awaiting signature, in 核稿
         Assert.True(before.Overdue >= 3, $"{before.Overdue} overdue open tasks");
         Assert.Equal(3, before.WaitingAfterSendBack); // a leave, a trip and a meeting
-        Assert.Equal(120, before.Balances); // 30 users × (年休假, 事假) × (this year, next)
+        Assert.Equal(152, before.Balances); // 38 users × (年休假, 事假) × (this year, next)
         Assert.Equal("appraisal 3, purchase 4, records-request 2, regulation 3, supplies 3, training 4, vehicle 3", before.Office);
         Assert.Equal("appraisal/self zheng.kai, appraisal/head zhang.min, purchase/head wu.fang, purchase/deputy sun.li, "
             + "purchase/collective liu.cai, records-request/archive lu.dang, records-request/expire -, regulation/legal tian.lv, "
