@@ -8,7 +8,7 @@
 #   bench/load/run.sh                 full run: 50 people, 15 s warm-up, 120 s measured per configuration (about 13 minutes here)
 #   bench/load/run.sh --quick         20 people, 3 s warm-up, 10 s measured (about 6 minutes, mostly the nodes' first start)
 #   bench/load/run.sh --mode volume   1,160,000 tasks of 100,000 people, 500 people with think time, 10 minutes, on PostgreSQL (about 20 minutes)
-#   bench/load/run.sh --mode all      both, one after the other (about 35 minutes; with --out DIR, DIR/province and DIR/volume): the rerun of docs/benchmarks.md
+#   bench/load/run.sh --mode all      both, one after the other (about 21 minutes on a quiet machine; with --out DIR, DIR/province and DIR/volume): the rerun of docs/benchmarks.md
 #   bench/load/run.sh --out DIR       keep results.json and summary.md in DIR
 #   bench/load/run.sh -- <args>       anything after -- goes to the driver (e.g. -- --configs postgres --users 100 --record writes.jsonl)
 set -euo pipefail
