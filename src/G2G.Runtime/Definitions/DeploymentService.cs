@@ -22,7 +22,8 @@ public sealed record DefinitionVersion(long Id, string ProcessKey, int Version, 
 /// <summary>
 /// Deploys BPMN files: validates them with the engine, stores a new version for each changed process
 /// (an unchanged content hash is not redeployed), lists versions, publishes and retracts them.
-/// Running instances keep the version they started on.
+/// Running instances keep the version they started on. A new version's timer start events replace those of the
+/// earlier versions in the deploy's transaction (<see cref="Jobs.TimerStarts"/>).
 /// </summary>
 public sealed class DeploymentService(G2GDbContext db, DefinitionCache cache, IServiceActions actions, CallerContext callers, TimeProvider clock)
 {
@@ -113,6 +114,8 @@ public sealed class DeploymentService(G2GDbContext db, DefinitionCache cache, IS
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         var created = results.Where(r => r.Outcome == DeploymentOutcome.Created).Select(r => r.Record).ToList();
         await AddFormsAsync(created, document, forms, now, cancellationToken).ConfigureAwait(false);
+        foreach (var record in created)
+            await Jobs.TimerStarts.ArmAsync(db, record.Id, document.GetProcess(record.ProcessKey), now, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (record, outcome) in results)
         {

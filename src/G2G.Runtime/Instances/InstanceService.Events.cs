@@ -109,6 +109,15 @@ public sealed partial class InstanceService
             refuseIncidents: false, job, cancellationToken);
 
     /// <summary>
+    /// Starts one instance of a version at its timer start event, as <c>system</c>, consuming the timer start job's claim
+    /// (<see cref="Jobs.TimerStarts"/>). A step with nobody to work on it is an incident on the started instance, as for
+    /// every start by an event.
+    /// </summary>
+    internal Task<long> StartOnTimerAsync(string key, int version, string startEvent, JobClaim job, CancellationToken cancellationToken) =>
+        StartAsync(new StartInstance(key, Initiator: "system", Version: version, StartEventId: startEvent), null, null,
+            refuseIncidents: false, job, cancellationToken);
+
+    /// <summary>
     /// A start by a message or signal is for its sender, or, when a system allowed to start on behalf of people names a
     /// person in the <c>initiator</c> variable (<see cref="AuthorizeEvent"/>), for that person, started by the system.
     /// </summary>

@@ -206,12 +206,10 @@ public sealed partial class InstanceService(
             .ConfigureAwait(false);
     }
 
-    /// <summary>Deletes the job a command runs for, under this node's lease; a lease lost meanwhile refuses the command.</summary>
+    /// <summary>Deletes (or moves on) the job a command runs for, under this node's lease; a lease lost meanwhile refuses the command.</summary>
     private async Task ClaimJobAsync(JobClaim job, CancellationToken cancellationToken)
     {
-        var deleted = await db.Set<JobRecord>().Where(j => j.Id == job.JobId && j.LeaseOwner == job.Owner)
-            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        if (deleted == 0)
+        if (!await JobStore.ConsumeAsync(db, job, cancellationToken).ConfigureAwait(false))
             throw new RuntimeException(RuntimeErrorCode.Conflict, RuntimeMessages.JobNotLeased(job.JobId, job.Owner));
     }
 

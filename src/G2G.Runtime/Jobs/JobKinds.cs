@@ -9,6 +9,12 @@ public static class JobKinds
     /// <summary>A BPMN timer of an instance fires (target: subscription id).</summary>
     public const string Timer = "timer";
 
+    /// <summary>
+    /// A process's timer start event falls due: start an instance of the version that armed it (target: its definition id;
+    /// the payload is a <see cref="TimerStartPayload"/>; see <see cref="TimerStarts"/>).
+    /// </summary>
+    public const string TimerStart = "timer-start";
+
     /// <summary>A task's reminder before its due date (target: engine task id).</summary>
     public const string Reminder = "reminder";
 

@@ -73,6 +73,9 @@ internal sealed class JobRunner(G2GDbContext db, InstanceService instances, JobS
                 await DeliverAsync(() => instances.StartOnSignalAsync(start.ProcessKey, start.StartEventId, start.Variables, "system",
                     claim, cancellationToken)).ConfigureAwait(false);
                 break;
+            case JobKinds.TimerStart:
+                await StartOnTimerAsync(job, claim, cancellationToken).ConfigureAwait(false);
+                return;
             case JobKinds.Reminder:
             case JobKinds.Overdue:
             case JobKinds.Escalation:
@@ -145,6 +148,32 @@ internal sealed class JobRunner(G2GDbContext db, InstanceService instances, JobS
         catch (RuntimeException nobody) when (nobody.Code == RuntimeErrorCode.NotFound)
         {
         }
+    }
+
+    /// <summary>
+    /// A process's timer start event is due: an instance of the version that armed it starts, as <c>system</c>, and the job
+    /// moves on to the timer's next occurrence (or goes, after the last) in the start's own transaction, so an occurrence
+    /// starts one instance even when two nodes run the job. A retracted version starts nothing, and its cycle goes on; a job
+    /// of a version no longer the latest (left by a deploy racing with this run) is dropped.
+    /// </summary>
+    private async Task StartOnTimerAsync(JobRecord job, JobClaim claim, CancellationToken cancellationToken)
+    {
+        var version = await db.ProcessDefinitions.AsNoTracking().Where(d => d.Id == job.TargetId)
+            .Select(d => new { d.ProcessKey, d.Version, d.IsPublished, Superseded = db.ProcessDefinitions.Any(n => n.ProcessKey == d.ProcessKey && n.Version > d.Version) })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (version is null || version.Superseded)
+        {
+            await store.DeleteAsync(claim, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var consumed = claim with { MovesTo = TimerStarts.Following(job, clock.GetUtcNow()) };
+        if (!version.IsPublished)
+        {
+            await JobStore.ConsumeAsync(db, consumed, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var startEvent = VariablesJson.Deserialize<TimerStartPayload>(job.Payload!).StartEventId;
+        await instances.StartOnTimerAsync(version.ProcessKey, version.Version, startEvent, consumed, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

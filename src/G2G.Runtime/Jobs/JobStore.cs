@@ -39,6 +39,25 @@ internal sealed class JobStore(G2GDbContext db, DatabaseSettings settings)
     public async Task<bool> DeleteAsync(JobClaim claim, CancellationToken cancellationToken) =>
         await db.Set<JobRecord>().Where(j => j.Id == claim.JobId && j.LeaseOwner == claim.Owner).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) == 1;
 
+    /// <summary>
+    /// Consumes a job this node still holds the lease of, in the caller's transaction: removes it, or moves it to
+    /// <see cref="JobClaim.MovesTo"/> (due again then, released, no failures counted). False when the lease was lost.
+    /// </summary>
+    public static async Task<bool> ConsumeAsync(G2GDbContext db, JobClaim claim, CancellationToken cancellationToken)
+    {
+        var held = db.Set<JobRecord>().Where(j => j.Id == claim.JobId && j.LeaseOwner == claim.Owner);
+        var consumed = claim.MovesTo is { } next
+            ? await held.ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.DueAt, next.DueAt)
+                .SetProperty(j => j.Payload, next.Payload)
+                .SetProperty(j => j.Attempts, 0)
+                .SetProperty(j => j.LastError, (string?)null)
+                .SetProperty(j => j.LeaseOwner, (string?)null)
+                .SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), cancellationToken).ConfigureAwait(false)
+            : await held.ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        return consumed == 1;
+    }
+
     /// <summary>Gives jobs back (shutdown): another node, or this one after restart, takes them at once.</summary>
     public Task ReleaseAsync(IEnumerable<long> jobIds, string owner, CancellationToken cancellationToken)
     {
@@ -53,13 +72,17 @@ internal sealed class JobStore(G2GDbContext db, DatabaseSettings settings)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.DueAt, due).SetProperty(j => j.LeaseOwner, (string?)null).SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), cancellationToken)
             .ConfigureAwait(false) == 1;
 
-    /// <summary>Records a failure: retry later with backoff, or after the last try mark it failed with an incident.</summary>
+    /// <summary>
+    /// Records a failure: retry later with backoff, or after the last try mark it failed with an incident. A timer start
+    /// that failed every try stays failed for that occurrence, and its cycle goes on with a job for the next one.
+    /// </summary>
     public async Task FailAsync(JobRecord job, string owner, string error, DateTimeOffset now, JobOptions options, CancellationToken cancellationToken)
     {
         var attempts = job.Attempts + 1;
         var exhausted = attempts >= options.MaxAttempts;
         var retryAt = now + options.RetryBackoff * Math.Pow(2, attempts - 1);
-        await db.Set<JobRecord>().Where(j => j.Id == job.Id && j.LeaseOwner == owner).ExecuteUpdateAsync(s => s
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var held = await db.Set<JobRecord>().Where(j => j.Id == job.Id && j.LeaseOwner == owner).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.Attempts, attempts)
             .SetProperty(j => j.LastError, error)
             .SetProperty(j => j.State, exhausted ? JobStates.Failed : JobStates.Pending)
@@ -67,10 +90,11 @@ internal sealed class JobStore(G2GDbContext db, DatabaseSettings settings)
             .SetProperty(j => j.LeaseOwner, (string?)null)
             .SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), cancellationToken).ConfigureAwait(false);
         if (exhausted && job.InstanceId is { } instanceId)
-        {
             db.Add(new IncidentRecord { InstanceId = instanceId, JobId = job.Id, Message = $"Job '{job.Kind}' failed {attempts} times: {error}", CreatedAt = now });
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
+        if (exhausted && held == 1 && job.Kind == JobKinds.TimerStart && TimerStarts.Following(job, now) is { } next)
+            db.Add(TimerStarts.Job(job.TargetId!.Value, next, now));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Raw SQL sees what EF stores.</summary>

@@ -3,7 +3,6 @@ using G2G.Runtime.Definitions;
 using G2G.Runtime.Instances;
 using G2G.Runtime.Jobs;
 using G2G.Runtime.Organisation;
-using G2G.Runtime.Organisation.Import;
 using G2G.Runtime.Persistence;
 using G2G.Runtime.Tests.Infrastructure;
 using G2G.Runtime.Tests.Organisation;
@@ -26,11 +25,7 @@ public abstract class DeadlineNoticeTests<TDatabase>(TDatabase database) : IClas
     {
         await database.MigrateAsync();
         _runtime = new RuntimeHarness(database);
-        if (!await _runtime.Query(db => db.Users.AnyAsync()))
-        {
-            var report = await _runtime.In(s => s.GetRequiredService<OrganisationImporter>().ImportAsync(OrganisationSeed.DemoProvince(), ImportFormat.Json, "seed"));
-            Assert.True(report.Applied, string.Join("\n", report.Problems));
-        }
+        await _runtime.SeedDemoProvinceAsync();
     }
 
     public async Task DisposeAsync() => await _runtime.DisposeAsync();

@@ -3,6 +3,8 @@ using G2G.Runtime.Definitions;
 using G2G.Runtime.Instances;
 using G2G.Runtime.Jobs;
 using G2G.Runtime.Notifications;
+using G2G.Runtime.Organisation;
+using G2G.Runtime.Organisation.Import;
 using G2G.Runtime.Persistence;
 using G2G.Runtime.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -17,12 +19,13 @@ public sealed class RuntimeHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
+    /// <param name="nodeName">The node's name in job leases: a second harness on the same database is another node.</param>
     public RuntimeHarness(TestDatabase database, Action<G2G.Engine.Execution.ServiceActions>? actions = null, int maxJobAttempts = 3,
-        Action<IServiceCollection, IConfiguration>? modules = null)
+        Action<IServiceCollection, IConfiguration>? modules = null, string nodeName = "test-node")
     {
         var configuration = Configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Runtime:NodeName"] = "test-node",
+            ["Runtime:NodeName"] = nodeName,
             [TestEventLogKeys.Setting] = TestEventLogKeys.Key,
             ["Runtime:Jobs:MaxAttempts"] = maxJobAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
@@ -54,6 +57,15 @@ public sealed class RuntimeHarness : IAsyncDisposable
     }
 
     public Task In(Func<IServiceProvider, Task> work) => In(async s => { await work(s); return true; });
+
+    /// <summary>Imports the demo province (<see cref="OrganisationSeed.DemoProvince"/>) unless the database has users already (a class's tests share it).</summary>
+    public async Task SeedDemoProvinceAsync()
+    {
+        if (await Query(db => db.Users.AnyAsync()))
+            return;
+        var report = await In(s => s.GetRequiredService<OrganisationImporter>().ImportAsync(OrganisationSeed.DemoProvince(), ImportFormat.Json, "seed"));
+        Assert.True(report.Applied, string.Join("\n", report.Problems));
+    }
 
     public Task<IReadOnlyList<DeployedProcess>> DeployAsync(string file) =>
         In(s => s.GetRequiredService<DeploymentService>().DeployAsync(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Workflows", file)), file));
