@@ -34,6 +34,7 @@ public static class OfficeServiceCollectionExtensions
         services.AddServiceTaskHandler<ReleaseLeave>("leave.release");
         services.AddServiceTaskHandler<DelegateDuringLeave>("leave.delegate");
         services.AddServiceTaskHandler<ReportBack>("leave.report-back");
+        services.AddInstanceEndedHandler<LeaveAborted>();
         services.AddScoped<RecordsService>();
         services.AddServiceTaskHandler<SubmitRecordsRequest>("records.submit");
         services.AddServiceTaskHandler<GrantRecordsAccess>("records.grant");

@@ -97,6 +97,31 @@ public abstract class LeaveScenarioTests<TDatabase>(TDatabase database)
     }
 
     [DatabaseFact]
+    public async Task TheRequesterRevokes_BeforeTheHeadActs_TheDaysGoBack_AfterwardsNoLonger()
+    {
+        await World.EntitleAsync(Clerk, LeaveTypes.Annual, 10);
+        var id = await World.StartAsync(Clerk);
+        await World.ApplyAsync(id, Clerk, LeaveTypes.Annual, "2027-01-07", "2027-01-08");
+        Assert.Equal(2m, (await World.BalanceAsync(Clerk, LeaveTypes.Annual)).ReservedDays);
+
+        await World.Runtime.In(s => s.GetRequiredService<InstanceService>().RevokeAsync(id, Clerk, "行程取消"));
+
+        var balance = await World.BalanceAsync(Clerk, LeaveTypes.Annual);
+        Assert.Equal((0m, 0m, 10m), (balance.UsedDays, balance.ReservedDays, balance.AvailableDays));
+        Assert.Equal(InstanceStatus.Cancelled, (await World.Runtime.InstanceAsync(id)).Status);
+        Assert.Equal(LeaveStates.Cancelled, await World.Runtime.In(s => s.GetRequiredService<OfficeDbContext>().LeaveRequests
+            .Where(r => r.InstanceId == id).Select(r => r.State).SingleAsync()));
+
+        var decided = await World.StartAsync(Clerk);
+        await World.ApplyAsync(decided, Clerk, LeaveTypes.Annual, "2027-01-07", "2027-01-08");
+        await World.DecideAsync(decided, "head", Head);
+        var refused = await Assert.ThrowsAsync<RuntimeException>(() =>
+            World.Runtime.In(s => s.GetRequiredService<InstanceService>().RevokeAsync(decided, Clerk)));
+        Assert.Equal(RuntimeErrorCode.Conflict, refused.Code); // the leave procedure allows it only until someone else acted
+        Assert.Equal(2m, (await World.BalanceAsync(Clerk, LeaveTypes.Annual)).ReservedDays);
+    }
+
+    [DatabaseFact]
     public async Task Routing_FollowsTheLengthAndTheRequestersRank()
     {
         await World.EntitleAsync(Clerk, LeaveTypes.Annual, 20);

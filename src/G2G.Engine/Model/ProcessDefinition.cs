@@ -41,6 +41,9 @@ public sealed class ProcessDefinition : BpmnElement
     /// </summary>
     public IReadOnlyList<StarterRule>? Starters { get; internal init; }
 
+    /// <summary>Whether the initiator may revoke (撤销) an instance themselves (<c>g2g:initiatorMayRevoke</c>).</summary>
+    public InitiatorRevoke InitiatorMayRevoke { get; internal init; }
+
     public FlowContainer Root { get; }
 
     /// <summary>Every flow node, nested ones included, in document order.</summary>

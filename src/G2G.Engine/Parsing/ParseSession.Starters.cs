@@ -19,4 +19,15 @@ internal sealed partial class ParseSession
             Error("extension.invalid", process, DiagnosticTexts.InvalidStarters(error));
         return [.. rules];
     }
+
+    /// <summary><c>g2g:initiatorMayRevoke</c> on a process: <c>never</c>, <c>untilActed</c> (also when absent) or <c>always</c>.</summary>
+    private InitiatorRevoke ReadInitiatorMayRevoke(XElement process)
+    {
+        if (G2GAttribute(process, "initiatorMayRevoke") is not { } text)
+            return InitiatorRevoke.UntilActed;
+        if (InitiatorRevokeValues.Parse(text) is { } setting)
+            return setting;
+        Error("extension.invalid", process, DiagnosticTexts.InvalidInitiatorMayRevoke(text, string.Join(", ", InitiatorRevokeValues.All)));
+        return InitiatorRevoke.UntilActed;
+    }
 }

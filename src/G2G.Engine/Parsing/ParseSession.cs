@@ -92,6 +92,7 @@ internal sealed partial class ParseSession
             executable, root, allNodes, allFlows)
         {
             Starters = ReadStarters(element),
+            InitiatorMayRevoke = ReadInitiatorMayRevoke(element),
         };
         root.Owner = process;
         return process;

@@ -177,6 +177,9 @@ public static class DiagnosticTexts
     /// <summary>An entry of g2g:starters that is no starter rule; <paramref name="problem"/> is the starter parser's own reason.</summary>
     public static DiagnosticText InvalidStarters(string problem) => new(nameof(InvalidStarters), "{0}", problem);
 
+    public static DiagnosticText InvalidInitiatorMayRevoke(string value, string allowed) => new(nameof(InvalidInitiatorMayRevoke),
+        "g2g:initiatorMayRevoke must be one of {1}, not '{0}'.", value, allowed);
+
     /// <summary>A task's form (its g2g:formKey) that is no form schema a deploy accepts.</summary>
     public static DiagnosticText FormUnusable(string formKey, string problem) => new(nameof(FormUnusable),
         "Form '{0}' is not a usable form schema: {1}", formKey, problem);

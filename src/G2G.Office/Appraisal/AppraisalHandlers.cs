@@ -120,14 +120,8 @@ public sealed class RecordAppraisal : IServiceTaskHandler
 
 /// <summary>An appraisal whose instance is terminated or cancelled is removed: the person may be appraised for the year
 /// again.</summary>
-internal sealed class AppraisalAborted : IInstanceEndedHandler
+internal sealed class AppraisalAborted() : ProcedureAborted("appraisal")
 {
-    public void Ended(InstanceEndedContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        if (!context.Aborted || context.Instance.ProcessKey != "appraisal")
-            return;
-        using var office = OfficeDbContext.Joining(context.Db);
-        office.Set<AppraisalRecord>().Where(a => a.InstanceId == context.Instance.Id && a.State == AppraisalStates.Open).ExecuteDelete();
-    }
+    protected override void GiveBack(OfficeDbContext office, long instanceId, DateTimeOffset now) =>
+        office.Set<AppraisalRecord>().Where(a => a.InstanceId == instanceId && a.State == AppraisalStates.Open).ExecuteDelete();
 }

@@ -43,7 +43,8 @@ public sealed class LeaveRequestRecord
 /// <summary>States of a leave request.</summary>
 public static class LeaveStates
 {
-    public const string Reserved = "reserved", Approved = "approved", Rejected = "rejected", ReportedBack = "reported-back";
+    public const string Reserved = "reserved", Approved = "approved", Rejected = "rejected", ReportedBack = "reported-back",
+        Cancelled = "cancelled";
 }
 
 internal sealed class LeaveBalanceConfiguration : IEntityTypeConfiguration<LeaveBalanceRecord>

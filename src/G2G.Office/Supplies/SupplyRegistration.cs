@@ -12,6 +12,7 @@ internal static class SupplyRegistration
         services.AddServiceTaskHandler<ReserveSupplies>("supplies.reserve");
         services.AddServiceTaskHandler<ReleaseSupplies>("supplies.release");
         services.AddServiceTaskHandler<IssueSupplies>("supplies.issue");
+        services.AddInstanceEndedHandler<SuppliesAborted>();
         return services;
     }
 }

@@ -12,6 +12,7 @@ internal static class TrainingRegistration
         services.AddServiceTaskHandler<RegisterForTraining>("training.register");
         services.AddServiceTaskHandler<EnrolInTraining>("training.enrol");
         services.AddServiceTaskHandler<RejectTraining>("training.reject");
+        services.AddInstanceEndedHandler<TrainingAborted>();
         return services;
     }
 }

@@ -154,6 +154,11 @@ public static class RuntimeMessages
     public static RuntimeText OnlyAssignee(string assignee, long taskId, string action) => Catalog.Text(nameof(OnlyAssignee), assignee, taskId, action);
     public static RuntimeText OnlyAssigneeNoneYet(long taskId, string action) => Catalog.Text(nameof(OnlyAssigneeNoneYet), taskId, action);
     public static RuntimeText OnlyCompleterWithdraws(string elementId, string completedBy) => Catalog.Text(nameof(OnlyCompleterWithdraws), elementId, completedBy);
+    public static RuntimeText OnlyInitiatorRevokes(long instanceId, string initiator) => Catalog.Text(nameof(OnlyInitiatorRevokes), instanceId, initiator);
+    public static RuntimeText RevokeWithoutInitiator(long instanceId) => Catalog.Text(nameof(RevokeWithoutInitiator), instanceId);
+    public static RuntimeText RevokeNotAllowed(long instanceId, BilingualName process) => Catalog.Text(nameof(RevokeNotAllowed), instanceId, process);
+    public static RuntimeText RevokeAfterOthersActed(long instanceId, string actor, DateTimeOffset actedAt) =>
+        Catalog.Text(nameof(RevokeAfterOthersActed), instanceId, actor, InChina(actedAt));
     public static RuntimeText StepNotCompletedYet(string elementId) => Catalog.Text(nameof(StepNotCompletedYet), elementId);
     public static RuntimeText OnlyAssigneeOfTask(string assignee, long taskId) => Catalog.Text(nameof(OnlyAssigneeOfTask), assignee, taskId);
     public static RuntimeText TaskNotClaimed(long taskId) => Catalog.Text(nameof(TaskNotClaimed), taskId);

@@ -24,6 +24,8 @@ internal static class InstancesApi
             .WithSummary("The instance's whole event log in order, for its timeline.");
         group.MapGet("/{id:long}/tasks", TasksAsync).WithSummary("The tasks of an instance.");
         group.MapPost("/{id:long}/cancel", CancelAsync).Refuses(Status403Forbidden, Status409Conflict).WithSummary("终止: ends the instance.");
+        group.MapPost("/{id:long}/revoke", RevokeAsync).Refuses(Status403Forbidden, Status409Conflict, Status412PreconditionFailed)
+            .WithSummary("撤销: the initiator revokes their own request where its definition allows (g2g:initiatorMayRevoke); open tasks and timers close.");
         group.MapPost("/{id:long}/suspend", SuspendAsync).Refuses(Status403Forbidden, Status409Conflict).WithSummary("挂起: suspends the instance.");
         group.MapPost("/{id:long}/resume", ResumeAsync).Refuses(Status403Forbidden, Status409Conflict).WithSummary("Resumes a suspended instance.");
         group.MapPost("/{id:long}/withdraw", WithdrawAsync).Refuses(Status403Forbidden, Status409Conflict, Status422UnprocessableEntity)
@@ -70,6 +72,13 @@ internal static class InstancesApi
 
     private static Task<NoContent> CancelAsync(long id, ReasonRequest? body, [AsParameters] InstanceServices services) =>
         ApiResults.NoContentAsync(services.Instances.CancelAsync(id, services.Actor, body?.Reason, services.Cancellation));
+
+    /// <summary>撤销; an If-Match (the instance's ETag) is compared inside the command, as for task operations.</summary>
+    private static Task<NoContent> RevokeAsync(long id, ReasonRequest? body, [AsParameters] InstanceServices services)
+    {
+        var instances = ApiResults.IfMatch(services.Http.Request) is { } versions ? services.Instances.IfVersion(versions) : services.Instances;
+        return ApiResults.NoContentAsync(instances.RevokeAsync(id, services.Actor, body?.Reason, services.Cancellation));
+    }
 
     private static Task<NoContent> SuspendAsync(long id, ReasonRequest? body, [AsParameters] InstanceServices services) =>
         ApiResults.NoContentAsync(services.Instances.SuspendAsync(id, services.Actor, body?.Reason, services.Cancellation));

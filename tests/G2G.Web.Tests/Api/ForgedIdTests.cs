@@ -14,7 +14,7 @@ using static G2G.Web.Tests.Security.SecurityWorld<G2G.Runtime.Tests.Infrastructu
 namespace G2G.Web.Tests.Api;
 
 /// <summary>
-/// Every office (src/G2G.Office) and documents (src/G2G.Documents) endpoint with an id in its path or body, walked with forged
+/// Every office (src/G2G.Office) and documents (src/G2G.Documents) endpoint, and 撤销 of an instance, with an id in its path or body, walked with forged
 /// ids: another agency's item, an id that does not exist, the id of another kind of thing (a task's, an instance's), and ids
 /// that are not ids (negative, beyond a long, text). Each answer is a refusal as problem+json with a stable code: 404 as for
 /// what the caller may not see, or 400/422 for a field; never a 500, never the other agency's data, and nothing changed.
@@ -73,6 +73,7 @@ public abstract class ForgedIdTests<TDatabase>(SecurityWorld<TDatabase> world) :
             new(Admin, "PATCH", "/api/v1/office/training/courses/{id}", """{"title":"伪造"}"""),
             new(Admin, "GET", "/api/v1/office/training/courses/{id}/registrations"),
             new(EduClerk, "POST", "/api/v1/office/training/registrations/{id}/cancel"),
+            new(EduClerk, "POST", "/api/v1/instances/{id}/revoke", """{"reason":"伪造"}"""),
         ];
         // Ids that name an agency, a department or a person: another agency's, or none, or of the wrong kind.
         Call[] byName =
@@ -112,6 +113,8 @@ public abstract class ForgedIdTests<TDatabase>(SecurityWorld<TDatabase> world) :
         Assert.True(cases.Count > 150, $"only {cases.Count} cases");
         Assert.True(wrong.Count == 0, $"{wrong.Count} of {cases.Count} forged calls answered wrongly:\n" + string.Join("\n", wrong));
         Assert.Equal(before, await SnapshotAsync());
+        var started = await (await world.SessionAsync(FinClerk)).Client.GetStringAsync(new Uri($"/api/v1/instances/{instance}", UriKind.Relative));
+        Assert.Equal("running", JsonSerializer.Deserialize<JsonElement>(started).GetProperty("status").GetString()); // 撤销 by an outsider changed nothing
     }
 
     /// <summary>A draft of 示范 finance (gd-fin) with a title no one else may read.</summary>

@@ -178,19 +178,7 @@ public sealed class SqliteTaskPageBrowserTests(BrowserWorld<SqliteTestDatabase> 
     public async Task TheClerkUrgesTheirRequestFromStartedByMe_TheHeadIsReminded_AndASecondUrgeWaitsAnHour()
     {
         // A title of its own: the approval test of the class looks for 郑凯的请假申请 leaving the head's 待办.
-        await using (var start = World.Services.CreateAsyncScope())
-        {
-            var instances = start.ServiceProvider.GetRequiredService<G2G.Runtime.Instances.InstanceService>();
-            var id = await instances.StartAsync(new G2G.Runtime.Instances.StartInstance("leave", Title: "郑凯的请假（催办）", Initiator: "zheng.kai", AgencyId: "sf-fin"));
-            var apply = await start.ServiceProvider.GetRequiredService<G2GDbContext>().Set<TaskRecord>().AsNoTracking()
-                .SingleAsync(t => t.InstanceId == id && t.State == G2G.Runtime.Instances.TaskStates.Open);
-            var day = LeaveDay().AddDays(21).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            await instances.CompleteTaskAsync(apply.Id, "zheng.kai", new Dictionary<string, G2G.Engine.Expressions.Value>
-            {
-                ["leaveType"] = G2G.Engine.Expressions.Value.From("annual"), ["startDate"] = G2G.Engine.Expressions.Value.From(day),
-                ["endDate"] = G2G.Engine.Expressions.Value.From(day), ["reason"] = G2G.Engine.Expressions.Value.From("参加培训"),
-            });
-        }
+        await SubmitLeaveAsync("郑凯的请假（催办）", 21);
         var clerk = await World.SignedInAsync("zheng.kai");
 
         await World.OpenAsync(clerk, "/inbox");
@@ -216,6 +204,52 @@ public sealed class SqliteTaskPageBrowserTests(BrowserWorld<SqliteTestDatabase> 
         var trail = await scope.ServiceProvider.GetRequiredService<G2G.Runtime.Queries.RuntimeQueries>().AuditAsync(instance.Id);
         var urged = Assert.Single(trail, a => a.Action == "task.urged"); // one reminder: the second urge sent none
         Assert.Equal(("zheng.kai", "下周出发，请尽快审批。"), (urged.Actor, urged.Comment));
+    }
+
+    [BrowserFact]
+    public async Task TheClerkRevokesTheirRequestBeforeTheHeadActs_ItEnds_TheHeadIsTold_AndTheDaysGoBack()
+    {
+        var id = await SubmitLeaveAsync("郑凯的请假（撤销）", 28);
+        var clerk = await World.SignedInAsync("zheng.kai");
+
+        await World.OpenAsync(clerk, "/inbox");
+        await clerk.GetByRole(AriaRole.Tab, new() { Name = "我发起的" }).ClickAsync();
+        await clerk.Locator($"[data-revoke='{id}']").ClickAsync();
+        var dialog = clerk.Locator(".mud-dialog");
+        await Assertions.Expect(dialog).ToContainTextAsync("撤销“郑凯的请假（撤销）”？");
+        await Assertions.Expect(dialog).ToContainTextAsync("“处长审批”中尚未办理的待办随之关闭，吴芳（wu.fang） 会收到撤销通知和原因");
+        await clerk.Locator("#revoke-reason").FillAsync("培训改期，不再请假。");
+        await clerk.Locator("[data-confirm-revoke=true]").ClickAsync();
+        await clerk.GetByText("已撤销“郑凯的请假（撤销）”。").WaitForAsync();
+        await Assertions.Expect(clerk.Locator($"[data-revoke='{id}']")).ToHaveCountAsync(0);
+        await Assertions.Expect(clerk.Locator("tbody tr", new() { HasText = "郑凯的请假（撤销）" })).ToContainTextAsync("已撤销");
+        await BrowserPages.ShotAsync(clerk, "inbox-started-revoked");
+
+        await using var scope = World.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<G2GDbContext>();
+        Assert.Equal(G2G.Runtime.Instances.InstanceStatus.Cancelled, (await db.Set<ProcessInstanceRecord>().AsNoTracking().SingleAsync(i => i.Id == id)).Status);
+        var notice = await db.Set<OutboxRecord>().AsNoTracking().SingleAsync(o => o.InstanceId == id && o.Kind == "instance.revoked");
+        Assert.Equal(("wu.fang", "培训改期，不再请假。"), (notice.Recipient, notice.Body));
+        var leave = await scope.ServiceProvider.GetRequiredService<G2G.Office.Persistence.OfficeDbContext>().LeaveRequests.AsNoTracking()
+            .SingleAsync(r => r.InstanceId == id);
+        Assert.Equal(G2G.Office.Leave.LeaveStates.Cancelled, leave.State); // its reserved day went back to the balance
+    }
+
+    /// <summary>Starts 郑凯's leave of one day <paramref name="daysAhead"/> days after the test's leave day and sends it to the head.</summary>
+    private async Task<long> SubmitLeaveAsync(string title, int daysAhead)
+    {
+        await using var start = World.Services.CreateAsyncScope();
+        var instances = start.ServiceProvider.GetRequiredService<G2G.Runtime.Instances.InstanceService>();
+        var id = await instances.StartAsync(new G2G.Runtime.Instances.StartInstance("leave", Title: title, Initiator: "zheng.kai", AgencyId: "sf-fin"));
+        var apply = await start.ServiceProvider.GetRequiredService<G2GDbContext>().Set<TaskRecord>().AsNoTracking()
+            .SingleAsync(t => t.InstanceId == id && t.State == G2G.Runtime.Instances.TaskStates.Open);
+        var day = LeaveDay().AddDays(daysAhead).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await instances.CompleteTaskAsync(apply.Id, "zheng.kai", new Dictionary<string, G2G.Engine.Expressions.Value>
+        {
+            ["leaveType"] = G2G.Engine.Expressions.Value.From("annual"), ["startDate"] = G2G.Engine.Expressions.Value.From(day),
+            ["endDate"] = G2G.Engine.Expressions.Value.From(day), ["reason"] = G2G.Engine.Expressions.Value.From("参加培训"),
+        });
+        return id;
     }
 
     [BrowserFact]
