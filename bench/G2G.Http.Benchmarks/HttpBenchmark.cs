@@ -36,7 +36,7 @@ internal static class HttpBenchmark
             var driven = new List<Series>();
             foreach (var series in new SeriesCatalog(data, randomUsers, busyUsers, SystemClient).Endpoints())
             {
-                if (options.SeriesFilter is { } filter && !series.Name.Contains(filter, StringComparison.OrdinalIgnoreCase))
+                if (options.SeriesFilter.Count > 0 && !options.SeriesFilter.Any(f => series.Name.Contains(f, StringComparison.OrdinalIgnoreCase)))
                     continue;
                 var result = await runner.RunAsync(database.DisplayName, series, gate: true);
                 results.Add(result);

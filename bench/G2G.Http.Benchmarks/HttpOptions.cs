@@ -16,7 +16,7 @@ internal sealed class HttpOptions
           --warmup 3                    unmeasured seconds per side before a series
           --signins 1000                random users signed in (the busy users: a fifth of it)
           --max-alone 1000              a series whose request alone takes longer (ms) is not driven with every client
-          --series TEXT                 only the series whose name contains TEXT
+          --series TEXT[,TEXT]          only the series whose name contains one of the TEXTs
           --out DIR                     where results.json and summary.md are written (default: a temp folder)
           --quick                       100k tasks, 10k users, 200 sign-ins, 1 round of 2 s, 1 s warm-up
         """;
@@ -30,7 +30,7 @@ internal sealed class HttpOptions
     public double Warmup { get; private set; } = 3;
     public int SignIns { get; private set; } = 1000;
     public double MaxAloneMs { get; private set; } = 1000;
-    public string? SeriesFilter { get; private set; }
+    public List<string> SeriesFilter { get; private set; } = [];
     public string? OutDirectory { get; private set; }
     public bool Quick { get; private set; }
     public bool Help { get; private set; }
@@ -55,7 +55,7 @@ internal sealed class HttpOptions
                 case "--warmup": options.Warmup = CommandLine.Double(value); break;
                 case "--signins": options.SignIns = CommandLine.Int(value); break;
                 case "--max-alone": options.MaxAloneMs = CommandLine.Double(value); break;
-                case "--series": options.SeriesFilter = value; break;
+                case "--series": options.SeriesFilter = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]; break;
                 case "--out": options.OutDirectory = value; break;
                 default: throw new ArgumentException($"Unknown option {name}.");
             }

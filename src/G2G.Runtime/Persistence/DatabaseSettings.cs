@@ -38,14 +38,18 @@ public sealed class DatabaseSettings
     public const int DefaultAutoPrepareMinUsages = 2;
 
     /// <summary>
-    /// The connection string handed to the provider: <see cref="ConnectionString"/>, on PostgreSQL with Npgsql's
-    /// automatic preparation turned on (<see cref="DefaultMaxAutoPrepare"/>, <see cref="DefaultAutoPrepareMinUsages"/>)
-    /// unless the string sets <c>Max Auto Prepare</c> itself (<c>Max Auto Prepare=0</c> turns it off, e.g. behind a
-    /// pooler that cannot keep prepared statements). The runtime's few statements are then parsed and planned once
-    /// per connection instead of on every command (docs/operations.md, "PostgreSQL").
+    /// The connection string handed to the provider: <see cref="ConnectionString"/>, on PostgreSQL with two Npgsql defaults
+    /// for whatever the string does not set itself. Automatic preparation (<see cref="DefaultMaxAutoPrepare"/>,
+    /// <see cref="DefaultAutoPrepareMinUsages"/>; <c>Max Auto Prepare=0</c> turns it off, e.g. behind a pooler that cannot
+    /// keep prepared statements): the runtime's few statements are parsed and planned once per connection instead of on
+    /// every command. <c>No Reset On Close=true</c>: a pooled connection is not reset when it goes back to the pool, since
+    /// the runtime leaves no session state on one (no <c>SET</c>, temporary table, <c>LISTEN</c> or session lock; the
+    /// start-up lock has an unpooled connection of its own, and Npgsql rolls back an open transaction either way). EF opens
+    /// and closes the connection around every statement outside a transaction, and the reset Npgsql would send before the
+    /// next one is a transaction of its own on the server (docs/operations.md, "PostgreSQL").
     /// </summary>
     public string ProviderConnectionString => _providerConnectionString ??= Provider == DatabaseProvider.Postgres
-        ? WithAutoPrepare(ConnectionString)
+        ? WithPostgresDefaults(ConnectionString)
         : ConnectionString;
 
     private string? _providerConnectionString;
@@ -109,8 +113,8 @@ public sealed class DatabaseSettings
         }
     }
 
-    /// <summary>Adds the automatic-preparation defaults to a PostgreSQL connection string that does not set them; one that cannot be parsed is left for Npgsql to report.</summary>
-    private static string WithAutoPrepare(string connectionString)
+    /// <summary>Adds the PostgreSQL defaults to a connection string that does not set them; one that cannot be parsed is left for Npgsql to report.</summary>
+    private static string WithPostgresDefaults(string connectionString)
     {
         NpgsqlConnectionStringBuilder builder;
         try
@@ -124,11 +128,14 @@ public sealed class DatabaseSettings
         // Which keywords the string names, in either spelling, whatever the value.
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
         bool Sets(params string[] keywords) => keywords.Any(given.ContainsKey);
-        if (Sets("Max Auto Prepare", "MaxAutoPrepare"))
-            return connectionString;
-        builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
-        if (!Sets("Auto Prepare Min Usages", "AutoPrepareMinUsages"))
-            builder.AutoPrepareMinUsages = DefaultAutoPrepareMinUsages;
+        if (!Sets("Max Auto Prepare", "MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+            if (!Sets("Auto Prepare Min Usages", "AutoPrepareMinUsages"))
+                builder.AutoPrepareMinUsages = DefaultAutoPrepareMinUsages;
+        }
+        if (!Sets("No Reset On Close", "NoResetOnClose"))
+            builder.NoResetOnClose = true;
         return builder.ConnectionString;
     }
 

@@ -52,7 +52,8 @@ public sealed class RuntimeQueries(G2GDbContext db, CallerContext callers, TimeP
         return View(row);
     }
 
-    private static InstanceView View(ProcessInstanceRecord row) =>
+    /// <summary>The view of an instance row the caller may see.</summary>
+    internal static InstanceView View(ProcessInstanceRecord row) =>
         new(row.Id, row.ProcessKey, row.DefinitionVersion, row.BusinessKey, row.Title, row.Status, row.Suspended,
             row.Initiator, row.AgencyId, row.ParentInstanceId, row.StartedAt, row.EndedAt, row.Version, StoredState.Read(row.Id, row.State).Variables,
             row.Classification);
@@ -166,16 +167,22 @@ public sealed class RuntimeQueries(G2GDbContext db, CallerContext callers, TimeP
         ? AccessRefusals.Hidden(caller, RuntimeMessages.InstanceNotFound(id), $"instance {id}", "view")
         : new RuntimeException(RuntimeErrorCode.NotFound, RuntimeMessages.InstanceNotFound(id));
 
+    /// <summary>The tasks of <paramref name="query"/> as views: with their candidates and their instance's version, in one statement.</summary>
     private async Task<List<TaskView>> TaskViews(IQueryable<TaskRecord> query, CancellationToken cancellationToken)
     {
-        var tasks = await query.AsNoTracking().Include(t => t.Candidates).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var instanceIds = tasks.Select(t => t.InstanceId).Distinct().ToList();
-        var versions = await db.Set<ProcessInstanceRecord>().AsNoTracking().Where(i => instanceIds.Contains(i.Id))
-            .ToDictionaryAsync(i => i.Id, i => i.Version, cancellationToken).ConfigureAwait(false);
-        return [.. tasks.Select(t => new TaskView(t.Id, t.InstanceId, t.ElementId, t.Name, t.ProcessKey, t.Title, t.FormKey, t.Assignee,
-            [.. t.Candidates.Where(c => c.Kind == CandidateKinds.User).Select(c => c.Value)],
-            [.. t.Candidates.Where(c => c.Kind == CandidateKinds.Group).Select(c => c.Value)],
-            t.AgencyId, t.State, t.Outcome, t.CreatedAt, t.DueAt, t.CompletedAt, t.CompletedBy, t.AddedSigner, versions[t.InstanceId], t.Classification,
-            t.DueProvisional))];
+        var rows = await query.AsNoTracking().Select(t => new
+        {
+            Task = t,
+            t.Candidates,
+            InstanceVersion = db.Set<ProcessInstanceRecord>().Where(i => i.Id == t.InstanceId).Select(i => i.Version).First(),
+        }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => View(r.Task, r.Candidates, r.InstanceVersion))];
     }
+
+    private static TaskView View(TaskRecord t, IEnumerable<TaskCandidateRecord> candidates, int instanceVersion) =>
+        new(t.Id, t.InstanceId, t.ElementId, t.Name, t.ProcessKey, t.Title, t.FormKey, t.Assignee,
+            [.. candidates.Where(c => c.Kind == CandidateKinds.User).Select(c => c.Value)],
+            [.. candidates.Where(c => c.Kind == CandidateKinds.Group).Select(c => c.Value)],
+            t.AgencyId, t.State, t.Outcome, t.CreatedAt, t.DueAt, t.CompletedAt, t.CompletedBy, t.AddedSigner, instanceVersion, t.Classification,
+            t.DueProvisional);
 }

@@ -16,6 +16,26 @@ public sealed class DatabaseSettingsTests
         Assert.Equal(("db.example", "g2g"), (builder.Host, builder.Database));
     }
 
+    [Fact]
+    public void ProviderConnectionString_Postgres_DoesNotResetPooledConnectionsByDefault()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(new DatabaseSettings(DatabaseProvider.Postgres, $"{Postgres};Max Auto Prepare=0").ProviderConnectionString);
+
+        Assert.True(builder.NoResetOnClose);
+        Assert.Equal(0, builder.MaxAutoPrepare);
+    }
+
+    [Theory]
+    [InlineData("No Reset On Close=false")]
+    [InlineData("NoResetOnClose=false")]
+    public void ProviderConnectionString_Postgres_KeepsTheResetTheStringAsksFor(string setting)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(new DatabaseSettings(DatabaseProvider.Postgres, $"{Postgres};{setting}").ProviderConnectionString);
+
+        Assert.False(builder.NoResetOnClose);
+        Assert.Equal(DatabaseSettings.DefaultMaxAutoPrepare, builder.MaxAutoPrepare);
+    }
+
     [Theory]
     [InlineData("Max Auto Prepare=0", 0, 5)]
     [InlineData("MaxAutoPrepare=10", 10, 5)]

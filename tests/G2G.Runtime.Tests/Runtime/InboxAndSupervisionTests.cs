@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using G2G.Runtime.Instances;
+using G2G.Runtime.Organisation;
 using G2G.Runtime.Queries;
 using G2G.Runtime.Supervision;
 using G2G.Runtime.Tests.Infrastructure;
@@ -59,6 +60,53 @@ public abstract class InboxAndSupervisionTests<TDatabase>(TDatabase database) : 
 
         Assert.Equal((2, 1), (started.Total, running.Total));
         Assert.Equal((started.Total, running.Total), (counts.Started, counts.Running));
+    }
+
+    /// <summary>
+    /// The badge counts come from one statement of scalar subqueries; each must equal the total of its own list, counted on
+    /// its own, within the viewer's clearance: assigned and offered 待办, the overdue one among them, 已办, 我发起的 and the
+    /// running ones of them, unread copies. A classified instance's tasks count only for a viewer cleared for it.
+    /// </summary>
+    [DatabaseFact]
+    public async Task Counts_InOneStatement_EqualTheListsCountedOneByOne_WithinClearance()
+    {
+        var tag = $"c{Guid.NewGuid():N}"[..12];
+        var (user, agency) = ($"u-{tag}", $"ag-{tag}");
+        Task<long> Start(string key, int amount, string initiator, ClearanceLevel classification) => Runtime.In(s => s.GetRequiredService<InstanceService>().StartAsync(
+            new StartInstance(key, RuntimeHarness.Vars(("amount", amount)), Title: $"{tag} {amount}", Initiator: initiator, AgencyId: agency, Classification: classification)));
+        var offered = await Start("approval", 20000, user, ClearanceLevel.Unclassified);    // 局长审批 offered to leader:{agency}, due in 3 working days
+        var hidden = await Start("approval", 20000, user, ClearanceLevel.HighlySecret);     // the same, 机密
+        var ended = await Start("approval", 100, user, ClearanceLevel.Unclassified);        // 处长审批 by wang.wu, then ended
+        var waiting = await Start("approval", 100, user, ClearanceLevel.Unclassified);      // 填写申请 stays open, the initiator's
+        foreach (var id in new[] { offered, hidden, ended })
+            await Runtime.CompleteAsync((await Runtime.TaskAsync(id, "apply")).Id, user);
+        await Runtime.CompleteAsync((await Runtime.TaskAsync(ended, "head")).Id, "wang.wu");
+        for (var copy = 0; copy < 2; copy++)                                                 // (a classified copy goes only to people cleared for it)
+        {
+            var handle = await Runtime.TaskAsync(await Start("handling", 0, "zhang.san", ClearanceLevel.Unclassified), "handle");
+            await Runtime.In(s => s.GetRequiredService<InstanceService>().CopyAsync(handle.Id, "zhang.san", [user], "请阅"));
+        }
+        var read = (await Inbox(q => q.CopiedToAsync(new Viewer(user, []), unread: true, 1, 1))).Items[0].Id;
+        await Runtime.In(s => s.GetRequiredService<InstanceService>().MarkCopyReadAsync(read, user));
+        Runtime.Clock.Advance(TimeSpan.FromDays(7));                                          // 局长审批 is overdue, 填写申请 has no due date
+        async Task<InboxCounts> OneByOne(Viewer viewer) => new(
+            (await Inbox(q => q.ToDoAsync(viewer, new InboxFilter(), 1, 1))).Total,
+            (await Inbox(q => q.ToDoAsync(viewer, new InboxFilter(Overdue: true), 1, 1))).Total,
+            (await Inbox(q => q.DoneAsync(viewer, new InboxFilter(), 1, 1))).Total,
+            (await Inbox(q => q.StartedAsync(viewer, new InboxFilter(), 1, 1))).Total,
+            (await Inbox(q => q.CopiedToAsync(viewer, unread: true, 1, 1))).Total,
+            (await Inbox(q => q.StartedAsync(viewer, new InboxFilter(State: InstanceStatus.Running), 1, 1))).Total);
+        var clerk = new Viewer(user, [$"leader:{agency}"], ClearanceLevel.Secret);
+        var cleared = clerk with { Clearance = ClearanceLevel.TopSecret };
+
+        Assert.Equal(new InboxCounts(ToDo: 2, Overdue: 1, Done: 2, Started: 3, UnreadCopies: 1, Running: 2), await OneByOne(clerk));
+        Assert.Equal(new InboxCounts(ToDo: 3, Overdue: 2, Done: 3, Started: 4, UnreadCopies: 1, Running: 3), await OneByOne(cleared));
+        foreach (var viewer in new[] { clerk, cleared })
+        {
+            var counts = await Inbox(q => q.CountsAsync(viewer));
+            Assert.Equal(await OneByOne(viewer), counts);
+            Assert.Equal((counts.ToDo, counts.UnreadCopies), await Inbox(q => q.BadgesAsync(viewer)));
+        }
     }
 
     [DatabaseFact]

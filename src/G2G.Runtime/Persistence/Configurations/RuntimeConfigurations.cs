@@ -37,6 +37,9 @@ internal sealed class TaskConfiguration : IEntityTypeConfiguration<TaskRecord>
     /// <summary>The filters of the partial task indexes, as SQL both databases read alike.</summary>
     internal const string OpenOnly = "state = '" + TaskStates.Open + "'", CompletedOnly = "state = '" + TaskStates.Completed + "'";
 
+    /// <summary>The filter of the offered-task index: open and not assigned to anyone (offered to candidates).</summary>
+    internal const string OfferedOnly = OpenOnly + " AND assignee IS NULL";
+
     public void Configure(EntityTypeBuilder<TaskRecord> builder)
     {
         builder.ToTable("tasks");
@@ -74,6 +77,8 @@ internal sealed class TaskConfiguration : IEntityTypeConfiguration<TaskRecord>
         builder.HasIndex(t => t.CompletedAt).HasFilter(CompletedOnly).HasDatabaseName("ix_completed_tasks_completed_at");
         // Supervision's overdue list and aging counts: open tasks in due-date order, filtered by agency and 密级 from the index.
         builder.HasIndex(t => new { t.DueAt, t.AgencyId, t.Classification }).HasFilter(OpenOnly).HasDatabaseName("ix_open_tasks_due_at_agency_id_classification");
+        // The offered half of 待办 looks up the ids of the viewer's candidate rows among open unassigned tasks (migration OfferedTaskIndex).
+        builder.HasIndex(t => new { t.Id, t.Classification, t.DueAt }).HasFilter(OfferedOnly).HasDatabaseName("ix_offered_tasks_id_classification_due_at");
         // Open tasks whose deadline waits for a year's holidays (migration CalendarData): empty once every year is loaded.
         builder.HasIndex(t => t.Id).HasFilter(OpenOnly + " AND due_provisional").HasDatabaseName("ix_open_tasks_provisional_due");
     }
