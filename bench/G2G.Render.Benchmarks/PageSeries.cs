@@ -23,9 +23,9 @@ internal static class PageCatalog
     /// <summary>The page's circuit is up (its marker) and the 待办 grid shows rows.</summary>
     public const string InboxReady = "document.querySelector('[data-interactive=true]') && document.querySelector('a.task-title')";
 
-    /// <summary>The circuit is up, the overdue grid shows rows and the performance table is there.</summary>
+    /// <summary>The circuit is up, the overdue grid shows rows and the performance table its first page.</summary>
     private const string SupervisionReady = "document.querySelector('[data-interactive=true]') && "
-        + "document.querySelector('.overdue-grid a[href^=\"instances/\"]') && document.querySelector('.performance-table')";
+        + "document.querySelector('.overdue-grid a[href^=\"instances/\"]') && document.querySelector('.performance-table tbody tr.mud-table-row')";
 
     /// <summary>The grids' first page: MudDataGrid's RowsPerPage on both pages.</summary>
     private const int PageSize = 20;
@@ -69,7 +69,7 @@ internal static class PageCatalog
     /// <summary>
     /// What SupervisionPage.razor, its overdue grid and performance panel load with their defaults (the caller's whole scope,
     /// due within 24 hours, per department over the last 30 days): aging, agencies, procedures, the first page of items with
-    /// their names, the on-time rates.
+    /// their names, the first page of on-time rates (most completed first) with the chart's leaders.
     /// </summary>
     private static async Task SupervisionAsync(IServiceProvider services, DateTimeOffset from, DateTimeOffset to)
     {
@@ -81,7 +81,7 @@ internal static class PageCatalog
         await services.GetRequiredService<DeploymentService>().ListLatestAsync();
         var items = await queries.OverdueAsync(filter, DueSoon, 1, PageSize);
         await directory.NamesAsync(items.Items.Select(i => i.Assignee), items.Items.Select(i => i.AgencyId), items.Items.Select(i => i.DepartmentId));
-        await queries.PerformanceAsync(filter, from, to, PerformanceDimension.Department);
+        await queries.PerformancePageAsync(filter, new PerformanceQuery(from, to, PerformanceDimension.Department, PageSize: PageSize, Leaders: 11));
     }
 
     /// <summary>The performance panel's default range: [30 days ago 00:00, tomorrow 00:00) in China time.</summary>

@@ -1,9 +1,13 @@
 using System.Globalization;
 using Bunit;
+using G2G.Runtime;
 using G2G.Runtime.Organisation;
+using G2G.Runtime.Persistence;
 using G2G.Runtime.Security;
 using G2G.Web.Components.Work;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -38,6 +42,17 @@ public abstract class WorkContext : IAsyncLifetime
     protected BunitContext Context { get; } = new();
 
     protected IServiceProvider Services => Context.Services;
+
+    /// <summary>The runtime's services (an event-log key of zeros) on the database <paramref name="database"/> configures.</summary>
+    protected void AddRuntime(Action<DbContextOptionsBuilder> database)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Runtime:EventLog:Keys:1"] = Convert.ToBase64String(new byte[32]) })
+            .Build();
+        Context.Services.AddG2GRuntime(configuration);
+        Context.Services.AddSingleton(DatabaseSettings.FromConfiguration(configuration, Path.GetTempPath()));
+        Context.Services.AddDbContext<G2GDbContext>(database);
+    }
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -1,3 +1,5 @@
+using G2G.Runtime.Queries;
+
 namespace G2G.Runtime.Supervision;
 
 /// <summary>
@@ -31,3 +33,26 @@ public sealed record PerformanceRow(string Key, string? Name, int Completed, int
 /// <summary>What performance rows are grouped by. Department: of who completed the task (of the assignee for open ones).</summary>
 public enum PerformanceDimension { Agency, Procedure, Step, Department }
 
+
+/// <summary>
+/// What a page of performance rows is ordered by, named as the <see cref="PerformanceRow"/> properties (the page's columns).
+/// Rows without completed work have no rate and no handling time: they come last in those two orders, either way.
+/// </summary>
+public enum PerformanceOrder { Completed, OnTime, OnTimeRate, AverageHandlingHours, OpenOverdue }
+
+/// <summary>
+/// A page of performance rows over [<see cref="From"/>, <see cref="To"/>) by <see cref="Dimension"/>, in <see cref="Order"/>
+/// (ties by key), and for a chart the <see cref="Leaders"/> rows that completed most.
+/// </summary>
+public sealed record PerformanceQuery(DateTimeOffset From, DateTimeOffset To, PerformanceDimension Dimension,
+    PerformanceOrder Order = PerformanceOrder.Completed, bool Descending = true, int Page = 1, int PageSize = 20, int Leaders = 0);
+
+/// <summary>
+/// One page of performance rows with the whole list's count (<see cref="Page{T}.Total"/>), and for a chart the rows that
+/// completed most (<see cref="Leaders"/>, most first) and the other rows that completed work taken together
+/// (<see cref="Rest"/>; null when there are none).
+/// </summary>
+public sealed record PerformancePage(Page<PerformanceRow> Rows, IReadOnlyList<PerformanceRow> Leaders, PerformanceRest? Rest);
+
+/// <summary>Rows that completed work outside the leaders, taken together: how many rows, their completed tasks, of them on time, the rate.</summary>
+public sealed record PerformanceRest(int Rows, int Completed, int OnTime, decimal OnTimeRate);

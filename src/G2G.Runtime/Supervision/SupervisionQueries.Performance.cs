@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using G2G.Runtime.Instances;
 using G2G.Runtime.Persistence;
+using G2G.Runtime.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace G2G.Runtime.Supervision;
@@ -18,6 +19,36 @@ public sealed partial class SupervisionQueries
     public async Task<IReadOnlyList<PerformanceRow>> PerformanceAsync(SupervisionFilter filter, DateTimeOffset from, DateTimeOffset to,
         PerformanceDimension dimension, CancellationToken cancellationToken = default)
     {
+        var rows = await MeasureAsync(filter, from, to, dimension, cancellationToken).ConfigureAwait(false);
+        return [.. (await NamedAsync(dimension, rows, cancellationToken).ConfigureAwait(false)).OrderBy(r => r.Key, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// One page of the rows of <see cref="PerformanceAsync"/> in the order asked for, with the chart's leaders and the rest.
+    /// The rows are measured as there (two GROUP BY queries) and ordered here; only the rows returned are named, so a
+    /// scope with two thousand departments reads the names of a page, not of all of them.
+    /// </summary>
+    public async Task<PerformancePage> PerformancePageAsync(SupervisionFilter filter, PerformanceQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (!Enum.IsDefined(query.Order))
+            throw RuntimeException.ForField("order", RuntimeMessages.UnknownSort(query.Order.ToString(), string.Join(", ", Enum.GetNames<PerformanceOrder>())));
+        var rows = await MeasureAsync(filter, query.From, query.To, query.Dimension, cancellationToken).ConfigureAwait(false);
+        var (page, pageSize) = Paging.Clamp(query.Page, query.PageSize);
+        var offset = (long)(page - 1) * pageSize;
+        List<PerformanceRow> shown = offset >= rows.Count ? [] : [.. Ordered(rows, query.Order, query.Descending).Skip((int)offset).Take(pageSize)];
+        var working = rows.Where(r => r.Completed > 0).OrderByDescending(r => r.Completed).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+        var leaders = working.Take(Math.Max(query.Leaders, 0)).ToList();
+        var rest = working.Skip(leaders.Count).ToList();
+        var named = (await NamedAsync(query.Dimension, [.. shown.Union(leaders)], cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Key);
+        return new PerformancePage(new Page<PerformanceRow>([.. shown.Select(r => named[r.Key])], page, pageSize, rows.Count),
+            [.. leaders.Select(r => named[r.Key])], rest.Count == 0 ? null : Rest(rest));
+    }
+
+    /// <summary>The rows of a report unnamed: completed totals per key, with the open tasks overdue now (keys with only those too).</summary>
+    private async Task<List<PerformanceRow>> MeasureAsync(SupervisionFilter filter, DateTimeOffset from, DateTimeOffset to,
+        PerformanceDimension dimension, CancellationToken cancellationToken)
+    {
         var scope = await ResolveAsync(filter, "supervision performance", cancellationToken).ConfigureAwait(false);
         RequireRange(from, to);
         var key = KeyOf(dimension);
@@ -31,9 +62,36 @@ public sealed partial class SupervisionQueries
             : await OpenTasks(scope).Where(f => f.Task.DueAt != null && f.Task.DueAt < now).GroupBy(key)
                 .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key ?? NoKey, g => g.Count, cancellationToken).ConfigureAwait(false);
         var rows = completed.Select(g => Row(g, overdue.GetValueOrDefault(g.Key ?? NoKey))).ToList();
-        rows.AddRange(overdue.Where(o => rows.All(r => r.Key != o.Key)).Select(o => new PerformanceRow(o.Key, null, 0, 0, 0, 0, o.Value)));
+        var measured = rows.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        rows.AddRange(overdue.Where(o => !measured.Contains(o.Key)).Select(o => new PerformanceRow(o.Key, null, 0, 0, 0, 0, o.Value)));
+        return rows;
+    }
+
+    private async Task<IEnumerable<PerformanceRow>> NamedAsync(PerformanceDimension dimension, List<PerformanceRow> rows, CancellationToken cancellationToken)
+    {
         var names = await NamesAsync(dimension, [.. rows.Select(r => r.Key)], cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(r => r with { Name = names.GetValueOrDefault(r.Key) }).OrderBy(r => r.Key, StringComparer.Ordinal)];
+        return rows.Select(r => r with { Name = names.GetValueOrDefault(r.Key) });
+    }
+
+    /// <summary>The rows in <paramref name="order"/>, ties by key; rows without completed work last in the rate and handling-time orders.</summary>
+    private static IEnumerable<PerformanceRow> Ordered(List<PerformanceRow> rows, PerformanceOrder order, bool descending)
+    {
+        Func<PerformanceRow, double> value = order switch
+        {
+            PerformanceOrder.Completed => r => r.Completed,
+            PerformanceOrder.OnTime => r => r.OnTime,
+            PerformanceOrder.OnTimeRate => r => (double)r.OnTimeRate,
+            PerformanceOrder.AverageHandlingHours => r => r.AverageHandlingHours,
+            _ => r => r.OpenOverdue,
+        };
+        var unmeasuredLast = rows.OrderBy(r => order is PerformanceOrder.OnTimeRate or PerformanceOrder.AverageHandlingHours && r.Completed == 0);
+        return (descending ? unmeasuredLast.ThenByDescending(value) : unmeasuredLast.ThenBy(value)).ThenBy(r => r.Key, StringComparer.Ordinal);
+    }
+
+    private static PerformanceRest Rest(List<PerformanceRow> rows)
+    {
+        var (completed, onTime) = (rows.Sum(r => r.Completed), rows.Sum(r => r.OnTime));
+        return new PerformanceRest(rows.Count, completed, onTime, Math.Round((decimal)onTime / completed, 4));
     }
 
     /// <summary>

@@ -166,6 +166,62 @@ public abstract class InboxAndSupervisionTests<TDatabase>(TDatabase database) : 
         Assert.Equal("approval/处长审批", rows[1].Elements<Cell>().First().InnerText);
         Assert.Equal("0.5", rows[1].Elements<Cell>().ElementAt(4).InnerText);
     }
+
+    [DatabaseFact]
+    public async Task PerformancePages_AreTheReportsRows_InTheOrderAskedFor_WithTheChartsLeadersAndTheRest()
+    {
+        // Four agencies: 4, 3 and 2 tasks completed in the range (C one of them late), D none but one overdue.
+        var (a, b, c, d) = ($"a{Guid.NewGuid():N}"[..12], $"b{Guid.NewGuid():N}"[..12], $"c{Guid.NewGuid():N}"[..12], $"d{Guid.NewGuid():N}"[..12]);
+        async Task<long> StartAndApply(string agency)
+        {
+            var id = await Runtime.In(s => s.GetRequiredService<InstanceService>().StartAsync(
+                new StartInstance("approval", RuntimeHarness.Vars(("amount", 100)), Title: "申请", Initiator: "zhang.san", AgencyId: agency)));
+            await Runtime.CompleteAsync((await Runtime.TaskAsync(id, "apply")).Id, "zhang.san");
+            return id;
+        }
+        await StartAndApply(d);                                      // completed before the range; its 处长审批 becomes overdue
+        Runtime.Clock.Advance(TimeSpan.FromMinutes(1));
+        var from = Runtime.Clock.GetUtcNow();
+        foreach (var (agency, starts) in new[] { (a, 4), (b, 3) })
+        {
+            for (var i = 0; i < starts; i++)
+                await StartAndApply(agency);
+        }
+        var late = await StartAndApply(c);
+        Runtime.Clock.Advance(TimeSpan.FromDays(5));                 // every 处长审批 is overdue
+        await Runtime.CompleteAsync((await Runtime.TaskAsync(late, "head")).Id, "wang.wu");
+        var to = Runtime.Clock.GetUtcNow().AddSeconds(1);
+        var filter = new SupervisionFilter([a, b, c, d]);
+        Task<PerformancePage> PageOf(PerformanceOrder order, bool descending, int page, int pageSize, int leaders = 0) => Runtime.In(s => s.GetRequiredService<SupervisionQueries>()
+            .PerformancePageAsync(filter, new PerformanceQuery(from, to, PerformanceDimension.Agency, order, descending, page, pageSize, leaders)));
+        var report = (await Runtime.In(s => s.GetRequiredService<SupervisionQueries>().PerformanceAsync(filter, from, to, PerformanceDimension.Agency)))
+            .ToDictionary(r => r.Key);
+        Assert.Equal(new[] { (a, 4, 4, 4), (b, 3, 3, 3), (c, 2, 1, 0), (d, 0, 0, 1) },
+            new[] { a, b, c, d }.Select(k => (k, report[k].Completed, report[k].OnTime, report[k].OpenOverdue)));
+
+        var first = await PageOf(PerformanceOrder.Completed, descending: true, page: 1, pageSize: 2, leaders: 2);
+        var second = await PageOf(PerformanceOrder.Completed, descending: true, page: 2, pageSize: 2);
+        var past = await PageOf(PerformanceOrder.Completed, descending: true, page: 3, pageSize: 2);
+
+        Assert.Equal(new[] { report[a], report[b] }, first.Rows.Items);
+        Assert.Equal((1, 2, 4), (first.Rows.PageNumber, first.Rows.PageSize, first.Rows.Total));
+        Assert.Equal(new[] { report[c], report[d] }, second.Rows.Items);
+        Assert.Equal((3, 4), (past.Rows.PageNumber, past.Rows.Total));
+        Assert.Empty(past.Rows.Items);
+        Assert.Equal(new[] { report[a], report[b] }, first.Leaders);
+        Assert.Equal(new PerformanceRest(1, 2, 1, 0.5m), first.Rest);    // C; D completed nothing
+        Assert.Empty(second.Leaders);
+        Assert.Equal(new PerformanceRest(3, 9, 8, 0.8889m), second.Rest);
+
+        string[] Keys(PerformancePage page) => [.. page.Rows.Items.Select(r => r.Key)];
+        var (ab, ba) = string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a); // equal rates: by key
+        Assert.Equal(new[] { c, ab, ba, d }, Keys(await PageOf(PerformanceOrder.OnTimeRate, descending: false, 1, 10))); // D has no rate: last either way
+        Assert.Equal(new[] { ab, ba, c, d }, Keys(await PageOf(PerformanceOrder.OnTimeRate, descending: true, 1, 10)));
+        Assert.Equal(new[] { a, b, d, c }, Keys(await PageOf(PerformanceOrder.OpenOverdue, descending: true, 1, 10)));
+        Assert.Equal(new[] { d, c, b, a }, Keys(await PageOf(PerformanceOrder.Completed, descending: false, 1, 10)));
+        var unknown = await Assert.ThrowsAsync<RuntimeException>(() => PageOf((PerformanceOrder)99, descending: true, 1, 10));
+        Assert.Equal(RuntimeErrorCode.Invalid, unknown.Code);
+    }
 }
 
 public sealed class SqliteInboxAndSupervisionTests(SqliteTestDatabase database) : InboxAndSupervisionTests<SqliteTestDatabase>(database);

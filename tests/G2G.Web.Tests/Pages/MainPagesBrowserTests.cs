@@ -49,7 +49,7 @@ public sealed class MainPagesBrowserTests : IAsyncLifetime
         await CheckAsync(office, $"/documents/{await DispatchedNoticeAsync()}", "document", problems, wait: "[data-seal=valid]");
 
         var supervisor = await _browser.SignInAsync("wang.jianguo");
-        await CheckAsync(supervisor, "/supervision", "supervision", problems, wait: ".performance-table tbody tr");
+        await CheckAsync(supervisor, "/supervision", "supervision", problems, wait: ".performance-table tbody tr.mud-table-row");
 
         var administrator = await _browser.SignInAsync("zhou.wen");
         await CheckAsync(administrator, "/admin", "admin", problems, wait: "[data-agency-detail]");

@@ -8,7 +8,7 @@ namespace G2G.Web.Tests.Pages;
 /// /supervision in a real browser on the demo province, with the host's clock in the test's hand: the provincial
 /// supervisor sees a request become overdue when the clock moves on (in the list and the aging counts and chart),
 /// exports what is shown as CSV and .xlsx, and urges from the list; a clerk without the role gets the not-found page
-/// and no link to it; the page speaks English to an English browser.
+/// and no link to it; the page speaks English to an English browser; the overdue list fits 1366 px and a tablet in both languages.
 /// </summary>
 [Collection(DemoBrowser.Collection)]
 public sealed class SupervisionBrowserTests : IAsyncLifetime
@@ -47,10 +47,12 @@ public sealed class SupervisionBrowserTests : IAsyncLifetime
         Assert.Equal(0, await page.Locator(".overdue-grid tbody tr", new() { HasText = "document-receive" }).CountAsync());
         await page.Locator(".overdue-grid tbody tr", new() { HasText = "关于做好年度预算执行工作的通知" }).First.WaitForAsync();
         // Each agency has its 办公室: the rows by department name the agency too.
+        await page.Locator(".performance-table tbody tr.mud-table-row").First.WaitForAsync();
         var departments = await page.Locator(".performance-table tbody td:first-child").AllInnerTextsAsync();
         Assert.Contains("办公室 · 示范省财政厅", departments);
         Assert.Contains("办公室 · 东城市财政局", departments);
         await DemoBrowser.ScreenshotAsync(page, "supervision");
+        await AssertEveryColumnFitsAsync(page, "zh-CN");
     }
 
     [ChromiumFact]
@@ -94,5 +96,35 @@ public sealed class SupervisionBrowserTests : IAsyncLifetime
         await supervisor.GetByRole(AriaRole.Heading, new() { Name = "Overdue and due-soon items" }).WaitForAsync();
         await supervisor.GetByRole(AriaRole.Heading, new() { Name = "On-time completion" }).WaitForAsync();
         await supervisor.GetByText("Export Excel").First.WaitForAsync();
+        await supervisor.Locator(".overdue-grid tbody tr.mud-table-row").First.WaitForAsync();
+        await supervisor.Locator(".performance-table tbody tr.mud-table-row").First.WaitForAsync();
+        await DemoBrowser.ScreenshotAsync(supervisor, "supervision-en");
+        await AssertEveryColumnFitsAsync(supervisor, "en-US");
+    }
+
+    /// <summary>
+    /// At 1366×768 and at tablet width (768×1024) the overdue list shows every column in its frame, the urge buttons
+    /// included (the English labels are longer), and the page itself never scrolls sideways.
+    /// </summary>
+    private static async Task AssertEveryColumnFitsAsync(IPage page, string language)
+    {
+        foreach (var (width, height) in new[] { (1366, 768), (768, 1024) })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            await page.WaitForTimeoutAsync(300); // the layout's media queries and the grids settle
+            var fit = await page.EvaluateAsync<int[]>("""
+                () => {
+                    const frame = document.querySelector('.overdue-grid .mud-table-container');
+                    const right = frame.getBoundingClientRect().right;
+                    const urges = [...frame.querySelectorAll('td.action button')];
+                    return [document.documentElement.scrollWidth - document.documentElement.clientWidth,
+                        frame.scrollWidth - frame.clientWidth, urges.length, urges.filter(b => b.getBoundingClientRect().right > right + 1).length];
+                }
+                """);
+            Assert.True(fit[0] <= 0, $"{language} at {width} px: the page scrolls {fit[0]} px sideways");
+            Assert.True(fit[1] <= 0, $"{language} at {width} px: the overdue list is {fit[1]} px wider than its frame");
+            Assert.True(fit[2] > 0 && fit[3] == 0, $"{language} at {width} px: {fit[3]} of {fit[2]} urge buttons are cut off");
+        }
+        await page.SetViewportSizeAsync(1366, 768);
     }
 }
