@@ -26,6 +26,7 @@ internal sealed record MemorySnapshot(int Circuits, long ManagedBytes, long Heap
 /// What open circuits cost the host: snapshots with none open, with half and with all of <c>--circuits</c> pages open (each
 /// /inbox of another busy user in its own browser context, so its own circuit), idle CPU while they stay open (each polls its
 /// badge counts every Ui:BadgeRefreshSeconds), and after they closed. Per circuit = growth ÷ circuits; 1,000 = that × 1,000.
+/// With --gcdump, heap dumps with none and with all open, and the types that grew most per circuit.
 /// </summary>
 internal sealed record MemoryResult(
     string Database, MemorySnapshot None, MemorySnapshot Half, MemorySnapshot All, MemorySnapshot Closed, Percentiles OpenReady, double IdleSeconds,
@@ -58,6 +59,7 @@ internal static class CircuitMemory
         // Every snapshot after the same quiet time, so the host's pools have trimmed what they trim on a timer alike.
         await Task.Delay(Quiet);
         var snapshots = new List<MemorySnapshot> { MemorySnapshot.Take(host.Circuits.Open) };
+        var dumps = options.HeapDumpDirectory is { } dumpDirectory ? new[] { await HeapDump.WriteAsync(dumpDirectory, $"{Safe(database)}-none") } : null;
         var contexts = new List<IBrowserContext>();
         var ready = new List<double>();
         double idleCpu = double.NaN;
@@ -79,6 +81,8 @@ internal static class CircuitMemory
                 await Task.Delay(Quiet);
                 snapshots.Add(MemorySnapshot.Take(host.Circuits.Open));
                 Console.WriteLine($"    {snapshots[^1].Circuits} circuits: managed {Mb(snapshots[^1].ManagedBytes)}, working set {Mb(snapshots[^1].WorkingSetBytes)}");
+                if (step == users.Count && dumps is [{ } none] && await HeapDump.WriteAsync(options.HeapDumpDirectory!, $"{Safe(database)}-all") is { } all)
+                    await HeapDump.PrintGrowthAsync(none, all, host.Circuits.Open);
             }
         }
         finally
@@ -108,6 +112,8 @@ internal static class CircuitMemory
         process.Refresh();
         return 100 * (process.TotalProcessorTime - cpu).TotalMilliseconds / Stopwatch.GetElapsedTime(began).TotalMilliseconds;
     }
+
+    private static string Safe(string name) => string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
 
     private static string Mb(long bytes) => $"{bytes / 1024.0 / 1024:0.0} MB";
 }

@@ -16,6 +16,8 @@ internal sealed class RenderOptions
           --idle 10                     seconds the open circuits are watched idle, for the host's CPU (badge polling)
           --series TEXT                 only the pages whose name contains TEXT (the memory phase runs regardless)
           --out DIR                     where results.json and summary.md are written (default: a temp folder)
+          --gcdump DIR                  heap dumps of the host with no and with all circuits open, and the types that grew
+                                        most per circuit (needs dotnet-gcdump: dotnet tool install -g dotnet-gcdump)
           --full                        the issue's volume: 1,000,000 tasks, 100,000 users, 10 rounds, 100 circuits
         """;
 
@@ -27,6 +29,7 @@ internal sealed class RenderOptions
     public double IdleSeconds { get; private set; } = 10;
     public string? SeriesFilter { get; private set; }
     public string? OutDirectory { get; private set; }
+    public string? HeapDumpDirectory { get; private set; }
     public bool Full { get; private set; }
     public bool Help { get; private set; }
 
@@ -51,6 +54,7 @@ internal sealed class RenderOptions
                 case "--idle": options.IdleSeconds = CommandLine.Double(value); break;
                 case "--series": options.SeriesFilter = value; break;
                 case "--out": options.OutDirectory = value; break;
+                case "--gcdump": options.HeapDumpDirectory = value; break;
                 default: throw new ArgumentException($"Unknown option {name}.");
             }
         }
