@@ -24,9 +24,9 @@ internal sealed record MemorySnapshot(int Circuits, long ManagedBytes, long Heap
 
 /// <summary>
 /// What open circuits cost the host: snapshots with none open, with half and with all of <c>--circuits</c> pages open (each
-/// /inbox of another busy user in its own browser context, so its own circuit), idle CPU while they stay open (each polls its
-/// badge counts every Ui:BadgeRefreshSeconds), and after they closed. Per circuit = growth ÷ circuits; 1,000 = that × 1,000.
-/// With --gcdump, heap dumps with none and with all open, and the types that grew most per circuit.
+/// /inbox of another busy user in its own browser context, so its own circuit), idle CPU while they stay open (the node's badge
+/// poll reads each user's counts every Ui:BadgeRefreshSeconds), and after they closed. Per circuit = growth ÷ circuits; 1,000 =
+/// that × 1,000. With --gcdump, heap dumps with none and with all open, and the types that grew most per circuit.
 /// </summary>
 internal sealed record MemoryResult(
     string Database, MemorySnapshot None, MemorySnapshot Half, MemorySnapshot All, MemorySnapshot Closed, Percentiles OpenReady, double IdleSeconds,

@@ -2,6 +2,7 @@ using Bunit;
 using G2G.Runtime.Queries;
 using G2G.Web.Components.Pages;
 using G2G.Web.Components.Work;
+using MudBlazor;
 
 namespace G2G.Web.Components.Tests;
 
@@ -58,6 +59,21 @@ public sealed class InboxFilterBarTests : WorkContext
         bar.Find("[data-filter=overdue] input, input[data-filter=overdue]").Change(true);
 
         Assert.Equal(new InboxFilter(Overdue: true), changed);
+    }
+
+    [Fact]
+    public async Task TheProcedureAndAgencyChoices_HoldNoItemsWhileClosed_NameTheChosenOne_AndOfferEveryItemOnceOpened()
+    {
+        var bar = Render(InboxList.ToDo, new InboxFilter(ProcessKey: "meeting", AgencyId: "sf-edu"), _ => { });
+
+        Assert.Empty(bar.FindComponents<MudSelectItem<string>>());
+        Assert.Equal("会议申请", bar.Find("input[data-filter=procedure], [data-filter=procedure] input").GetAttribute("value"));
+        Assert.Equal("示范省教育厅", bar.Find("input[data-filter=agency], [data-filter=agency] input").GetAttribute("value"));
+
+        var agency = bar.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "机关");
+        await bar.InvokeAsync(agency.Instance.OpenMenu);
+
+        bar.WaitForAssertion(() => Assert.Equal(["sf-fin", "sf-edu"], bar.FindComponents<MudSelectItem<string>>().Select(i => i.Instance.Value).Distinct()));
     }
 
     private IRenderedComponent<InboxFilterBar> Render(InboxList list, InboxFilter filter, Action<InboxFilter> changed) =>

@@ -34,7 +34,7 @@ public sealed class StepNameTests : WorkContext
     {
         InCulture(culture);
         var grid = Context.Render<TaskGrid>(p => p
-            .Add(g => g.Load, (_, _, _, _) => System.Threading.Tasks.Task.FromResult(new Page<TaskView>([Task(null), Task("郑凯的请假")], 1, 20, 2)))
+            .Add(g => g.Load, (_, _, _, _, _) => System.Threading.Tasks.Task.FromResult(new Page<TaskView>([Task(null), Task("郑凯的请假")], 1, 20, 2)))
             .Add(g => g.Now, DateTimeOffset.UnixEpoch).Add(g => g.ShowDue, true));
 
         grid.WaitForAssertion(() => Assert.Equal(2, grid.FindAll("tbody tr").Count));

@@ -29,6 +29,16 @@ public sealed class NotificationInbox(G2GDbContext db, TimeProvider clock)
     public Task<int> UnreadCountAsync(string userId, CancellationToken cancellationToken = default) =>
         db.Set<NotificationRecord>().AsNoTracking().CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);
 
+    /// <summary>How many notifications are unread, for many users at once (a node's poll of the badges); a user with none is left out.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> UnreadCountsAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        var ids = userIds.Distinct().ToList();
+        return await db.Set<NotificationRecord>().AsNoTracking().Where(n => n.ReadAt == null && ids.Contains(n.UserId))
+            .GroupBy(n => n.UserId).Select(g => new { UserId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.UserId, g => g.Count, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Marks the user's notification read (again is a no-op that keeps the first time); NotFound for anyone else's.</summary>
     public async Task MarkReadAsync(string userId, string notificationId, CancellationToken cancellationToken = default)
     {

@@ -49,18 +49,28 @@ public sealed class InboxQueries(G2GDbContext db, RuntimeQueries views, TimeProv
         ("-started", q => q.OrderByDescending(i => i.StartedAt).ThenByDescending(i => i.Id)),
         ("started", q => q.OrderBy(i => i.StartedAt).ThenBy(i => i.Id)));
 
-    public async Task<Page<TaskView>> ToDoAsync(Viewer viewer, InboxFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    public Task<Page<TaskView>> ToDoAsync(Viewer viewer, InboxFilter filter, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        ToDoAsync(viewer, filter, page, pageSize, total: null, cancellationToken);
+
+    /// <summary>
+    /// A page of 待办; <paramref name="total"/>, when given, is how many items the list holds as the caller counted them a moment
+    /// ago with <see cref="CountsAsync"/> (the inbox page's tab badge, for its filter), and the page is cut without counting again.
+    /// </summary>
+    public async Task<Page<TaskView>> ToDoAsync(Viewer viewer, InboxFilter filter, int page, int pageSize, int? total, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var query = ToDoQuery(viewer, filter);
-        return await PageAsync(ToDoOrders.Apply(query, filter.Sort), page, pageSize, cancellationToken).ConfigureAwait(false);
+        ArgumentOutOfRangeException.ThrowIfNegative(total ?? 0, nameof(total));
+        var ordered = ToDoOrders.Apply(ToDoQuery(viewer, filter), filter.Sort);
+        var slice = total is { } counted ? ordered.Slice(page, pageSize, counted) : await ordered.SliceAsync(page, pageSize, cancellationToken).ConfigureAwait(false);
+        return await PageAsync(slice, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Page<TaskView>> DoneAsync(Viewer viewer, InboxFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var query = Filter(DoneQuery(viewer), filter);
-        return await PageAsync(DoneOrders.Apply(query, filter.Sort), page, pageSize, cancellationToken).ConfigureAwait(false);
+        var slice = await DoneOrders.Apply(query, filter.Sort).SliceAsync(page, pageSize, cancellationToken).ConfigureAwait(false);
+        return await PageAsync(slice, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Page<InstanceView>> StartedAsync(Viewer viewer, InboxFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
@@ -133,6 +143,53 @@ public sealed class InboxQueries(G2GDbContext db, RuntimeQueries views, TimeProv
     private IQueryable<int> OneRow() => db.Database.SqlQuery<int>($"SELECT 1 AS \"Value\"");
 
     /// <summary>
+    /// <see cref="BadgesAsync(Viewer, CancellationToken)"/> of many viewers at once (a node's poll of the page header's badges),
+    /// by user id: three grouped counts for all of them, open tasks by assignee, unassigned open tasks by candidate and unread
+    /// copies by reader, each by 密级, instead of two counts per viewer. A task offered to two of one viewer's candidacies (to
+    /// them and to one of their groups, or to two of their groups) counts once for them, so a viewer with offered tasks under
+    /// more than one candidacy is counted on their own.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, (int ToDo, int UnreadCopies)>> BadgesAsync(IReadOnlyCollection<Viewer> viewers,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewers);
+        var users = viewers.Select(v => v.UserId).Distinct().ToList();
+        var groups = viewers.SelectMany(v => v.Groups).Distinct().ToList();
+        var open = db.Set<TaskRecord>().AsNoTracking().Where(t => t.State == TaskStates.Open);
+        var assigned = await open.Where(t => t.Assignee != null && users.Contains(t.Assignee))
+            .GroupBy(t => new { t.Assignee, t.Classification })
+            .Select(g => new { g.Key.Assignee, g.Key.Classification, Count = g.Count() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var offered = await db.Set<TaskCandidateRecord>()
+            .Where(c => (c.Kind == CandidateKinds.User && users.Contains(c.Value)) || (c.Kind == CandidateKinds.Group && groups.Contains(c.Value)))
+            .Join(open.Where(t => t.Assignee == null), c => c.TaskId, t => t.Id, (c, t) => new { c.Kind, c.Value, t.Classification })
+            .GroupBy(o => new { o.Kind, o.Value, o.Classification })
+            .Select(g => new { g.Key.Kind, g.Key.Value, g.Key.Classification, Count = g.Count() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var copies = await db.Set<TaskCopyRecord>().AsNoTracking().Where(c => c.ReadAt == null && users.Contains(c.UserId))
+            .Join(db.Set<ProcessInstanceRecord>(), c => c.InstanceId, i => i.Id, (c, i) => new { c.UserId, i.Classification })
+            .GroupBy(c => new { c.UserId, c.Classification })
+            .Select(g => new { g.Key.UserId, g.Key.Classification, Count = g.Count() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var badges = new Dictionary<string, (int ToDo, int UnreadCopies)>(StringComparer.Ordinal);
+        foreach (var viewer in viewers)
+        {
+            var offeredToThem = offered.Where(o => o.Classification <= viewer.Clearance
+                && (o.Kind == CandidateKinds.User ? o.Value == viewer.UserId : viewer.Groups.Contains(o.Value))).ToList();
+            if (offeredToThem.Select(o => (o.Kind, o.Value)).Distinct().Count() > 1)
+            {
+                badges[viewer.UserId] = await BadgesAsync(viewer, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            badges[viewer.UserId] = (
+                assigned.Where(a => a.Assignee == viewer.UserId && a.Classification <= viewer.Clearance).Sum(a => a.Count) + offeredToThem.Sum(o => o.Count),
+                copies.Where(c => c.UserId == viewer.UserId && c.Classification <= viewer.Clearance).Sum(c => c.Count));
+        }
+        return badges;
+    }
+
+    /// <summary>
     /// The procedures the viewer started most often, most first (ties by key), at most <paramref name="take"/>: the
     /// workbench's shortcuts. Counts every instance of 我发起的, whatever its state.
     /// </summary>
@@ -201,9 +258,8 @@ public sealed class InboxQueries(G2GDbContext db, RuntimeQueries views, TimeProv
         return query;
     }
 
-    private async Task<Page<TaskView>> PageAsync(IQueryable<TaskRecord> ordered, int page, int pageSize, CancellationToken cancellationToken)
+    private async Task<Page<TaskView>> PageAsync(PageSlice<TaskRecord> slice, CancellationToken cancellationToken)
     {
-        var slice = await ordered.SliceAsync(page, pageSize, cancellationToken).ConfigureAwait(false);
         var ids = await slice.Rows.Select(t => t.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         return slice.With(await views.GetTasksAsync(ids, cancellationToken).ConfigureAwait(false));
     }

@@ -16,6 +16,12 @@ internal static class UiExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<CircuitHandler, Shell.CircuitCallers>();
+        // The header's badges: one poll per node, each circuit's watches paused while its browser is away.
+        services.AddSingleton<Shell.IBadgeCounter, Shell.DatabaseBadgeCounter>();
+        services.AddSingleton<Shell.BadgeBoard>();
+        services.AddHostedService(sp => sp.GetRequiredService<Shell.BadgeBoard>());
+        services.AddScoped<Shell.CircuitBadges>();
+        services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<Shell.CircuitBadges>());
         services.AddMudServices();
         services.AddTransient<MudBlazor.MudLocalizer, Shell.MudChineseText>();
         services.AddScoped<Work.OrgDirectory>();

@@ -67,6 +67,64 @@ public abstract class InboxOrderTests<TDatabase>(TDatabase database) : RuntimeTe
     }
 
     [DatabaseFact]
+    public async Task ToDo_WithTheTotalTheCallerCounted_CutsThePageByItWithoutCountingAgain()
+    {
+        var (_, agency, tag, a, b, c, _) = await ThreeApplicationsAsync();
+        var viewer = new Viewer("wang.wu", [$"leader:{agency}"]);
+        var filter = new InboxFilter(AgencyId: agency, Text: tag, Sort: "-due");
+        Task<Page<TaskView>> ToDo(int page, int? total) => Inbox(q => q.ToDoAsync(viewer, filter, page, 2, total));
+
+        var counted = await ToDo(2, null);
+        var given = await ToDo(2, 3);
+        Assert.Equal([b], given.Items.Select(t => t.InstanceId));
+        Assert.Equal(3, given.Total);
+        Assert.Equal(counted, given with { Items = counted.Items });
+
+        // The total is taken as given: a page past it is empty, as a page past the counted end is.
+        var past = await ToDo(2, 2);
+        Assert.Equal((0, 2), (past.Items.Count, past.Total));
+        Assert.Equal([a, c], (await ToDo(1, 2)).Items.Select(t => t.InstanceId));
+    }
+
+    [DatabaseFact]
+    public async Task Badges_OfManyViewersAtOnce_AreEachOnesOwn_ATaskOfferedToTwoOfTheirCandidaciesCountingOnce()
+    {
+        var (initiator, agency, tag, a, b, _, _) = await ThreeApplicationsAsync();
+        var leaders = $"leader:{agency}";
+        var (named, leader, reader, secret) = ($"named-{tag}", $"leader-{tag}", $"reader-{tag}", $"secret-{tag}");
+        // A classified application for the leaders too: only those cleared to 秘密 count it.
+        var classified = await Runtime.In(s => s.GetRequiredService<InstanceService>().StartAsync(new StartInstance("approval",
+            RuntimeHarness.Vars(("amount", 50000)), Title: $"{tag} E", Initiator: initiator, AgencyId: agency,
+            Classification: G2G.Runtime.Organisation.ClearanceLevel.Secret)));
+        await Runtime.CompleteAsync((await Runtime.TaskAsync(classified, "apply")).Id, initiator);
+        // A (局长审批) is offered to the agency's leaders; it is offered to one of them by name as well. B and the classified
+        // application are copied to a reader and to someone cleared to 秘密.
+        var director = await Runtime.TaskAsync(a, "director");
+        await Runtime.In(async s =>
+        {
+            var db = s.GetRequiredService<G2G.Runtime.Persistence.G2GDbContext>();
+            db.Add(new G2G.Runtime.Persistence.TaskCandidateRecord { TaskId = director.Id, Kind = CandidateKinds.User, Value = named });
+            foreach (var (instance, to) in new[] { (b, reader), (b, secret), (classified, reader), (classified, secret) })
+                db.Add(new G2G.Runtime.Persistence.TaskCopyRecord { InstanceId = instance, UserId = to, CopiedBy = "wang.wu", CreatedAt = Runtime.Clock.GetUtcNow() });
+            await db.SaveChangesAsync();
+        });
+        Viewer[] viewers =
+        [
+            new("wang.wu", [leaders]), new(named, [leaders]), new(leader, [leaders, $"other-{tag}"]), new(reader, []),
+            new(secret, [leaders], G2G.Runtime.Organisation.ClearanceLevel.Secret),
+        ];
+
+        var together = await Inbox(q => q.BadgesAsync(viewers));
+
+        foreach (var viewer in viewers)
+            Assert.Equal(await Inbox(q => q.BadgesAsync(viewer)), together[viewer.UserId]);
+        Assert.Equal((1, 0), together[named]); // once, though offered to them and to their group
+        Assert.Equal((1, 0), together[leader]);
+        Assert.Equal((0, 1), together[reader]);
+        Assert.Equal((2, 2), together[secret]);
+    }
+
+    [DatabaseFact]
     public async Task Done_SortsByCompletion_AndStarted_FiltersByStateAndAgency()
     {
         var (initiator, agency, tag, a, b, c, d) = await ThreeApplicationsAsync();

@@ -4,8 +4,8 @@ namespace G2G.Web.Components.Shell;
 public sealed class ShellOptions
 {
     /// <summary>
-    /// How often each open page asks the database for its user's badge counts (待办, 抄送我的, notifications), in
-    /// seconds: a change made on any node shows within this time. 1 to 300; default 5.
+    /// How often the node reads the badge counts (待办, 抄送我的, notifications) of the people who have a page open on it, in
+    /// seconds (<see cref="BadgeBoard"/>): a change made on any node shows within this time. 1 to 300; default 5.
     /// </summary>
     public double BadgeRefreshSeconds { get; set; } = 5;
 }
