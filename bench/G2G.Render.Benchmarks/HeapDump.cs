@@ -41,7 +41,10 @@ internal static partial class HeapDump
             Console.WriteLine($"    | {bytes / 1024.0 / circuits:0.0} | {count / (double)circuits:0.#} | {type} |");
     }
 
-    /// <summary>Live bytes and objects by type, from <c>dotnet-gcdump report</c> (size buckets of one type added up).</summary>
+    /// <summary>
+    /// Live bytes and objects by type, from <c>dotnet-gcdump report</c> (size buckets of one type added up); the bytes are an
+    /// estimate, as the report gives one object's size per line (the sum matches the heap's size within about 10 %).
+    /// </summary>
     private static async Task<Dictionary<string, (long Bytes, long Count)>> TypesAsync(string dump)
     {
         var (exit, output) = await RunAsync("report", dump);
@@ -54,8 +57,10 @@ internal static partial class HeapDump
             if (!match.Success)
                 continue;
             var type = Bucket().Replace(match.Groups["type"].Value, "").Trim();
+            // The report's first column is the bytes of one object of the line (its size bucket's), the second how many.
             var (bytes, count) = types.GetValueOrDefault(type);
-            types[type] = (bytes + Number(match.Groups["bytes"].Value), count + Number(match.Groups["count"].Value));
+            var objects = Number(match.Groups["count"].Value);
+            types[type] = (bytes + Number(match.Groups["bytes"].Value) * objects, count + objects);
         }
         return types;
     }
@@ -79,7 +84,7 @@ internal static partial class HeapDump
         }
     }
 
-    /// <summary>A line of the report: bytes, objects, type (with its size bucket and assembly).</summary>
+    /// <summary>A line of the report: bytes of one object, objects, type (with its size bucket and assembly).</summary>
     [GeneratedRegex(@"^\s*(?<bytes>[\d,]+)\s+(?<count>[\d,]+)\s+(?<type>\S.*)$")]
     private static partial Regex TypeLine();
 
